@@ -1,0 +1,262 @@
+#include "clicommon.h"
+
+#include "schemaio.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <cmath>
+#include <cstdio>
+#include <unistd.h>
+
+namespace spillway::cli {
+
+void printOut(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printErr(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+bool stderrIsTerminal()
+{
+    return isatty(fileno(stderr)) == 1;
+}
+
+std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringList &arguments,
+                                    const QString &command, const QString &usage, int minPositional,
+                                    int maxPositional)
+{
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(arguments)) {
+        printErr(QStringLiteral("spillway-cli %1: %2\nTry 'spillway-cli %1 --help'.\n")
+                     .arg(command, parser.errorText()));
+        return ExitUsage;
+    }
+    if (parser.isSet(help)) {
+        QString text = parser.helpText();
+        // Qt's help names the program; show the command too.
+        text.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
+                     QStringLiteral("Usage: spillway-cli %1").arg(command));
+        printOut(usage + QStringLiteral("\n\n") + text);
+        return ExitOk;
+    }
+    const qsizetype n = parser.positionalArguments().size();
+    if (n < minPositional || (maxPositional >= 0 && n > maxPositional)) {
+        printErr(QStringLiteral("spillway-cli %1: expected %2, got %3 argument(s)\nTry "
+                                "'spillway-cli %1 --help'.\n")
+                     .arg(command,
+                          minPositional == maxPositional
+                              ? QString::number(minPositional)
+                              : QStringLiteral("%1 to %2").arg(minPositional).arg(maxPositional))
+                     .arg(n));
+        return ExitUsage;
+    }
+    return std::nullopt;
+}
+
+QStringList exampleNames()
+{
+    QStringList names;
+    const auto entries = QDir(QStringLiteral(":/spillway/examples"))
+                             .entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    for (const QString &file : entries)
+        names.append(QFileInfo(file).completeBaseName());
+    return names;
+}
+
+QString resolveSchemaPath(const QString &argument)
+{
+    if (argument.startsWith(QLatin1String("example:")))
+        return QStringLiteral(":/spillway/examples/%1.json").arg(argument.mid(8));
+    return argument;
+}
+
+std::shared_ptr<CompiledSchema> loadSchema(const QString &argument,
+                                           std::optional<uint64_t> seedOverride)
+{
+    const QString path = resolveSchemaPath(argument);
+    if (argument.startsWith(QLatin1String("example:")) && !QFileInfo::exists(path)) {
+        printErr(QStringLiteral("error: there is no bundled example '%1'; examples: %2\n")
+                     .arg(argument.mid(8), exampleNames().join(QStringLiteral(", "))));
+        return nullptr;
+    }
+    Diagnostics diagnostics;
+    auto schema = SchemaIO::load(path, diagnostics);
+    if (schema && seedOverride)
+        schema->seed = *seedOverride;
+    std::shared_ptr<CompiledSchema> compiled;
+    if (schema)
+        compiled = CompiledSchema::compile(*schema, diagnostics);
+    for (const Diagnostic &d : diagnostics.items())
+        printErr(QStringLiteral("%1: %2\n").arg(argument, d.toString()));
+    if (!compiled && !diagnostics.isEmpty())
+        printErr(QStringLiteral("%1 problem(s) in %2; fix them and try again.\n")
+                     .arg(diagnostics.size())
+                     .arg(argument));
+    return compiled;
+}
+
+static std::optional<double> parseScaled(const QString &text, bool bytes)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?(?:[eE]\\d+)?)\\s*([kKmMgGtT]?)(i?)([bB]?)\\s*$"));
+    const auto m = re.match(text);
+    if (!m.hasMatch())
+        return std::nullopt;
+    double value = m.captured(1).toDouble();
+    const QString unit = m.captured(2).toUpper();
+    const double base =
+        (bytes && !m.captured(3).isEmpty()) || (bytes && m.captured(4).isEmpty() && !unit.isEmpty())
+            ? 1024.0
+            : 1000.0;
+    if (!bytes && (!m.captured(3).isEmpty() || !m.captured(4).isEmpty()))
+        return std::nullopt;
+    const int power = unit.isEmpty() ? 0 : int(QStringLiteral("KMGT").indexOf(unit)) + 1;
+    value *= std::pow(base, power);
+    return value;
+}
+
+std::optional<uint64_t> parseCount(const QString &text)
+{
+    const auto v = parseScaled(text, false);
+    if (!v || *v > 9.2e18 || *v != std::floor(*v))
+        return std::nullopt;
+    return uint64_t(*v);
+}
+
+std::optional<uint64_t> parseBytes(const QString &text)
+{
+    const auto v = parseScaled(text, true);
+    if (!v || *v < 1 || *v > 9.2e18)
+        return std::nullopt;
+    return uint64_t(*v);
+}
+
+void addPlanOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {QStringLiteral("rows"),
+         QStringLiteral("Rows of every root table (e.g. 10M), or TABLE=N for one table; "
+                        "repeatable. Child tables follow their fan-out."),
+         QStringLiteral("N")},
+        {QStringLiteral("scale"), QStringLiteral("Multiply root tables' row counts by F."),
+         QStringLiteral("F")},
+        {QStringLiteral("seed"), QStringLiteral("Seed overriding the schema's."),
+         QStringLiteral("S")},
+        {QStringLiteral("chunk-rows"),
+         QStringLiteral("Rows per chunk (default: about 4 MiB of output)."), QStringLiteral("N")},
+        {QStringLiteral("table"), QStringLiteral("Only this table (repeatable)."),
+         QStringLiteral("T")},
+        {QStringLiteral("shard"),
+         QStringLiteral("Make only the K-th of N contiguous row ranges (0-based), e.g. 0/4."),
+         QStringLiteral("K/N")},
+    });
+}
+
+bool readPlanOptions(const QCommandLineParser &parser, PlanOptions &options)
+{
+    bool ok = true;
+    auto bad = [&ok](const QString &message) {
+        printErr(QStringLiteral("error: %1\n").arg(message));
+        ok = false;
+    };
+    for (const QString &value : parser.values(QStringLiteral("rows"))) {
+        const qsizetype eq = value.indexOf(QLatin1Char('='));
+        const auto n = parseCount(eq < 0 ? value : value.mid(eq + 1));
+        if (!n)
+            bad(QStringLiteral("--rows %1 is not a row count: use a whole number such as 1000000, "
+                               "10M or 1G, or TABLE=N")
+                    .arg(value));
+        else if (eq < 0)
+            options.rows = *n;
+        else
+            options.tableRows.insert(value.left(eq), *n);
+    }
+    if (parser.isSet(QStringLiteral("scale"))) {
+        bool isNumber = false;
+        options.scale = parser.value(QStringLiteral("scale")).toDouble(&isNumber);
+        if (!isNumber || !(options.scale > 0))
+            bad(QStringLiteral("--scale must be a number above 0, such as 0.1 or 10"));
+        if (options.rows || !options.tableRows.isEmpty())
+            bad(QStringLiteral("use --rows or --scale, not both"));
+    }
+    if (parser.isSet(QStringLiteral("seed"))) {
+        bool isNumber = false;
+        options.seed = parser.value(QStringLiteral("seed")).toULongLong(&isNumber);
+        if (!isNumber)
+            bad(QStringLiteral("--seed must be a whole number, 0 or more"));
+    }
+    if (parser.isSet(QStringLiteral("chunk-rows"))) {
+        const auto n = parseCount(parser.value(QStringLiteral("chunk-rows")));
+        if (!n || *n < 1 || *n > 100000000)
+            bad(QStringLiteral("--chunk-rows must be between 1 and 100M"));
+        else
+            options.chunkRows = *n;
+    }
+    options.tables = parser.values(QStringLiteral("table"));
+    if (parser.isSet(QStringLiteral("shard"))) {
+        static const QRegularExpression re(QStringLiteral("^(\\d+)/(\\d+)$"));
+        const auto m = re.match(parser.value(QStringLiteral("shard")));
+        options.shardIndex = m.captured(1).toInt();
+        options.shardCount = m.captured(2).toInt();
+        if (!m.hasMatch() || options.shardCount < 1 || options.shardIndex >= options.shardCount)
+            bad(QStringLiteral("--shard must be K/N with 0 <= K < N, such as 0/4"));
+    }
+    return ok;
+}
+
+QString formatCount(double v)
+{
+    const char *units[] = {"", "k", "M", "G", "T"};
+    int u = 0;
+    while (std::abs(v) >= 1000 && u < 4) {
+        v /= 1000;
+        ++u;
+    }
+    if (u == 0)
+        return QString::number(qint64(std::llround(v)));
+    return QString::number(v, 'f', v < 10 ? 2 : v < 100 ? 1 : 0) + QLatin1String(units[u]);
+}
+
+QString formatBytes(double bytes)
+{
+    const char *units[] = {"B", "kB", "MB", "GB", "TB"};
+    int u = 0;
+    while (bytes >= 1000 && u < 4) {
+        bytes /= 1000;
+        ++u;
+    }
+    return QString::number(bytes, 'f',
+                           u == 0       ? 0
+                           : bytes < 10 ? 2
+                                        : 1) +
+           QLatin1Char(' ') + QLatin1String(units[u]);
+}
+
+QString formatDuration(double seconds)
+{
+    if (seconds < 0)
+        return QStringLiteral("--:--");
+    if (seconds < 60)
+        return QString::number(seconds, 'f', seconds < 10 ? 1 : 0) + QStringLiteral(" s");
+    const qint64 s = qint64(seconds + 0.5);
+    if (s < 3600)
+        return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2:%3")
+        .arg(s / 3600)
+        .arg(s / 60 % 60, 2, 10, QLatin1Char('0'))
+        .arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace spillway::cli

@@ -1,0 +1,206 @@
+// spillway-cli generate: a schema to files (or standard output).
+
+#include "clicommon.h"
+#include "commands.h"
+#include "engine.h"
+#include "filesink.h"
+#include "progressprinter.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <atomic>
+#include <csignal>
+
+namespace spillway::cli {
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+void onInterrupt(int)
+{
+    g_interrupted = true;
+}
+
+bool readFormatOptions(const QCommandLineParser &p, FileSinkOptions &out)
+{
+    bool ok = true;
+    auto bad = [&ok](const QString &m) {
+        printErr(QStringLiteral("error: %1\n").arg(m));
+        ok = false;
+    };
+    if (!FormatOptions::parseFormat(p.value(QStringLiteral("format")), out.format.format))
+        bad(QStringLiteral("--format %1 is unknown: use csv, tsv or pgcopy")
+                .arg(p.value(QStringLiteral("format"))));
+    const auto oneChar = [&](const QString &name, char &target) {
+        if (!p.isSet(name))
+            return;
+        QString v = p.value(name);
+        if (v == QLatin1String("\\t") || v == QLatin1String("tab"))
+            v = QStringLiteral("\t");
+        if (v.size() != 1 || v[0].unicode() > 127)
+            bad(QStringLiteral("--%1 must be one ASCII character").arg(name));
+        else
+            target = char(v[0].unicode());
+    };
+    oneChar(QStringLiteral("delimiter"), out.format.delimiter);
+    oneChar(QStringLiteral("quote"), out.format.quote);
+    out.format.header = !p.isSet(QStringLiteral("no-header"));
+    if (p.isSet(QStringLiteral("null"))) {
+        out.format.nullString = p.value(QStringLiteral("null"));
+        out.format.nullStringSet = true;
+    }
+    if (const QString e = out.format.check(); !e.isEmpty())
+        bad(e);
+    if (p.isSet(QStringLiteral("split-rows"))) {
+        const auto n = parseCount(p.value(QStringLiteral("split-rows")));
+        if (!n || *n == 0)
+            bad(QStringLiteral("--split-rows must be a row count above 0, such as 1M"));
+        else
+            out.splitRows = *n;
+    }
+    if (p.isSet(QStringLiteral("split-bytes"))) {
+        const auto n = parseBytes(p.value(QStringLiteral("split-bytes")));
+        if (!n)
+            bad(QStringLiteral("--split-bytes must be a size such as 100MiB, 1G or 500000"));
+        else
+            out.splitBytes = *n;
+    }
+    if (out.splitRows && out.splitBytes)
+        bad(QStringLiteral("use --split-rows or --split-bytes, not both"));
+    return ok;
+}
+
+QJsonObject summaryJson(const RunResult &r)
+{
+    QJsonObject o = ProgressPrinter::toJson(r.last);
+    o.insert(QStringLiteral("event"), QStringLiteral("finished"));
+    o.insert(QStringLiteral("ok"), r.ok);
+    o.insert(QStringLiteral("cancelled"), r.cancelled);
+    if (!r.error.isEmpty())
+        o.insert(QStringLiteral("error"), r.error);
+    o.insert(QStringLiteral("outputs"), QJsonArray::fromStringList(r.outputs));
+    return o;
+}
+
+} // namespace
+
+int runGenerate(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Generate a schema's data into files."));
+    p.addPositionalArgument(QStringLiteral("SCHEMA"),
+                            QStringLiteral("Schema file, or example:NAME for a bundled example."));
+    p.addOptions({
+        {QStringLiteral("out"),
+         QStringLiteral("Output folder, or - for standard output (one table)."),
+         QStringLiteral("DIR")},
+        {QStringLiteral("format"), QStringLiteral("csv, tsv or pgcopy (PostgreSQL COPY text)."),
+         QStringLiteral("F"), QStringLiteral("csv")},
+        {QStringLiteral("workers"), QStringLiteral("Worker threads (default: one per core)."),
+         QStringLiteral("N")},
+        {QStringLiteral("split-rows"), QStringLiteral("Start a new file every N rows."),
+         QStringLiteral("N")},
+        {QStringLiteral("split-bytes"),
+         QStringLiteral("Start a new file before SIZE bytes (e.g. 100MiB)."),
+         QStringLiteral("SIZE")},
+        {QStringLiteral("delimiter"), QStringLiteral("CSV field delimiter (default ',')."),
+         QStringLiteral("C")},
+        {QStringLiteral("quote"), QStringLiteral("CSV quote character (default '\"')."),
+         QStringLiteral("C")},
+        {QStringLiteral("null"),
+         QStringLiteral("Text written for NULL (CSV/TSV default: empty; "
+                        "pgcopy: \\N)."),
+         QStringLiteral("TEXT")},
+        {QStringLiteral("no-header"), QStringLiteral("Do not write a header line (CSV, TSV).")},
+        {QStringLiteral("json"), QStringLiteral("Progress and summary as JSON lines.")},
+        {QStringLiteral("quiet"), QStringLiteral("No progress output.")},
+    });
+    addPlanOptions(p);
+    if (auto exit = parseCommandLine(p, arguments, QStringLiteral("generate"),
+                                     QStringLiteral("Generates every table of SCHEMA (or those "
+                                                    "named by --table) into --out."),
+                                     1, 1))
+        return *exit;
+    if (!p.isSet(QStringLiteral("out"))) {
+        printErr(QStringLiteral("error: --out is required: a folder, or - for standard output\n"));
+        return ExitUsage;
+    }
+    FileSinkOptions sinkOptions;
+    sinkOptions.directory = p.value(QStringLiteral("out"));
+    PlanOptions planOptions;
+    EngineOptions engineOptions;
+    bool ok = readFormatOptions(p, sinkOptions) && readPlanOptions(p, planOptions);
+    if (p.isSet(QStringLiteral("workers"))) {
+        engineOptions.workers = p.value(QStringLiteral("workers")).toInt(&ok);
+        if (!ok || engineOptions.workers < 1 || engineOptions.workers > 256) {
+            printErr(QStringLiteral("error: --workers must be between 1 and 256\n"));
+            ok = false;
+        }
+    }
+    if (!ok)
+        return ExitUsage;
+    auto schema = loadSchema(p.positionalArguments().first(), planOptions.seed);
+    if (!schema)
+        return ExitUsage;
+    return runToFiles(schema, planOptions, sinkOptions, engineOptions,
+                      ProgressPrinter::chooseMode(p.isSet(QStringLiteral("json")),
+                                                  p.isSet(QStringLiteral("quiet"))));
+}
+
+int runToFiles(std::shared_ptr<CompiledSchema> schema, const PlanOptions &planOptions,
+               const FileSinkOptions &sinkOptions, const EngineOptions &engineOptions,
+               ProgressPrinter::Mode mode)
+{
+    QThreadPool pool;
+    pool.setMaxThreadCount(engineOptions.workers > 0 ? engineOptions.workers
+                                                     : QThread::idealThreadCount());
+    Diagnostics diagnostics;
+    auto plan = Plan::build(schema, planOptions, &pool, diagnostics);
+    if (!plan) {
+        for (const Diagnostic &d : diagnostics.items())
+            printErr(QStringLiteral("error: %1\n").arg(d.toString()));
+        return ExitUsage;
+    }
+    Engine engine(&pool);
+    ProgressPrinter printer(mode, QStringLiteral("Generated"));
+    QEventLoop loop;
+    int exitCode = ExitOk;
+    QObject::connect(&engine, &Engine::snapshotTaken, &printer, &ProgressPrinter::show);
+    QObject::connect(&engine, &Engine::runFinished, &loop, [&](const RunResult &r) {
+        printer.finish(r);
+        if (mode == ProgressPrinter::Mode::Json) {
+            const QString json =
+                QString::fromUtf8(QJsonDocument(summaryJson(r)).toJson(QJsonDocument::Compact)) +
+                QLatin1Char('\n');
+            sinkOptions.directory == QLatin1String("-") ? printErr(json) : printOut(json);
+        }
+        if (!r.ok)
+            printErr(QStringLiteral("error: %1\n").arg(r.error));
+        exitCode = r.ok ? ExitOk : ExitFailure;
+        loop.quit();
+    });
+    FormatOptions format = sinkOptions.format;
+    if (!engine.start(plan, std::make_shared<FileSink>(sinkOptions), format, engineOptions)) {
+        printErr(QStringLiteral("error: %1\n").arg(engine.error()));
+        return ExitFailure;
+    }
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    QTimer interruptCheck;
+    QObject::connect(&interruptCheck, &QTimer::timeout, &engine, [&engine] {
+        if (g_interrupted.exchange(false))
+            engine.cancel();
+    });
+    interruptCheck.start(50);
+    loop.exec();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    return exitCode;
+}
+
+} // namespace spillway::cli

@@ -1,0 +1,52 @@
+// spillway-cli: the headless twin of the Spillway workbench.
+
+#include "clicommon.h"
+#include "commands.h"
+
+#include <QCoreApplication>
+
+using namespace spillway::cli;
+
+static const char *const kUsage =
+    "Usage: spillway-cli COMMAND [options]\n\n"
+    "Commands:\n"
+    "  validate SCHEMA     check a schema and list every problem\n"
+    "  preview SCHEMA      show the first rows of each table\n"
+    "  generate SCHEMA     generate data into files (CSV, TSV, PostgreSQL COPY)\n"
+    "  ddl SCHEMA          print CREATE TABLE statements\n"
+    "  examples            list the bundled example schemas (example:NAME)\n\n"
+    "Run 'spillway-cli COMMAND --help' for a command's options.\n"
+    "Exit codes: 0 success, 1 runtime failure, 2 usage error or invalid schema.\n";
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("spillway-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("spillway"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SPILLWAY_VERSION));
+    QStringList args = QCoreApplication::arguments();
+    const QString command = args.size() > 1 ? args[1] : QString();
+    if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help")) {
+        printOut(QString::fromLatin1(kUsage));
+        return command.isEmpty() ? ExitUsage : ExitOk;
+    }
+    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+        printOut(QStringLiteral("spillway-cli %1\n").arg(QCoreApplication::applicationVersion()));
+        return ExitOk;
+    }
+    args.removeAt(1); // the command's parser sees "spillway-cli [options] positional..."
+    if (command == QLatin1String("validate"))
+        return runValidate(args);
+    if (command == QLatin1String("preview"))
+        return runPreview(args);
+    if (command == QLatin1String("generate"))
+        return runGenerate(args);
+    if (command == QLatin1String("ddl"))
+        return runDdl(args);
+    if (command == QLatin1String("examples"))
+        return runExamples(args);
+    printErr(QStringLiteral("spillway-cli: unknown command '%1'\n\n").arg(command) +
+             QString::fromLatin1(kUsage));
+    return ExitUsage;
+}

@@ -1,0 +1,104 @@
+#pragma once
+
+// Runs a plan: workers on the injected QThreadPool generate chunks straight into encoded
+// buffers and hand them to a sink. Ordered sinks (files) get their chunks in plan order from
+// one writer task, through a bounded reorder window, so writing never stalls generation. Workers
+// only touch atomics; a timer on the engine's thread samples them ~10 times a second into snapshot
+// signals. Memory is bounded by (workers + window) chunk buffers.
+
+#include "encoder.h"
+#include "metrics.h"
+#include "plan.h"
+#include "sink.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <atomic>
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+
+class QThreadPool;
+
+namespace spillway {
+
+struct EngineOptions
+{
+    int workers = 0; // 0: the pool's maximum thread count
+    int window = 0;  // chunks that may wait for their turn; 0: 2 x workers
+    int sampleIntervalMs = 100;
+};
+
+class Engine : public QObject
+{
+    Q_OBJECT
+
+public:
+    Engine(QThreadPool *pool, QObject *parent = nullptr);
+    ~Engine() override;
+
+    // Starts the run; returns false (and emits nothing) when the sink cannot open, with the
+    // reason in error().
+    bool start(std::shared_ptr<const Plan> plan, std::shared_ptr<Sink> sink,
+               const FormatOptions &format, const EngineOptions &options);
+    void cancel();
+    bool isRunning() const { return m_running; }
+    QString error() const { return m_error; }
+    RunSnapshot snapshot() const;
+
+signals:
+    void snapshotTaken(const spillway::RunSnapshot &snapshot);
+    void runFinished(const spillway::RunResult &result);
+
+private:
+    void workerLoop(int worker);
+    bool generate(const ChunkSpec &chunk, EncodedChunk &out, RowBatch &batch);
+    void deliver(std::unique_ptr<EncodedChunk> chunk, int worker);
+    bool waitForWindow(uint64_t sequence);
+    void fail(const QString &message);
+    void workerDone();
+    void writerLoop();
+    void completeWhenIdle();
+    void sample();
+    void complete();
+
+    QThreadPool *m_pool;
+    std::shared_ptr<const Plan> m_plan;
+    std::shared_ptr<Sink> m_sink;
+    std::unique_ptr<Encoder> m_encoder;
+    EngineOptions m_options;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    bool m_running = false;
+    QString m_error;
+
+    // Shared with workers.
+    std::atomic<uint64_t> m_nextChunk{0};
+    std::atomic<bool> m_cancelled{false};
+    std::atomic<bool> m_failed{false};
+    std::atomic<int> m_activeWorkers{0};
+    std::atomic<uint64_t> m_rowsDone{0};
+    std::atomic<uint64_t> m_bytesDone{0};
+    std::unique_ptr<std::atomic<uint64_t>[]> m_tableRows;
+    std::unique_ptr<std::atomic<uint64_t>[]> m_tableBytes;
+    std::mutex m_mutex; // guards everything below, and m_error while running
+    std::condition_variable m_windowOpen;
+    std::condition_variable m_chunkReady;
+    std::condition_variable m_allDone;
+    std::map<uint64_t, std::unique_ptr<EncodedChunk>> m_pending;
+    uint64_t m_nextToWrite = 0;
+    bool m_writerActive = false;
+    bool m_completionQueued = false;
+
+    // Owner-thread sampling state.
+    double m_lastSampleTime = 0;
+    uint64_t m_lastRows = 0;
+    uint64_t m_lastBytes = 0;
+    double m_rateRows = 0;
+    double m_rateBytes = 0;
+};
+
+} // namespace spillway

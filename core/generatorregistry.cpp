@@ -1,0 +1,43 @@
+#include "generatorregistry.h"
+
+namespace spillway {
+
+Value Generator::valueAt(uint64_t index, Arena &arena) const
+{
+    Q_UNUSED(index)
+    Q_UNUSED(arena)
+    return Value::null();
+}
+
+GeneratorRegistry::GeneratorRegistry()
+{
+    registerNumericGenerators(*this);
+    registerTemporalGenerators(*this);
+    registerTextGenerators(*this);
+    registerReferenceGenerators(*this);
+}
+
+const GeneratorRegistry &GeneratorRegistry::instance()
+{
+    static const GeneratorRegistry registry;
+    return registry;
+}
+
+const GeneratorInfo *GeneratorRegistry::find(const QString &kind) const
+{
+    for (const GeneratorInfo &info : m_infos) {
+        if (info.kind == kind)
+            return &info;
+    }
+    return nullptr;
+}
+
+QStringList GeneratorRegistry::kinds() const
+{
+    QStringList names;
+    for (const GeneratorInfo &info : m_infos)
+        names.append(info.kind);
+    return names;
+}
+
+} // namespace spillway

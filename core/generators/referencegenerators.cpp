@@ -1,0 +1,207 @@
+// Keys of other tables: "reference" picks a parent row by a distribution and computes that
+// row's key (no table is held in memory); "parent" takes the key of the row's fan-out parent;
+// "ordinal" numbers the rows under one parent (1, 2, 3, ... per order).
+
+#include "compiledschema.h"
+#include "generatorregistry.h"
+
+namespace spillway {
+namespace {
+
+// Checks that `column` of `table` can be computed for any row on its own.
+const ColumnRuntime *targetColumn(GeneratorArgs &a, const TableRuntime *table,
+                                  const QString &column)
+{
+    if (!table)
+        return nullptr;
+    const int index = table->columnIndex(column);
+    if (index < 0) {
+        QStringList names;
+        for (const ColumnRuntime &c : table->columns)
+            names.append(c.name);
+        a.params.error(QStringLiteral("column"),
+                       QStringLiteral("table '%1' has no column '%2'; its columns: %3")
+                           .arg(table->name, column, names.join(QStringLiteral(", "))));
+        return nullptr;
+    }
+    const ColumnRuntime &target = table->columns[size_t(index)];
+    if (!target.generator)
+        return nullptr;
+    if (!target.generator->dependencies().isEmpty() || target.generator->needsParent()) {
+        a.params.error(QStringLiteral("column"),
+                       QStringLiteral("'%1.%2' is computed from other columns, so it cannot be "
+                                      "referenced: reference a key generated on its own "
+                                      "(sequence, uuid, pattern, uniform with unique)")
+                           .arg(table->name, column));
+        return nullptr;
+    }
+    if (!target.unique) {
+        a.params.error(QStringLiteral("column"),
+                       QStringLiteral("'%1.%2' is not unique, so it cannot be a foreign key "
+                                      "target: mark it \"primaryKey\" or \"unique\"")
+                           .arg(table->name, column));
+        return nullptr;
+    }
+    if (target.nullThreshold)
+        a.params.error(QStringLiteral("column"),
+                       QStringLiteral("'%1.%2' has nulls, so it cannot be referenced: set its "
+                                      "'nullFraction' to 0")
+                           .arg(table->name, column));
+    return &target;
+}
+
+class Reference final : public RowGenerator<Reference>
+{
+public:
+    Reference(RandomStream rng, const TableRuntime *table, const ColumnRuntime *column, double s,
+              bool scatter)
+        : m_rng(rng)
+        , m_table(table)
+        , m_column(column)
+        , m_s(s)
+        , m_scatter(scatter)
+    {}
+    void prepare() override
+    {
+        const uint64_t n = std::max<uint64_t>(m_table->rowCount, 1);
+        m_rows = m_table->rowCount;
+        if (m_s > 0)
+            m_zipf = ZipfSampler(n, m_s);
+        if (m_scatter)
+            m_permutation = Permutation(n, m_rng.derive(hashName("\x01scatter")).key());
+    }
+    Value at(uint64_t row, Arena &arena) const
+    {
+        if (m_rows == 0)
+            return Value::null();
+        uint64_t parent = 0;
+        if (m_s > 0) {
+            parent = m_zipf.sample(m_rng, row, 0) - 1;
+            if (m_scatter) // the hottest parents are spread over the table, not its first rows
+                parent = m_permutation.map(parent);
+        } else {
+            parent = m_rng.below(row, m_rows, 0);
+        }
+        return m_column->valueForRow(parent, arena);
+    }
+
+private:
+    RandomStream m_rng;
+    const TableRuntime *m_table;
+    const ColumnRuntime *m_column;
+    double m_s;
+    bool m_scatter;
+    uint64_t m_rows = 0;
+    ZipfSampler m_zipf;
+    Permutation m_permutation;
+};
+
+class ParentKey final : public Generator
+{
+public:
+    explicit ParentKey(const ColumnRuntime *column)
+        : m_column(column)
+    {}
+    void generate(const BatchContext &ctx, Value *out) const override
+    {
+        for (uint32_t i = 0; i < ctx.count; ++i)
+            out[i] = m_column->valueForRow(ctx.parentRows[i], *ctx.arena);
+    }
+    bool needsParent() const override { return true; }
+
+private:
+    const ColumnRuntime *m_column;
+};
+
+class Ordinal final : public Generator
+{
+public:
+    explicit Ordinal(int64_t start)
+        : m_start(start)
+    {}
+    void generate(const BatchContext &ctx, Value *out) const override
+    {
+        for (uint32_t i = 0; i < ctx.count; ++i)
+            out[i] = Value::integer(m_start + int64_t(ctx.ordinals[i]));
+    }
+    bool needsParent() const override { return true; }
+
+private:
+    int64_t m_start;
+};
+
+std::unique_ptr<Generator> makeReference(GeneratorArgs &a)
+{
+    const QString tableName = a.params.string(QStringLiteral("table"));
+    const QString columnName = a.params.string(QStringLiteral("column"));
+    const QString distribution =
+        a.params.string(QStringLiteral("distribution"), QStringLiteral("uniform"));
+    double s = 0;
+    if (distribution == QLatin1String("zipf")) {
+        s = a.params.number(QStringLiteral("s"), 1.0);
+        if (s <= 0 || s > 20)
+            a.params.error(QStringLiteral("s"),
+                           QStringLiteral("'s' (the exponent) must be above 0 and at most 20"));
+    } else if (distribution != QLatin1String("uniform")) {
+        a.params.error(
+            QStringLiteral("distribution"),
+            QStringLiteral("unknown distribution '%1': use uniform or zipf").arg(distribution));
+    }
+    const bool scatter = a.params.boolean(QStringLiteral("scatter"), true);
+    const TableRuntime *table = a.context.table(tableName);
+    if (!table && !tableName.isEmpty()) {
+        if (tableName == a.table)
+            a.params.error(QStringLiteral("table"),
+                           QStringLiteral("a table cannot reference its own rows yet: reference "
+                                          "another table"));
+        else
+            a.params.error(QStringLiteral("table"),
+                           QStringLiteral("table '%1' does not exist: reference one of the "
+                                          "schema's tables")
+                               .arg(tableName));
+        return nullptr;
+    }
+    const ColumnRuntime *column = targetColumn(a, table, columnName);
+    if (!column)
+        return nullptr;
+    return std::make_unique<Reference>(a.rng, table, column, s > 0 ? s : 0, scatter);
+}
+
+std::unique_ptr<Generator> makeParent(GeneratorArgs &a)
+{
+    const QString columnName = a.params.string(QStringLiteral("column"));
+    const TableRuntime *parent = a.context.parentTable();
+    if (!parent) {
+        a.params.error(QString(), QStringLiteral("'parent' needs a child table: give table '%1' a "
+                                                 "'rowsPerParent' fan-out")
+                                      .arg(a.table));
+        return nullptr;
+    }
+    const ColumnRuntime *column = targetColumn(a, parent, columnName);
+    if (!column)
+        return nullptr;
+    return std::make_unique<ParentKey>(column);
+}
+
+std::unique_ptr<Generator> makeOrdinal(GeneratorArgs &a)
+{
+    return std::make_unique<Ordinal>(a.params.integer(QStringLiteral("start"), 1));
+}
+
+} // namespace
+
+void registerReferenceGenerators(GeneratorRegistry &r)
+{
+    const QString ref = QStringLiteral("reference");
+    r.add({QStringLiteral("reference"), ref,
+           QStringLiteral("A key of another table; the row picked uniformly or by zipf"),
+           QStringLiteral("bigint"), makeReference});
+    r.add({QStringLiteral("parent"), ref,
+           QStringLiteral("The key of this row's parent (child tables)"), QStringLiteral("bigint"),
+           makeParent});
+    r.add({QStringLiteral("ordinal"), ref,
+           QStringLiteral("Position under the parent: start, start + 1, ... per parent"),
+           QStringLiteral("integer"), makeOrdinal});
+}
+
+} // namespace spillway

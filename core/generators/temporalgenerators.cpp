@@ -1,0 +1,197 @@
+// Dates, timestamps and times of day: in a range with a distribution, or after another column of
+// the same row by an interval with a distribution ("shipped after ordered").
+
+#include "compiledschema.h"
+#include "distribution.h"
+#include "generatorregistry.h"
+
+#include <QRegularExpression>
+
+namespace spillway {
+namespace {
+
+constexpr int64_t kMicrosPerDay = 86400LL * 1000000;
+
+// One class for the three types: `unit` is how many microseconds one step of the output is
+// (a day for dates, 10^(6 - precision) for timestamps), values are held in steps.
+class Temporal final : public Generator
+{
+public:
+    Temporal(RandomStream rng, ValueKind kind, int64_t unitMicros, Spread spread, int64_t lo,
+             int64_t hi)
+        : m_rng(rng)
+        , m_kind(kind)
+        , m_unit(unitMicros)
+        , m_spread(spread)
+        , m_lo(lo)
+        , m_hi(hi)
+    {}
+
+    void setAfter(const QString &column, Spread interval)
+    {
+        m_afterColumn = column;
+        m_interval = interval;
+    }
+
+    void generate(const BatchContext &ctx, Value *out) const override
+    {
+        if (m_afterColumn.isEmpty()) {
+            for (uint32_t i = 0; i < ctx.count; ++i)
+                out[i] = make(m_spread.sampleInt(m_rng, ctx.row(i), 0) * m_unit);
+            return;
+        }
+        const Value *base = ctx.batch->column(m_afterIndex);
+        for (uint32_t i = 0; i < ctx.count; ++i) {
+            const Value &b = base[i];
+            if (b.isNull()) {
+                out[i] = Value::null();
+                continue;
+            }
+            const int64_t baseMicros = b.kind == ValueKind::Date ? b.i * kMicrosPerDay : b.i;
+            const int64_t delta = m_interval.sampleInt(m_rng, ctx.row(i), 0) * m_unit;
+            out[i] = make(floorTo(baseMicros, m_unit) + delta);
+        }
+    }
+
+    std::optional<uint64_t> cardinality() const override
+    {
+        if (!m_afterColumn.isEmpty() || !m_spread.isUniform())
+            return std::nullopt;
+        return uint64_t(m_hi - m_lo) + 1;
+    }
+    bool canEnumerate() const override { return m_afterColumn.isEmpty() && m_spread.isUniform(); }
+    Value valueAt(uint64_t index, Arena &) const override
+    {
+        return make((m_lo + int64_t(index)) * m_unit);
+    }
+    QStringList dependencies() const override
+    {
+        return m_afterColumn.isEmpty() ? QStringList() : QStringList{m_afterColumn};
+    }
+    void bindDependencies(const QList<int> &indexes) override
+    {
+        if (!indexes.isEmpty())
+            m_afterIndex = indexes.front();
+    }
+
+private:
+    static int64_t floorTo(int64_t v, int64_t unit)
+    {
+        const int64_t q = v / unit - (v % unit < 0 ? 1 : 0);
+        return q * unit;
+    }
+    Value make(int64_t micros) const
+    {
+        switch (m_kind) {
+        case ValueKind::Date:
+            return Value::date(floorTo(micros, kMicrosPerDay) / kMicrosPerDay);
+        case ValueKind::Time:
+            return Value::time(((micros % kMicrosPerDay) + kMicrosPerDay) % kMicrosPerDay);
+        default:
+            return Value::timestamp(micros);
+        }
+    }
+
+    RandomStream m_rng;
+    ValueKind m_kind;
+    int64_t m_unit;
+    Spread m_spread;
+    int64_t m_lo, m_hi; // range in steps
+    QString m_afterColumn;
+    int m_afterIndex = -1;
+    Spread m_interval;
+};
+
+int64_t microsOfTimeOfDay(ParamReader &p, const QString &key, int64_t fallback)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,6}))?)?$"));
+    const auto v = p.optional(key);
+    if (!v)
+        return fallback;
+    const auto m = re.match(v->toString());
+    if (!m.hasMatch() || m.captured(1).toInt() > 23 || m.captured(2).toInt() > 59 ||
+        m.captured(3).toInt() > 59) {
+        p.error(key, QStringLiteral("'%1' must be a time of day written HH:MM[:SS], such as "
+                                    "\"08:30:00\"")
+                         .arg(key));
+        return fallback;
+    }
+    return ((m.captured(1).toLongLong() * 60 + m.captured(2).toLongLong()) * 60 +
+            m.captured(3).toLongLong()) *
+               1000000 +
+           m.captured(4).leftJustified(6, QLatin1Char('0')).toLongLong();
+}
+
+// Reads {"after": {"column": X, "min": ..., "max": ..., "distribution": ...}} in steps.
+void readAfter(GeneratorArgs &a, Temporal &g, int64_t unit)
+{
+    const auto after = a.params.optional(QStringLiteral("after"));
+    if (!after)
+        return;
+    if (!after->isObject()) {
+        a.params.error(QStringLiteral("after"),
+                       QStringLiteral("'after' must be an object such as {\"column\": "
+                                      "\"ordered_at\", \"min\": \"1 day\", \"max\": \"30 days\"}"));
+        return;
+    }
+    ParamReader reader = a.params.nested(QStringLiteral("after"), after->toObject());
+    const QString column = reader.string(QStringLiteral("column"));
+    const int64_t lo = reader.duration(QStringLiteral("min"), 0) / unit;
+    const int64_t hi = reader.duration(QStringLiteral("max")) / unit;
+    reader.requireOrdered(QStringLiteral("min"), double(lo), QStringLiteral("max"), double(hi));
+    const Spread spread = Spread::read(reader, double(lo), double(std::max(lo, hi)), unit);
+    reader.rejectUnknown();
+    g.setAfter(column, spread);
+}
+
+std::unique_ptr<Generator> makeTemporal(GeneratorArgs &a, ValueKind kind)
+{
+    ParamReader &p = a.params;
+    int64_t unit = kMicrosPerDay;
+    int64_t lo = 0, hi = 0;
+    if (kind == ValueKind::Date) {
+        lo = p.date(QStringLiteral("min"), daysFromCivil(2020, 1, 1));
+        hi = p.date(QStringLiteral("max"), daysFromCivil(2025, 12, 31));
+    } else if (kind == ValueKind::Timestamp) {
+        const int precision = int(p.integer(QStringLiteral("precision"), 0));
+        if (precision < 0 || precision > 6)
+            p.error(QStringLiteral("precision"),
+                    QStringLiteral("'precision' (fractional second digits) must be 0 to 6"));
+        unit = 1;
+        for (int i = std::clamp(precision, 0, 6); i < 6; ++i)
+            unit *= 10;
+        lo = p.timestamp(QStringLiteral("min"), daysFromCivil(2020, 1, 1) * kMicrosPerDay) / unit;
+        hi = p.timestamp(QStringLiteral("max"), daysFromCivil(2026, 1, 1) * kMicrosPerDay - 1) /
+             unit;
+    } else {
+        unit = 1000000;
+        lo = microsOfTimeOfDay(p, QStringLiteral("min"), 0) / unit;
+        hi = microsOfTimeOfDay(p, QStringLiteral("max"), kMicrosPerDay - 1) / unit;
+    }
+    p.requireOrdered(QStringLiteral("min"), double(lo), QStringLiteral("max"), double(hi));
+    const Spread spread = Spread::read(p, double(lo), double(std::max(lo, hi)), unit);
+    auto g = std::make_unique<Temporal>(a.rng, kind, unit, spread, lo, std::max(lo, hi));
+    readAfter(a, *g, kind == ValueKind::Date ? kMicrosPerDay : unit);
+    return g;
+}
+
+} // namespace
+
+void registerTemporalGenerators(GeneratorRegistry &r)
+{
+    const QString time = QStringLiteral("time");
+    r.add({QStringLiteral("date"), time,
+           QStringLiteral("Dates in [min, max], or after another column by an interval"),
+           QStringLiteral("date"),
+           [](GeneratorArgs &a) { return makeTemporal(a, ValueKind::Date); }});
+    r.add({QStringLiteral("timestamp"), time,
+           QStringLiteral("Timestamps in [min, max], or after another column by an interval"),
+           QStringLiteral("timestamp"),
+           [](GeneratorArgs &a) { return makeTemporal(a, ValueKind::Timestamp); }});
+    r.add({QStringLiteral("time"), time, QStringLiteral("Times of day in [min, max]"),
+           QStringLiteral("time"),
+           [](GeneratorArgs &a) { return makeTemporal(a, ValueKind::Time); }});
+}
+
+} // namespace spillway

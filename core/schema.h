@@ -1,0 +1,64 @@
+#pragma once
+
+// The schema document: tables, typed columns, a generator per column, references between tables
+// and the global seed. This is plain data, read from and written to JSON by schemaio.h; what a
+// generator's parameters mean is checked when the schema is compiled (compiledschema.h).
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+
+namespace spillway {
+
+constexpr int kSchemaFormatVersion = 1;
+// Bumped whenever a generator's output for the same schema and seed changes on purpose.
+constexpr int kGeneratorVersion = 1;
+
+struct ColumnSpec
+{
+    QString name;
+    QString sqlType;       // e.g. bigint, numeric(12,2), text, date, timestamp, uuid
+    QJsonObject generator; // {"kind": "...", parameters...}
+    double nullFraction = 0.0;
+    bool unique = false;
+    bool primaryKey = false;
+    bool hidden = false; // generated (for templates) but neither written nor created
+    QString comment;
+};
+
+// How many rows a child table has for each row of its parent.
+struct FanOutSpec
+{
+    QString parent;    // parent table name
+    QJsonObject count; // an integer distribution, e.g. {"kind":"uniform","min":1,"max":7}
+};
+
+struct TableSpec
+{
+    QString name;
+    std::optional<int64_t> rows;         // root table: row count
+    std::optional<FanOutSpec> perParent; // child table: rows per parent row
+    QList<ColumnSpec> columns;
+    QString comment;
+
+    bool isChild() const { return perParent.has_value(); }
+    qsizetype columnIndex(const QString &column) const;
+};
+
+struct Schema
+{
+    int formatVersion = kSchemaFormatVersion;
+    int generatorVersion = kGeneratorVersion;
+    QString name;
+    QString description;
+    uint64_t seed = 1;
+    QList<TableSpec> tables;
+
+    qsizetype tableIndex(const QString &table) const;
+    const TableSpec *table(const QString &name) const;
+};
+
+} // namespace spillway

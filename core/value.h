@@ -1,0 +1,127 @@
+#pragma once
+
+// One generated value, typed the way PostgreSQL will store it. Values are plain data: text
+// points into the batch's arena, so a batch of rows costs no allocation per value.
+
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace spillway {
+
+enum class ValueKind : uint8_t {
+    Null,
+    Bool,      // i: 0 or 1
+    Int,       // i
+    Float,     // f; scale = digits after the point, or 255 for shortest round-trip form
+    Decimal,   // i: unscaled value; scale: digits after the point
+    Date,      // i: days since 1970-01-01
+    Time,      // i: microseconds since midnight
+    Timestamp, // i: microseconds since 1970-01-01 00:00:00 (no time zone)
+    Uuid,      // i, u: high and low 64 bits
+    Text,      // text, len (UTF-8)
+};
+
+constexpr uint8_t kShortestFloat = 255;
+
+struct Value
+{
+    ValueKind kind = ValueKind::Null;
+    uint8_t scale = 0;
+    uint32_t len = 0;
+    union {
+        int64_t i = 0;
+        double f;
+    };
+    union {
+        uint64_t u = 0;
+        const char *text;
+    };
+
+    static Value null() { return Value{}; }
+    static Value boolean(bool b) { return make(ValueKind::Bool, b ? 1 : 0); }
+    static Value integer(int64_t v) { return make(ValueKind::Int, v); }
+    static Value date(int64_t days) { return make(ValueKind::Date, days); }
+    static Value time(int64_t micros) { return make(ValueKind::Time, micros); }
+    static Value timestamp(int64_t micros) { return make(ValueKind::Timestamp, micros); }
+    static Value decimal(int64_t unscaled, uint8_t scale)
+    {
+        Value v = make(ValueKind::Decimal, unscaled);
+        v.scale = scale;
+        return v;
+    }
+    static Value real(double d, uint8_t scale = kShortestFloat)
+    {
+        Value v;
+        v.kind = ValueKind::Float;
+        v.scale = scale;
+        v.f = d;
+        return v;
+    }
+    static Value uuid(uint64_t hi, uint64_t lo)
+    {
+        Value v = make(ValueKind::Uuid, static_cast<int64_t>(hi));
+        v.u = lo;
+        return v;
+    }
+    static Value string(std::string_view s)
+    {
+        Value v;
+        v.kind = ValueKind::Text;
+        v.text = s.data();
+        v.len = static_cast<uint32_t>(s.size());
+        return v;
+    }
+
+    bool isNull() const { return kind == ValueKind::Null; }
+    std::string_view view() const { return {text, len}; }
+
+private:
+    static Value make(ValueKind k, int64_t v)
+    {
+        Value r;
+        r.kind = k;
+        r.i = v;
+        return r;
+    }
+};
+
+// Bump allocator for the text of one batch. Blocks never move, so views stay valid until
+// reset(); reset() keeps the first block for reuse.
+class Arena
+{
+public:
+    explicit Arena(size_t blockSize = 64 * 1024)
+        : m_blockSize(blockSize)
+    {}
+
+    char *allocate(size_t n)
+    {
+        if (m_used + n > m_capacity)
+            grow(n);
+        char *p = m_current + m_used;
+        m_used += n;
+        return p;
+    }
+    std::string_view copy(std::string_view s)
+    {
+        char *p = allocate(s.size());
+        std::memcpy(p, s.data(), s.size());
+        return {p, s.size()};
+    }
+    void reset();
+
+private:
+    void grow(size_t atLeast);
+
+    size_t m_blockSize;
+    std::vector<std::unique_ptr<char[]>> m_blocks;
+    size_t m_blockIndex = 0;
+    char *m_current = nullptr;
+    size_t m_used = 0;
+    size_t m_capacity = 0;
+};
+
+} // namespace spillway
