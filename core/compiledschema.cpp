@@ -6,6 +6,19 @@ namespace spillway {
 
 void ColumnRuntime::fill(const BatchContext &ctx, Value *out) const
 {
+    // Mostly-null columns: decide the nulls first and generate only the other rows.
+    if (nullThreshold > (uint64_t(1) << 62) && uniqueMode != UniqueMode::Permuted) {
+        uint32_t positions[RowBatch::kCapacity];
+        uint32_t n = 0;
+        for (uint32_t i = 0; i < ctx.count && ctx.count <= RowBatch::kCapacity; ++i) {
+            if (nullStream.draw(ctx.row(i)) < nullThreshold)
+                out[i] = Value::null();
+            else
+                positions[n++] = i;
+        }
+        if (ctx.count <= RowBatch::kCapacity && generator->generateAt(ctx, positions, n, out))
+            return;
+    }
     if (uniqueMode == UniqueMode::Permuted) {
         for (uint32_t i = 0; i < ctx.count; ++i)
             out[i] = generator->valueAt(permutation.map(ctx.row(i)), *ctx.arena);

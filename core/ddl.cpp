@@ -27,6 +27,18 @@ QString Ddl::qualifiedName(const QString &schemaName, const QString &table)
     return quoteIdentifier(schemaName) + QLatin1Char('.') + quoteIdentifier(table);
 }
 
+QString Ddl::constraintName(const QString &table, const QString &column, const QString &suffix)
+{
+    // PostgreSQL's own naming; identifiers are cut at 63 bytes, so cut here the same way.
+    QByteArray name = (table + QLatin1Char('_') + column + QLatin1Char('_') + suffix).toUtf8();
+    while (name.size() > 63) {
+        name.chop(1);
+        while (!name.isEmpty() && (uchar(name.back()) & 0xC0) == 0x80)
+            name.chop(1);
+    }
+    return QString::fromUtf8(name);
+}
+
 static bool included(const QStringList &only, const QString &table)
 {
     return only.isEmpty() || only.contains(table);
@@ -83,16 +95,22 @@ QStringList Ddl::constraints(const CompiledSchema &schema, const DdlOptions &opt
         for (int c : table->outputColumns) {
             const ColumnRuntime &column = table->columns[size_t(c)];
             if (column.unique && !column.primaryKey)
-                statements.append(QStringLiteral("ALTER TABLE %1 ADD UNIQUE (%2);")
-                                      .arg(name, quoteIdentifier(column.name)));
+                statements.append(QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 UNIQUE (%3);")
+                                      .arg(name,
+                                           quoteIdentifier(constraintName(table->name, column.name,
+                                                                          QStringLiteral("key"))),
+                                           quoteIdentifier(column.name)));
         }
         for (int c : table->outputColumns) {
             const ColumnRuntime &column = table->columns[size_t(c)];
             if (column.referencedTable.isEmpty() || !included(onlyTables, column.referencedTable))
                 continue;
+            const QString constraint =
+                quoteIdentifier(constraintName(table->name, column.name, QStringLiteral("fkey")));
             statements.append(
-                QStringLiteral("ALTER TABLE %1 ADD FOREIGN KEY (%2) REFERENCES %3 (%4);")
-                    .arg(name, quoteIdentifier(column.name),
+                QStringLiteral(
+                    "ALTER TABLE %1 ADD CONSTRAINT %2 FOREIGN KEY (%3) REFERENCES %4 (%5);")
+                    .arg(name, constraint, quoteIdentifier(column.name),
                          qualifiedName(options.schemaName, column.referencedTable),
                          quoteIdentifier(column.referencedColumn)));
         }

@@ -24,6 +24,8 @@ public:
     static QString quoteIdentifier(const QString &name);
     static QString quoteLiteral(const QString &text);
     static QString qualifiedName(const QString &schemaName, const QString &table);
+    static QString constraintName(const QString &table, const QString &column,
+                                  const QString &suffix);
 
     // CREATE TABLE with primary keys, in load order.
     static QStringList createTables(const CompiledSchema &schema, const DdlOptions &options,

@@ -1,5 +1,6 @@
 #include "encoder.h"
 
+#include "binaryencoder.h"
 #include "valueformat.h"
 
 #include <QByteArray>
@@ -16,6 +17,8 @@ bool FormatOptions::parseFormat(const QString &name, OutputFormat &format)
     else if (n == QLatin1String("pgcopy") || n == QLatin1String("copy") ||
              n == QLatin1String("text"))
         format = OutputFormat::PgCopy;
+    else if (n == QLatin1String("pgbinary") || n == QLatin1String("binary"))
+        format = OutputFormat::PgBinary;
     else
         return false;
     return true;
@@ -30,12 +33,16 @@ QString FormatOptions::formatName(OutputFormat format)
         return QStringLiteral("tsv");
     case OutputFormat::PgCopy:
         return QStringLiteral("pgcopy");
+    case OutputFormat::PgBinary:
+        return QStringLiteral("pgbinary");
     }
     return {};
 }
 
 QString FormatOptions::extension(OutputFormat format)
 {
+    if (format == OutputFormat::PgBinary)
+        return QStringLiteral("bin");
     return format == OutputFormat::PgCopy ? QStringLiteral("copy") : formatName(format);
 }
 
@@ -48,8 +55,16 @@ QString FormatOptions::effectiveNull() const
 
 QString FormatOptions::check() const
 {
-    if (format != OutputFormat::Csv)
+    // An unquoted line break (or, in text formats, a tab) in the null string would cut the row.
+    if (nullString.contains(QLatin1Char('\n')) || nullString.contains(QLatin1Char('\r')))
+        return QStringLiteral("the null string cannot contain a line break: choose another "
+                              "--null, such as NULL or \\N");
+    if (format != OutputFormat::Csv) {
+        if (nullString.contains(QLatin1Char('\t')))
+            return QStringLiteral("the null string cannot contain a tab, the field separator of "
+                                  "TSV and COPY text: choose another --null, such as \\N");
         return {};
+    }
     auto bad = [](char c) {
         return c == '\n' || c == '\r' || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
                c == '\0';
@@ -61,7 +76,8 @@ QString FormatOptions::check() const
         return QStringLiteral("the quote character must differ from the delimiter and not be a "
                               "digit or newline: use '\"' or '\\''");
     if (nullString.contains(QLatin1Char(delimiter)) || nullString.contains(QLatin1Char(quote)))
-        return QStringLiteral("the null string cannot contain the delimiter or quote character");
+        return QStringLiteral("the null string cannot contain the delimiter or quote character: "
+                              "choose another --null, such as NULL or \\N");
     return {};
 }
 
@@ -155,8 +171,12 @@ private:
     }
     char *writeText(char *p, const char *s, size_t n) const
     {
-        bool needsQuotes = n == 0 || (!m_null.isEmpty() && size_t(m_null.size()) == n &&
-                                      std::memcmp(m_null.constData(), s, n) == 0);
+        // Quoted: the empty string and the null string's text (so they stay apart from NULL),
+        // and \. (a row holding only an unquoted \. is COPY's end-of-data marker).
+        bool needsQuotes = n == 0 ||
+                           (!m_null.isEmpty() && size_t(m_null.size()) == n &&
+                            std::memcmp(m_null.constData(), s, n) == 0) ||
+                           (n == 2 && s[0] == '\\' && s[1] == '.');
         for (size_t i = 0; i < n && !needsQuotes; ++i)
             needsQuotes = m_special[uchar(s[i])];
         if (!needsQuotes)
@@ -275,6 +295,8 @@ std::unique_ptr<Encoder> Encoder::create(const FormatOptions &options)
         return std::make_unique<TextEncoder>(options, options.header);
     case OutputFormat::PgCopy:
         return std::make_unique<TextEncoder>(options, false);
+    case OutputFormat::PgBinary:
+        return std::make_unique<BinaryCopyEncoder>();
     }
     return nullptr;
 }

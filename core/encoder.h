@@ -13,7 +13,7 @@
 
 namespace spillway {
 
-enum class OutputFormat { Csv, Tsv, PgCopy };
+enum class OutputFormat { Csv, Tsv, PgCopy, PgBinary };
 
 struct FormatOptions
 {
@@ -24,7 +24,7 @@ struct FormatOptions
     QString nullString;   // CSV: empty (unquoted); TSV: empty; COPY text: \N
     bool nullStringSet = false;
 
-    // Reads a format name: csv, tsv or pgcopy (also "copy", "text").
+    // Reads a format name: csv, tsv, pgcopy (also "copy", "text") or pgbinary ("binary").
     static bool parseFormat(const QString &name, OutputFormat &format);
     static QString formatName(OutputFormat format);
     static QString extension(OutputFormat format);
@@ -39,6 +39,8 @@ public:
     virtual ~Encoder() = default;
     // Bytes at the start of each output file (CSV/TSV header line).
     virtual void writeHeader(const TableRuntime &table, ByteBuffer &out) const = 0;
+    // Bytes at the end of each output file (the binary COPY trailer).
+    virtual void writeTrailer(ByteBuffer &out) const { Q_UNUSED(out) }
     // Appends batch.count rows; when rowEnds is given, the end offset of each row is appended.
     virtual void encode(const TableRuntime &table, const RowBatch &batch, ByteBuffer &out,
                         std::vector<uint32_t> *rowEnds) const = 0;

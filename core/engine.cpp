@@ -23,10 +23,16 @@ Engine::~Engine()
 bool Engine::start(std::shared_ptr<const Plan> plan, std::shared_ptr<Sink> sink,
                    const FormatOptions &format, const EngineOptions &options)
 {
+    return start(std::move(plan), std::move(sink), Encoder::create(format), options);
+}
+
+bool Engine::start(std::shared_ptr<const Plan> plan, std::shared_ptr<Sink> sink,
+                   std::unique_ptr<Encoder> encoder, const EngineOptions &options)
+{
     Q_ASSERT(!m_running);
     m_plan = std::move(plan);
     m_sink = std::move(sink);
-    m_encoder = Encoder::create(format);
+    m_encoder = std::move(encoder);
     m_options = options;
     if (m_options.workers <= 0)
         m_options.workers = std::max(1, m_pool->maxThreadCount());
@@ -53,9 +59,9 @@ bool Engine::start(std::shared_ptr<const Plan> plan, std::shared_ptr<Sink> sink,
     m_failed = false;
     m_rowsDone = 0;
     m_bytesDone = 0;
-    m_lastSampleTime = 0;
-    m_lastRows = m_lastBytes = 0;
-    m_rateRows = m_rateBytes = 0;
+    m_rowsSkipped = 0;
+    m_tableChunksFinished.assign(tables, 0);
+    m_rate.reset();
     m_running = true;
     m_clock.start();
     m_timer.start(m_options.sampleIntervalMs);
@@ -75,9 +81,12 @@ bool Engine::start(std::shared_ptr<const Plan> plan, std::shared_ptr<Sink> sink,
 void Engine::cancel()
 {
     m_cancelled = true;
+    if (m_sink)
+        m_sink->cancel();
     std::lock_guard lock(m_mutex);
     m_windowOpen.notify_all();
     m_chunkReady.notify_all();
+    m_tableFinished.notify_all();
 }
 
 void Engine::workerLoop(int worker)
@@ -94,6 +103,16 @@ void Engine::workerLoop(int worker)
             if (ordered && !waitForWindow(seq))
                 break;
             const ChunkSpec &spec = chunks[seq];
+            if (m_options.tableBarrier && !waitForEarlierTables(spec))
+                break;
+            if (!ordered && m_sink->isDone(spec)) {
+                // Committed by an earlier attempt of this run (resume).
+                m_tableRows[size_t(spec.table)] += spec.rowCount;
+                m_rowsDone += spec.rowCount;
+                m_rowsSkipped += spec.rowCount;
+                chunkFinished(spec.table);
+                continue;
+            }
             const int columns = int(m_plan->schema()->tables()[size_t(spec.table)]->columns.size());
             if (columns != batchColumns) {
                 batch = RowBatch(columns);
@@ -147,6 +166,7 @@ void Engine::deliver(std::unique_ptr<EncodedChunk> chunk, int worker)
             m_tableBytes[size_t(chunk->table)] += chunk->data.size();
             m_rowsDone += chunk->rows;
             m_bytesDone += chunk->data.size();
+            chunkFinished(chunk->table);
         }
         return;
     }
@@ -206,6 +226,30 @@ void Engine::completeWhenIdle()
     QMetaObject::invokeMethod(this, &Engine::complete, Qt::QueuedConnection);
 }
 
+bool Engine::waitForEarlierTables(const ChunkSpec &chunk)
+{
+    std::unique_lock lock(m_mutex);
+    m_tableFinished.wait(lock, [&] {
+        if (m_cancelled || m_failed)
+            return true;
+        for (const TablePlan &tp : m_plan->tables()) {
+            if (tp.table == chunk.table)
+                return true;
+            if (m_tableChunksFinished[size_t(tp.table)] < tp.chunkCount)
+                return false;
+        }
+        return true;
+    });
+    return !m_cancelled && !m_failed;
+}
+
+void Engine::chunkFinished(int table)
+{
+    std::lock_guard lock(m_mutex);
+    ++m_tableChunksFinished[size_t(table)];
+    m_tableFinished.notify_all();
+}
+
 void Engine::fail(const QString &message)
 {
     std::lock_guard lock(m_mutex);
@@ -214,6 +258,7 @@ void Engine::fail(const QString &message)
     m_failed = true;
     m_windowOpen.notify_all();
     m_chunkReady.notify_all();
+    m_tableFinished.notify_all();
 }
 
 void Engine::workerDone()
@@ -229,6 +274,7 @@ RunSnapshot Engine::snapshot() const
 {
     RunSnapshot s;
     s.elapsedSeconds = m_clock.isValid() ? double(m_clock.nsecsElapsed()) / 1e9 : 0;
+    s.rowsSkipped = m_rowsSkipped; // before rowsDone: workers add to rowsDone first
     s.rowsDone = m_rowsDone;
     s.bytesDone = m_bytesDone;
     if (!m_plan)
@@ -243,33 +289,22 @@ RunSnapshot Engine::snapshot() const
         s.tables.append(p);
     }
     if (s.elapsedSeconds > 0) {
-        s.meanRowsPerSecond = double(s.rowsDone) / s.elapsedSeconds;
+        s.meanRowsPerSecond = double(s.rowsDone - s.rowsSkipped) / s.elapsedSeconds;
         s.meanBytesPerSecond = double(s.bytesDone) / s.elapsedSeconds;
     }
-    s.rowsPerSecond = m_rateRows;
-    s.bytesPerSecond = m_rateBytes;
-    const double rate = m_rateRows > 0 ? m_rateRows : s.meanRowsPerSecond;
-    if (rate > 0 && s.rowsTotal >= s.rowsDone)
-        s.etaSeconds = double(s.rowsTotal - s.rowsDone) / rate;
+    if (m_sink)
+        m_sink->addMetrics(s);
+    s.rowsPerSecond = m_rate.rowsPerSecond();
+    s.bytesPerSecond = m_rate.bytesPerSecond();
+    if (s.rowsTotal >= s.rowsDone && s.rowsDone > s.rowsSkipped)
+        s.etaSeconds = m_rate.eta(s.rowsTotal - s.rowsDone, s.meanRowsPerSecond);
     return s;
 }
 
 void Engine::sample()
 {
-    // Rates over the last interval, smoothed over about a second.
-    const double now = double(m_clock.nsecsElapsed()) / 1e9;
-    const uint64_t rows = m_rowsDone, bytes = m_bytesDone;
-    const double dt = now - m_lastSampleTime;
-    if (dt > 0) {
-        const double alpha = std::min(1.0, dt / 1.0);
-        const double r = double(rows - m_lastRows) / dt, b = double(bytes - m_lastBytes) / dt;
-        const bool first = m_lastSampleTime == 0;
-        m_rateRows = first ? r : m_rateRows + alpha * (r - m_rateRows);
-        m_rateBytes = first ? b : m_rateBytes + alpha * (b - m_rateBytes);
-    }
-    m_lastSampleTime = now;
-    m_lastRows = rows;
-    m_lastBytes = bytes;
+    const uint64_t skipped = m_rowsSkipped;
+    m_rate.sample(double(m_clock.nsecsElapsed()) / 1e9, m_rowsDone - skipped, m_bytesDone);
     emit snapshotTaken(snapshot());
 }
 

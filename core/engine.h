@@ -9,6 +9,7 @@
 #include "encoder.h"
 #include "metrics.h"
 #include "plan.h"
+#include "ratemeter.h"
 #include "sink.h"
 
 #include <QElapsedTimer>
@@ -30,6 +31,9 @@ struct EngineOptions
     int workers = 0; // 0: the pool's maximum thread count
     int window = 0;  // chunks that may wait for their turn; 0: 2 x workers
     int sampleIntervalMs = 100;
+    // Start a table's chunks only after every chunk of the tables before it was delivered
+    // (needed when foreign keys exist during the load).
+    bool tableBarrier = false;
 };
 
 class Engine : public QObject
@@ -44,6 +48,8 @@ public:
     // reason in error().
     bool start(std::shared_ptr<const Plan> plan, std::shared_ptr<Sink> sink,
                const FormatOptions &format, const EngineOptions &options);
+    bool start(std::shared_ptr<const Plan> plan, std::shared_ptr<Sink> sink,
+               std::unique_ptr<Encoder> encoder, const EngineOptions &options);
     void cancel();
     bool isRunning() const { return m_running; }
     QString error() const { return m_error; }
@@ -58,6 +64,8 @@ private:
     bool generate(const ChunkSpec &chunk, EncodedChunk &out, RowBatch &batch);
     void deliver(std::unique_ptr<EncodedChunk> chunk, int worker);
     bool waitForWindow(uint64_t sequence);
+    bool waitForEarlierTables(const ChunkSpec &chunk);
+    void chunkFinished(int table);
     void fail(const QString &message);
     void workerDone();
     void writerLoop();
@@ -82,6 +90,9 @@ private:
     std::atomic<int> m_activeWorkers{0};
     std::atomic<uint64_t> m_rowsDone{0};
     std::atomic<uint64_t> m_bytesDone{0};
+    std::atomic<uint64_t> m_rowsSkipped{0};
+    std::vector<uint64_t> m_tableChunksFinished; // guarded by m_mutex; for the table barrier
+    std::condition_variable m_tableFinished;
     std::unique_ptr<std::atomic<uint64_t>[]> m_tableRows;
     std::unique_ptr<std::atomic<uint64_t>[]> m_tableBytes;
     std::mutex m_mutex; // guards everything below, and m_error while running
@@ -93,12 +104,7 @@ private:
     bool m_writerActive = false;
     bool m_completionQueued = false;
 
-    // Owner-thread sampling state.
-    double m_lastSampleTime = 0;
-    uint64_t m_lastRows = 0;
-    uint64_t m_lastBytes = 0;
-    double m_rateRows = 0;
-    double m_rateBytes = 0;
+    RateMeter m_rate; // owner thread only
 };
 
 } // namespace spillway

@@ -65,7 +65,10 @@ QString FileSink::startFile()
     m_fileBytes = 0;
     m_file = std::make_unique<QFile>();
     if (isStdout()) {
-        if (!m_file->open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered))
+        // The descriptor, not the FILE*: Qt writes a FILE* through stdio, whose buffering
+        // swallowed write errors (a full disk went unreported and the run "succeeded").
+        if (!m_file->open(fileno(stdout), QIODevice::WriteOnly | QIODevice::Unbuffered,
+                          QFileDevice::DontCloseHandle))
             return QStringLiteral("cannot write to standard output: %1").arg(m_file->errorString());
     } else {
         ++m_part;
@@ -84,7 +87,11 @@ QString FileSink::closeFile()
 {
     if (!m_file)
         return {};
-    QString error;
+    ByteBuffer trailer;
+    m_encoder->writeTrailer(trailer);
+    QString error = writeBytes(trailer.data(), trailer.size());
+    if (!error.isEmpty())
+        return error;
     if (!isStdout()) {
         m_file->close();
         if (m_file->error() != QFileDevice::NoError)
@@ -96,8 +103,9 @@ QString FileSink::closeFile()
                         .arg(m_file->fileName(), m_finalName, m_file->errorString());
         if (error.isEmpty())
             m_outputs.append(m_finalName);
+    } else if (!m_file->flush()) {
+        error = QStringLiteral("cannot write standard output: %1").arg(m_file->errorString());
     } else {
-        m_file->flush();
         m_outputs.append(QStringLiteral("(standard output)"));
     }
     m_file.reset();
@@ -112,9 +120,11 @@ QString FileSink::writeBytes(const char *data, size_t size)
         if (n <= 0) {
             const QString where = isStdout() ? QStringLiteral("standard output")
                                              : QStringLiteral("'%1'").arg(m_file->fileName());
-            return QStringLiteral("cannot write %1: %2; free some space or choose another "
-                                  "--out (files already completed are kept)")
-                .arg(where, m_file->errorString());
+            return isStdout()
+                       ? QStringLiteral("cannot write %1: %2").arg(where, m_file->errorString())
+                       : QStringLiteral("cannot write %1: %2; free some space or choose "
+                                        "another --out (files already completed are kept)")
+                             .arg(where, m_file->errorString());
         }
         done += size_t(n);
     }
@@ -188,7 +198,21 @@ QString FileSink::finish(bool completed)
         m_file.reset();
         return {};
     }
-    return closeFile();
+    if (QString e = closeFile(); !e.isEmpty())
+        return e;
+    // Tables without rows this run (or this shard) had no chunks; they still get their file,
+    // a header only, so whatever waits for one file per table finds it.
+    for (const TablePlan &table : m_plan->tables()) {
+        if (table.rows > 0)
+            continue;
+        m_table = table.table;
+        m_part = 0;
+        if (QString e = startFile(); !e.isEmpty())
+            return e;
+        if (QString e = closeFile(); !e.isEmpty())
+            return e;
+    }
+    return {};
 }
 
 } // namespace spillway

@@ -38,6 +38,18 @@ public:
 
     // Fills out[0 .. ctx.count) with the values of rows ctx.firstRow ...
     virtual void generate(const BatchContext &ctx, Value *out) const = 0;
+    // Fills only out[positions[0 .. n)], for columns that are mostly null: the values are the
+    // same as generate() gives. Returns false when the generator cannot (it reads other rows'
+    // batch positions), and the caller generates the whole batch instead.
+    virtual bool generateAt(const BatchContext &ctx, const uint32_t *positions, uint32_t n,
+                            Value *out) const
+    {
+        Q_UNUSED(ctx)
+        Q_UNUSED(positions)
+        Q_UNUSED(n)
+        Q_UNUSED(out)
+        return false;
+    }
 
     // Number of distinct values this generator can make, when finite and known. Used to
     // refuse `unique` on a value space smaller than the row count.
@@ -69,6 +81,14 @@ public:
         const auto &self = static_cast<const Derived &>(*this);
         for (uint32_t i = 0; i < ctx.count; ++i)
             out[i] = self.at(ctx.row(i), *ctx.arena);
+    }
+    bool generateAt(const BatchContext &ctx, const uint32_t *positions, uint32_t n,
+                    Value *out) const final
+    {
+        const auto &self = static_cast<const Derived &>(*this);
+        for (uint32_t k = 0; k < n; ++k)
+            out[positions[k]] = self.at(ctx.row(positions[k]), *ctx.arena);
+        return true;
     }
 };
 

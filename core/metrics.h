@@ -18,6 +18,25 @@ struct TableProgress
     uint64_t bytesDone = 0;
 };
 
+enum class WorkerState : int { Idle, Generating, Connecting, Copying, Committing, Retrying, Done };
+
+struct LatencySummary
+{
+    int count = 0;
+    double p50 = 0, p95 = 0, p99 = 0, max = 0; // milliseconds
+};
+
+// Server-side figures sampled during an ingest (PostgreSQL statistics views).
+struct ServerSample
+{
+    double elapsedSeconds = 0;
+    double tuplesInsertedPerSecond = 0; // pg_stat_database.tup_inserted
+    double walBytesPerSecond = 0;       // pg_current_wal_lsn() differences
+    qint64 checkpoints = 0;             // pg_stat_bgwriter timed + requested, since the start
+    qint64 copyBytesProcessed = 0;      // pg_stat_progress_copy, all COPYs in progress
+    int activeCopies = 0;
+};
+
 struct RunSnapshot
 {
     double elapsedSeconds = 0;
@@ -30,6 +49,11 @@ struct RunSnapshot
     double meanBytesPerSecond = 0;
     double etaSeconds = -1; // -1 when unknown
     QList<TableProgress> tables;
+    uint64_t rowsSkipped = 0;     // rows of chunks already committed by an earlier attempt
+    QList<WorkerState> workers;   // ingest only
+    LatencySummary commitLatency; // ingest only: per-chunk transaction time
+    ServerSample server;          // ingest only, the latest sample
+    bool hasServerSample = false;
     bool finished = false;
 
     double fraction() const { return rowsTotal ? double(rowsDone) / double(rowsTotal) : 1.0; }

@@ -88,7 +88,13 @@ public:
     uint64_t unmap(uint64_t y) const;
 
 private:
-    uint64_t round(uint64_t half, int r) const { return mix64(half ^ m_keys[r]) & m_halfMask; }
+    // A light round function (one multiply): a Feistel network needs mixing, not strength.
+    uint64_t round(uint64_t half, int r) const
+    {
+        uint64_t x = (half ^ m_keys[r]) * 0x9E3779B97F4A7C15ULL;
+        x ^= x >> 31;
+        return (x * 0xBF58476D1CE4E5B9ULL >> 17) & m_halfMask;
+    }
     uint64_t encrypt(uint64_t x) const;
     uint64_t decrypt(uint64_t y) const;
 

@@ -5,6 +5,7 @@
 // connection per worker).
 
 #include "bytebuffer.h"
+#include "metrics.h"
 
 #include <QString>
 
@@ -14,6 +15,7 @@
 namespace spillway {
 
 class Plan;
+struct ChunkSpec;
 
 struct EncodedChunk
 {
@@ -43,6 +45,17 @@ public:
     virtual QString finish(bool completed) = 0;
     // Files or tables the run wrote, for the summary.
     virtual QStringList outputs() const { return {}; }
+    // True when the chunk was already delivered by an earlier, interrupted run (resume): the
+    // engine then skips it. Called from workers.
+    virtual bool isDone(const ChunkSpec &chunk) const
+    {
+        Q_UNUSED(chunk)
+        return false;
+    }
+    // The run is being cancelled: stop retrying and return soon. Called from any thread.
+    virtual void cancel() {}
+    // Adds what the sink measures (worker states, commit latency) to a snapshot.
+    virtual void addMetrics(RunSnapshot &snapshot) const { Q_UNUSED(snapshot) }
 };
 
 } // namespace spillway

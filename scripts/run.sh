@@ -1,14 +1,30 @@
 #!/usr/bin/env bash
 # The README's main command: installs dependencies, builds, and runs Spillway's main job.
-# Today that is the headless demo: validate and preview the e-commerce example, then generate it
-# (1M orders, their lines, customers and products) as CSV into ./spillway-demo with live progress.
+# Headless (no display): the one-click demo against the embedded local PostgreSQL server —
+# validate and preview the e-commerce example, generate it as CSV files, ingest it into the
+# embedded server with live progress, verify what landed, and list the recorded runs.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$here/scripts/install-deps.sh"
 bash "$here/scripts/build.sh"
-cli="${SPILLWAY_BUILD_DIR:-$here/build}/app/cli/spillway-cli"
+build="${SPILLWAY_BUILD_DIR:-$here/build}"
+gui="$build/app/gui/spillway"
+cli="$build/app/cli/spillway-cli"
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x "$gui" ] && [ -z "${SPILLWAY_HEADLESS:-}" ]; then
+    exec "$gui" "$@"
+fi
 out="${SPILLWAY_DEMO_DIR:-$PWD/spillway-demo}"
+server="${SPILLWAY_DEMO_SERVER:-$out/server}"
+step() { printf '\n== %s\n' "$*" >&2; }
+step "Validate and preview the e-commerce example"
 "$cli" validate example:ecommerce
 "$cli" preview example:ecommerce --rows 5 --width 24
-"$cli" generate example:ecommerce --out "$out" "$@"
-echo "Files are in $out; load them with the DDL from: $cli ddl example:ecommerce"
+step "Generate it as CSV files into $out/files"
+"$cli" generate example:ecommerce --out "$out/files" --workers 2
+step "Ingest it into the embedded PostgreSQL server ($server)"
+"$cli" ingest example:ecommerce --server-dir "$server" --mode recreate --workers 2 --keep-server
+step "Verify what landed against what was generated"
+"$cli" verify example:ecommerce --server-dir "$server"
+"$cli" server stop --server-dir "$server"
+step "Recorded runs"
+"$cli" runs list

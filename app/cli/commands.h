@@ -5,20 +5,32 @@
 
 #include "engine.h"
 #include "filesink.h"
+#include "ingestjob.h"
 #include "progressprinter.h"
 
 #include <QStringList>
 
 namespace spillway::cli {
 
+class CliRunRecording; // runrecording.h
+
 int runValidate(const QStringList &arguments);
 int runPreview(const QStringList &arguments);
 int runGenerate(const QStringList &arguments);
 int runDdl(const QStringList &arguments);
 int runExamples(const QStringList &arguments);
+int runRuns(const QStringList &arguments);
+int runServer(const QStringList &arguments);
+int runVerify(const QStringList &arguments);
+
+int runIngest(const QStringList &arguments);
+int runLoad(const QStringList &arguments);
+int runIngestJob(std::shared_ptr<CompiledSchema> schema, const PlanOptions &planOptions,
+                 const EngineOptions &engineOptions, const IngestOptions &options,
+                 ProgressPrinter::Mode mode, CliRunRecording *recording = nullptr);
 
 int runToFiles(std::shared_ptr<CompiledSchema> schema, const PlanOptions &planOptions,
                const FileSinkOptions &sinkOptions, const EngineOptions &engineOptions,
-               ProgressPrinter::Mode mode);
+               ProgressPrinter::Mode mode, CliRunRecording *recording = nullptr);
 
 } // namespace spillway::cli

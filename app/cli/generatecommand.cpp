@@ -5,6 +5,7 @@
 #include "engine.h"
 #include "filesink.h"
 #include "progressprinter.h"
+#include "runrecording.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -34,7 +35,7 @@ bool readFormatOptions(const QCommandLineParser &p, FileSinkOptions &out)
         ok = false;
     };
     if (!FormatOptions::parseFormat(p.value(QStringLiteral("format")), out.format.format))
-        bad(QStringLiteral("--format %1 is unknown: use csv, tsv or pgcopy")
+        bad(QStringLiteral("--format %1 is unknown: use csv, tsv, pgcopy or pgbinary")
                 .arg(p.value(QStringLiteral("format"))));
     const auto oneChar = [&](const QString &name, char &target) {
         if (!p.isSet(name))
@@ -99,7 +100,8 @@ int runGenerate(const QStringList &arguments)
         {QStringLiteral("out"),
          QStringLiteral("Output folder, or - for standard output (one table)."),
          QStringLiteral("DIR")},
-        {QStringLiteral("format"), QStringLiteral("csv, tsv or pgcopy (PostgreSQL COPY text)."),
+        {QStringLiteral("format"),
+         QStringLiteral("csv, tsv, pgcopy (PostgreSQL COPY text) or pgbinary (COPY binary)."),
          QStringLiteral("F"), QStringLiteral("csv")},
         {QStringLiteral("workers"), QStringLiteral("Worker threads (default: one per core)."),
          QStringLiteral("N")},
@@ -121,6 +123,7 @@ int runGenerate(const QStringList &arguments)
         {QStringLiteral("quiet"), QStringLiteral("No progress output.")},
     });
     addPlanOptions(p);
+    addRunRecordingOptions(p);
     if (auto exit = parseCommandLine(p, arguments, QStringLiteral("generate"),
                                      QStringLiteral("Generates every table of SCHEMA (or those "
                                                     "named by --table) into --out."),
@@ -142,19 +145,23 @@ int runGenerate(const QStringList &arguments)
             ok = false;
         }
     }
-    if (!ok)
+    CliRunRecording recording(QStringLiteral("generate"), arguments, p);
+    if (!ok || !recording.isReady())
         return ExitUsage;
     auto schema = loadSchema(p.positionalArguments().first(), planOptions.seed);
     if (!schema)
         return ExitUsage;
+    recording.addSettings(
+        CliRunRecording::planSettings(p.positionalArguments().first(), *schema, planOptions));
     return runToFiles(schema, planOptions, sinkOptions, engineOptions,
                       ProgressPrinter::chooseMode(p.isSet(QStringLiteral("json")),
-                                                  p.isSet(QStringLiteral("quiet"))));
+                                                  p.isSet(QStringLiteral("quiet"))),
+                      &recording);
 }
 
 int runToFiles(std::shared_ptr<CompiledSchema> schema, const PlanOptions &planOptions,
                const FileSinkOptions &sinkOptions, const EngineOptions &engineOptions,
-               ProgressPrinter::Mode mode)
+               ProgressPrinter::Mode mode, CliRunRecording *recording)
 {
     QThreadPool pool;
     pool.setMaxThreadCount(engineOptions.workers > 0 ? engineOptions.workers
@@ -166,7 +173,17 @@ int runToFiles(std::shared_ptr<CompiledSchema> schema, const PlanOptions &planOp
             printErr(QStringLiteral("error: %1\n").arg(d.toString()));
         return ExitUsage;
     }
+    if (sinkOptions.directory == QLatin1String("-") && plan->tables().size() != 1) {
+        printErr(QStringLiteral("error: --out - streams exactly one table, but this run has %1: "
+                                "choose one with --table\n")
+                     .arg(plan->tables().size()));
+        return ExitUsage;
+    }
     Engine engine(&pool);
+    if (recording) {
+        recording->attach(&engine);
+        recording->addSettings(CliRunRecording::fileSettings(sinkOptions, pool.maxThreadCount()));
+    }
     ProgressPrinter printer(mode, QStringLiteral("Generated"));
     QEventLoop loop;
     int exitCode = ExitOk;
@@ -182,6 +199,8 @@ int runToFiles(std::shared_ptr<CompiledSchema> schema, const PlanOptions &planOp
         if (!r.ok)
             printErr(QStringLiteral("error: %1\n").arg(r.error));
         exitCode = r.ok ? ExitOk : ExitFailure;
+        if (recording)
+            exitCode = recording->finish(r, exitCode);
         loop.quit();
     });
     FormatOptions format = sinkOptions.format;

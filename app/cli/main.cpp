@@ -13,10 +13,16 @@ static const char *const kUsage =
     "  validate SCHEMA     check a schema and list every problem\n"
     "  preview SCHEMA      show the first rows of each table\n"
     "  generate SCHEMA     generate data into files (CSV, TSV, PostgreSQL COPY)\n"
+    "  ingest SCHEMA       generate straight into PostgreSQL (resumable, exactly once)\n"
+    "  load FILES --table T  load existing files with parallel COPY (resumable)\n"
+    "  verify SCHEMA       compare tables in PostgreSQL with what the schema generates\n"
     "  ddl SCHEMA          print CREATE TABLE statements\n"
-    "  examples            list the bundled example schemas (example:NAME)\n\n"
+    "  examples            list the bundled example schemas (example:NAME)\n"
+    "  runs list|show|compare  the recorded runs; compare two of them\n"
+    "  server ACTION       start, stop or show the private local PostgreSQL server\n\n"
     "Run 'spillway-cli COMMAND --help' for a command's options.\n"
-    "Exit codes: 0 success, 1 runtime failure, 2 usage error or invalid schema.\n";
+    "Exit codes: 0 success, 1 runtime failure, 2 usage error or invalid schema,\n"
+    "            4 an --assert threshold violated.\n";
 
 int main(int argc, char *argv[])
 {
@@ -46,6 +52,16 @@ int main(int argc, char *argv[])
         return runDdl(args);
     if (command == QLatin1String("examples"))
         return runExamples(args);
+    if (command == QLatin1String("runs"))
+        return runRuns(args);
+    if (command == QLatin1String("ingest"))
+        return runIngest(args);
+    if (command == QLatin1String("load"))
+        return runLoad(args);
+    if (command == QLatin1String("server"))
+        return runServer(args);
+    if (command == QLatin1String("verify"))
+        return runVerify(args);
     printErr(QStringLiteral("spillway-cli: unknown command '%1'\n\n").arg(command) +
              QString::fromLatin1(kUsage));
     return ExitUsage;

@@ -40,6 +40,9 @@ QString ProgressPrinter::barLine(const RunSnapshot &s) const
             .arg(QString::number(100.0 * s.fraction(), 'f', 1), formatCount(double(s.rowsDone)),
                  formatCount(double(s.rowsTotal)), formatCount(s.rowsPerSecond),
                  formatBytes(s.bytesPerSecond), formatDuration(s.etaSeconds));
+    QString extra;
+    if (s.commitLatency.count > 0)
+        extra += QStringLiteral("  p95 commit %1 ms").arg(s.commitLatency.p95, 0, 'f', 0);
     QString current;
     for (const TableProgress &t : s.tables) {
         if (t.rowsDone < t.rowsTotal) {
@@ -93,6 +96,18 @@ void ProgressPrinter::show(const RunSnapshot &s)
     }
 }
 
+void ProgressPrinter::phase(const QString &description)
+{
+    if (m_mode == Mode::Json) {
+        printErr(QStringLiteral("{\"event\":\"phase\",\"phase\":\"%1\"}\n").arg(description));
+    } else if (m_mode != Mode::Quiet && description != QLatin1String("loading")) {
+        if (m_mode == Mode::Bar && m_lastWidth > 0)
+            printErr(QStringLiteral("\n"));
+        m_lastWidth = 0;
+        printErr(description.left(1).toUpper() + description.mid(1) + QStringLiteral("...\n"));
+    }
+}
+
 void ProgressPrinter::finish(const RunResult &result)
 {
     if (m_mode == Mode::Bar) {
@@ -107,10 +122,20 @@ void ProgressPrinter::finish(const RunResult &result)
 
 QString ProgressPrinter::summaryLine(const QString &verb, const RunSnapshot &s)
 {
-    return QStringLiteral("%1 %2 rows (%3) in %4: %5 rows/s, %6/s")
-        .arg(verb, QString::number(s.rowsDone), formatBytes(double(s.bytesDone)),
-             formatDuration(s.elapsedSeconds), formatCount(s.meanRowsPerSecond),
-             formatBytes(s.meanBytesPerSecond));
+    QString line = QStringLiteral("%1 %2 rows (%3) in %4: %5 rows/s, %6/s")
+                       .arg(verb, QString::number(s.rowsDone - s.rowsSkipped),
+                            formatBytes(double(s.bytesDone)), formatDuration(s.elapsedSeconds),
+                            formatCount(s.meanRowsPerSecond), formatBytes(s.meanBytesPerSecond));
+    const LatencySummary &l = s.commitLatency;
+    if (l.count > 0)
+        line += QStringLiteral("\nChunk commits: %1, latency p50 %2 ms, p95 %3 ms, p99 %4 ms, "
+                               "max %5 ms")
+                    .arg(l.count)
+                    .arg(l.p50, 0, 'f', 1)
+                    .arg(l.p95, 0, 'f', 1)
+                    .arg(l.p99, 0, 'f', 1)
+                    .arg(l.max, 0, 'f', 1);
+    return line;
 }
 
 QJsonObject ProgressPrinter::toJson(const RunSnapshot &s)
@@ -121,16 +146,43 @@ QJsonObject ProgressPrinter::toJson(const RunSnapshot &s)
                                   {QStringLiteral("rows"), double(t.rowsDone)},
                                   {QStringLiteral("rows_total"), double(t.rowsTotal)},
                                   {QStringLiteral("bytes"), double(t.bytesDone)}});
-    return QJsonObject{{QStringLiteral("elapsed_s"), s.elapsedSeconds},
-                       {QStringLiteral("rows"), double(s.rowsDone)},
-                       {QStringLiteral("rows_total"), double(s.rowsTotal)},
-                       {QStringLiteral("bytes"), double(s.bytesDone)},
-                       {QStringLiteral("rows_per_s"), s.rowsPerSecond},
-                       {QStringLiteral("bytes_per_s"), s.bytesPerSecond},
-                       {QStringLiteral("mean_rows_per_s"), s.meanRowsPerSecond},
-                       {QStringLiteral("mean_bytes_per_s"), s.meanBytesPerSecond},
-                       {QStringLiteral("eta_s"), s.etaSeconds},
-                       {QStringLiteral("tables"), tables}};
+    QJsonObject o{{QStringLiteral("elapsed_s"), s.elapsedSeconds},
+                  {QStringLiteral("rows"), double(s.rowsDone)},
+                  {QStringLiteral("rows_total"), double(s.rowsTotal)},
+                  {QStringLiteral("bytes"), double(s.bytesDone)},
+                  {QStringLiteral("rows_per_s"), s.rowsPerSecond},
+                  {QStringLiteral("bytes_per_s"), s.bytesPerSecond},
+                  {QStringLiteral("mean_rows_per_s"), s.meanRowsPerSecond},
+                  {QStringLiteral("mean_bytes_per_s"), s.meanBytesPerSecond},
+                  {QStringLiteral("eta_s"), s.etaSeconds},
+                  {QStringLiteral("tables"), tables}};
+    if (s.rowsSkipped)
+        o.insert(QStringLiteral("rows_skipped"), double(s.rowsSkipped));
+    if (s.commitLatency.count > 0) {
+        const LatencySummary &l = s.commitLatency;
+        o.insert(QStringLiteral("commits"), l.count);
+        o.insert(QStringLiteral("p50_commit_ms"), l.p50);
+        o.insert(QStringLiteral("p95_commit_ms"), l.p95);
+        o.insert(QStringLiteral("p99_commit_ms"), l.p99);
+        o.insert(QStringLiteral("max_commit_ms"), l.max);
+    }
+    if (!s.workers.isEmpty()) {
+        static const char *names[] = {"idle",       "generating", "connecting", "copying",
+                                      "committing", "retrying",   "done"};
+        QJsonArray workers;
+        for (WorkerState w : s.workers)
+            workers.append(QLatin1String(names[int(w)]));
+        o.insert(QStringLiteral("workers"), workers);
+    }
+    if (s.hasServerSample) {
+        o.insert(
+            QStringLiteral("server"),
+            QJsonObject{{QStringLiteral("tuples_inserted_per_s"), s.server.tuplesInsertedPerSecond},
+                        {QStringLiteral("wal_bytes_per_s"), s.server.walBytesPerSecond},
+                        {QStringLiteral("checkpoints"), double(s.server.checkpoints)},
+                        {QStringLiteral("active_copies"), s.server.activeCopies}});
+    }
+    return o;
 }
 
 } // namespace spillway::cli

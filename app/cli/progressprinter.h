@@ -21,6 +21,8 @@ public:
     static Mode chooseMode(bool json, bool quiet);
     void show(const spillway::RunSnapshot &snapshot);
     void finish(const spillway::RunResult &result);
+    // A step before or after the rows (connecting, creating constraints, ...).
+    void phase(const QString &description);
 
     static QJsonObject toJson(const spillway::RunSnapshot &snapshot);
     static QString summaryLine(const QString &verb, const spillway::RunSnapshot &snapshot);

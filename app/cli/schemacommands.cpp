@@ -111,10 +111,14 @@ int runPreview(const QStringList &arguments)
         QList<int> widths;
         for (const QString &h : preview.headers)
             widths.append(int(std::min<qsizetype>(h.size(), width)));
-        for (const QStringList &row : preview.rows)
-            for (qsizetype c = 0; c < row.size(); ++c)
-                widths[c] =
-                    std::max(widths[c], int(std::min<qsizetype>(fit(row[c], width).size(), width)));
+        for (qsizetype r = 0; r < preview.rows.size(); ++r) {
+            for (qsizetype c = 0; c < preview.rows[r].size(); ++c) {
+                // A null is shown as NULL, which may be wider than the column's values.
+                const qsizetype shown =
+                    preview.nulls[r][c] ? 4 : fit(preview.rows[r][c], width).size();
+                widths[c] = std::max(widths[c], int(std::min<qsizetype>(shown, width)));
+            }
+        }
         QString out =
             QStringLiteral("%1 (%2 rows planned)\n").arg(name).arg(schema->tables()[t]->rowCount);
         auto line = [&](const QStringList &cells, const QList<bool> *nulls) {

@@ -39,7 +39,7 @@ public:
         case Shape::Exponential: {
             // Truncated exponential by inversion, so no value is piled up on the far end.
             const double u = rng.unit(row, k);
-            const double x = -m_mean * std::log1p(-u * m_truncation);
+            const double x = -m_mean * std::log(1.0 - u * m_truncation);
             return m_fromHigh ? std::max(m_lo, m_hi - x) : std::min(m_hi, m_lo + x);
         }
         }

@@ -9,7 +9,7 @@ namespace spillway {
 
 namespace {
 
-constexpr int kMaxDepth = 50;
+constexpr int kMaxDepth = Pattern::kMaxDepth;
 constexpr uint64_t kInfinite = Pattern::kInfinite;
 
 enum class AtomKind { Literal, Class, Group };
@@ -514,12 +514,13 @@ public:
         }
         m_p.m_seqs.resize(1);
         flatten(0, root);
-        m_p.m_atomCard.assign(m_p.m_nodes.size(), 0);
-        m_p.m_nodeCard.assign(m_p.m_nodes.size(), 0);
+        m_p.m_atomCard.assign(m_p.m_nodes.size(), Divisor());
+        m_p.m_nodeCard.assign(m_p.m_nodes.size(), Divisor());
         m_p.m_seqCard.assign(m_p.m_seqs.size(), 0);
         const Info info = seqInfo(0);
         m_p.m_injective = info.injective;
         m_p.m_maxLength = size_t(std::min<uint64_t>(info.maxLength, SIZE_MAX));
+        m_p.m_fixedLength = info.fixed >= 0;
     }
 
 private:
@@ -599,7 +600,7 @@ PatternBuilder::Info PatternBuilder::nodeInfo(uint32_t node)
 {
     const Pattern::Node n = m_p.m_nodes[node];
     const Info a = atomInfo(node);
-    m_p.m_atomCard[node] = a.card;
+    m_p.m_atomCard[node] = Divisor(a.card);
     uint64_t power = 1;
     for (uint32_t r = 0; r < n.min && power != kInfinite; ++r)
         power = satMul(power, a.card);
@@ -608,7 +609,7 @@ PatternBuilder::Info PatternBuilder::nodeInfo(uint32_t node)
         card = satAdd(card, power);
         power = satMul(power, a.card);
     }
-    m_p.m_nodeCard[node] = card;
+    m_p.m_nodeCard[node] = Divisor(card);
     Info r{card, -1, false, satMul(a.maxLength, n.max)};
     if (a.fixed == 0 || (a.fixed > 0 && n.min == n.max))
         r.fixed = a.fixed * int64_t(n.min);

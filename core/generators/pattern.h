@@ -57,12 +57,54 @@ private:
     uint64_t m_x = 0;
 };
 
+// Copies a short run of bytes with a few fixed-size moves instead of a call to memcpy: words
+// and pattern pieces are mostly under 32 bytes, and the call dominated their cost.
+inline void copyShort(char *dst, const char *src, size_t n)
+{
+    if (n > 32) {
+        std::memcpy(dst, src, n);
+    } else if (n > 16) {
+        char head[16], tail[16];
+        std::memcpy(head, src, 16);
+        std::memcpy(tail, src + n - 16, 16);
+        std::memcpy(dst, head, 16);
+        std::memcpy(dst + n - 16, tail, 16);
+    } else if (n >= 8) {
+        uint64_t head, tail;
+        std::memcpy(&head, src, 8);
+        std::memcpy(&tail, src + n - 8, 8);
+        std::memcpy(dst, &head, 8);
+        std::memcpy(dst + n - 8, &tail, 8);
+    } else if (n >= 4) {
+        uint32_t head, tail;
+        std::memcpy(&head, src, 4);
+        std::memcpy(&tail, src + n - 4, 4);
+        std::memcpy(dst, &head, 4);
+        std::memcpy(dst + n - 4, &tail, 4);
+    } else if (n > 0) {
+        dst[0] = src[0];
+        dst[n / 2] = src[n / 2];
+        dst[n - 1] = src[n - 1];
+    }
+}
+
+// Copies text into the arena (Arena::copy with copyShort).
+inline std::string_view copyToArena(Arena &arena, const char *text, size_t n)
+{
+    char *out = arena.allocate(n);
+    copyShort(out, text, n);
+    return {out, n};
+}
+
 // Where pattern text goes: TextCounter measures it, TextWriter writes it.
+// putPadded(s, n), for n <= 16, moves 16 bytes at once: s must have 16 readable bytes and the
+// destination 16 spare bytes past the end of the text.
 struct TextCounter
 {
     size_t length = 0;
     void put(char) { ++length; }
     void put(const char *, size_t n) { length += n; }
+    void putPadded(const char *, size_t n) { length += n; }
 };
 
 struct TextWriter
@@ -71,8 +113,44 @@ struct TextWriter
     void put(char c) { *at++ = c; }
     void put(const char *s, size_t n)
     {
-        std::memcpy(at, s, n);
+        copyShort(at, s, n);
         at += n;
+    }
+    void putPadded(const char *s, size_t n)
+    {
+        std::memcpy(at, s, 16);
+        at += n;
+    }
+};
+
+// Division by a count fixed at compile time, with a multiply: with m = floor((2^64 - 1) / d),
+// floor(n * m / 2^64) is the quotient or one less, and one comparison corrects it. (Enumeration
+// divides by the same counts on every row; a hardware division costs tens of cycles.) A
+// saturated count (Pattern::kInfinite) takes the whole of n.
+struct Divisor
+{
+    uint64_t d = 1;
+    uint64_t m = ~uint64_t(0);
+
+    Divisor() = default;
+    explicit Divisor(uint64_t divisor)
+        : d(divisor)
+        , m(~uint64_t(0) / divisor)
+    {}
+    // Returns n / d and sets remainder to n % d.
+    uint64_t divide(uint64_t n, uint64_t &remainder) const
+    {
+        if (d == ~uint64_t(0)) {
+            remainder = n;
+            return 0;
+        }
+        uint64_t q = uint64_t((static_cast<unsigned __int128>(n) * m) >> 64);
+        remainder = n - q * d;
+        if (remainder >= d) {
+            ++q;
+            remainder -= d;
+        }
+        return q;
     }
 };
 
@@ -84,6 +162,7 @@ public:
     static constexpr int kDefaultMaxRepeat = 8;
     static constexpr uint32_t kMaxRepeatCount = 10000;    // largest explicit {n,m} bound
     static constexpr size_t kMaxLength = size_t(1) << 20; // longest string a pattern may make
+    static constexpr int kMaxDepth = 50;                  // nesting of groups
     static constexpr uint64_t kInfinite = ~uint64_t(0);   // a saturated count: 2^64 - 1 or more
     static uint64_t saturatingMul(uint64_t a, uint64_t b)
     {
@@ -97,6 +176,11 @@ public:
     // Longest string in bytes (UTF-8).
     size_t maxLength() const { return m_maxLength; }
     // True when enumerate() is injective: every index below cardinality() gives another string.
+    // The rule is conservative: a sequence may hold at most one part of varying length (its
+    // total length then places every part); a part repeated a varying number of times needs a
+    // fixed, non-zero length; alternatives need fixed lengths, and two of equal length must
+    // differ in the characters allowed at some position. So "a|a", "a?a?" and "(a|ab)(c|bc)"
+    // cannot be unique, while "[A-Z]{3}\d{2,4}" and "(Mr|Mrs|Ms) [A-Z]" can.
     bool canEnumerate() const { return m_injective; }
     // Number of distinct strings, saturated at UINT64_MAX; only when canEnumerate().
     std::optional<uint64_t> cardinality() const;
@@ -129,19 +213,20 @@ private:
         uint32_t size;
     };
 
-    template<class Out> void generateSeq(uint32_t seq, EntropyPool &pool, Out &out) const;
-    template<class Out> void enumerateSeq(uint32_t seq, uint64_t index, Out &out) const;
-    template<class Out> void enumerateNode(uint32_t node, uint64_t index, Out &out) const;
-    template<class Out> void enumerateAtom(uint32_t node, uint64_t digit, Out &out) const;
+    template<class Out> Out generateInto(const RandomStream &rng, uint64_t row, Out out) const;
+    template<class Out> Out enumerateSeq(uint32_t seq, uint64_t index, Out out) const;
+    template<class Out> Out enumerateNode(uint32_t node, uint64_t index, Out out) const;
+    template<class Out> Out enumerateAtom(uint32_t node, uint64_t digit, Out out) const;
 
     std::vector<Node> m_nodes;
     std::vector<Seq> m_seqs; // m_seqs[0] is the whole pattern
     std::string m_bytes;
     // Distinct strings (saturating; UINT64_MAX stands for "at least 2^64 - 1").
-    std::vector<uint64_t> m_atomCard; // per node, one repetition
-    std::vector<uint64_t> m_nodeCard; // per node, all repetitions
+    std::vector<Divisor> m_atomCard; // per node, one repetition
+    std::vector<Divisor> m_nodeCard; // per node, all repetitions
     std::vector<uint64_t> m_seqCard;
     bool m_injective = false;
+    bool m_fixedLength = false; // all strings are m_maxLength bytes long
     size_t m_maxLength = 0;
 };
 
@@ -153,127 +238,156 @@ struct PatternParseResult
 };
 
 // The hot path lives here so that a generator's batch loop can inline it.
-
+// An explicit stack rather than recursion, and the tables' addresses in locals: the pool, the
+// output position and the current sequence then stay in registers. (Reached through memory,
+// they would be reloaded after every byte written, since a char store may alias anything.)
 template<class Out>
-inline void Pattern::generateSeq(uint32_t seq, EntropyPool &pool, Out &out) const
+inline Out Pattern::generateInto(const RandomStream &rng, uint64_t row, Out out) const
 {
-    const Seq s = m_seqs[seq];
-    for (uint32_t i = s.begin; i < s.begin + s.size; ++i) {
-        const Node &n = m_nodes[i];
+    struct Frame // where to resume after a group's alternative, and its repetitions left
+    {
+        uint32_t at, end, group, left;
+    };
+    Frame stack[kMaxDepth + 2];
+    int top = 0;
+    const Node *nodes = m_nodes.data();
+    const Seq *seqs = m_seqs.data();
+    const char *allBytes = m_bytes.data();
+    EntropyPool pool(rng, row);
+    uint32_t at = seqs[0].begin;
+    uint32_t end = at + seqs[0].size;
+    for (;;) {
+        if (at == end) { // a sequence is done: repeat or leave the group it was chosen for
+            if (top == 0)
+                break;
+            Frame &f = stack[top - 1];
+            if (f.left == 0) {
+                at = f.at;
+                end = f.end;
+                --top;
+                continue;
+            }
+            --f.left;
+            const Node &g = nodes[f.group];
+            const Seq alt = seqs[g.begin + pool.below(g.size)];
+            at = alt.begin;
+            end = alt.begin + alt.size;
+            continue;
+        }
+        const uint32_t index = at++;
+        const Node n = nodes[index];
         const auto reps = n.min == n.max ? n.min : n.min + uint32_t(pool.below(n.max - n.min + 1));
-        const char *bytes = m_bytes.data() + n.begin;
-        switch (n.kind) {
-        case Kind::Literal:
+        const char *bytes = allBytes + n.begin;
+        if (n.kind == Kind::Literal) {
             for (uint32_t r = 0; r < reps; ++r)
                 out.put(bytes, n.size);
-            break;
-        case Kind::Class:
+        } else if (n.kind == Kind::Class) {
             for (uint32_t r = 0; r < reps; ++r)
                 out.put(bytes[pool.below(n.size)]);
-            break;
-        case Kind::Group:
-            for (uint32_t r = 0; r < reps; ++r)
-                generateSeq(n.begin + uint32_t(pool.below(n.size)), pool, out);
-            break;
+        } else if (reps > 0) {
+            stack[top++] = {at, end, index, reps - 1};
+            const Seq alt = seqs[n.begin + pool.below(n.size)];
+            at = alt.begin;
+            end = alt.begin + alt.size;
         }
     }
+    return out;
 }
 
 // Mixed-radix decoding: each node takes index % (its cardinality) and passes the quotient on;
 // a saturated (infinite) cardinality takes the whole remaining index.
-template<class Out> inline void Pattern::enumerateSeq(uint32_t seq, uint64_t index, Out &out) const
+template<class Out> inline Out Pattern::enumerateSeq(uint32_t seq, uint64_t index, Out out) const
 {
     const Seq s = m_seqs[seq];
     for (uint32_t i = s.begin; i < s.begin + s.size; ++i) {
-        const uint64_t c = m_nodeCard[i];
-        enumerateNode(i, c == kInfinite ? index : index % c, out);
-        index = c == kInfinite ? 0 : index / c;
+        uint64_t digit = index;
+        index = m_nodeCard[i].divide(index, digit);
+        out = enumerateNode(i, digit, out);
     }
+    return out;
 }
 
-template<class Out>
-inline void Pattern::enumerateNode(uint32_t node, uint64_t index, Out &out) const
+template<class Out> inline Out Pattern::enumerateNode(uint32_t node, uint64_t index, Out out) const
 {
     const Node &n = m_nodes[node];
-    const uint64_t c = m_atomCard[node];
+    const Divisor &c = m_atomCard[node];
     uint32_t reps = n.min;
     if (n.min != n.max) {
         uint64_t count = 1; // strings with exactly `reps` repetitions: c^reps
         for (uint32_t r = 0; r < n.min; ++r)
-            count = saturatingMul(count, c);
+            count = saturatingMul(count, c.d);
         while (reps < n.max && index >= count) {
             index -= count;
             ++reps;
-            count = saturatingMul(count, c);
+            count = saturatingMul(count, c.d);
         }
     }
     for (uint32_t r = 0; r < reps; ++r) {
-        enumerateAtom(node, c == kInfinite ? index : index % c, out);
-        index = c == kInfinite ? 0 : index / c;
+        uint64_t digit = index;
+        index = c.divide(index, digit);
+        out = enumerateAtom(node, digit, out);
     }
+    return out;
 }
 
-template<class Out>
-inline void Pattern::enumerateAtom(uint32_t node, uint64_t digit, Out &out) const
+template<class Out> inline Out Pattern::enumerateAtom(uint32_t node, uint64_t digit, Out out) const
 {
     const Node &n = m_nodes[node];
     switch (n.kind) {
     case Kind::Literal:
         out.put(m_bytes.data() + n.begin, n.size);
-        return;
+        break;
     case Kind::Class:
         out.put(m_bytes[n.begin + digit]);
-        return;
+        break;
     case Kind::Group:
         for (uint32_t a = n.begin; a < n.begin + n.size; ++a) {
-            if (digit < m_seqCard[a] || a + 1 == n.begin + n.size) {
-                enumerateSeq(a, digit, out);
-                return;
-            }
+            if (digit < m_seqCard[a] || a + 1 == n.begin + n.size)
+                return enumerateSeq(a, digit, out);
             digit -= m_seqCard[a];
         }
-        return;
+        break;
     }
+    return out;
 }
 
 inline size_t Pattern::generate(const RandomStream &rng, uint64_t row, char *out) const
 {
-    EntropyPool pool(rng, row);
-    TextWriter sink{out};
-    generateSeq(0, pool, sink);
-    return size_t(sink.at - out);
+    return size_t(generateInto(rng, row, TextWriter{out}).at - out);
 }
 
 inline size_t Pattern::enumerate(uint64_t index, char *out) const
 {
-    TextWriter sink{out};
-    enumerateSeq(0, index, sink);
-    return size_t(sink.at - out);
+    return size_t(enumerateSeq(0, index, TextWriter{out}).at - out);
 }
 
 inline std::string_view Pattern::generate(const RandomStream &rng, uint64_t row, Arena &arena) const
 {
+    if (m_fixedLength) { // every string has this length: write in place
+        char *out = arena.allocate(m_maxLength);
+        return {out, generate(rng, row, out)};
+    }
     if (m_maxLength <= kStackLength) {
         char buffer[kStackLength];
-        return arena.copy({buffer, generate(rng, row, buffer)});
+        return copyToArena(arena, buffer, generate(rng, row, buffer));
     }
     // Long strings: measure, then write in place; the draws replay identically.
-    TextCounter counter;
-    EntropyPool measure(rng, row);
-    generateSeq(0, measure, counter);
-    char *out = arena.allocate(counter.length);
+    const size_t length = generateInto(rng, row, TextCounter{}).length;
+    char *out = arena.allocate(length);
     return {out, generate(rng, row, out)};
 }
 
 inline std::string_view Pattern::enumerate(uint64_t index, Arena &arena) const
 {
+    if (m_fixedLength) {
+        char *out = arena.allocate(m_maxLength);
+        return {out, enumerate(index, out)};
+    }
     if (m_maxLength <= kStackLength) {
         char buffer[kStackLength];
-        return arena.copy({buffer, enumerate(index, buffer)});
+        return copyToArena(arena, buffer, enumerate(index, buffer));
     }
-    TextCounter counter;
-    enumerateSeq(0, index, counter);
-    char *out = arena.allocate(counter.length);
+    char *out = arena.allocate(enumerateSeq(0, index, TextCounter{}).length);
     return {out, enumerate(index, out)};
 }
 

@@ -7,34 +7,32 @@
 #include "wordlist.h"
 
 #include <QJsonArray>
-#include <QRegularExpression>
 
 #include <cmath>
-#include <set>
 
 namespace spillway {
 
 namespace {
 
-// Texts up to this long are written on the stack and copied into the arena once; longer ones
-// are measured first and written in place, so the arena holds exactly the text.
 constexpr size_t kStackText = 2048;
 
+// Texts up to kStackText bytes are written on the stack, then copied into the arena; longer ones
+// are measured, then written in place. kSlot spare bytes follow either way, for putPadded.
 template<class Write>
 std::string_view emitText(size_t bound, const RandomStream &rng, uint64_t row, Arena &arena,
                           const Write &write)
 {
     if (bound <= kStackText) {
-        char buffer[kStackText];
+        char buffer[kStackText + WordList::kSlot];
         EntropyPool pool(rng, row);
         TextWriter writer{buffer};
         write(pool, writer);
-        return arena.copy({buffer, size_t(writer.at - buffer)});
+        return copyToArena(arena, buffer, size_t(writer.at - buffer));
     }
     TextCounter counter;
     EntropyPool measure(rng, row);
     write(measure, counter);
-    char *out = arena.allocate(counter.length);
+    char *out = arena.allocate(counter.length + WordList::kSlot);
     EntropyPool pool(rng, row); // the same draws again
     TextWriter writer{out};
     write(pool, writer);
@@ -44,15 +42,6 @@ std::string_view emitText(size_t bound, const RandomStream &rng, uint64_t row, A
 char upperAscii(char c)
 {
     return c >= 'a' && c <= 'z' ? char(c - 'a' + 'A') : c;
-}
-
-// Reads an optional whole-number parameter and checks its range.
-uint32_t countParam(ParamReader &params, const QString &key, int64_t fallback, int64_t lo,
-                    int64_t hi)
-{
-    const int64_t v = params.integer(key, fallback);
-    params.requireRange(key, double(v), double(lo), double(hi));
-    return uint32_t(std::clamp(v, lo, hi));
 }
 
 // One of a few named options; reports the valid names otherwise.
@@ -100,10 +89,8 @@ std::unique_ptr<Generator> createPattern(GeneratorArgs &args)
                         Pattern::kMaxRepeatCount);
     if (!text || !text->isString()) {
         params.error(QStringLiteral("pattern"),
-                     QStringLiteral("%1 'pattern': give a regular expression such as "
-                                    "\"[A-Z]{3}-\\\\d{4}\"")
-                         .arg(text ? QStringLiteral("a string is needed for")
-                                   : QStringLiteral("missing parameter")));
+                     QStringLiteral("missing parameter 'pattern', or not a string: give a "
+                                    "regular expression such as \"[A-Z]{3}-\\\\d{4}\""));
         return nullptr;
     }
     if (maxRepeat < 1 || maxRepeat > Pattern::kMaxRepeatCount)
@@ -135,31 +122,43 @@ struct Phrase
     template<class Out> void write(EntropyPool &pool, Out &out) const
     {
         const uint32_t count = min + uint32_t(pool.below(max - min + 1));
-        const std::string_view *list = words->data();
+        // Locals, not members: a char store may alias a member, forcing a reload per word.
+        const uint8_t *lengths = words->lengths();
+        const char *slotBytes = words->slot(0);
         const uint64_t size = words->size();
+        const Capitalize caps = capitalize;
         for (uint32_t w = 0; w < count; ++w) {
-            const std::string_view word = list[pool.below(size)];
+            const size_t index = pool.below(size);
             if (w > 0)
                 out.put(' ');
-            if (capitalize == Capitalize::Words || (capitalize == Capitalize::First && w == 0)) {
-                out.put(upperAscii(word.front()));
-                out.put(word.data() + 1, word.size() - 1);
-            } else {
-                out.put(word.data(), word.size());
+            const bool slotted = lengths[index] <= WordList::kSlot;
+            const char *text =
+                slotted ? slotBytes + index * WordList::kSlot : words->word(index).data();
+            size_t n = lengths[index];
+            if (caps == Capitalize::Words || (caps == Capitalize::First && w == 0)) {
+                out.put(upperAscii(*text++));
+                --n;
             }
+            if (slotted) // the slots are followed by more readable bytes: text + 1 is fine
+                out.putPadded(text, n);
+            else
+                out.put(text, n);
         }
         out.put(suffix.data(), suffix.size());
     }
 
     // Words joined by spaces up to a random length, the last word cut to fit, never ending
-    // in a space (TPC-H's "a 10 to 43 character comment").
+    // in a space (TPC-H's "a 10 to 43 character comment"). Written in place with kSlot spare
+    // bytes, so that each word is one fixed-size move from its slot.
     std::string_view writeLength(EntropyPool &pool, Arena &arena) const
     {
         const size_t total = min + pool.below(max - min + 1);
         const size_t target = total - suffix.size();
-        char *out = arena.allocate(total);
-        const std::string_view *list = words->data();
+        char *out = arena.allocate(total + WordList::kSlot);
+        const uint8_t *lengths = words->lengths();
+        const char *slotBytes = words->slot(0);
         const size_t size = words->size();
+        const Capitalize caps = capitalize;
         size_t length = 0;
         while (length < target) {
             if (length > 0)
@@ -168,13 +167,16 @@ struct Phrase
             size_t index = pool.below(size);
             // A word leaving exactly one free byte would force a trailing space next: take the
             // next word of another length instead.
-            for (size_t tries = 0; list[index].size() + 1 == room && tries < size; ++tries)
+            for (size_t tries = 0; lengths[index] + 1u == room && tries < size; ++tries)
                 index = index + 1 == size ? 0 : index + 1;
-            const size_t take = std::min(list[index].size(), room);
-            std::memcpy(out + length, list[index].data(), take);
-            if (capitalize == Capitalize::Words || (capitalize == Capitalize::First && !length))
+            if (lengths[index] <= WordList::kSlot)
+                std::memcpy(out + length, slotBytes + index * WordList::kSlot, WordList::kSlot);
+            else
+                copyShort(out + length, words->word(index).data(),
+                          std::min<size_t>(lengths[index], room));
+            if (caps == Capitalize::Words || (caps == Capitalize::First && !length))
                 out[length] = upperAscii(out[length]);
-            length += take;
+            length += std::min<size_t>(lengths[index], room);
         }
         std::memcpy(out + target, suffix.data(), suffix.size());
         return {out, total};
@@ -236,18 +238,23 @@ private:
     RandomStream m_rng;
 };
 
+// Bounds that keep one value near a megabyte at most: a batch holds a thousand of them.
 constexpr int64_t kMaxWords = 100000;
+constexpr int64_t kMaxTextLength = 1 << 20;
 constexpr int64_t kMaxSentences = 1000;
-constexpr int64_t kMaxTextLength = 10000000;
+constexpr int64_t kMaxSentenceWords = 100; // in a paragraph
 
 // A checked, ordered count range from `minKey`/`maxKey` into phrase.min/max.
 void readRange(ParamReader &params, Phrase &phrase, const QString &minKey, const QString &maxKey,
                uint32_t min, uint32_t max, int64_t lo, int64_t hi)
 {
-    phrase.min = countParam(params, minKey, min, lo, hi);
-    phrase.max = countParam(params, maxKey, std::max(phrase.min, max), lo, hi);
-    params.requireOrdered(minKey, phrase.min, maxKey, phrase.max);
-    phrase.max = std::max(phrase.min, phrase.max);
+    const int64_t a = params.integer(minKey, min);
+    const int64_t b = params.integer(maxKey, std::max<int64_t>(a, max));
+    params.requireRange(minKey, double(a), double(lo), double(hi));
+    params.requireRange(maxKey, double(b), double(lo), double(hi));
+    params.requireOrdered(minKey, double(a), maxKey, double(b));
+    phrase.min = uint32_t(std::clamp(a, lo, hi));
+    phrase.max = std::max(phrase.min, uint32_t(std::clamp(b, lo, hi)));
 }
 
 std::unique_ptr<Generator> createWords(GeneratorArgs &args)
@@ -294,9 +301,8 @@ std::unique_ptr<Generator> createSentence(GeneratorArgs &args)
 
 std::unique_ptr<Generator> createParagraph(GeneratorArgs &args)
 {
-    // At most 1000 sentences of 1000 words: a paragraph stays below ~13 MB.
     Phrase words = sentence(args.params, QStringLiteral("minWords"), QStringLiteral("maxWords"),
-                            kMaxSentences);
+                            kMaxSentenceWords);
     Phrase count; // sentences per paragraph
     readRange(args.params, count, QStringLiteral("min"), QStringLiteral("max"), 3, 6, 1,
               kMaxSentences);
@@ -316,6 +322,7 @@ struct TemplateSpec
     std::string literals;
     std::vector<Segment> segments;
     QStringList names; // the columns read, one slot each
+    static constexpr qsizetype kMaxColumns = 64;
     CaseMode caseMode = CaseMode::None;
     bool ascii = false;
 };
@@ -338,31 +345,42 @@ public:
 
     void generate(const BatchContext &ctx, Value *out) const override
     {
-        for (uint32_t i = 0; i < ctx.count; ++i)
-            out[i] = Value::string(render(ctx, i));
+        // The columns read, resolved once per batch; unbound ones read as null.
+        static const Value null;
+        const Value *columns[TemplateSpec::kMaxColumns];
+        for (size_t c = 0; c < m_columns.size(); ++c) {
+            const bool bound = ctx.batch && m_columns[c] >= 0;
+            columns[c] = bound ? ctx.batch->column(m_columns[c]) : nullptr;
+        }
+        for (uint32_t i = 0; i < ctx.count; ++i) {
+            const Value *values[TemplateSpec::kMaxColumns];
+            for (size_t c = 0; c < m_columns.size(); ++c)
+                values[c] = columns[c] ? &columns[c][i] : &null;
+            out[i] = Value::string(render(values, *ctx.arena));
+        }
     }
 
 private:
-    Value dependency(const BatchContext &ctx, int slot, uint32_t i) const
-    {
-        const int column = size_t(slot) < m_columns.size() ? m_columns[size_t(slot)] : -1;
-        return ctx.batch && column >= 0 ? ctx.batch->column(column)[i] : Value::null();
-    }
-
-    std::string_view render(const BatchContext &ctx, uint32_t i) const
+    std::string_view render(const Value *const *values, Arena &arena) const
     {
         size_t bound = 0;
-        for (const TemplateSpec::Segment &s : m_spec.segments)
-            bound += s.slot < 0 ? s.size : renderedLengthBound(dependency(ctx, s.slot, i));
-        char stack[kStackText];
-        char *buffer = bound <= kStackText ? stack : ctx.arena->allocate(bound);
+        for (const TemplateSpec::Segment &s : m_spec.segments) {
+            const Value *v = s.slot < 0 ? nullptr : values[s.slot];
+            bound += !v ? s.size : v->kind == ValueKind::Text ? v->len : renderedLengthBound(*v);
+        }
+        // Written in place: the bound is exact for text and a few bytes over for numbers, and
+        // copying from a stack buffer stalled on just-written bytes.
+        char *buffer = arena.allocate(bound);
         size_t length = 0;
         for (const TemplateSpec::Segment &s : m_spec.segments) {
-            if (s.slot < 0) {
-                std::memcpy(buffer + length, m_spec.literals.data() + s.begin, s.size);
-                length += s.size;
+            const Value *v = s.slot < 0 ? nullptr : values[s.slot];
+            if (!v || v->kind == ValueKind::Text) { // text is copied here, not through a call
+                const char *text = v ? v->text : m_spec.literals.data() + s.begin;
+                const size_t n = v ? v->len : s.size;
+                copyShort(buffer + length, text, n);
+                length += n;
             } else {
-                length += renderText(dependency(ctx, s.slot, i), buffer + length);
+                length += renderText(*v, buffer + length);
             }
         }
         if (m_spec.ascii)
@@ -371,8 +389,7 @@ private:
             toLowerAscii(buffer, length);
         else if (m_spec.caseMode == CaseMode::Upper)
             toUpperAscii(buffer, length);
-        return buffer == stack ? ctx.arena->copy({buffer, length})
-                               : std::string_view(buffer, length);
+        return {buffer, length};
     }
 
     TemplateSpec m_spec;
@@ -418,6 +435,12 @@ bool parseTemplate(const QString &text, ParamReader &params, TemplateSpec &spec)
                 return false;
             }
             flush();
+            if (!spec.names.contains(name) && spec.names.size() == TemplateSpec::kMaxColumns) {
+                params.error(key, QStringLiteral("the template reads more than %1 columns: "
+                                                 "split it over several template columns")
+                                      .arg(TemplateSpec::kMaxColumns));
+                return false;
+            }
             if (!spec.names.contains(name))
                 spec.names.append(name);
             spec.segments.push_back({int(spec.names.indexOf(name)), 0, 0});
@@ -443,159 +466,6 @@ std::unique_ptr<Generator> createTemplate(GeneratorArgs &args)
         return nullptr;
     return std::make_unique<TemplateGenerator>(std::move(spec));
 }
-
-// What a listed value becomes, from the column's SQL type.
-struct Target
-{
-    enum Kind { Text, Integer, Decimal, Float, Boolean, Date, Timestamp } kind = Text;
-    int64_t lo = INT64_MIN; // integers: the type's range
-    int64_t hi = INT64_MAX;
-    int scale = -1;   // decimals: the declared scale, or -1 to keep each value's own
-    QString expected; // for messages
-};
-
-Target targetOf(const QString &sqlType)
-{
-    static const QRegularExpression numeric(
-        QStringLiteral("^(?:numeric|decimal)\\s*(?:\\(\\s*\\d+\\s*(?:,\\s*(\\d+)\\s*)?\\))?$"));
-    static const std::pair<const char *, Target> kTypes[] = {
-        {"smallint int2",
-         {Target::Integer, INT16_MIN, INT16_MAX, -1,
-          QStringLiteral("a whole number from -32768 to 32767")}},
-        {"integer int int4",
-         {Target::Integer, INT32_MIN, INT32_MAX, -1,
-          QStringLiteral("a whole number from -2147483648 to 2147483647")}},
-        {"bigint int8",
-         {Target::Integer, INT64_MIN, INT64_MAX, -1, QStringLiteral("a whole number")}},
-        {"real float4 float8 double_precision float",
-         {Target::Float, 0, 0, -1, QStringLiteral("a number")}},
-        {"boolean bool", {Target::Boolean, 0, 0, -1, QStringLiteral("true or false")}},
-        {"date", {Target::Date, 0, 0, -1, QStringLiteral("a date written YYYY-MM-DD")}},
-        {"timestamp timestamp_without_time_zone",
-         {Target::Timestamp, 0, 0, -1, QStringLiteral("a timestamp written YYYY-MM-DD HH:MM:SS")}},
-    };
-    const QString t = sqlType.simplified().toLower();
-    if (const auto m = numeric.match(t); m.hasMatch())
-        return {Target::Decimal, 0, 0, t.contains(QLatin1Char('(')) ? m.captured(1).toInt() : -1,
-                QStringLiteral("a decimal number")};
-    QString key = t;
-    key.replace(QLatin1Char(' '), QLatin1Char('_'));
-    for (const auto &[names, target] : kTypes) {
-        if (QString::fromLatin1(names).split(QLatin1Char(' ')).contains(key))
-            return target;
-    }
-    return {Target::Text, 0, 0, -1, QStringLiteral("a string, number or boolean")};
-}
-
-QString jsonText(const QJsonValue &v)
-{
-    if (v.isDouble())
-        return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    return v.toString();
-}
-
-std::optional<Value> typedValue(const QJsonValue &v, const Target &target)
-{
-    if (v.isNull())
-        return Value::null();
-    if (v.isArray() || v.isObject() || v.isUndefined())
-        return std::nullopt;
-    bool ok = false;
-    switch (target.kind) {
-    case Target::Text:
-        return Value::string({}); // text is placed by TypedValues
-    case Target::Integer: {
-        const double d = v.toDouble();
-        int64_t i = 0;
-        if (v.isString())
-            i = v.toString().trimmed().toLongLong(&ok);
-        else if ((ok = v.isDouble() && d == std::floor(d) && std::abs(d) < 9e18))
-            i = int64_t(d);
-        if (!ok || i < target.lo || i > target.hi)
-            return std::nullopt;
-        return Value::integer(i);
-    }
-    case Target::Decimal:
-        return v.isBool() ? std::nullopt : parseDecimal(jsonText(v).toStdString(), target.scale);
-    case Target::Float: {
-        const double d = v.isString() ? v.toString().trimmed().toDouble(&ok) : v.toDouble();
-        if (v.isBool() || (v.isString() && !ok))
-            return std::nullopt;
-        return Value::real(d);
-    }
-    case Target::Boolean: {
-        static const QStringList yes = QStringLiteral("true t yes on 1").split(QLatin1Char(' '));
-        static const QStringList no = QStringLiteral("false f no off 0").split(QLatin1Char(' '));
-        const QString s = jsonText(v).trimmed().toLower();
-        if (!yes.contains(s) && !no.contains(s))
-            return std::nullopt;
-        return Value::boolean(yes.contains(s));
-    }
-    case Target::Date:
-        if (const auto days = ParamReader::parseDate(v.toString()); v.isString() && days)
-            return Value::date(*days);
-        return std::nullopt;
-    case Target::Timestamp:
-        if (const auto micros = ParamReader::parseTimestamp(v.toString()); v.isString() && micros)
-            return Value::timestamp(*micros);
-        return std::nullopt;
-    }
-    return std::nullopt;
-}
-
-// Values typed for the column, with their text in one buffer the generator owns (views into
-// it are handed out as they are: the generator outlives every batch it fills).
-struct TypedValues
-{
-    std::vector<Value> values;
-    std::unique_ptr<std::string> text = std::make_unique<std::string>();
-
-    // Reports a value that does not fit the type at `key` (e.g. "values[3]").
-    bool add(const QJsonValue &json, const Target &target, ParamReader &params, const QString &key)
-    {
-        const auto value = typedValue(json, target);
-        if (!value) {
-            params.error(key,
-                         QStringLiteral("%1 does not fit the column's type: give %2")
-                             .arg(json.isString()
-                                      ? QLatin1Char('"') + json.toString() + QLatin1Char('"')
-                                  : json.isDouble() || json.isBool() ? jsonText(json)
-                                                                     : QStringLiteral("this value"),
-                                  target.expected));
-            return false;
-        }
-        values.push_back(*value);
-        if (value->kind == ValueKind::Text) {
-            const QByteArray utf8 = jsonText(json).toUtf8();
-            values.back().u = text->size(); // an offset until finish() turns it into a pointer
-            values.back().len = uint32_t(utf8.size());
-            text->append(utf8.constData(), size_t(utf8.size()));
-        }
-        return true;
-    }
-
-    void finish()
-    {
-        for (Value &v : values) {
-            if (v.kind == ValueKind::Text)
-                v.text = text->data() + v.u;
-        }
-    }
-
-    bool distinct() const
-    {
-        std::set<std::string> seen;
-        for (const Value &v : values) {
-            std::string key(1, char(v.kind));
-            renderText(v, key);
-            if (!seen.insert(std::move(key)).second)
-                return false;
-        }
-        return true;
-    }
-};
 
 // Walker's alias method (Vose's construction): one draw picks a slot and, from the same
 // draw's remaining bits, either the slot's own value or its alias. O(1) per value.
@@ -634,8 +504,11 @@ public:
     uint32_t sample(uint64_t draw) const
     {
         const unsigned __int128 p = static_cast<unsigned __int128>(draw) * m_slots.size();
-        const Slot &slot = m_slots[size_t(p >> 64)];
-        return static_cast<uint64_t>(p) < slot.threshold ? uint32_t(p >> 64) : slot.alias;
+        const auto index = uint32_t(p >> 64);
+        const Slot &slot = m_slots[index];
+        // A select, not a branch: the outcome is random, so a branch would mispredict often.
+        const uint32_t own = -uint32_t(static_cast<uint64_t>(p) < slot.threshold);
+        return (index & own) | (slot.alias & ~own);
     }
 
 private:
@@ -650,48 +523,34 @@ private:
 class ChoiceGenerator final : public RowGenerator<ChoiceGenerator>
 {
 public:
-    ChoiceGenerator(TypedValues values, std::optional<AliasTable> alias, RandomStream rng)
+    ChoiceGenerator(ValueList values, std::optional<AliasTable> alias, RandomStream rng)
         : m_values(std::move(values))
         , m_alias(std::move(alias))
-        , m_distinct(m_values.distinct())
+        , m_distinct(m_values.distinctCount())
         , m_rng(rng)
     {}
 
     Value at(uint64_t row, Arena &) const
     {
+        const auto &values = m_values.values();
+        if (values.size() == 1)
+            return values.front(); // a constant
         const uint64_t draw = m_rng.draw(row);
-        const auto &values = m_values.values;
         if (m_alias)
             return values[m_alias->sample(draw)];
         return values[size_t((static_cast<unsigned __int128>(draw) * values.size()) >> 64)];
     }
     // `unique` takes every listed value once, whatever the weights; only a list without
     // repeats can promise that.
-    std::optional<uint64_t> cardinality() const override { return m_values.values.size(); }
-    bool canEnumerate() const override { return m_distinct; }
-    Value valueAt(uint64_t index, Arena &) const override { return m_values.values[index]; }
+    std::optional<uint64_t> cardinality() const override { return m_distinct; }
+    bool canEnumerate() const override { return m_distinct == m_values.values().size(); }
+    Value valueAt(uint64_t index, Arena &) const override { return m_values.values()[index]; }
 
 private:
-    TypedValues m_values;
+    ValueList m_values;
     std::optional<AliasTable> m_alias;
-    bool m_distinct;
+    size_t m_distinct; // distinct values in the list
     RandomStream m_rng;
-};
-
-class ConstantGenerator final : public RowGenerator<ConstantGenerator>
-{
-public:
-    explicit ConstantGenerator(TypedValues value)
-        : m_value(std::move(value))
-    {}
-
-    Value at(uint64_t, Arena &) const { return m_value.values.front(); }
-    std::optional<uint64_t> cardinality() const override { return 1; }
-    bool canEnumerate() const override { return true; }
-    Value valueAt(uint64_t, Arena &) const override { return m_value.values.front(); }
-
-private:
-    TypedValues m_value;
 };
 
 // Weights: one non-negative number per value, at least one positive.
@@ -739,20 +598,22 @@ std::unique_ptr<Generator> createChoice(GeneratorArgs &args)
     ParamReader &params = args.params;
     const bool hasValues = params.has(QStringLiteral("values"));
     const QJsonArray array = params.array(QStringLiteral("values"));
-    const Target target = targetOf(args.sqlType);
     if (hasValues && array.isEmpty())
         params.error(QStringLiteral("values"),
                      QStringLiteral("'values' is empty: list at least one value to choose from"));
     const auto weights = readWeights(params, array.size());
     if (array.isEmpty() || (params.has(QStringLiteral("weights")) && !weights))
         return nullptr;
-    TypedValues values;
+    ValueList values(args.sqlType);
     bool ok = true;
-    for (qsizetype i = 0; i < array.size(); ++i)
-        ok = values.add(array[i], target, params, QStringLiteral("values[%1]").arg(i)) && ok;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        QString problem;
+        if (!values.add(array[i], &problem))
+            params.error(QStringLiteral("values[%1]").arg(i), problem);
+        ok = ok && problem.isEmpty();
+    }
     if (!ok)
         return nullptr;
-    values.finish();
     std::optional<AliasTable> alias;
     if (weights)
         alias.emplace(*weights);
@@ -769,11 +630,13 @@ std::unique_ptr<Generator> createConstant(GeneratorArgs &args)
                                     "string, number or boolean to repeat"));
         return nullptr;
     }
-    TypedValues value;
-    if (!value.add(*json, targetOf(args.sqlType), params, QStringLiteral("value")))
+    ValueList value(args.sqlType);
+    QString problem;
+    if (!value.add(*json, &problem)) {
+        params.error(QStringLiteral("value"), problem);
         return nullptr;
-    value.finish();
-    return std::make_unique<ConstantGenerator>(std::move(value));
+    }
+    return std::make_unique<ChoiceGenerator>(std::move(value), std::nullopt, args.rng);
 }
 
 } // namespace

@@ -2,10 +2,13 @@
 
 #include "params.h"
 
+#include <QRegularExpression>
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <set>
 
 namespace spillway {
 
@@ -289,6 +292,16 @@ size_t foldToAscii(char *text, size_t length)
     size_t w = 0;
     size_t r = 0;
     while (r < length) {
+        // Most text is plain ASCII: move it eight bytes at a time (w <= r, loaded first).
+        uint64_t chunk = 0x8080808080808080ULL;
+        if (r + 8 <= length)
+            std::memcpy(&chunk, text + r, 8);
+        if (!(chunk & 0x8080808080808080ULL)) {
+            std::memcpy(text + w, &chunk, 8);
+            w += 8;
+            r += 8;
+            continue;
+        }
         const auto c = static_cast<unsigned char>(text[r]);
         if (c < 0x80) {
             text[w++] = char(c);
@@ -314,20 +327,170 @@ size_t foldToAscii(char *text, size_t length)
     return w;
 }
 
+namespace {
+
+// Flips the case of ASCII letters eight bytes at a time (SWAR): a byte's high bit marks it as a
+// letter to change, then moves to bit 5, the case bit. Bytes of 0x80 and above stay as they are.
+template<bool toLower> void changeCase(char *text, size_t length)
+{
+    constexpr uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr uint64_t kHigh = 0x8080808080808080ULL;
+    constexpr unsigned char kFirst = toLower ? 'A' : 'a';
+    size_t i = 0;
+    for (; i + 8 <= length; i += 8) {
+        uint64_t x;
+        std::memcpy(&x, text + i, 8);
+        const uint64_t low = x & ~kHigh;
+        const uint64_t atLeastFirst = low + kOnes * (0x80 - kFirst);
+        const uint64_t beyondLast = low + kOnes * (0x80 - kFirst - 26);
+        const uint64_t letters = atLeastFirst & ~beyondLast & ~x & kHigh;
+        x ^= letters >> 2;
+        std::memcpy(text + i, &x, 8);
+    }
+    for (; i < length; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= kFirst && c < kFirst + 26)
+            text[i] = char(c ^ 0x20);
+    }
+}
+
+} // namespace
+
 void toLowerAscii(char *text, size_t length)
 {
-    for (size_t i = 0; i < length; ++i) {
-        if (text[i] >= 'A' && text[i] <= 'Z')
-            text[i] = char(text[i] + ('a' - 'A'));
-    }
+    changeCase<true>(text, length);
 }
 
 void toUpperAscii(char *text, size_t length)
 {
-    for (size_t i = 0; i < length; ++i) {
-        if (text[i] >= 'a' && text[i] <= 'z')
-            text[i] = char(text[i] - ('a' - 'A'));
+    changeCase<false>(text, length);
+}
+
+QString jsonText(const QJsonValue &v)
+{
+    if (v.isDouble())
+        return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
+    if (v.isBool())
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    return v.toString();
+}
+
+ValueList::Target ValueList::targetOf(const QString &sqlType)
+{
+    static const QRegularExpression numeric(
+        QStringLiteral("^(?:numeric|decimal)\\s*(?:\\(\\s*\\d+\\s*(?:,\\s*(\\d+)\\s*)?\\))?$"));
+    static const std::pair<const char *, Target> kTypes[] = {
+        {"smallint int2",
+         {Target::Integer, INT16_MIN, INT16_MAX, -1,
+          QStringLiteral("a whole number from -32768 to 32767")}},
+        {"integer int int4",
+         {Target::Integer, INT32_MIN, INT32_MAX, -1,
+          QStringLiteral("a whole number from -2147483648 to 2147483647")}},
+        {"bigint int8",
+         {Target::Integer, INT64_MIN, INT64_MAX, -1, QStringLiteral("a whole number")}},
+        {"real float4 float8 double_precision float",
+         {Target::Float, 0, 0, -1, QStringLiteral("a number")}},
+        {"boolean bool", {Target::Boolean, 0, 0, -1, QStringLiteral("true or false")}},
+        {"date", {Target::Date, 0, 0, -1, QStringLiteral("a date written YYYY-MM-DD")}},
+        {"timestamp timestamp_without_time_zone",
+         {Target::Timestamp, 0, 0, -1, QStringLiteral("a timestamp written YYYY-MM-DD HH:MM:SS")}},
+    };
+    const QString t = sqlType.simplified().toLower();
+    if (const auto m = numeric.match(t); m.hasMatch())
+        return {Target::Decimal, 0, 0, t.contains(QLatin1Char('(')) ? m.captured(1).toInt() : -1,
+                QStringLiteral("a decimal number")};
+    QString key = t;
+    key.replace(QLatin1Char(' '), QLatin1Char('_'));
+    for (const auto &[names, target] : kTypes) {
+        if (QString::fromLatin1(names).split(QLatin1Char(' ')).contains(key))
+            return target;
     }
+    return {Target::Text, 0, 0, -1, QStringLiteral("a string, number or boolean")};
+}
+
+std::optional<Value> ValueList::typed(const QJsonValue &v, const Target &target)
+{
+    if (v.isNull())
+        return Value::null();
+    if (v.isArray() || v.isObject() || v.isUndefined())
+        return std::nullopt;
+    bool ok = false;
+    switch (target.kind) {
+    case Target::Text:
+        return Value::string({}); // placed by add()
+    case Target::Integer: {
+        const double d = v.toDouble();
+        int64_t i = 0;
+        if (v.isString())
+            i = v.toString().trimmed().toLongLong(&ok);
+        else if ((ok = v.isDouble() && d == std::floor(d) && std::abs(d) < 9e18))
+            i = int64_t(d);
+        if (!ok || i < target.lo || i > target.hi)
+            return std::nullopt;
+        return Value::integer(i);
+    }
+    case Target::Decimal:
+        return v.isBool() ? std::nullopt : parseDecimal(jsonText(v).toStdString(), target.scale);
+    case Target::Float: {
+        const double d = v.isString() ? v.toString().trimmed().toDouble(&ok) : v.toDouble();
+        if (v.isBool() || (v.isString() && !ok))
+            return std::nullopt;
+        return Value::real(d);
+    }
+    case Target::Boolean: {
+        static const QStringList yes = QStringLiteral("true t yes on 1").split(QLatin1Char(' '));
+        static const QStringList no = QStringLiteral("false f no off 0").split(QLatin1Char(' '));
+        const QString s = jsonText(v).trimmed().toLower();
+        if (!yes.contains(s) && !no.contains(s))
+            return std::nullopt;
+        return Value::boolean(yes.contains(s));
+    }
+    case Target::Date:
+        if (const auto days = ParamReader::parseDate(v.toString()); v.isString() && days)
+            return Value::date(*days);
+        return std::nullopt;
+    case Target::Timestamp:
+        if (const auto micros = ParamReader::parseTimestamp(v.toString()); v.isString() && micros)
+            return Value::timestamp(*micros);
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+ValueList::ValueList(const QString &sqlType)
+    : m_target(targetOf(sqlType))
+{}
+
+bool ValueList::add(const QJsonValue &json, QString *problem)
+{
+    const auto value = typed(json, m_target);
+    if (!value) {
+        const QString shown = json.isString()
+                                  ? QLatin1Char('"') + json.toString() + QLatin1Char('"')
+                              : json.isDouble() || json.isBool() ? jsonText(json)
+                                                                 : QStringLiteral("this value");
+        *problem = QStringLiteral("%1 does not fit the column's type: give %2")
+                       .arg(shown, m_target.expected);
+        return false;
+    }
+    m_values.push_back(*value);
+    if (value->kind == ValueKind::Text) {
+        const QByteArray utf8 = jsonText(json).toUtf8();
+        m_text.emplace_back(utf8.constData(), size_t(utf8.size()));
+        m_values.back() = Value::string(m_text.back());
+    }
+    return true;
+}
+
+size_t ValueList::distinctCount() const
+{
+    std::set<std::string> seen;
+    for (const Value &v : m_values) {
+        std::string key(1, char(v.kind));
+        renderText(v, key);
+        seen.insert(std::move(key));
+    }
+    return seen.size();
 }
 
 } // namespace spillway

@@ -1,15 +1,21 @@
 #pragma once
 
-// Values as plain text, spelled the way PostgreSQL prints them, for generators that compose
-// text from other columns (template) or read typed values from a schema (choice). Self-contained
-// and allocation-free: the CSV and COPY encoders have their own escaping and do not depend on this.
+// Values as plain text and back: rendered the way PostgreSQL prints them, for generators that
+// compose text from other columns (template), and read from a schema's JSON for a column's SQL
+// type (choice, constant). Rendering allocates nothing; the CSV and COPY encoders have their
+// own escaping and do not depend on this.
 
 #include "value.h"
 
+#include <QJsonValue>
+#include <QString>
+
 #include <cstddef>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace spillway {
 
@@ -37,5 +43,40 @@ size_t foldToAscii(char *text, size_t length);
 
 void toLowerAscii(char *text, size_t length);
 void toUpperAscii(char *text, size_t length);
+
+// A JSON scalar as text: strings as they are, numbers in their shortest form, true/false.
+QString jsonText(const QJsonValue &v);
+
+// Values read from a schema's JSON for a column's SQL type, owning the text they point to.
+// Text types take strings, numbers and booleans as written; integer types whole numbers (or
+// strings of them) within the type's range; numeric(p,s) rounds to s decimals, plain numeric
+// keeps each value's own; real and double precision numbers; boolean true/false, "t"/"f",
+// "yes"/"no", "on"/"off", 1/0; date and timestamp their ISO text. JSON null is a null value.
+class ValueList
+{
+public:
+    explicit ValueList(const QString &sqlType);
+
+    // Appends json typed for the column, or returns false with *problem saying what to give.
+    bool add(const QJsonValue &json, QString *problem);
+    const std::vector<Value> &values() const { return m_values; }
+    size_t distinctCount() const;
+
+private:
+    struct Target
+    {
+        enum Kind { Text, Integer, Decimal, Float, Boolean, Date, Timestamp } kind = Text;
+        int64_t lo = INT64_MIN; // integers: the type's range
+        int64_t hi = INT64_MAX;
+        int scale = -1;   // decimals: the declared scale, or -1 to keep each value's own
+        QString expected; // for messages
+    };
+    static Target targetOf(const QString &sqlType);
+    static std::optional<Value> typed(const QJsonValue &v, const Target &target);
+
+    Target m_target;
+    std::vector<Value> m_values;
+    std::deque<std::string> m_text; // a deque never moves its strings: values point into them
+};
 
 } // namespace spillway

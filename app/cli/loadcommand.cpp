@@ -1,0 +1,205 @@
+// spillway-cli load: parallel, exactly-once COPY of existing files into a table.
+
+#include "clicommon.h"
+#include "commands.h"
+#include "conninfo.h"
+#include "embeddedserver.h"
+#include "loadjob.h"
+#include "progressprinter.h"
+#include "runrecording.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <atomic>
+#include <csignal>
+
+namespace spillway::cli {
+namespace {
+
+std::atomic<bool> g_stop{false};
+
+void onSignal(int)
+{
+    g_stop = true;
+}
+
+bool readLoadOptions(const QCommandLineParser &p, LoadOptions &o)
+{
+    bool ok = true;
+    auto bad = [&ok](const QString &m) {
+        printErr(QStringLiteral("error: %1\n").arg(m));
+        ok = false;
+    };
+    o.files = p.positionalArguments();
+    o.table = p.value(QStringLiteral("table"));
+    if (o.table.isEmpty())
+        bad(QStringLiteral("--table is required: the table to load into"));
+    o.format = p.value(QStringLiteral("format"));
+    if (o.format == QLatin1String("copy") || o.format == QLatin1String("text"))
+        o.format = QStringLiteral("pgcopy");
+    if (o.format != QLatin1String("csv") && o.format != QLatin1String("tsv") &&
+        o.format != QLatin1String("pgcopy"))
+        bad(QStringLiteral("--format must be csv, tsv or pgcopy"));
+    o.header = p.isSet(QStringLiteral("header"));
+    if (o.header && o.format == QLatin1String("pgcopy"))
+        bad(QStringLiteral("--header does not apply to pgcopy files (they have none)"));
+    auto oneChar = [&](const QString &name, char &target) {
+        if (!p.isSet(name))
+            return;
+        const QString v = p.value(name);
+        if (v.size() != 1 || v[0].unicode() > 127)
+            bad(QStringLiteral("--%1 must be one ASCII character").arg(name));
+        else
+            target = char(v[0].unicode());
+    };
+    oneChar(QStringLiteral("delimiter"), o.delimiter);
+    oneChar(QStringLiteral("quote"), o.quote);
+    if (p.isSet(QStringLiteral("null"))) {
+        o.nullString = p.value(QStringLiteral("null"));
+        o.nullStringSet = true;
+    }
+    o.workers = p.value(QStringLiteral("workers")).toInt();
+    if (o.workers < 1 || o.workers > 256)
+        bad(QStringLiteral("--workers must be between 1 and 256"));
+    const auto chunk = parseBytes(p.value(QStringLiteral("chunk-bytes")));
+    if (!chunk || *chunk < 1024)
+        bad(QStringLiteral("--chunk-bytes must be a size of at least 1k, such as 8MiB"));
+    else
+        o.chunkBytes = qint64(*chunk);
+    o.runId = p.value(QStringLiteral("run-id"));
+    o.resume = p.isSet(QStringLiteral("resume"));
+    o.dbSchema = p.value(QStringLiteral("db-schema"));
+    bool retriesOk = false;
+    o.retry.retries = p.value(QStringLiteral("retries")).toInt(&retriesOk);
+    if (!retriesOk || o.retry.retries < 0)
+        bad(QStringLiteral("--retries must be a number, 0 or more"));
+    if (p.isSet(QStringLiteral("db"))) {
+        o.conninfo = p.value(QStringLiteral("db"));
+        if (const QString e = ConnInfo::check(o.conninfo); !e.isEmpty())
+            bad(e);
+    }
+    return ok;
+}
+
+} // namespace
+
+int runLoad(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("FILES"), QStringLiteral("Files or folders to load."),
+                            QStringLiteral("FILES|DIR..."));
+    p.addOptions({
+        {QStringLiteral("db"),
+         QStringLiteral("libpq connection string or URI (default: the "
+                        "embedded local server)."),
+         QStringLiteral("CONNINFO")},
+        {QStringLiteral("server-dir"), QStringLiteral("Folder of the embedded server."),
+         QStringLiteral("DIR")},
+        {QStringLiteral("keep-server"), QStringLiteral("Leave the embedded server running.")},
+        {QStringLiteral("table"), QStringLiteral("Table to load into (it must exist)."),
+         QStringLiteral("T")},
+        {QStringLiteral("db-schema"), QStringLiteral("PostgreSQL schema of the table."),
+         QStringLiteral("NAME")},
+        {QStringLiteral("format"), QStringLiteral("csv (default), tsv or pgcopy."),
+         QStringLiteral("F"), QStringLiteral("csv")},
+        {QStringLiteral("header"), QStringLiteral("Files start with a header naming the columns.")},
+        {QStringLiteral("delimiter"), QStringLiteral("CSV delimiter (default ',')."),
+         QStringLiteral("C")},
+        {QStringLiteral("quote"), QStringLiteral("CSV quote (default '\"')."), QStringLiteral("C")},
+        {QStringLiteral("null"), QStringLiteral("Text that stands for NULL."),
+         QStringLiteral("TEXT")},
+        {QStringLiteral("workers"), QStringLiteral("Parallel COPY sessions (default 2)."),
+         QStringLiteral("N"), QStringLiteral("2")},
+        {QStringLiteral("chunk-bytes"),
+         QStringLiteral("Bytes per COPY transaction (default 8MiB)."), QStringLiteral("SIZE"),
+         QStringLiteral("8MiB")},
+        {QStringLiteral("run-id"), QStringLiteral("Name of this load."), QStringLiteral("ID")},
+        {QStringLiteral("resume"),
+         QStringLiteral("Continue an interrupted load of the same files.")},
+        {QStringLiteral("retries"), QStringLiteral("Attempts per chunk after a lost connection."),
+         QStringLiteral("N"), QStringLiteral("8")},
+        {QStringLiteral("json"), QStringLiteral("Progress and summary as JSON lines.")},
+        {QStringLiteral("quiet"), QStringLiteral("No progress output.")},
+    });
+    addRunRecordingOptions(p);
+    if (auto exit = parseCommandLine(p, arguments, QStringLiteral("load"),
+                                     QStringLiteral("Loads existing files into a table with "
+                                                    "parallel COPY, exactly once: the baseline "
+                                                    "loader to compare an ETL with."),
+                                     1, -1))
+        return *exit;
+    LoadOptions options;
+    if (!readLoadOptions(p, options))
+        return ExitUsage;
+    CliRunRecording recording(QStringLiteral("load"), arguments, p);
+    if (!recording.isReady())
+        return ExitUsage;
+    EmbeddedServerGuard server(p.value(QStringLiteral("server-dir")),
+                               p.isSet(QStringLiteral("keep-server")));
+    if (!p.isSet(QStringLiteral("db"))) {
+        if (const QString e = server.start(); !e.isEmpty()) {
+            printErr(QStringLiteral("error: %1\n").arg(e));
+            return ExitFailure;
+        }
+        options.conninfo = server.connectionString();
+    }
+    const auto mode = ProgressPrinter::chooseMode(p.isSet(QStringLiteral("json")),
+                                                  p.isSet(QStringLiteral("quiet")));
+    QThreadPool pool;
+    pool.setMaxThreadCount(options.workers);
+    LoadJob job(&pool);
+    ProgressPrinter printer(mode, QStringLiteral("Loaded"));
+    QEventLoop loop;
+    int exitCode = ExitOk;
+    QObject::connect(&job, &LoadJob::snapshotTaken, &printer, &ProgressPrinter::show);
+    recording.attach(&job);
+    QObject::connect(&job, &LoadJob::phaseChanged, &printer, &ProgressPrinter::phase);
+    QObject::connect(&job, &LoadJob::runFinished, &loop, [&](const RunResult &r) {
+        printer.finish(r);
+        if (mode == ProgressPrinter::Mode::Json) {
+            QJsonObject o = ProgressPrinter::toJson(r.last);
+            o.insert(QStringLiteral("event"), QStringLiteral("finished"));
+            o.insert(QStringLiteral("ok"), r.ok);
+            o.insert(QStringLiteral("run_id"), job.runId());
+            if (!r.error.isEmpty())
+                o.insert(QStringLiteral("error"), r.error);
+            printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) +
+                     QLatin1Char('\n'));
+        }
+        if (!r.ok)
+            printErr(QStringLiteral("error: %1\n").arg(r.error));
+        exitCode = r.ok ? ExitOk : ExitFailure;
+        recording.setServerVersion(job.serverVersion());
+        exitCode =
+            recording.finish(r, exitCode,
+                             {{QStringLiteral("target"), options.conninfo},
+                              {QStringLiteral("table"), options.table},
+                              {QStringLiteral("files"), QJsonArray::fromStringList(options.files)},
+                              {QStringLiteral("format"), options.format},
+                              {QStringLiteral("workers"), options.workers},
+                              {QStringLiteral("load_run_id"), job.runId()}});
+        loop.quit();
+    });
+    if (const QString e = job.start(options); !e.isEmpty()) {
+        printErr(QStringLiteral("error: %1\n").arg(e));
+        return ExitFailure;
+    }
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    QTimer check;
+    QObject::connect(&check, &QTimer::timeout, &job, [&job] {
+        if (g_stop.exchange(false))
+            job.cancel();
+    });
+    check.start(50);
+    loop.exec();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    return exitCode;
+}
+
+} // namespace spillway::cli

@@ -1,0 +1,54 @@
+#pragma once
+
+// Cuts existing data files into chunks at record boundaries, for parallel loading. CSV records
+// may hold newlines inside quotes, so the scan follows quoting; COPY text and TSV escape their
+// newlines, so any bare newline ends a record. The scan reads each file once, sequentially,
+// and counts records, so a load knows its total before it starts.
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <cstdint>
+
+namespace spillway {
+
+struct FileChunk
+{
+    int file = 0;       // index into FileChunkerOptions::files
+    uint32_t index = 0; // chunk number across all files (the ledger's chunk id)
+    qint64 offset = 0;
+    qint64 length = 0;
+    uint64_t firstRow = 0; // records before this chunk, all files counted in order
+    uint64_t rows = 0;
+};
+
+struct FileChunkerOptions
+{
+    QStringList files;
+    bool csv = true; // csv: quote-aware; otherwise tsv / COPY text
+    char quote = '"';
+    bool header = false; // each file starts with a header record (skipped)
+    qint64 chunkBytes = 8 * 1024 * 1024;
+};
+
+struct FileChunkPlan
+{
+    QList<FileChunk> chunks;
+    uint64_t totalRows = 0;
+    qint64 totalBytes = 0;
+    QStringList headers; // each file's header record (when options.header), as read
+    QString error;       // what went wrong, where, and what to do
+};
+
+class FileChunker
+{
+public:
+    static FileChunkPlan scan(const FileChunkerOptions &options,
+                              const std::atomic<bool> *cancelled = nullptr);
+    // Expands folders (their regular files, sorted) and checks files are readable.
+    static QStringList expand(const QStringList &paths, QString *error);
+};
+
+} // namespace spillway

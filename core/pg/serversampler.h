@@ -1,0 +1,43 @@
+#pragma once
+
+// Samples server-side statistics once a second during an ingest, on its own thread with its
+// own connection, so a slow statistics query never delays workers or the window: tuples
+// inserted/s (pg_stat_database), WAL bytes/s (pg_current_wal_lsn), checkpoints
+// (pg_stat_bgwriter) and COPY progress (pg_stat_progress_copy).
+
+#include "metrics.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QThread>
+
+#include <memory>
+
+namespace spillway {
+
+class Database;
+
+class ServerSampler : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ServerSampler(const QString &conninfo, QObject *parent = nullptr);
+    ~ServerSampler() override;
+
+    void start(int intervalMs = 1000);
+    void stop();
+
+signals:
+    void sampled(const spillway::ServerSample &sample);
+    void samplingFailed(const QString &message);
+
+private:
+    class Worker;
+    QThread m_thread;
+    Worker *m_worker = nullptr;
+};
+
+} // namespace spillway
+
+Q_DECLARE_METATYPE(spillway::ServerSample)

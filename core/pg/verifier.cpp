@@ -1,0 +1,601 @@
+#include "verifier.h"
+
+#include "conninfo.h"
+#include "database.h"
+#include "ddl.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QThreadPool>
+
+namespace spillway {
+
+struct Verifier::Table
+{
+    int index = 0;
+    const TableRuntime *runtime = nullptr;
+    QString relation;
+    std::vector<DigestColumn> columns; // the schema's columns present in the database
+    QList<int> reportColumn;           // columns[k] -> VerifyTableReport::columns index
+    std::optional<RowKey> key;
+    int keyColumn = -1;     // position of the key in `columns`
+    int ordinalColumn = -1; // and of the ordinal, for a key by parent
+    uint64_t rangeSize = 0; // key indexes per range when locating differences
+    uint64_t keyCount = 0;  // key indexes there are: rows, or parent rows
+
+    QString columnName(size_t k) const { return runtime->columns[size_t(columns[k].column)].name; }
+    QString quoted(size_t k) const { return Ddl::quoteIdentifier(columnName(k)); }
+    // The key of a row (its column texts in `columns` order): "17", or "3, 2" by parent.
+    QString keyText(const QStringList &values) const
+    {
+        const QString k = values.value(keyColumn);
+        if (ordinalColumn < 0 || k.isNull())
+            return k;
+        return k + QStringLiteral(", ") + values.value(ordinalColumn);
+    }
+};
+
+namespace {
+
+std::optional<Checksum> parseChecksum(const QString &text)
+{
+    if (text.isEmpty()) // sum() over no values is NULL
+        return Checksum(0);
+    Checksum value = 0;
+    for (QChar c : text) {
+        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+            return std::nullopt;
+        value = value * 10 + unsigned(c.unicode() - '0');
+    }
+    return value;
+}
+
+// A digest from an aggregate row (see Verifier::aggregates): count(*); per column count(c) and,
+// with column checksums, sum(hash(c)) for predictable columns; then the row checksum.
+TableDigest parseDigest(const QStringList &row, int offset,
+                        const std::vector<DigestColumn> &columns, DigestKind kind)
+{
+    TableDigest digest(columns.size());
+    int i = offset;
+    digest.rows = row.value(i++).toULongLong();
+    for (size_t k = 0; k < columns.size(); ++k) {
+        digest.columns[k].nonNull = row.value(i++).toULongLong();
+        if (hasColumnChecksums(kind) && columns[k].form.isPredictable())
+            digest.columns[k].checksum = parseChecksum(row.value(i++)).value_or(~Checksum(0));
+    }
+    if (hasRowChecksum(kind) && i < row.size())
+        digest.rowChecksum = parseChecksum(row.value(i)).value_or(~Checksum(0));
+    return digest;
+}
+
+QString sqlInt(int64_t v)
+{
+    return QString::number(v);
+}
+
+} // namespace
+
+Verifier::Verifier(QThreadPool *pool)
+    : m_pool(pool ? pool : QThreadPool::globalInstance())
+    , m_db(std::make_unique<Database>())
+{}
+
+Verifier::~Verifier() = default;
+
+QString Verifier::run(std::shared_ptr<const Plan> plan, const VerifyOptions &options,
+                      VerifyReport &report)
+{
+    QElapsedTimer timer;
+    timer.start();
+    m_plan = std::move(plan);
+    m_options = options;
+    report.seed = m_plan->schema()->seed();
+    if (const QString e = openSession(options.conninfo, report); !e.isEmpty())
+        return e;
+    for (const TablePlan &tp : m_plan->tables()) {
+        Table t;
+        t.index = tp.table;
+        t.runtime = m_plan->schema()->tables()[size_t(tp.table)].get();
+        t.relation = Ddl::qualifiedName(options.dbSchema, t.runtime->name);
+        t.key = VerifyDigest::rowKey(*m_plan->schema(), tp.table);
+        VerifyTableReport tableReport;
+        tableReport.name = t.runtime->name;
+        tableReport.relation = t.relation;
+        tableReport.expectedRows = tp.totalRows;
+        QString e = describeTable(t, tableReport);
+        if (e.isEmpty() && tableReport.exists)
+            e = compareTable(t, tableReport);
+        if (!e.isEmpty())
+            return QStringLiteral("verifying table %1: %2").arg(t.relation, e);
+        report.tables.append(tableReport);
+        report.seconds = double(timer.nsecsElapsed()) / 1e9;
+        if (m_tableFinished)
+            m_tableFinished(tableReport);
+    }
+    m_db->close();
+    return {};
+}
+
+QString Verifier::openSession(const QString &conninfo, VerifyReport &report)
+{
+    report.database = ConnInfo::masked(conninfo);
+    if (const QString e = m_db->open(conninfo); !e.isEmpty())
+        return e;
+    report.serverVersion = m_db->serverVersion();
+    // The text forms verify predicts (pgtextform.h) are those of these settings.
+    const QString e = m_db->execute(QStringList{
+        QStringLiteral("SET DateStyle = 'ISO, YMD'"), QStringLiteral("SET TimeZone = 'UTC'"),
+        QStringLiteral("SET extra_float_digits = 1"), QStringLiteral("SET bytea_output = 'hex'"),
+        QStringLiteral("SET IntervalStyle = 'postgres'")});
+    if (!e.isEmpty())
+        return e;
+    QString encoding;
+    if (const QString e2 = m_db->queryValue(QStringLiteral("SHOW server_encoding"), &encoding);
+        !e2.isEmpty())
+        return e2;
+    m_utf8 = encoding.compare(QLatin1String("UTF8"), Qt::CaseInsensitive) == 0;
+    return {};
+}
+
+QString Verifier::describeTable(Table &t, VerifyTableReport &report)
+{
+    const QString relation = Ddl::quoteLiteral(t.relation);
+    QString exists;
+    if (const QString e = m_db->queryValue(
+            QStringLiteral("SELECT to_regclass(%1) IS NOT NULL").arg(relation), &exists);
+        !e.isEmpty())
+        return e;
+    if (exists != QLatin1String("t")) {
+        report.exists = false;
+        report.notes.append(
+            QStringLiteral("table %1 does not exist in the database%2")
+                .arg(t.relation, m_options.dbSchema.isEmpty()
+                                     ? QStringLiteral(" (searched the search_path; set "
+                                                      "--db-schema if it is elsewhere)")
+                                     : QString()));
+        return {};
+    }
+    // Domains count as their base type: their text is the base type's.
+    QList<QStringList> rows;
+    if (const QString e = m_db->query(
+            QStringLiteral("SELECT a.attname, format_type(CASE WHEN ty.typtype = 'd' THEN "
+                           "ty.typbasetype ELSE a.atttypid END, CASE WHEN ty.typtype = 'd' THEN "
+                           "ty.typtypmod ELSE a.atttypmod END) FROM pg_attribute a JOIN pg_type "
+                           "ty ON ty.oid = a.atttypid WHERE a.attrelid = to_regclass(%1) AND "
+                           "a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")
+                .arg(relation),
+            &rows);
+        !e.isEmpty())
+        return e;
+    QHash<QString, QString> types;
+    for (const QStringList &row : rows)
+        types.insert(row.value(0), row.value(1));
+    matchColumns(t, types, report);
+    for (const QStringList &row : rows) {
+        if (t.runtime->columnIndex(row.value(0)) < 0)
+            report.notes.append(QStringLiteral("column %1 (%2) is not in the schema: not compared")
+                                    .arg(Ddl::quoteIdentifier(row.value(0)), row.value(1)));
+    }
+    return {};
+}
+
+void Verifier::matchColumns(Table &t, const QHash<QString, QString> &types,
+                            VerifyTableReport &report)
+{
+    for (int c : t.runtime->outputColumns) {
+        const ColumnRuntime &column = t.runtime->columns[size_t(c)];
+        VerifyColumnReport cr;
+        cr.name = column.name;
+        cr.type = types.value(column.name, column.sqlType);
+        cr.present = types.contains(column.name);
+        if (!cr.present) {
+            cr.note = QStringLiteral("column is missing in the database");
+            report.columns.append(cr);
+            continue;
+        }
+        // The text to predict is that of the type the column has in the database.
+        const PgTextForm form = PgTextForm::forType(cr.type);
+        cr.checksumCompared = form.isPredictable();
+        if (!form.isPredictable())
+            cr.note = form.unpredictableReason();
+        else if (!form.sameTextAs(PgTextForm::forType(column.sqlType)))
+            cr.note = QStringLiteral("type in the database is %1, the schema says %2: values "
+                                     "are compared as %1 prints them")
+                          .arg(cr.type, column.sqlType);
+        if (t.key && t.key->column == c)
+            t.keyColumn = int(t.columns.size());
+        if (t.key && t.key->ordinalColumn == c)
+            t.ordinalColumn = int(t.columns.size());
+        t.columns.push_back({c, form});
+        t.reportColumn.append(int(report.columns.size()));
+        report.columns.append(cr);
+    }
+}
+
+QString Verifier::hashExpression(const QString &text) const
+{
+    // The first 32 bits of md5 as a non-negative bigint; md5 of the UTF-8 bytes whatever the
+    // server encoding.
+    const QString bytes = m_utf8 ? text : QStringLiteral("convert_to(%1, 'UTF8')").arg(text);
+    return QStringLiteral("('x' || substr(md5(%1), 1, 8))::bit(32)::bigint").arg(bytes);
+}
+
+QString Verifier::aggregates(const Table &t, DigestKind kind) const
+{
+    QStringList parts{QStringLiteral("count(*)")};
+    QStringList fields; // of the row checksum: ROW(a::text, b::text)::text
+    for (size_t k = 0; k < t.columns.size(); ++k) {
+        parts.append(QStringLiteral("count(%1)").arg(t.quoted(k)));
+        if (!t.columns[k].form.isPredictable())
+            continue;
+        const QString text = QStringLiteral("%1::text").arg(t.quoted(k));
+        fields.append(text);
+        if (hasColumnChecksums(kind))
+            parts.append(QStringLiteral("sum(%1)").arg(hashExpression(text)));
+    }
+    if (hasRowChecksum(kind) && !fields.isEmpty())
+        parts.append(QStringLiteral("sum(%1)").arg(hashExpression(
+            QStringLiteral("ROW(%1)::text").arg(fields.join(QStringLiteral(", "))))));
+    return parts.join(QStringLiteral(", "));
+}
+
+QString Verifier::digestTable(Table &t, DigestKind kind, TableDigest &expected, TableDigest &found)
+{
+    QFuture<TableDigest> expectedFuture =
+        VerifyDigest::table(m_plan, t.index, t.columns, kind, m_pool);
+    QList<QStringList> rows;
+    const QString e = m_db->query(
+        QStringLiteral("SELECT %1 FROM %2").arg(aggregates(t, kind), t.relation), &rows);
+    if (!e.isEmpty()) {
+        expectedFuture.cancel();
+        expectedFuture.waitForFinished();
+        return e;
+    }
+    expected = expectedFuture.result();
+    expected.columns.resize(t.columns.size()); // a table without rows reduces nothing
+    found = parseDigest(rows.value(0), 0, t.columns, kind);
+    return {};
+}
+
+void Verifier::reportDigests(const Table &t, DigestKind kind, const TableDigest &expected,
+                             const TableDigest &found, VerifyTableReport &report) const
+{
+    report.expectedRows = expected.rows;
+    report.foundRows = found.rows;
+    for (size_t k = 0; k < t.columns.size(); ++k) {
+        VerifyColumnReport &cr = report.columns[t.reportColumn[int(k)]];
+        cr.expectedNonNull = expected.columns[k].nonNull;
+        cr.foundNonNull = found.columns[k].nonNull;
+        cr.checksumMatch = expected.columns[k].checksum == found.columns[k].checksum;
+    }
+    if (hasRowChecksum(kind))
+        report.rowChecksumMatch = expected.rowChecksum == found.rowChecksum;
+}
+
+bool Verifier::canLocate(const Table &t) const
+{
+    const auto isInteger = [&t](int k) {
+        return k >= 0 && t.columns[size_t(k)].form.family() == PgTextForm::Family::Integer;
+    };
+    return t.key && isInteger(t.keyColumn) && (!t.key->byParent() || isInteger(t.ordinalColumn));
+}
+
+QString Verifier::compareTable(Table &t, VerifyTableReport &report)
+{
+    // A hash per row first: enough when the table matches, which is the common case.
+    TableDigest expected, found;
+    if (const QString e = digestTable(t, DigestKind::Rows, expected, found); !e.isEmpty())
+        return e;
+    reportDigests(t, DigestKind::Rows, expected, found, report);
+    if (expected == found)
+        return {};
+    // It differs: hash column by column (per key range when rows can be located).
+    if (!canLocate(t))
+        report.notes.append(
+            !t.key ? QStringLiteral("rows cannot be pinpointed: the table has no column generated "
+                                    "by \"sequence\" (never null) whose value names each row, "
+                                    "nor \"parent\" and \"ordinal\" columns under such a key; "
+                                    "only the per-column counts and checksums tell what differs")
+                   : QStringLiteral("rows cannot be pinpointed: the key columns are missing in "
+                                    "the database or are not integers there"));
+    const QString e = canLocate(t) ? locateDifferences(t, report) : compareColumns(t, report);
+    if (e.isEmpty() && !report.rowChecksumMatch && report.columnsMatch() &&
+        report.expectedRows == report.foundRows && report.differences.isEmpty())
+        report.notes.append(QStringLiteral("every column holds the expected values, but not in "
+                                           "the expected rows: values were moved between rows"));
+    return e;
+}
+
+QString Verifier::compareColumns(Table &t, VerifyTableReport &report)
+{
+    TableDigest expected, found;
+    if (const QString e = digestTable(t, DigestKind::Columns, expected, found); !e.isEmpty())
+        return e;
+    reportDigests(t, DigestKind::Columns, expected, found, report);
+    return {};
+}
+
+void Verifier::chooseRanges(Table &t, VerifyTableReport &report) const
+{
+    const RowKey &key = *t.key;
+    // Ranges of about rangeRows rows: by parent, of as many parents as hold that many rows.
+    const TableRuntime &owner =
+        key.byParent() ? *m_plan->schema()->tables()[size_t(t.runtime->parent)] : *t.runtime;
+    const uint64_t perKey =
+        key.byParent()
+            ? std::max<uint64_t>(1, t.runtime->rowCount / std::max<uint64_t>(1, owner.rowCount))
+            : 1;
+    t.rangeSize = std::max<uint64_t>(1, m_options.rangeRows / perKey);
+    t.keyCount = owner.rowCount;
+    report.rangeSize = t.rangeSize;
+    report.rangeCount = (t.keyCount + t.rangeSize - 1) / t.rangeSize;
+    report.keyColumn = key.byParent() ? t.columnName(size_t(t.keyColumn)) + QStringLiteral(", ") +
+                                            t.columnName(size_t(t.ordinalColumn))
+                                      : t.columnName(size_t(t.keyColumn));
+}
+
+QString Verifier::rangeExpression(const Table &t) const
+{
+    // (key - start) / step / rangeSize in bigint arithmetic, which is several times faster
+    // than numeric; keys off the sequence (or so far off that key - start would overflow) go
+    // to range -1. CASE evaluates its branches in order.
+    const RowKey &key = *t.key;
+    const QString k = t.quoted(size_t(t.keyColumn));
+    QString guard;
+    if (key.step > 0 && key.start < 0)
+        guard = QStringLiteral(" WHEN %1 > %2 THEN -1").arg(k, sqlInt(INT64_MAX + key.start));
+    else if (key.step < 0 && key.start > 0)
+        guard = QStringLiteral(" WHEN %1 < %2 THEN -1").arg(k, sqlInt(INT64_MIN + key.start));
+    return QStringLiteral("CASE WHEN %1 IS NULL THEN -1%2 WHEN %1 %3 %4 THEN -1 WHEN (%1 - %4) % "
+                          "%5 <> 0 THEN -1 ELSE (%1 - %4) / %5 / %6 END")
+        .arg(k, guard, key.step > 0 ? QStringLiteral("<") : QStringLiteral(">"), sqlInt(key.start),
+             sqlInt(key.step), QString::number(t.rangeSize));
+}
+
+QString Verifier::rangeCondition(const Table &t, int64_t range) const
+{
+    if (range < 0) // keys off the sequence
+        return QStringLiteral("(%1) = -1").arg(rangeExpression(t));
+    const RowKey &key = *t.key;
+    const uint64_t first = uint64_t(range) * t.rangeSize;
+    int64_t low = key.keyOf(first), high = key.keyOf(first + t.rangeSize - 1);
+    if (low > high)
+        std::swap(low, high);
+    return QStringLiteral("%1 BETWEEN %2 AND %3")
+        .arg(t.quoted(size_t(t.keyColumn)), sqlInt(low), sqlInt(high));
+}
+
+QString Verifier::locateDifferences(Table &t, VerifyTableReport &report)
+{
+    chooseRanges(t, report);
+    const RowKey &key = *t.key;
+    const QString range = rangeExpression(t);
+    QFuture<BucketDigests> expectedFuture = VerifyDigest::buckets(
+        m_plan, t.index, t.columns, key.byParent(), t.rangeSize, DigestKind::Rows, m_pool);
+    // PostgreSQL cannot tell that the ranges are few and plans a sort of every row; hashing
+    // them is about twice as fast.
+    QList<QStringList> rows;
+    QString e = m_db->execute(QStringLiteral("SET enable_sort = off"));
+    if (e.isEmpty())
+        e = m_db->query(QStringLiteral("SELECT %1, %2 FROM %3 GROUP BY 1")
+                            .arg(range, aggregates(t, DigestKind::Rows), t.relation),
+                        &rows);
+    if (e.isEmpty())
+        e = m_db->execute(QStringLiteral("RESET enable_sort"));
+    if (!e.isEmpty()) {
+        expectedFuture.cancel();
+        expectedFuture.waitForFinished();
+        return e;
+    }
+    const std::vector<int64_t> differing =
+        differingRanges(t, expectedFuture.result(), rows, report);
+    report.rangesDiffering = differing.size();
+    if (const QString e2 = compareColumnsIn(t, differing, report); !e2.isEmpty())
+        return e2;
+    for (size_t i = 0; i < differing.size() && int(i) < m_options.maxRangesFetched &&
+                       report.differences.size() < m_options.maxDifferences;
+         ++i) {
+        if (const QString e2 = compareRange(t, differing[i], report); !e2.isEmpty())
+            return e2;
+    }
+    return {};
+}
+
+QString Verifier::compareColumnsIn(Table &t, const std::vector<int64_t> &ranges,
+                                   VerifyTableReport &report)
+{
+    // Columns differ only where rows do: hash column by column there alone, unless that is
+    // most of the table anyway.
+    if (ranges.size() > 256 || ranges.size() * 4 > report.rangeCount)
+        return compareColumns(t, report);
+    QStringList where;
+    std::vector<uint64_t> expectedRanges;
+    for (int64_t r : ranges) {
+        where.append(QStringLiteral("(%1)").arg(rangeCondition(t, r)));
+        if (r >= 0)
+            expectedRanges.push_back(uint64_t(r));
+    }
+    QFuture<TableDigest> expectedFuture =
+        VerifyDigest::ranges(m_plan, t.index, t.columns, t.key->byParent(), t.rangeSize,
+                             expectedRanges, DigestKind::Columns, m_pool);
+    QList<QStringList> rows;
+    const QString e = m_db->query(QStringLiteral("SELECT %1 FROM %2 WHERE %3")
+                                      .arg(aggregates(t, DigestKind::Columns), t.relation,
+                                           where.join(QStringLiteral(" OR "))),
+                                  &rows);
+    if (!e.isEmpty()) {
+        expectedFuture.cancel();
+        expectedFuture.waitForFinished();
+        return e;
+    }
+    TableDigest expected = expectedFuture.result();
+    expected.columns.resize(t.columns.size());
+    const TableDigest found = parseDigest(rows.value(0), 0, t.columns, DigestKind::Columns);
+    for (size_t k = 0; k < t.columns.size(); ++k)
+        report.columns[t.reportColumn[int(k)]].checksumMatch =
+            expected.columns[k].checksum == found.columns[k].checksum;
+    return {};
+}
+
+std::vector<int64_t> Verifier::differingRanges(const Table &t, const BucketDigests &expected,
+                                               const QList<QStringList> &rows,
+                                               VerifyTableReport &report) const
+{
+    std::map<int64_t, TableDigest> found;
+    TableDigest expectedTotal(t.columns.size()), foundTotal(t.columns.size());
+    for (const QStringList &row : rows) {
+        const TableDigest digest = parseDigest(row, 1, t.columns, DigestKind::Rows);
+        foundTotal.merge(digest);
+        found.emplace(row.value(0).toLongLong(), digest);
+    }
+    std::vector<int64_t> differing;
+    for (const auto &[r, digest] : found) {
+        const auto it = r < 0 ? expected.end() : expected.find(uint64_t(r));
+        if (it == expected.end() || it->second != digest)
+            differing.push_back(r);
+    }
+    for (const auto &[r, digest] : expected) {
+        expectedTotal.merge(digest);
+        if (!found.count(int64_t(r)))
+            differing.push_back(int64_t(r));
+    }
+    // The sums of the ranges give the counts of the whole table.
+    reportDigests(t, DigestKind::Rows, expectedTotal, foundTotal, report);
+    std::sort(differing.begin(), differing.end());
+    return differing;
+}
+
+QString Verifier::compareRange(Table &t, int64_t range, VerifyTableReport &report)
+{
+    const RowKey &key = *t.key;
+    QStringList select;
+    // Aliased: ORDER BY would otherwise sort by an output column of the key's name (its text).
+    for (size_t c = 0; c < t.columns.size(); ++c)
+        select.append(QStringLiteral("%1::text AS v%2").arg(t.quoted(c)).arg(c));
+    const QString order = QStringLiteral("%1 %2%3").arg(
+        t.quoted(size_t(t.keyColumn)),
+        key.step > 0 ? QStringLiteral("ASC") : QStringLiteral("DESC"),
+        key.byParent() ? QStringLiteral(", ") + t.quoted(size_t(t.ordinalColumn)) : QString());
+    const QString sql =
+        QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4 NULLS FIRST%5")
+            .arg(select.join(QStringLiteral(", ")), t.relation, rangeCondition(t, range), order,
+                 range < 0 ? QStringLiteral(" LIMIT %1").arg(m_options.maxDifferences) : QString());
+    QList<QStringList> rows;
+    if (const QString e = m_db->query(sql, &rows); !e.isEmpty())
+        return e;
+    compareRows(t, rows, range < 0 ? 0 : uint64_t(range) * t.rangeSize, range < 0, report);
+    return {};
+}
+
+namespace {
+
+// Adds a difference unless the table already lists enough.
+struct DifferenceList
+{
+    VerifyTableReport &report;
+    int limit;
+
+    bool full() const { return report.differences.size() >= limit; }
+    void add(VerifyDifference::Kind kind, const QString &key, const QString &note = QString())
+    {
+        if (full())
+            return;
+        VerifyDifference d;
+        d.kind = kind;
+        d.key = key;
+        d.note = note;
+        report.differences.append(d);
+    }
+    void changed(const QString &key, const QString &column, const QString &expected,
+                 const QString &found)
+    {
+        if (full())
+            return;
+        VerifyDifference d;
+        d.key = key;
+        d.column = column;
+        d.expected = expected;
+        d.found = found;
+        report.differences.append(d);
+    }
+};
+
+bool sameText(const QString &a, const QString &b)
+{
+    return a.isNull() == b.isNull() && a == b;
+}
+
+// Lists the values of a row that differ; unpredictable columns only by being NULL or not.
+void compareValues(const std::vector<DigestColumn> &columns, const QStringList &names,
+                   const QString &key, const QStringList &want, const QStringList &got,
+                   DifferenceList &list)
+{
+    for (size_t c = 0; c < columns.size(); ++c) {
+        const QString &w = want.at(int(c));
+        const QString &g = got.at(int(c));
+        const bool differs =
+            columns[c].form.isPredictable() ? !sameText(w, g) : w.isNull() != g.isNull();
+        if (differs)
+            list.changed(key, names.at(int(c)), w, g);
+    }
+}
+
+} // namespace
+
+void Verifier::compareRows(Table &t, const QList<QStringList> &found, uint64_t first,
+                           bool offSequence, VerifyTableReport &report)
+{
+    using Kind = VerifyDifference::Kind;
+    DifferenceList list{report, m_options.maxDifferences};
+    if (offSequence) {
+        for (const QStringList &row : found)
+            list.add(Kind::ExtraRow, t.keyText(row),
+                     row.value(t.keyColumn).isNull()
+                         ? QStringLiteral("the key is NULL")
+                         : QStringLiteral("the key is not in the sequence"));
+        return;
+    }
+    const RowKey &key = *t.key;
+    const std::vector<ExpectedRow> expected =
+        VerifyDigest::rows(*m_plan, t.index, t.columns, key.byParent(), first, t.rangeSize);
+    QStringList names;
+    for (size_t c = 0; c < t.columns.size(); ++c)
+        names.append(t.columnName(c));
+    // Both sides in key order: (index, ordinal).
+    using Position = std::pair<uint64_t, uint64_t>;
+    const auto at = [&expected](size_t e) {
+        return Position{expected[e].index, expected[e].ordinal};
+    };
+    size_t e = 0;
+    std::optional<Position> previous;
+    for (const QStringList &row : found) {
+        if (list.full())
+            return;
+        const int64_t value = row.value(t.keyColumn).toLongLong();
+        if ((value - key.start) % key.step != 0)
+            continue; // listed with the keys off the sequence (range -1), which come first
+        const Position position{
+            uint64_t((value - key.start) / key.step),
+            key.byParent() ? uint64_t(row.value(t.ordinalColumn).toLongLong() - key.ordinalStart)
+                           : 0};
+        for (; e < expected.size() && at(e) < position; ++e)
+            list.add(Kind::MissingRow, t.keyText(expected[e].values));
+        if (previous == position) {
+            list.add(Kind::ExtraRow, t.keyText(row), QStringLiteral("duplicate key"));
+            continue;
+        }
+        previous = position;
+        if (e == expected.size() || at(e) != position) {
+            list.add(Kind::ExtraRow, t.keyText(row),
+                     position.first >= t.keyCount ? QStringLiteral("beyond the expected rows")
+                                                  : QString());
+            continue;
+        }
+        compareValues(t.columns, names, t.keyText(row), expected[e].values, row, list);
+        ++e;
+    }
+    for (; e < expected.size(); ++e)
+        list.add(Kind::MissingRow, t.keyText(expected[e].values));
+}
+
+} // namespace spillway
