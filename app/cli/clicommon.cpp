@@ -6,7 +6,11 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <QTimer>
+
+#include <atomic>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <unistd.h>
 
@@ -214,6 +218,30 @@ bool readPlanOptions(const QCommandLineParser &parser, PlanOptions &options)
             bad(QStringLiteral("--shard must be K/N with 0 <= K < N, such as 0/4"));
     }
     return ok;
+}
+
+namespace {
+std::atomic<bool> g_interrupted{false};
+void onInterrupt(int)
+{
+    g_interrupted = true;
+}
+} // namespace
+
+void execCancellable(QEventLoop &loop, QObject *context, const std::function<void()> &cancel)
+{
+    g_interrupted = false;
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    QTimer check; // a signal handler may only set a flag; the loop's thread acts on it
+    QObject::connect(&check, &QTimer::timeout, context, [&cancel] {
+        if (g_interrupted.exchange(false))
+            cancel();
+    });
+    check.start(50);
+    loop.exec();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
 }
 
 QString formatCount(double v)

@@ -7,7 +7,10 @@
 #include "plan.h"
 
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QStringList>
+
+#include <functional>
 
 #include <memory>
 #include <optional>
@@ -46,6 +49,10 @@ std::optional<uint64_t> parseBytes(const QString &text);
 // Reads --rows/--scale/--seed/--chunk-rows/--table/--shard into plan options; prints problems.
 bool readPlanOptions(const QCommandLineParser &parser, PlanOptions &options);
 void addPlanOptions(QCommandLineParser &parser);
+
+// Runs `loop` until it quits. Ctrl+C and SIGTERM call `cancel` on the loop's thread (the run
+// then ends cleanly: partial files removed, transactions rolled back).
+void execCancellable(QEventLoop &loop, QObject *context, const std::function<void()> &cancel);
 
 QString formatCount(double value);      // 1.23M
 QString formatBytes(double bytes);      // 1.23 GB

@@ -12,20 +12,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QThreadPool>
-#include <QTimer>
-
-#include <atomic>
-#include <csignal>
 
 namespace spillway::cli {
 namespace {
-
-std::atomic<bool> g_interrupted{false};
-
-void onInterrupt(int)
-{
-    g_interrupted = true;
-}
 
 bool readFormatOptions(const QCommandLineParser &p, FileSinkOptions &out)
 {
@@ -208,17 +197,7 @@ int runToFiles(std::shared_ptr<CompiledSchema> schema, const PlanOptions &planOp
         printErr(QStringLiteral("error: %1\n").arg(engine.error()));
         return ExitFailure;
     }
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
-    QTimer interruptCheck;
-    QObject::connect(&interruptCheck, &QTimer::timeout, &engine, [&engine] {
-        if (g_interrupted.exchange(false))
-            engine.cancel();
-    });
-    interruptCheck.start(50);
-    loop.exec();
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
+    execCancellable(loop, &engine, [&engine] { engine.cancel(); });
     return exitCode;
 }
 

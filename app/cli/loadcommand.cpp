@@ -12,20 +12,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QThreadPool>
-#include <QTimer>
-
-#include <atomic>
-#include <csignal>
 
 namespace spillway::cli {
 namespace {
-
-std::atomic<bool> g_stop{false};
-
-void onSignal(int)
-{
-    g_stop = true;
-}
 
 bool readLoadOptions(const QCommandLineParser &p, LoadOptions &o)
 {
@@ -188,17 +177,7 @@ int runLoad(const QStringList &arguments)
         printErr(QStringLiteral("error: %1\n").arg(e));
         return ExitFailure;
     }
-    std::signal(SIGINT, onSignal);
-    std::signal(SIGTERM, onSignal);
-    QTimer check;
-    QObject::connect(&check, &QTimer::timeout, &job, [&job] {
-        if (g_stop.exchange(false))
-            job.cancel();
-    });
-    check.start(50);
-    loop.exec();
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
+    execCancellable(loop, &job, [&job] { job.cancel(); });
     return exitCode;
 }
 

@@ -22,7 +22,7 @@ static const char *const kUsage =
     "  server ACTION       start, stop or show the private local PostgreSQL server\n\n"
     "Run 'spillway-cli COMMAND --help' for a command's options.\n"
     "Exit codes: 0 success, 1 runtime failure, 2 usage error or invalid schema,\n"
-    "            4 an --assert threshold violated.\n";
+    "            3 verify found differences, 4 an --assert threshold violated.\n";
 
 int main(int argc, char *argv[])
 {

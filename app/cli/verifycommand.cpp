@@ -4,6 +4,8 @@
 #include "commands.h"
 #include "conninfo.h"
 #include "embeddedserver.h"
+#include "runrecording.h"
+#include "schemaio.h"
 #include "verifier.h"
 
 #include <QJsonDocument>
@@ -36,8 +38,60 @@ void addVerifyOptions(QCommandLineParser &p)
          QStringLiteral("Differing rows and values listed per table (default 10)."),
          QStringLiteral("N"), QStringLiteral("10")},
         {QStringLiteral("json"), QStringLiteral("Print the report as one JSON object.")},
+        {QStringLiteral("attach"),
+         QStringLiteral("Run record to attach the result to (default: the latest ingest or load "
+                        "of this schema; 'none' to skip)."),
+         QStringLiteral("RUN")},
     });
     addPlanOptions(p);
+    addRunRecordingOptions(p);
+}
+
+// The latest ingest or load record of the same schema (hash), or the one --attach names.
+QString attachTarget(const QCommandLineParser &p, const RunStore &store, const QString &hash)
+{
+    const QString wanted = p.value(QStringLiteral("attach"));
+    if (wanted == QLatin1String("none"))
+        return {};
+    if (!wanted.isEmpty())
+        return wanted;
+    const QList<RunRecord> records = store.list();
+    for (auto it = records.crbegin(); it != records.crend(); ++it) {
+        if ((it->kind == QLatin1String("ingest") || it->kind == QLatin1String("load")) &&
+            it->settings.value(QStringLiteral("schema_hash")).toString() == hash)
+            return it->id;
+    }
+    return {};
+}
+
+// Records the verify run, and attaches its result to the run it checked.
+int recordVerify(CliRunRecording &recording, const QCommandLineParser &p,
+                 const VerifyReport &report, const QString &error, int exitCode,
+                 const QString &schemaHash)
+{
+    RunResult result;
+    result.ok = error.isEmpty();
+    result.error = !error.isEmpty() ? error
+                   : report.ok()    ? QString()
+                                    : QStringLiteral("verify found differences");
+    result.last.finished = true;
+    result.last.elapsedSeconds = report.seconds;
+    result.last.rowsDone = report.rowsCompared();
+    result.last.rowsTotal = report.rowsCompared();
+    result.last.meanRowsPerSecond =
+        report.seconds > 0 ? double(report.rowsCompared()) / report.seconds : 0;
+    result.last.rowsPerSecond = result.last.meanRowsPerSecond;
+    recording.addSnapshot(result.last);
+    recording.setServerVersion(report.serverVersion);
+    recording.recorder().record().verify = report.toJson();
+    const int code = recording.finish(result, exitCode);
+    const RunStore store(p.value(QStringLiteral("runs-dir")));
+    if (const QString target = attachTarget(p, store, schemaHash); !target.isEmpty() && result.ok) {
+        if (const QString e = store.attachVerify(target, report.toJson()); !e.isEmpty())
+            printErr(QStringLiteral("warning: could not attach the result to run %1: %2\n")
+                         .arg(target, e));
+    }
+    return code;
 }
 
 bool readVerifyOptions(const QCommandLineParser &p, const PlanOptions &plan, VerifyOptions &options,
@@ -199,12 +253,11 @@ void printJson(const QJsonObject &object)
 
 // Runs the comparison and prints the report: tables as they finish, or one JSON object.
 int verify(const QString &argument, std::shared_ptr<const Plan> plan, const VerifyOptions &options,
-           bool json, QThreadPool *pool)
+           bool json, QThreadPool *pool, VerifyReport &report, QString &error)
 {
     Verifier verifier(pool);
     if (!json)
         verifier.setTableFinished([](const VerifyTableReport &t) { printOut(tableText(t)); });
-    VerifyReport report;
     report.schema = argument;
     if (!json)
         printOut(QStringLiteral("Verifying %1 (seed %2) against %3\n\n")
@@ -212,6 +265,7 @@ int verify(const QString &argument, std::shared_ptr<const Plan> plan, const Veri
                      .arg(plan->schema()->seed())
                      .arg(ConnInfo::masked(options.conninfo)));
     if (const QString e = verifier.run(plan, options, report); !e.isEmpty()) {
+        error = e;
         if (json) {
             QJsonObject o = report.toJson();
             o.insert(QStringLiteral("ok"), false);
@@ -254,6 +308,10 @@ int runVerify(const QStringList &arguments)
     auto schema = loadSchema(argument, planOptions.seed);
     if (!schema)
         return ExitUsage;
+    CliRunRecording recording(QStringLiteral("verify"), arguments, p);
+    if (!recording.isReady())
+        return ExitUsage;
+    recording.addSettings(CliRunRecording::planSettings(argument, *schema, planOptions));
     QThreadPool pool;
     pool.setMaxThreadCount(workers);
     Diagnostics diagnostics;
@@ -271,7 +329,11 @@ int runVerify(const QStringList &arguments)
         }
         options.conninfo = server.connectionString();
     }
-    return verify(argument, plan, options, p.isSet(QStringLiteral("json")), &pool);
+    VerifyReport report;
+    QString error;
+    const int code =
+        verify(argument, plan, options, p.isSet(QStringLiteral("json")), &pool, report, error);
+    return recordVerify(recording, p, report, error, code, SchemaIO::hash(schema->schema()));
 }
 
 } // namespace spillway::cli

@@ -547,14 +547,13 @@ void Verifier::compareRows(Table &t, const QList<QStringList> &found, uint64_t f
 {
     using Kind = VerifyDifference::Kind;
     DifferenceList list{report, m_options.maxDifferences};
-    if (offSequence) {
-        for (const QStringList &row : found)
-            list.add(Kind::ExtraRow, t.keyText(row),
-                     row.value(t.keyColumn).isNull()
-                         ? QStringLiteral("the key is NULL")
-                         : QStringLiteral("the key is not in the sequence"));
+    for (const QStringList &row : offSequence ? found : QList<QStringList>())
+        list.add(Kind::ExtraRow, t.keyText(row),
+                 row.value(t.keyColumn).isNull()
+                     ? QStringLiteral("the key is NULL")
+                     : QStringLiteral("the key is not in the sequence"));
+    if (offSequence)
         return;
-    }
     const RowKey &key = *t.key;
     const std::vector<ExpectedRow> expected =
         VerifyDigest::rows(*m_plan, t.index, t.columns, key.byParent(), first, t.rangeSize);

@@ -32,7 +32,7 @@ struct VerifyOptions
     QString conninfo;
     QString dbSchema;           // PostgreSQL schema of the tables; empty: the search_path
     int maxDifferences = 10;    // differences listed per table
-    uint64_t rangeRows = 65536; // about this many rows per key range when locating differences
+    uint64_t rangeRows = 16384; // about this many rows per key range when locating differences
     int maxRangesFetched = 4;   // key ranges fetched row by row per table
 };
 
