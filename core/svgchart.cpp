@@ -168,14 +168,15 @@ QString SvgChart::toSvg(int width, int height) const
 
     QString svg =
         QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" "
-                       "viewBox=\"0 0 %1 %2\" role=\"img\" aria-label=\"%3\">\n"
+                       "viewBox=\"0 0 %1 %2\" role=\"img\" aria-label=\"%3\" "
+                       "font-family=\"system-ui, sans-serif\">\n"
                        "<title>%3</title>\n")
             .arg(QString::number(width), QString::number(height), m_title.toHtmlEscaped());
     svg += QStringLiteral("<rect x=\"0\" y=\"0\" width=\"%1\" height=\"%2\" fill=\"#ffffff\"/>\n")
                .arg(width)
                .arg(height);
-    svg +=
-        text(kLeft, 18, m_title, QStringLiteral("start"), QStringLiteral(" font-weight=\"600\""));
+    svg += text(kLeft, 18, m_title, QStringLiteral("start"),
+                QStringLiteral(" font-size=\"14\" font-weight=\"600\""));
     svg += axes(f, yStep, niceStep(xMax, 6), xMax, height);
     for (const SvgLine &l : m_lines)
         svg += polylines(l, f);

@@ -1,5 +1,6 @@
 #include "clicommon.h"
 
+#include "runcompare.h"
 #include "schemaio.h"
 
 #include <QDir>
@@ -259,32 +260,12 @@ QString formatCount(double v)
 
 QString formatBytes(double bytes)
 {
-    const char *units[] = {"B", "kB", "MB", "GB", "TB"};
-    int u = 0;
-    while (bytes >= 1000 && u < 4) {
-        bytes /= 1000;
-        ++u;
-    }
-    return QString::number(bytes, 'f',
-                           u == 0       ? 0
-                           : bytes < 10 ? 2
-                                        : 1) +
-           QLatin1Char(' ') + QLatin1String(units[u]);
+    return formatByteSize(bytes);
 }
 
 QString formatDuration(double seconds)
 {
-    if (seconds < 0)
-        return QStringLiteral("--:--");
-    if (seconds < 60)
-        return QString::number(seconds, 'f', seconds < 10 ? 1 : 0) + QStringLiteral(" s");
-    const qint64 s = qint64(seconds + 0.5);
-    if (s < 3600)
-        return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1:%2:%3")
-        .arg(s / 3600)
-        .arg(s / 60 % 60, 2, 10, QLatin1Char('0'))
-        .arg(s % 60, 2, 10, QLatin1Char('0'));
+    return formatElapsed(seconds);
 }
 
 } // namespace spillway::cli

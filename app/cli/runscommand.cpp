@@ -3,6 +3,7 @@
 #include "clicommon.h"
 #include "commands.h"
 #include "htmlreport.h"
+#include "runcompare.h"
 #include "runstore.h"
 
 #include <QJsonArray>
@@ -76,21 +77,6 @@ QString figure(const RunRecord &r, const char *metric)
 QString localTime(const QDateTime &utc)
 {
     return utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-}
-
-QString jsonText(const QJsonValue &v)
-{
-    if (v.isString())
-        return v.toString().isEmpty() ? QStringLiteral("-") : v.toString();
-    if (v.isDouble())
-        return formatFigure(v.toDouble());
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    if (v.isNull() || v.isUndefined())
-        return QStringLiteral("-");
-    return QString::fromUtf8(v.isArray()
-                                 ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
-                                 : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
 }
 
 // Parses a subcommand's options; the store comes from --runs-dir.
@@ -201,7 +187,7 @@ QString detailText(const RunRecord &r)
 {
     QList<QStringList> settings;
     for (auto it = r.settings.constBegin(); it != r.settings.constEnd(); ++it)
-        settings.append({it.key(), jsonText(it.value())});
+        settings.append({it.key(), settingText(it.value())});
     QList<QStringList> summary;
     for (const MetricInfo &m : RunSummary::metrics()) {
         if (const auto v = r.summary.value(QLatin1String(m.name)))
@@ -250,68 +236,11 @@ int runsShow(const QStringList &arguments)
     if (!r->verify.isEmpty()) {
         QList<QStringList> verify;
         for (auto it = r->verify.constBegin(); it != r->verify.constEnd(); ++it)
-            verify.append({it.key(), jsonText(it.value())});
+            verify.append({it.key(), settingText(it.value())});
         text += QStringLiteral("\nVerify\n") + formatTable(verify, {true, true});
     }
     printOut(text);
     return ExitOk;
-}
-
-struct MetricChange
-{
-    QString name;
-    std::optional<double> a, b;
-    double percent = kNotMeasured; // NaN: no change computable
-    QString verdict;               // better, worse, or empty
-};
-
-QList<MetricChange> compareSummaries(const RunRecord &a, const RunRecord &b)
-{
-    QList<MetricChange> changes;
-    for (const MetricInfo &m : RunSummary::metrics()) {
-        MetricChange c;
-        c.name = QLatin1String(m.name);
-        c.a = a.summary.value(c.name);
-        c.b = b.summary.value(c.name);
-        if (!c.a && !c.b)
-            continue;
-        if (c.a && c.b && *c.a == *c.b)
-            c.percent = 0;
-        else if (c.a && c.b && *c.a != 0)
-            c.percent = 100.0 * (*c.b - *c.a) / std::abs(*c.a);
-        if (c.a && c.b && m.better != 0 && std::abs(c.percent) >= 0.05)
-            c.verdict = (*c.b > *c.a) == (m.better > 0) ? QStringLiteral("better")
-                                                        : QStringLiteral("worse");
-        changes.append(c);
-    }
-    return changes;
-}
-
-// Settings, and where and with what a run ran: what differs between two runs.
-QList<QStringList> differingSettings(const RunRecord &a, const RunRecord &b)
-{
-    QJsonObject sa = a.settings, sb = b.settings;
-    sa.insert(QStringLiteral("(kind)"), a.kind);
-    sb.insert(QStringLiteral("(kind)"), b.kind);
-    sa.insert(QStringLiteral("(spillway)"), a.softwareVersion);
-    sb.insert(QStringLiteral("(spillway)"), b.softwareVersion);
-    sa.insert(QStringLiteral("(server)"), a.serverVersion);
-    sb.insert(QStringLiteral("(server)"), b.serverVersion);
-    const QJsonObject ma = a.machine.toJson(), mb = b.machine.toJson();
-    for (auto it = ma.constBegin(); it != ma.constEnd(); ++it) {
-        sa.insert(QStringLiteral("(machine) ") + it.key(), it.value());
-        sb.insert(QStringLiteral("(machine) ") + it.key(), mb.value(it.key()));
-    }
-    QStringList keys = sa.keys() + sb.keys();
-    keys.removeDuplicates();
-    keys.sort();
-    QList<QStringList> rows;
-    for (const QString &key : keys) {
-        if (sa.value(key) != sb.value(key))
-            rows.append(
-                {key, jsonText(sa.value(key)), QStringLiteral("->"), jsonText(sb.value(key))});
-    }
-    return rows;
 }
 
 QJsonObject compareJson(const RunRecord &a, const RunRecord &b)
@@ -324,11 +253,12 @@ QJsonObject compareJson(const RunRecord &a, const RunRecord &b)
             {QStringLiteral("b"), c.b ? QJsonValue(*c.b) : QJsonValue()},
             {QStringLiteral("change_pct"),
              std::isnan(c.percent) ? QJsonValue() : QJsonValue(std::round(c.percent * 10) / 10)},
-            {QStringLiteral("verdict"), c.verdict.isEmpty() ? QJsonValue() : c.verdict}});
-    for (const QStringList &row : differingSettings(a, b))
-        settings.append(QJsonObject{{QStringLiteral("setting"), row[0]},
-                                    {QStringLiteral("a"), row[1]},
-                                    {QStringLiteral("b"), row[3]}});
+            {QStringLiteral("verdict"),
+             c.verdictText().isEmpty() ? QJsonValue() : QJsonValue(c.verdictText())}});
+    for (const SettingDifference &d : differingSettings(a, b))
+        settings.append(QJsonObject{{QStringLiteral("setting"), d.key},
+                                    {QStringLiteral("a"), d.a},
+                                    {QStringLiteral("b"), d.b}});
     return {{QStringLiteral("a"), a.id},
             {QStringLiteral("b"), b.id},
             {QStringLiteral("metrics"), metrics},
@@ -339,25 +269,17 @@ QString compareText(const RunRecord &a, const RunRecord &b)
 {
     QList<QStringList> rows{{QStringLiteral("METRIC"), QStringLiteral("A"), QStringLiteral("B"),
                              QStringLiteral("CHANGE"), QString()}};
-    for (const MetricChange &c : compareSummaries(a, b)) {
-        QString change = QStringLiteral("-");
-        if (!std::isnan(c.percent)) {
-            const QChar arrow = std::abs(c.percent) < 0.05 ? QLatin1Char('=')
-                                : c.percent > 0            ? QChar(0x25B2)
-                                                           : QChar(0x25BC);
-            change = QStringLiteral("%1%2% %3")
-                         .arg(c.percent > 0 ? QStringLiteral("+") : QString())
-                         .arg(c.percent, 0, 'f', 1)
-                         .arg(arrow);
-        }
+    for (const MetricChange &c : compareSummaries(a, b))
         rows.append({c.name, c.a ? formatFigure(*c.a) : QStringLiteral("-"),
-                     c.b ? formatFigure(*c.b) : QStringLiteral("-"), change, c.verdict});
-    }
+                     c.b ? formatFigure(*c.b) : QStringLiteral("-"), c.changeText(),
+                     c.verdictText()});
     QString text = QStringLiteral("A: %1 (%2, %3)\nB: %4 (%5, %6)\n\n")
                        .arg(a.id, localTime(a.started), a.statusText(), b.id, localTime(b.started),
                             b.statusText()) +
                    formatTable(rows, {true, false, false, false, true});
-    const QList<QStringList> settings = differingSettings(a, b);
+    QList<QStringList> settings;
+    for (const SettingDifference &d : differingSettings(a, b))
+        settings.append({d.key, d.a, QStringLiteral("->"), d.b});
     text += settings.isEmpty() ? QStringLiteral("\nSettings: the same.\n")
                                : QStringLiteral("\nSettings that differ\n") +
                                      formatTable(settings, {true, true, true, true});
