@@ -18,7 +18,7 @@ static const char *const kUsage =
     "  verify SCHEMA       compare tables in PostgreSQL with what the schema generates\n"
     "  ddl SCHEMA          print CREATE TABLE statements\n"
     "  examples            list the bundled example schemas (example:NAME)\n"
-    "  runs list|show|compare  the recorded runs; compare two of them\n"
+    "  runs list|show|compare|report  the recorded runs; compare them; HTML reports\n"
     "  server ACTION       start, stop or show the private local PostgreSQL server\n\n"
     "Run 'spillway-cli COMMAND --help' for a command's options.\n"
     "Exit codes: 0 success, 1 runtime failure, 2 usage error or invalid schema,\n"

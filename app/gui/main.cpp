@@ -1,0 +1,59 @@
+// spillway: the desktop application. Parses its arguments and hands over to MainWindow.
+
+#include "filecontroller.h"
+#include "mainwindow.h"
+#include "schemadocument.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTextStream>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("spillway"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Spillway"));
+    QApplication::setOrganizationName(QStringLiteral("spillway"));
+    QApplication::setApplicationVersion(QStringLiteral(SPILLWAY_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("spillway"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "Workbench for load-testing data ingestion into PostgreSQL"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("schema"),
+                                 QApplication::translate("main", "Schema file to open."),
+                                 QStringLiteral("[schema]"));
+    const QCommandLineOption example(
+        QStringLiteral("example"),
+        QApplication::translate("main", "Open a bundled example (ecommerce, lineitem)."),
+        QStringLiteral("name"));
+    const QCommandLineOption screenshots(
+        QStringLiteral("screenshots"),
+        QApplication::translate("main",
+                                "Open example:ecommerce, save a PNG of every page into DIR, quit."),
+        QStringLiteral("dir"));
+    parser.addOptions({example, screenshots});
+    parser.process(app);
+
+    spillway::MainWindow window;
+    const QStringList files = parser.positionalArguments();
+    if (parser.isSet(screenshots)) {
+        window.document()->newFromExample(QStringLiteral("ecommerce"));
+        window.document()->setCurrent(2, 2); // orders.ordered_at: a column with a distribution
+        window.resize(1400, 900);
+        QObject::connect(&window, &spillway::MainWindow::screenshotsTaken, &app,
+                         [](const QStringList &written) {
+                             QTextStream(stdout) << written.join(QLatin1Char('\n')) << Qt::endl;
+                             QApplication::exit(written.size() == 3 ? 0 : 1);
+                         });
+        window.takeScreenshots(parser.value(screenshots));
+    } else if (parser.isSet(example)) {
+        window.files()->openExample(parser.value(example));
+    } else if (!files.isEmpty()) {
+        window.files()->open(files.first());
+    }
+    window.show();
+    return app.exec();
+}

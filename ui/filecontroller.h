@@ -1,0 +1,55 @@
+#pragma once
+
+// The file side of the main window: New (blank or from the example gallery), Open, Save, Save
+// As, recent files, and the unsaved-changes prompt before anything replaces the document.
+
+#include <QObject>
+
+class QAction;
+class QMenu;
+class QWidget;
+
+namespace spillway {
+
+class SchemaDocument;
+
+class FileController : public QObject
+{
+    Q_OBJECT
+
+public:
+    FileController(SchemaDocument *document, QWidget *window);
+
+    QAction *newAction() const { return m_new; }
+    QAction *newFromExampleAction() const { return m_newFromExample; }
+    QAction *openAction() const { return m_open; }
+    QAction *saveAction() const { return m_save; }
+    QAction *saveAsAction() const { return m_saveAs; }
+    QMenu *recentMenu() const { return m_recentMenu; }
+
+    // True when the document may be replaced or closed: saved, discarded, or not modified.
+    bool maybeSave();
+    bool open(const QString &fileName);    // asks about unsaved changes first
+    bool openExample(const QString &name); // likewise
+    bool save();
+    bool saveAs();
+
+private:
+    void newBlank();
+    void chooseExample();
+    void chooseAndOpen();
+    void addRecent(const QString &fileName);
+    void updateRecentMenu();
+    void showError(const QString &title, const QString &message);
+
+    SchemaDocument *m_document;
+    QWidget *m_window;
+    QAction *m_new;
+    QAction *m_newFromExample;
+    QAction *m_open;
+    QAction *m_save;
+    QAction *m_saveAs;
+    QMenu *m_recentMenu;
+};
+
+} // namespace spillway

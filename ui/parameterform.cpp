@@ -1,0 +1,742 @@
+#include "parameterform.h"
+
+#include "problemlabel.h"
+#include "schemadocument.h"
+#include "schemaio.h"
+#include "weightedlistmodel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpressionValidator>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace spillway {
+
+namespace {
+
+// The JSON Schema's $defs, read once from the resource.
+const QJsonObject &definitions()
+{
+    static const QJsonObject defs = [] {
+        QFile file(QStringLiteral(":/spillway/schema/spillway-schema.json"));
+        file.open(QIODevice::ReadOnly);
+        return QJsonDocument::fromJson(file.readAll())
+            .object()
+            .value(QStringLiteral("$defs"))
+            .toObject();
+    }();
+    return defs;
+}
+
+// The "then" branch describing one kind: {description, properties, required}.
+QJsonObject kindSchema(const QString &definition, const QString &kind)
+{
+    const QJsonArray branches =
+        definitions().value(definition).toObject().value(QStringLiteral("allOf")).toArray();
+    for (const QJsonValue &b : branches) {
+        const QJsonObject then = b.toObject().value(QStringLiteral("then")).toObject();
+        const QJsonObject props = then.value(QStringLiteral("properties")).toObject();
+        if (props.value(QStringLiteral("kind"))
+                .toObject()
+                .value(QStringLiteral("const"))
+                .toString() == kind)
+            return then;
+    }
+    return {};
+}
+
+QStringList toStrings(const QJsonArray &array)
+{
+    QStringList result;
+    for (const QJsonValue &v : array)
+        result.append(v.toString());
+    return result;
+}
+
+// Shows numbers in their shortest form (0.99, not 0.990000).
+class NumberBox : public QDoubleSpinBox
+{
+public:
+    using QDoubleSpinBox::QDoubleSpinBox;
+    QString textFromValue(double value) const override
+    {
+        QString text = locale().toString(value, 'f', decimals());
+        if (decimals() > 0 && text.contains(locale().decimalPoint())) {
+            while (text.endsWith(QLatin1Char('0')))
+                text.chop(1);
+            if (text.endsWith(locale().decimalPoint()))
+                text.chop(1);
+        }
+        text.remove(locale().groupSeparator());
+        return text;
+    }
+};
+
+const QString kDateFormat = QStringLiteral("yyyy-MM-dd");
+const QString kDateTimeFormat = QStringLiteral("yyyy-MM-dd HH:mm:ss");
+const QString kTimeFormat = QStringLiteral("HH:mm:ss");
+
+} // namespace
+
+struct ParameterForm::Field
+{
+    enum Type {
+        Integer,
+        Number,
+        Boolean,
+        Enum,
+        Date,
+        DateTime,
+        Time,
+        Duration,
+        Text,
+        Pattern,
+        TableRef,
+        KeyColumnRef,
+        RowColumnRef,
+        ValueList,
+        Scalar,
+        Object
+    };
+    QString path; // "min", "after.column"
+    QString name;
+    QJsonObject schema;
+    Type type = Text;
+    bool required = false;
+    QCheckBox *toggle = nullptr; // optional fields: present or not
+    QGroupBox *group = nullptr;  // objects
+    QWidget *editor = nullptr;
+    ProblemLabel *problem = nullptr;
+    WeightedListModel *list = nullptr;
+};
+
+static ParameterForm::Field::Type fieldType(const QString &name, const QJsonObject &schema)
+{
+    using F = ParameterForm::Field;
+    if (schema.contains(QStringLiteral("$ref")))
+        return F::Duration; // the only reference among parameters
+    if (schema.contains(QStringLiteral("enum")))
+        return F::Enum;
+    const QJsonValue type = schema.value(QStringLiteral("type"));
+    if (type.isArray())
+        return F::Scalar;
+    const QString t = type.toString();
+    if (t == QLatin1String("integer"))
+        return F::Integer;
+    if (t == QLatin1String("number"))
+        return F::Number;
+    if (t == QLatin1String("boolean"))
+        return F::Boolean;
+    if (t == QLatin1String("array"))
+        return F::ValueList;
+    if (t == QLatin1String("object"))
+        return F::Object;
+    const QString pattern = schema.value(QStringLiteral("pattern")).toString();
+    if (pattern.startsWith(QLatin1String("^-?\\d{4}")))
+        return pattern.contains(QLatin1String("[ T]")) ? F::DateTime : F::Date;
+    if (pattern.startsWith(QLatin1String("^\\d{2}:")))
+        return F::Time;
+    if (name == QLatin1String("pattern"))
+        return F::Pattern;
+    if (name == QLatin1String("table"))
+        return F::TableRef;
+    if (name == QLatin1String("column"))
+        return F::KeyColumnRef; // refined by the caller for "after.column"
+    return F::Text;
+}
+
+ParameterForm::ParameterForm(const QString &definition, QWidget *parent)
+    : QWidget(parent)
+    , m_definition(definition)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+}
+
+ParameterForm::~ParameterForm()
+{
+    qDeleteAll(m_fields);
+}
+
+QStringList ParameterForm::kinds(const QString &definition)
+{
+    const QJsonObject kind = definitions()
+                                 .value(definition)
+                                 .toObject()
+                                 .value(QStringLiteral("properties"))
+                                 .toObject()
+                                 .value(QStringLiteral("kind"))
+                                 .toObject();
+    return toStrings(kind.value(QStringLiteral("enum")).toArray());
+}
+
+QString ParameterForm::description(const QString &definition, const QString &kind)
+{
+    return kindSchema(definition, kind).value(QStringLiteral("description")).toString();
+}
+
+static QStringList keyColumns(const Schema &schema, const QString &table)
+{
+    QStringList keys;
+    if (const TableSpec *t = schema.table(table))
+        for (const ColumnSpec &c : t->columns)
+            if (c.unique || c.primaryKey)
+                keys.append(c.name);
+    return keys;
+}
+
+QJsonObject ParameterForm::defaults(const QString &definition, const QString &kind,
+                                    const ParameterContext &context)
+{
+    QJsonObject result{{QStringLiteral("kind"), kind}};
+    const QJsonObject then = kindSchema(definition, kind);
+    const QJsonObject props = then.value(QStringLiteral("properties")).toObject();
+    QStringList wanted = toStrings(then.value(QStringLiteral("required")).toArray());
+    if (kind == QLatin1String("date") || kind == QLatin1String("timestamp") ||
+        kind == QLatin1String("time"))
+        wanted << QStringLiteral("min") << QStringLiteral("max");
+    const Schema *schema = context.document ? &context.document->schema() : nullptr;
+    const TableSpec *own = schema && context.table >= 0 ? &schema->tables[context.table] : nullptr;
+    QString refTable;
+    if (schema)
+        for (const TableSpec &t : schema->tables)
+            if ((!own || t.name != own->name) && !keyColumns(*schema, t.name).isEmpty() &&
+                refTable.isEmpty())
+                refTable = t.name;
+    for (const QString &name : std::as_const(wanted)) {
+        if (name == QLatin1String("kind"))
+            continue;
+        const QJsonObject p = props.value(name).toObject();
+        switch (fieldType(name, p)) {
+        case Field::Integer:
+        case Field::Number:
+            result.insert(name, name == QLatin1String("max")   ? 100
+                                : name == QLatin1String("min") ? 1
+                                                               : 3);
+            break;
+        case Field::Date:
+            result.insert(name, name == QLatin1String("min") ? QStringLiteral("2024-01-01")
+                                                             : QStringLiteral("2024-12-31"));
+            break;
+        case Field::DateTime:
+            result.insert(name, name == QLatin1String("min")
+                                    ? QStringLiteral("2024-01-01 00:00:00")
+                                    : QStringLiteral("2024-12-31 23:59:59"));
+            break;
+        case Field::Time:
+            result.insert(name, name == QLatin1String("min") ? QStringLiteral("08:00:00")
+                                                             : QStringLiteral("18:00:00"));
+            break;
+        case Field::TableRef:
+            result.insert(name, refTable);
+            break;
+        case Field::KeyColumnRef: {
+            const QString table = kind == QLatin1String("parent") && own && own->perParent
+                                      ? own->perParent->parent
+                                      : refTable;
+            const QStringList keys = schema ? keyColumns(*schema, table) : QStringList();
+            result.insert(name, keys.value(0));
+            break;
+        }
+        case Field::Pattern:
+            result.insert(name, QStringLiteral("[A-Z]{3}-\\d{4}"));
+            break;
+        case Field::ValueList:
+            result.insert(
+                name, QJsonArray{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
+            break;
+        default:
+            result.insert(name,
+                          name == QLatin1String("template") && own && !own->columns.isEmpty()
+                              ? QLatin1Char('{') + own->columns.first().name + QLatin1Char('}')
+                              : QStringLiteral("x"));
+        }
+    }
+    return result;
+}
+
+void ParameterForm::setParameters(const QJsonObject &parameters, const ParameterContext &context)
+{
+    const QString kind = parameters.value(QStringLiteral("kind")).toString();
+    const bool sameContext = context.document == m_context.document &&
+                             context.table == m_context.table && context.column == m_context.column;
+    m_parameters = parameters;
+    m_context = context;
+    if (kind != m_builtKind || !sameContext || !m_body) {
+        m_builtKind = kind;
+        rebuild();
+    }
+    refreshValues();
+}
+
+void ParameterForm::rebuild()
+{
+    qDeleteAll(m_fields);
+    m_fields.clear();
+    delete m_body;
+    m_body = new QWidget(this);
+    layout()->addWidget(m_body);
+    auto *form = new QFormLayout(m_body);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    const QJsonObject then = kindSchema(m_definition, m_builtKind);
+    addFields(form, then.value(QStringLiteral("properties")).toObject(),
+              toStrings(then.value(QStringLiteral("required")).toArray()), QString());
+    if (m_fields.isEmpty())
+        form->addRow(new QLabel(m_builtKind.isEmpty() ? QString() : tr("No parameters."), m_body));
+}
+
+void ParameterForm::addFields(QFormLayout *form, const QJsonObject &properties,
+                              const QStringList &required, const QString &prefix)
+{
+    // JSON objects forget the file's order: show parameters in the order the README lists them.
+    static const QStringList order = {
+        QStringLiteral("table"),     QStringLiteral("column"),     QStringLiteral("min"),
+        QStringLiteral("max"),       QStringLiteral("start"),      QStringLiteral("step"),
+        QStringLiteral("value"),     QStringLiteral("values"),     QStringLiteral("pattern"),
+        QStringLiteral("template"),  QStringLiteral("mean"),       QStringLiteral("stddev"),
+        QStringLiteral("lambda"),    QStringLiteral("s"),          QStringLiteral("probability"),
+        QStringLiteral("scale"),     QStringLiteral("digits"),     QStringLiteral("precision"),
+        QStringLiteral("minLength"), QStringLiteral("maxLength"),  QStringLiteral("distribution"),
+        QStringLiteral("from"),      QStringLiteral("capitalize"), QStringLiteral("suffix"),
+        QStringLiteral("case"),      QStringLiteral("ascii"),      QStringLiteral("maxRepeat"),
+        QStringLiteral("scatter"),   QStringLiteral("after")};
+    QStringList names = properties.keys();
+    std::stable_sort(names.begin(), names.end(), [](const QString &a, const QString &b) {
+        const auto rank = [](const QString &n) {
+            const qsizetype i = order.indexOf(n);
+            return i < 0 ? order.size() : i;
+        };
+        return rank(a) < rank(b);
+    });
+    for (const QString &name : std::as_const(names)) {
+        // "weights" is edited together with "values" in the weighted-list editor.
+        if (name == QLatin1String("kind") || name == QLatin1String("weights"))
+            continue;
+        addField(form, name, properties.value(name).toObject(), required.contains(name), prefix);
+    }
+}
+
+void ParameterForm::addField(QFormLayout *form, const QString &name, const QJsonObject &schema,
+                             bool required, const QString &prefix)
+{
+    auto *field = new Field;
+    field->name = name;
+    field->path = prefix + name;
+    field->schema = schema;
+    field->required = required;
+    field->type = fieldType(name, schema);
+    if (field->type == Field::KeyColumnRef && !prefix.isEmpty())
+        field->type = Field::RowColumnRef;
+    m_fields.append(field);
+    const QString tip = schema.value(QStringLiteral("description")).toString();
+
+    if (field->type == Field::Object) {
+        field->group = new QGroupBox(name, form->parentWidget());
+        field->group->setCheckable(true);
+        field->group->setToolTip(tip);
+        auto *sub = new QFormLayout(field->group);
+        field->problem = new ProblemLabel(field->group);
+        sub->addRow(field->problem);
+        addFields(sub, schema.value(QStringLiteral("properties")).toObject(),
+                  toStrings(schema.value(QStringLiteral("required")).toArray()),
+                  name + QLatin1Char('.'));
+        connect(field->group, &QGroupBox::toggled, this, [this, field] { commit(*field); });
+        form->addRow(field->group);
+        return;
+    }
+    QWidget *label;
+    if (required) {
+        label = new QLabel(name, form->parentWidget());
+    } else {
+        field->toggle = new QCheckBox(name, form->parentWidget());
+        field->toggle->setAccessibleName(tr("Set %1").arg(name));
+        connect(field->toggle, &QCheckBox::toggled, this, [this, field](bool on) {
+            field->editor->setEnabled(on);
+            commit(*field);
+        });
+        label = field->toggle;
+    }
+    label->setToolTip(tip);
+    auto *box = new QWidget(form->parentWidget());
+    auto *v = new QVBoxLayout(box);
+    v->setContentsMargins(0, 0, 0, 0);
+    v->setSpacing(2);
+    field->editor = createEditor(*field);
+    field->editor->setAccessibleName(name);
+    field->editor->setToolTip(tip);
+    field->problem = new ProblemLabel(box);
+    v->addWidget(field->editor);
+    v->addWidget(field->problem);
+    form->addRow(label, box);
+}
+
+QWidget *ParameterForm::createEditor(Field &field)
+{
+    Field *f = &field;
+    auto changed = [this, f] { commit(*f); };
+    switch (field.type) {
+    case Field::Integer:
+    case Field::Number: {
+        auto *spin = new NumberBox;
+        spin->setDecimals(field.type == Field::Integer ? 0 : 6);
+        const double lo =
+            field.schema.value(QStringLiteral("minimum"))
+                .toDouble(field.schema.value(QStringLiteral("exclusiveMinimum")).toDouble(-1e15));
+        spin->setRange(lo, field.schema.value(QStringLiteral("maximum")).toDouble(1e15));
+        spin->setKeyboardTracking(false);
+        connect(spin, &QDoubleSpinBox::valueChanged, this, changed);
+        return spin;
+    }
+    case Field::Boolean: {
+        auto *check = new QCheckBox(tr("yes"));
+        connect(check, &QCheckBox::toggled, this, changed);
+        return check;
+    }
+    case Field::Enum:
+    case Field::TableRef:
+    case Field::KeyColumnRef:
+    case Field::RowColumnRef: {
+        auto *combo = new QComboBox;
+        combo->setEditable(field.type != Field::Enum);
+        if (field.type == Field::Enum)
+            combo->addItems(toStrings(field.schema.value(QStringLiteral("enum")).toArray()));
+        connect(combo, &QComboBox::textActivated, this, changed);
+        if (combo->lineEdit())
+            connect(combo->lineEdit(), &QLineEdit::editingFinished, this, changed);
+        return combo;
+    }
+    case Field::Date:
+    case Field::DateTime:
+    case Field::Time: {
+        auto *edit = new QDateTimeEdit;
+        edit->setDisplayFormat(field.type == Field::Date   ? kDateFormat
+                               : field.type == Field::Time ? kTimeFormat
+                                                           : kDateTimeFormat);
+        edit->setCalendarPopup(field.type != Field::Time);
+        edit->setKeyboardTracking(false);
+        connect(edit, &QDateTimeEdit::dateTimeChanged, this, changed);
+        return edit;
+    }
+    case Field::ValueList: {
+        auto *box = new QWidget;
+        auto *layout = new QHBoxLayout(box);
+        layout->setContentsMargins(0, 0, 0, 0);
+        field.list = new WeightedListModel(box);
+        auto *view = new QTableView(box);
+        view->setModel(field.list);
+        view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+        view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+        view->setMinimumHeight(view->fontMetrics().height() * 9);
+        view->setAccessibleName(tr("Values and weights"));
+        auto *buttons = new QVBoxLayout;
+        auto *add = new QToolButton(box);
+        add->setText(tr("+"));
+        add->setToolTip(tr("Add a value"));
+        add->setAccessibleName(tr("Add value"));
+        auto *remove = new QToolButton(box);
+        remove->setText(tr("−"));
+        remove->setToolTip(tr("Remove the selected value"));
+        remove->setAccessibleName(tr("Remove value"));
+        buttons->addWidget(add);
+        buttons->addWidget(remove);
+        buttons->addStretch();
+        layout->addWidget(view, 1);
+        layout->addLayout(buttons);
+        WeightedListModel *list = field.list;
+        connect(add, &QToolButton::clicked, list, [list, view] {
+            const int row =
+                view->currentIndex().isValid() ? view->currentIndex().row() + 1 : list->rowCount();
+            list->insertRows(row, 1);
+        });
+        connect(remove, &QToolButton::clicked, list, [list, view] {
+            if (view->currentIndex().isValid() && list->rowCount() > 1)
+                list->removeRows(view->currentIndex().row(), 1);
+        });
+        connect(list, &WeightedListModel::listEdited, this, changed);
+        return box;
+    }
+    default: {
+        auto *line = new QLineEdit;
+        if (field.type == Field::Duration)
+            line->setPlaceholderText(tr("seconds, or e.g. 90s, 15 min, 2h, 3 days"));
+        if (field.type == Field::Pattern) {
+            // Checked as the user types, with the same words as `spillway-cli validate`.
+            connect(line, &QLineEdit::textEdited, this, [f](const QString &text) {
+                const QByteArray json =
+                    QJsonDocument(
+                        QJsonObject{
+                            {QStringLiteral("tables"),
+                             QJsonArray{QJsonObject{
+                                 {QStringLiteral("name"), QStringLiteral("t")},
+                                 {QStringLiteral("rows"), 1},
+                                 {QStringLiteral("columns"),
+                                  QJsonArray{QJsonObject{
+                                      {QStringLiteral("name"), QStringLiteral("c")},
+                                      {QStringLiteral("generator"),
+                                       QJsonObject{
+                                           {QStringLiteral("kind"), QStringLiteral("pattern")},
+                                           {QStringLiteral("pattern"), text}}}}}}}}}})
+                        .toJson();
+                QStringList messages;
+                const QList<Diagnostic> found = SchemaIO::validate(json).items();
+                for (const Diagnostic &d : found)
+                    messages.append(d.message);
+                f->problem->setProblems(messages);
+            });
+        }
+        connect(line, &QLineEdit::editingFinished, this, changed);
+        return line;
+    }
+    }
+}
+
+QJsonValue ParameterForm::valueAt(const QString &path) const
+{
+    const int dot = path.indexOf(QLatin1Char('.'));
+    if (dot < 0)
+        return m_parameters.value(path);
+    return m_parameters.value(path.left(dot)).toObject().value(path.mid(dot + 1));
+}
+
+void ParameterForm::setValueAt(const QString &path, const QJsonValue &value)
+{
+    const int dot = path.indexOf(QLatin1Char('.'));
+    if (dot < 0) {
+        if (value.isUndefined())
+            m_parameters.remove(path);
+        else
+            m_parameters.insert(path, value);
+        return;
+    }
+    QJsonObject inner = m_parameters.value(path.left(dot)).toObject();
+    if (value.isUndefined())
+        inner.remove(path.mid(dot + 1));
+    else
+        inner.insert(path.mid(dot + 1), value);
+    m_parameters.insert(path.left(dot), inner);
+}
+
+static void setComboItems(QComboBox *combo, const QStringList &items, const QString &current)
+{
+    const QSignalBlocker blocker(combo);
+    QStringList existing;
+    for (int i = 0; i < combo->count(); ++i)
+        existing.append(combo->itemText(i));
+    if (existing != items) {
+        combo->clear();
+        combo->addItems(items);
+    }
+    combo->setCurrentIndex(combo->findText(current));
+    if (combo->isEditable())
+        combo->setEditText(current);
+}
+
+QStringList ParameterForm::pickerItems(const Field &field) const
+{
+    QStringList items;
+    if (!m_context.document || m_context.table < 0)
+        return items;
+    const Schema &schema = m_context.document->schema();
+    const TableSpec &own = schema.tables[m_context.table];
+    if (field.type == Field::TableRef) {
+        for (const TableSpec &t : schema.tables)
+            if (t.name != own.name)
+                items.append(t.name);
+    } else if (field.type == Field::KeyColumnRef) {
+        const bool parent = m_builtKind == QLatin1String("parent");
+        const QString table = parent ? (own.perParent ? own.perParent->parent : QString())
+                                     : valueAt(QStringLiteral("table")).toString();
+        items = keyColumns(schema, table);
+    } else if (field.type == Field::RowColumnRef) {
+        for (int c = 0; c < own.columns.size(); ++c)
+            if (c != m_context.column)
+                items.append(own.columns[c].name);
+    }
+    return items;
+}
+
+void ParameterForm::refreshValues()
+{
+    for (Field *f : std::as_const(m_fields)) {
+        const QJsonValue value = valueAt(f->path);
+        const bool present = !value.isUndefined() && !value.isNull();
+        if (f->group) {
+            const QSignalBlocker blocker(f->group);
+            f->group->setChecked(present);
+            continue;
+        }
+        if (f->toggle) {
+            const QSignalBlocker blocker(f->toggle);
+            f->toggle->setChecked(present);
+            f->editor->setEnabled(present);
+        }
+        const QSignalBlocker blocker(f->editor);
+        switch (f->type) {
+        case Field::Integer:
+        case Field::Number:
+            if (present)
+                static_cast<QDoubleSpinBox *>(f->editor)->setValue(value.toDouble());
+            break;
+        case Field::Boolean:
+            static_cast<QCheckBox *>(f->editor)->setChecked(value.toBool());
+            break;
+        case Field::Enum:
+            setComboItems(static_cast<QComboBox *>(f->editor),
+                          toStrings(f->schema.value(QStringLiteral("enum")).toArray()),
+                          value.toString());
+            break;
+        case Field::TableRef:
+        case Field::KeyColumnRef:
+        case Field::RowColumnRef:
+            setComboItems(static_cast<QComboBox *>(f->editor), pickerItems(*f), value.toString());
+            break;
+        case Field::Date:
+        case Field::DateTime:
+        case Field::Time: {
+            auto *edit = static_cast<QDateTimeEdit *>(f->editor);
+            const QDateTime parsed = QDateTime::fromString(
+                value.toString().left(19).replace(QLatin1Char('T'), QLatin1Char(' ')),
+                edit->displayFormat());
+            if (parsed.isValid())
+                edit->setDateTime(parsed);
+            else if (f->type == Field::Time)
+                edit->setTime(QTime::fromString(value.toString().left(8), kTimeFormat));
+            break;
+        }
+        case Field::ValueList: {
+            const QJsonArray values = value.toArray();
+            const QJsonArray weights = valueAt(QStringLiteral("weights")).toArray();
+            if (f->list->values() != values || f->list->weights() != weights)
+                f->list->setList(values, weights);
+            break;
+        }
+        default: {
+            auto *line = static_cast<QLineEdit *>(f->editor);
+            const QString text = value.isString() ? value.toString() : value.toVariant().toString();
+            if (line->text() != text)
+                line->setText(text);
+        }
+        }
+    }
+}
+
+QJsonValue ParameterForm::editorValue(const Field &f) const
+{
+    switch (f.type) {
+    case Field::Integer:
+        return qint64(static_cast<QDoubleSpinBox *>(f.editor)->value());
+    case Field::Number:
+        return static_cast<QDoubleSpinBox *>(f.editor)->value();
+    case Field::Boolean:
+        return static_cast<QCheckBox *>(f.editor)->isChecked();
+    case Field::Enum:
+    case Field::TableRef:
+    case Field::KeyColumnRef:
+    case Field::RowColumnRef:
+        return static_cast<QComboBox *>(f.editor)->currentText();
+    case Field::Date:
+    case Field::DateTime:
+    case Field::Time: {
+        auto *edit = static_cast<QDateTimeEdit *>(f.editor);
+        return edit->dateTime().toString(edit->displayFormat());
+    }
+    case Field::ValueList:
+        return f.list->values();
+    default: {
+        const QString text = static_cast<QLineEdit *>(f.editor)->text().trimmed();
+        bool number = false;
+        const double d = text.toDouble(&number);
+        const QJsonValue old = valueAt(f.path);
+        if (f.type == Field::Duration)
+            return number ? QJsonValue(d) : QJsonValue(text);
+        if (f.type == Field::Scalar && old.isDouble() && number)
+            return d;
+        if (f.type == Field::Scalar && old.isBool() &&
+            (text == QLatin1String("true") || text == QLatin1String("false")))
+            return text == QLatin1String("true");
+        return text;
+    }
+    }
+}
+
+void ParameterForm::commit(Field &field)
+{
+    if (field.group) {
+        const bool on = field.group->isChecked();
+        if (on && valueAt(field.path).isUndefined()) {
+            QStringList others;
+            if (m_context.document && m_context.table >= 0)
+                for (const ColumnSpec &c :
+                     m_context.document->schema().tables[m_context.table].columns)
+                    others.append(c.name);
+            others.removeAt(m_context.column);
+            setValueAt(field.path, QJsonObject{{QStringLiteral("column"), others.value(0)},
+                                               {QStringLiteral("max"), QStringLiteral("1 day")}});
+        } else if (!on) {
+            setValueAt(field.path, QJsonValue::Undefined);
+        }
+    } else if (field.toggle && !field.toggle->isChecked()) {
+        setValueAt(field.path, QJsonValue::Undefined);
+    } else {
+        setValueAt(field.path, editorValue(field));
+        if (field.type == Field::ValueList) {
+            const QJsonArray weights = field.list->weights();
+            setValueAt(QStringLiteral("weights"),
+                       weights.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(weights));
+        }
+        if (field.type == Field::TableRef && m_context.document) {
+            // A new table: pick one of its keys unless the column still fits.
+            const QStringList keys =
+                keyColumns(m_context.document->schema(), editorValue(field).toString());
+            if (!keys.contains(valueAt(QStringLiteral("column")).toString()))
+                setValueAt(QStringLiteral("column"), keys.value(0));
+        }
+    }
+    emit edited(m_parameters, field.path);
+}
+
+QList<Diagnostic> ParameterForm::showProblems(const QList<Diagnostic> &problems)
+{
+    QHash<Field *, QStringList> byField;
+    QList<Diagnostic> unmatched;
+    const QString prefix = m_context.pathPrefix + QLatin1Char('.');
+    for (const Diagnostic &d : problems) {
+        Field *best = nullptr;
+        if (d.path.startsWith(prefix)) {
+            const QString rel = d.path.mid(prefix.size());
+            for (Field *f : std::as_const(m_fields)) {
+                const bool match =
+                    rel == f->path || rel.startsWith(f->path + QLatin1Char('[')) ||
+                    rel.startsWith(f->path + QLatin1Char('.')) ||
+                    (f->type == Field::ValueList && rel.startsWith(QLatin1String("weights")));
+                if (match && (!best || f->path.size() > best->path.size()))
+                    best = f;
+            }
+        }
+        if (best)
+            byField[best].append(d.message);
+        else
+            unmatched.append(d);
+    }
+    for (Field *f : std::as_const(m_fields))
+        f->problem->setProblems(byField.value(f));
+    return unmatched;
+}
+
+} // namespace spillway

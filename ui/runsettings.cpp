@@ -1,0 +1,189 @@
+#include "runsettings.h"
+
+#include "localserver.h"
+#include "runassert.h"
+#include "schemaio.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QRegularExpression>
+
+#include <cmath>
+
+namespace spillway {
+namespace {
+
+std::optional<uint64_t> parseScaled(const QString &text, bool bytes)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([kKmMgGtT]?)(i?)[bB]?\\s*$"));
+    const auto match = re.match(QString(text).remove(QLatin1Char('_')).remove(QLatin1Char(',')));
+    if (!match.hasMatch())
+        return std::nullopt;
+    const double base = (bytes && !match.captured(3).isEmpty()) ? 1024.0 : 1000.0;
+    const QString suffix = match.captured(2).toLower();
+    const int power =
+        QStringLiteral(" kmgt").indexOf(suffix.isEmpty() ? QStringLiteral(" ") : suffix);
+    const double value = match.captured(1).toDouble() * std::pow(base, power);
+    if (!(value >= 0) || value > 9e18)
+        return std::nullopt;
+    return uint64_t(std::llround(value));
+}
+
+} // namespace
+
+std::optional<uint64_t> parseRowCount(const QString &text)
+{
+    return parseScaled(text, false);
+}
+
+std::optional<uint64_t> parseByteSize(const QString &text)
+{
+    return parseScaled(text, true);
+}
+
+QString shellQuote(const QString &argument)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_./:=@%+,-]+$"));
+    if (plain.match(argument).hasMatch())
+        return argument;
+    QString quoted = argument;
+    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+QString ConnectionProfile::conninfo() const
+{
+    QString info = LocalServer::connectionString(host, port, database, user);
+    // sslmode is one of libpq's plain words (disable ... verify-full): no quoting needed.
+    if (!sslmode.isEmpty())
+        info += QStringLiteral(" sslmode=") + sslmode;
+    return info;
+}
+
+QJsonObject ConnectionProfile::toJson() const
+{
+    return {{QStringLiteral("name"), name},
+            {QStringLiteral("host"), host},
+            {QStringLiteral("port"), port},
+            {QStringLiteral("database"), database},
+            {QStringLiteral("user"), user},
+            {QStringLiteral("sslmode"), sslmode},
+            {QStringLiteral("askPassword"), askPassword}};
+}
+
+ConnectionProfile ConnectionProfile::fromJson(const QJsonObject &o)
+{
+    ConnectionProfile p;
+    p.name = o.value(QStringLiteral("name")).toString();
+    p.host = o.value(QStringLiteral("host")).toString(p.host);
+    p.port = o.value(QStringLiteral("port")).toInt(p.port);
+    p.database = o.value(QStringLiteral("database")).toString();
+    p.user = o.value(QStringLiteral("user")).toString();
+    p.sslmode = o.value(QStringLiteral("sslmode")).toString(p.sslmode);
+    p.askPassword = o.value(QStringLiteral("askPassword")).toBool();
+    return p;
+}
+
+PlanOptions RunSettings::planOptions() const
+{
+    PlanOptions o;
+    o.rows = rows;
+    o.scale = scale;
+    o.seed = seed;
+    return o;
+}
+
+QStringList RunSettings::problems() const
+{
+    QStringList out;
+    if (target == RunTarget::Files && directory.trimmed().isEmpty())
+        out << QStringLiteral("Choose an output folder for the files.");
+    if (target == RunTarget::Postgres && profile.host.isEmpty() && profile.database.isEmpty())
+        out << QStringLiteral("Fill in the PostgreSQL host and database, or use the local server.");
+    if (splitRows && splitBytes)
+        out << QStringLiteral("Split files by rows or by size, not both.");
+    if (!(scale > 0))
+        out << QStringLiteral("The scale must be above 0.");
+    for (const QString &text : thresholds) {
+        QString error;
+        if (!Threshold::parse(text, &error))
+            out << QStringLiteral("Threshold '%1': %2").arg(text, error);
+    }
+    return out;
+}
+
+QStringList RunSettings::arguments(const QString &schemaFile) const
+{
+    QStringList a{QStringLiteral("spillway-cli"), kind(),
+                  schemaFile.isEmpty() ? QStringLiteral("SCHEMA.json") : schemaFile};
+    if (target == RunTarget::Files) {
+        a << QStringLiteral("--out") << directory << QStringLiteral("--format")
+          << FormatOptions::formatName(format);
+        if (splitRows)
+            a << QStringLiteral("--split-rows") << QString::number(splitRows);
+        if (splitBytes)
+            a << QStringLiteral("--split-bytes") << QString::number(splitBytes);
+    } else {
+        if (target == RunTarget::Postgres)
+            a << QStringLiteral("--db") << profile.conninfo();
+        else if (!serverDir.isEmpty())
+            a << QStringLiteral("--server-dir") << serverDir;
+        a << QStringLiteral("--mode") << IngestOptions::modeName(mode)
+          << QStringLiteral("--copy-format") << IngestOptions::formatName(copyFormat);
+        if (constraintsFirst)
+            a << QStringLiteral("--constraints-first");
+        if (retries != 8)
+            a << QStringLiteral("--retries") << QString::number(retries);
+    }
+    if (rows)
+        a << QStringLiteral("--rows") << QString::number(*rows);
+    if (scale != 1.0)
+        a << QStringLiteral("--scale") << QString::number(scale);
+    if (seed)
+        a << QStringLiteral("--seed") << QString::number(*seed);
+    if (workers > 0)
+        a << QStringLiteral("--workers") << QString::number(workers);
+    for (const QString &t : thresholds)
+        a << QStringLiteral("--assert") << t;
+    return a;
+}
+
+QString RunSettings::commandLine(const QString &schemaFile) const
+{
+    QStringList quoted;
+    for (const QString &argument : arguments(schemaFile))
+        quoted << shellQuote(argument);
+    return quoted.join(QLatin1Char(' '));
+}
+
+QJsonObject RunSettings::recordSettings(const QString &schemaFile, const Schema &schema) const
+{
+    QJsonObject o{{QStringLiteral("schema_file"), schemaFile},
+                  {QStringLiteral("schema_name"), schema.name},
+                  {QStringLiteral("schema_hash"), SchemaIO::hash(schema)},
+                  {QStringLiteral("seed"), QString::number(seed.value_or(schema.seed))},
+                  {QStringLiteral("chunk_rows"), QStringLiteral("auto")},
+                  {QStringLiteral("source"), QStringLiteral("gui")}};
+    if (rows)
+        o.insert(QStringLiteral("rows"), double(*rows));
+    if (scale != 1.0)
+        o.insert(QStringLiteral("scale"), scale);
+    if (target == RunTarget::Files) {
+        o.insert(QStringLiteral("format"), FormatOptions::formatName(format));
+        o.insert(QStringLiteral("output"), QFileInfo(directory).absoluteFilePath());
+        if (splitRows)
+            o.insert(QStringLiteral("split_rows"), double(splitRows));
+        if (splitBytes)
+            o.insert(QStringLiteral("split_bytes"), double(splitBytes));
+    } else {
+        o.insert(QStringLiteral("mode"), IngestOptions::modeName(mode));
+        o.insert(QStringLiteral("copy_format"), IngestOptions::formatName(copyFormat));
+        o.insert(QStringLiteral("constraints_first"), constraintsFirst);
+    }
+    if (!thresholds.isEmpty())
+        o.insert(QStringLiteral("thresholds"), QJsonArray::fromStringList(thresholds));
+    return o;
+}
+
+} // namespace spillway
