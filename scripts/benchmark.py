@@ -118,6 +118,7 @@ def ingest_section(cli, args):
     """ingest and load beside psql's \\copy of the same rows, into the same embedded server."""
     rows = args.ingest_rows
     work = pathlib.Path(tempfile.mkdtemp(prefix="spillway-bench-ingest-"))
+    work.chmod(0o755)  # as root the server runs as 'postgres', which must enter this folder
     server = work / "server"
     subprocess.run([cli, "server", "start", "--server-dir", str(server)], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -188,11 +189,16 @@ def main():
     ap.add_argument("--rows", type=int, default=10_000_000)
     ap.add_argument("--billion", action="store_true")
     ap.add_argument("--ingest-rows", type=int, default=2_000_000)
+    ap.add_argument("--ingest-only", action="store_true", help="only the ingest and load part")
     ap.add_argument("--cli", default=str(ROOT / "build/app/cli/spillway-cli"))
     args = ap.parse_args()
     cli = args.cli
     lines = [f"Machine: {machine()}", f"Date: {datetime.date.today()}; runs per figure: {args.runs} (median)", ""]
     rows = args.rows
+    if args.ingest_only:
+        lines += ingest_section(cli, args)
+        print("\n".join(lines))
+        return
 
     lines += ["### generate: lineitem-like table to CSV", "",
               "| case | workers | rows | wall s | rows/s | MB/s | CPU s | peak RSS MB |",
@@ -246,9 +252,10 @@ def main():
                                      f"orders={n}", "--out", "-", "--workers", "2", "--json", "--no-record"])
         lines.append(f"| {n:,} | {wall:.1f} | {n / wall / 1e6:.2f}M | {rss:.0f} |")
 
+    print("\n".join(lines), flush=True)  # what is measured so far, in case a later part fails
     lines += ingest_section(cli, args)
     report = "\n".join(lines) + "\n"
-    print(report)
+    print("\n".join(lines[-12:]))
     out = ROOT / "bench-results"
     out.mkdir(exist_ok=True)
     (out / f"benchmark-{datetime.datetime.now():%Y%m%d-%H%M%S}.md").write_text(report)

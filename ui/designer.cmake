@@ -13,6 +13,7 @@ target_sources(spillway_ui PRIVATE
     settings.h
     icons.h icons.cpp
     mainwindow.h mainwindow.cpp
+    screenshottour.h screenshottour.cpp
 )
 qt_add_resources(spillway_ui "spillway_ui_icons"
     PREFIX "/spillway/icons"

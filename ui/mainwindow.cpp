@@ -215,28 +215,4 @@ void MainWindow::dropEvent(QDropEvent *event)
         Qt::QueuedConnection);
 }
 
-void MainWindow::takeScreenshots(const QString &dir)
-{
-    QDir().mkpath(dir);
-    screenshotStep(dir, DesignPage, {});
-}
-
-void MainWindow::screenshotStep(const QString &dir, int page, QStringList written)
-{
-    if (page > HistoryPage) {
-        emit screenshotsTaken(written);
-        return;
-    }
-    showPage(Page(page));
-    // The preview computes on a worker and the charts animate: give each page time to settle.
-    QTimer::singleShot(page == DesignPage ? 2000 : 700, this, [this, dir, page, written]() mutable {
-        static const QStringList names = {QStringLiteral("designer"), QStringLiteral("run"),
-                                          QStringLiteral("history")};
-        const QString file = QDir(dir).filePath(names.at(page) + QStringLiteral(".png"));
-        if (grab().save(file))
-            written.append(file);
-        screenshotStep(dir, page + 1, written);
-    });
-}
-
 } // namespace spillway

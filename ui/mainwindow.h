@@ -37,13 +37,6 @@ public:
     QAction *runAction() const; // F5: starts a run with the Run page's settings
 
     void showPage(Page page);
-    // Saves a picture of every page into `dir` (designer.png, run.png, history.png), one page
-    // after the other on a timer so each is laid out and its preview drawn, then emits
-    // screenshotsTaken with the files written.
-    void takeScreenshots(const QString &dir);
-
-signals:
-    void screenshotsTaken(const QStringList &files);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -55,7 +48,6 @@ private:
     void createMenus();
     void updateTitle();
     void restoreLayout();
-    void screenshotStep(const QString &dir, int page, QStringList written);
 
     SchemaDocument *m_document;
     FileController *m_files;

@@ -2,6 +2,7 @@
 
 #include "filecontroller.h"
 #include "mainwindow.h"
+#include "screenshottour.h"
 #include "schemadocument.h"
 
 #include <QApplication>
@@ -32,7 +33,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption screenshots(
         QStringLiteral("screenshots"),
         QApplication::translate("main",
-                                "Open example:ecommerce, save a PNG of every page into DIR, quit."),
+                                "Open example:ecommerce, run it twice into the embedded server, "
+                                "save PNGs of the designer, the dashboard and the history "
+                                "comparison into DIR, quit."),
         QStringLiteral("dir"));
     parser.addOptions({example, screenshots});
     parser.process(app);
@@ -43,12 +46,13 @@ int main(int argc, char *argv[])
         window.document()->newFromExample(QStringLiteral("ecommerce"));
         window.document()->setCurrent(2, 2); // orders.ordered_at: a column with a distribution
         window.resize(1400, 900);
-        QObject::connect(&window, &spillway::MainWindow::screenshotsTaken, &app,
+        auto *tour = new spillway::ScreenshotTour(&window, parser.value(screenshots), &window);
+        QObject::connect(tour, &spillway::ScreenshotTour::finished, &app,
                          [](const QStringList &written) {
                              QTextStream(stdout) << written.join(QLatin1Char('\n')) << Qt::endl;
                              QApplication::exit(written.size() == 3 ? 0 : 1);
                          });
-        window.takeScreenshots(parser.value(screenshots));
+        tour->start();
     } else if (parser.isSet(example)) {
         window.files()->openExample(parser.value(example));
     } else if (!files.isEmpty()) {

@@ -1,0 +1,77 @@
+#include "screenshottour.h"
+
+#include "historyview.h"
+#include "mainwindow.h"
+#include "runcontroller.h"
+#include "runpanel.h"
+#include "runsettings.h"
+
+#include <QDir>
+#include <QTimer>
+
+namespace spillway {
+
+ScreenshotTour::ScreenshotTour(MainWindow *window, const QString &directory, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_directory(directory)
+{
+    connect(m_window->runController(), &RunController::runRecorded, this,
+            [this](const QString &id) { onRunRecorded(id); });
+}
+
+void ScreenshotTour::start()
+{
+    QDir().mkpath(m_directory);
+    m_window->showPage(MainWindow::DesignPage);
+    // The preview computes on a worker and the charts animate: give the page time to settle.
+    QTimer::singleShot(2000, this, [this] {
+        save(QStringLiteral("designer"));
+        startRun(1);
+    });
+}
+
+void ScreenshotTour::save(const QString &name)
+{
+    const QString file = QDir(m_directory).filePath(name + QStringLiteral(".png"));
+    if (m_window->grab().save(file))
+        m_files.append(file);
+}
+
+void ScreenshotTour::startRun(int workers)
+{
+    RunSettings settings; // the embedded local server, twice the example's row counts
+    settings.target = RunTarget::LocalServer;
+    settings.scale = 2;
+    settings.mode = LoadMode::Recreate;
+    settings.workers = workers;
+    m_window->runPanel()->setSettings(settings); // what the panel shows is what runs
+    m_window->runController()->setSettings(m_window->runPanel()->settings());
+    m_window->showPage(MainWindow::RunPage);
+    m_window->runController()->start();
+    if (workers == 2) // the dashboard mid-run, charts moving
+        QTimer::singleShot(3500, this, [this] { save(QStringLiteral("dashboard")); });
+}
+
+void ScreenshotTour::onRunRecorded(const QString &id)
+{
+    m_recordIds.append(id);
+    if (m_recordIds.size() == 1) {
+        QTimer::singleShot(500, this, [this] { startRun(2); });
+        return;
+    }
+    QTimer::singleShot(800, this, [this] { showComparison(); });
+}
+
+void ScreenshotTour::showComparison()
+{
+    m_window->showPage(MainWindow::HistoryPage);
+    m_window->historyView()->refresh();
+    m_window->historyView()->selectRuns(m_recordIds);
+    QTimer::singleShot(1500, this, [this] {
+        save(QStringLiteral("history-compare"));
+        emit finished(m_files);
+    });
+}
+
+} // namespace spillway
