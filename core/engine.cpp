@@ -57,6 +57,7 @@ bool Engine::start(std::shared_ptr<const Plan> plan, std::shared_ptr<Sink> sink,
     m_nextToWrite = 0;
     m_cancelled = false;
     m_failed = false;
+    m_paused = false;
     m_rowsDone = 0;
     m_bytesDone = 0;
     m_rowsSkipped = 0;
@@ -89,6 +90,23 @@ void Engine::cancel()
     m_tableFinished.notify_all();
 }
 
+void Engine::setPaused(bool paused)
+{
+    std::lock_guard lock(m_mutex);
+    m_paused = paused;
+    if (!paused)
+        m_windowOpen.notify_all(); // cancel() and fail() notify it as well
+}
+
+bool Engine::waitWhilePaused()
+{
+    if (m_paused) {
+        std::unique_lock lock(m_mutex);
+        m_windowOpen.wait(lock, [this] { return !m_paused || m_cancelled || m_failed; });
+    }
+    return !m_cancelled && !m_failed;
+}
+
 void Engine::workerLoop(int worker)
 {
     const auto &chunks = m_plan->chunks();
@@ -97,6 +115,8 @@ void Engine::workerLoop(int worker)
     int batchColumns = -1;
     try {
         for (;;) {
+            if (!waitWhilePaused())
+                break;
             const uint64_t seq = m_nextChunk.fetch_add(1);
             if (seq >= chunks.size() || m_cancelled || m_failed)
                 break;

@@ -51,6 +51,10 @@ public:
     bool start(std::shared_ptr<const Plan> plan, std::shared_ptr<Sink> sink,
                std::unique_ptr<Encoder> encoder, const EngineOptions &options);
     void cancel();
+    // Any thread. While paused, workers finish the chunk in hand and take no new one; the sampler
+    // keeps ticking (rates fall to ~0) and cancel() still ends the run.
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused.load(); }
     bool isRunning() const { return m_running; }
     QString error() const { return m_error; }
     RunSnapshot snapshot() const;
@@ -64,6 +68,7 @@ private:
     bool generate(const ChunkSpec &chunk, EncodedChunk &out, RowBatch &batch);
     void deliver(std::unique_ptr<EncodedChunk> chunk, int worker);
     bool waitForWindow(uint64_t sequence);
+    bool waitWhilePaused();
     bool waitForEarlierTables(const ChunkSpec &chunk);
     void chunkFinished(int table);
     void fail(const QString &message);
@@ -87,6 +92,7 @@ private:
     std::atomic<uint64_t> m_nextChunk{0};
     std::atomic<bool> m_cancelled{false};
     std::atomic<bool> m_failed{false};
+    std::atomic<bool> m_paused{false};
     std::atomic<int> m_activeWorkers{0};
     std::atomic<uint64_t> m_rowsDone{0};
     std::atomic<uint64_t> m_bytesDone{0};
@@ -95,8 +101,8 @@ private:
     std::condition_variable m_tableFinished;
     std::unique_ptr<std::atomic<uint64_t>[]> m_tableRows;
     std::unique_ptr<std::atomic<uint64_t>[]> m_tableBytes;
-    std::mutex m_mutex; // guards everything below, and m_error while running
-    std::condition_variable m_windowOpen;
+    std::mutex m_mutex;                   // guards everything below, and m_error while running
+    std::condition_variable m_windowOpen; // also wakes workers waiting out a pause
     std::condition_variable m_chunkReady;
     std::condition_variable m_allDone;
     std::map<uint64_t, std::unique_ptr<EncodedChunk>> m_pending;

@@ -73,6 +73,11 @@ MainWindow::~MainWindow() = default;
 QWidget *MainWindow::createRunPage()
 {
     m_runPanel = new RunPanel(m_runController);
+    m_runPanel->setProfiles(ConnectionProfile::listFromJson(Settings::connectionProfiles.value()));
+    connect(m_runPanel, &RunPanel::profilesChanged, this,
+            [](const QList<ConnectionProfile> &profiles) {
+                Settings::connectionProfiles.set(ConnectionProfile::listToJson(profiles));
+            });
     m_dashboard = new Dashboard;
     m_dashboard->setController(m_runController);
     auto *scroll = new QScrollArea;

@@ -78,7 +78,9 @@ QString RunController::runsDirectory() const
 
 bool RunController::canPause() const
 {
-    return m_state == State::Running && m_runSettings.isIngest() && !m_ingestRunId.isEmpty();
+    if (m_state != State::Running || !m_session)
+        return false;
+    return !m_runSettings.isIngest() || !m_ingestRunId.isEmpty();
 }
 
 QString RunController::commandLine() const
@@ -209,6 +211,14 @@ void RunController::pause()
 {
     if (!canPause() || !m_session)
         return;
+    if (!m_runSettings.isIngest()) {
+        // A file run pauses in place: workers stop taking chunks, nothing is torn down.
+        m_session->setPaused(true);
+        setState(State::Paused);
+        emit logMessage(LogLevel::Info,
+                        QStringLiteral("Paused after %L1 rows").arg(m_last.rowsDone), {});
+        return;
+    }
     setState(State::Pausing);
     m_session->requestCancel(true);
 }
@@ -217,6 +227,14 @@ void RunController::resume()
 {
     if (m_state != State::Paused)
         return;
+    if (!m_runSettings.isIngest()) {
+        if (!m_session)
+            return;
+        m_session->setPaused(false);
+        setState(State::Running);
+        emit logMessage(LogLevel::Info, QStringLiteral("Resumed"), {});
+        return;
+    }
     emit logMessage(
         LogLevel::Info,
         QStringLiteral("Resuming run %1: committed chunks are skipped").arg(m_ingestRunId), {});
@@ -225,7 +243,8 @@ void RunController::resume()
 
 void RunController::cancel()
 {
-    if (m_state == State::Paused) {
+    if (m_state == State::Paused && !m_session) {
+        // A paused ingest: its segment has ended already.
         stopOwnedServer();
         RunResult result;
         result.cancelled = true;

@@ -6,7 +6,8 @@
 // connecting or analyzing never blocks the window; snapshots come back ~10 times a second.
 // Every run is recorded with RunRecorder into the same runs folder as the CLI's, so History
 // shows it. Pause is honest: an ingest is cancelled and later resumed through the ledger with
-// the same run id (nothing lost, nothing twice); a file run cannot pause (see canPause()).
+// the same run id (nothing lost, nothing twice); a file run pauses in place (its workers stop
+// taking chunks until resumed or cancelled).
 
 #include "metrics.h"
 #include "runsettings.h"

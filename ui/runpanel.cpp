@@ -378,7 +378,7 @@ void RunPanel::updateButtons()
     m_pauseButton->setToolTip(
         settings().isIngest() ? QStringLiteral("Stops the load; Resume continues it through the "
                                                "ledger, skipping committed chunks")
-                              : QStringLiteral("A file run cannot pause; cancel it instead"));
+                              : QStringLiteral("Holds the workers; Resume continues the same run"));
 }
 
 bool RunPanel::askPassword(const ConnectionProfile &profile, QString *password)

@@ -38,6 +38,18 @@ void RunSession::requestCancel(bool keepServer)
     QMetaObject::invokeMethod(this, &RunSession::cancelNow, Qt::QueuedConnection);
 }
 
+void RunSession::setPaused(bool paused)
+{
+    // m_engine lives on the run thread; Engine::setPaused itself is atomic + notify.
+    QMetaObject::invokeMethod(
+        this,
+        [this, paused] {
+            if (m_engine)
+                m_engine->setPaused(paused);
+        },
+        Qt::QueuedConnection);
+}
+
 void RunSession::cancelNow()
 {
     if (m_engine)

@@ -41,6 +41,8 @@ public:
     void start();
     // Any thread. keepServer: leave the embedded server running (a pause).
     void requestCancel(bool keepServer);
+    // Any thread. Pauses or resumes a file run's engine (an ingest pauses by cancelling).
+    void setPaused(bool paused);
 
 signals:
     void phaseChanged(const QString &phase);

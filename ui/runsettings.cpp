@@ -6,6 +6,7 @@
 
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 #include <cmath>
@@ -83,6 +84,24 @@ ConnectionProfile ConnectionProfile::fromJson(const QJsonObject &o)
     p.sslmode = o.value(QStringLiteral("sslmode")).toString(p.sslmode);
     p.askPassword = o.value(QStringLiteral("askPassword")).toBool();
     return p;
+}
+
+QByteArray ConnectionProfile::listToJson(const QList<ConnectionProfile> &profiles)
+{
+    QJsonArray array;
+    for (const ConnectionProfile &p : profiles)
+        array.append(p.toJson());
+    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+}
+
+QList<ConnectionProfile> ConnectionProfile::listFromJson(const QByteArray &json)
+{
+    QList<ConnectionProfile> profiles;
+    const QJsonDocument doc = QJsonDocument::fromJson(json);
+    for (const QJsonValue &v : doc.array())
+        if (v.isObject())
+            profiles.append(fromJson(v.toObject()));
+    return profiles;
 }
 
 PlanOptions RunSettings::planOptions() const

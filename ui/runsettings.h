@@ -10,7 +10,9 @@
 #include "ingestjob.h"
 #include "plan.h"
 
+#include <QByteArray>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -38,6 +40,11 @@ struct ConnectionProfile
     QString conninfo() const;
     QJsonObject toJson() const;
     static ConnectionProfile fromJson(const QJsonObject &object);
+
+    // A list as a compact JSON array (what Settings::connectionProfiles stores), and back;
+    // bytes that are not a JSON array give an empty list.
+    static QByteArray listToJson(const QList<ConnectionProfile> &profiles);
+    static QList<ConnectionProfile> listFromJson(const QByteArray &json);
 };
 
 struct RunSettings

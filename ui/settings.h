@@ -48,6 +48,8 @@ inline const Setting<QByteArray> schemaTreeHeader{"designer/treeHeader"};
 inline const Setting<QStringList> recentFiles{"files/recent"};
 inline const Setting<int> maxRecentFiles{"files/maxRecent", 10};
 inline const Setting<QString> lastDirectory{"files/lastDirectory"};
+// Run area: ConnectionProfile::listToJson() of the saved profiles (never a password).
+inline const Setting<QByteArray> connectionProfiles{"run/connectionProfiles"};
 
 } // namespace Settings
 

@@ -5,6 +5,7 @@
 
 #include "runsupport.h"
 
+#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSet>
@@ -46,6 +47,8 @@ private slots:
     void cancelLeavesOnlyWholeFiles_data();
     void cancelLeavesOnlyWholeFiles();
     void cancelWhileRunning();
+    void pauseHoldsWorkers_data();
+    void pauseHoldsWorkers();
     void sinkFailureLeavesNoPartialFile();
     void snapshots();
     void shardsConcatenate_data();
@@ -557,6 +560,75 @@ void TestEngine::cancelWhileRunning()
         QVERIFY(tp);
         QCOMPARE(uint64_t(rowEnds(readAll(QDir(out).filePath(file)), QStringLiteral("csv")).size()),
                  tp->rows);
+    }
+}
+
+void TestEngine::pauseHoldsWorkers_data()
+{
+    QTest::addColumn<bool>("cancelWhilePaused");
+    QTest::newRow("resume") << false;
+    QTest::newRow("cancel") << true;
+}
+
+// Paused, workers take no new chunk (rows stop while the sampler keeps ticking); resumed, the
+// run completes whole; cancelled while paused, it ends at once with no partial file.
+void TestEngine::pauseHoldsWorkers()
+{
+    QFETCH(bool, cancelWhilePaused);
+    PlanOptions plan;
+    plan.rows = 3000000;
+    plan.chunkRows = 20000;
+    const QString out = folder(QStringLiteral("pause"));
+    const FileSinkOptions options = sinkTo(out, QStringLiteral("csv"));
+    EngineOptions engineOptions;
+    engineOptions.sampleIntervalMs = 20;
+    QElapsedTimer pausedFor;
+    uint64_t settledRows = 0;
+    uint64_t rowsAfterWait = 0;
+    int pausedSnapshots = 0;
+    bool sawPaused = false;
+    const RunOutcome run = runPlan(
+        schema(kMixed), plan, std::make_shared<FileSink>(options), options.format, engineOptions,
+        [&](Engine &engine) {
+            QObject::connect(&engine, &Engine::snapshotTaken, &engine, [&](const RunSnapshot &s) {
+                if (s.finished)
+                    return;
+                if (!pausedFor.isValid()) {
+                    if (s.rowsDone > 0) {
+                        engine.setPaused(true);
+                        sawPaused = engine.isPaused();
+                        pausedFor.start();
+                    }
+                    return;
+                }
+                if (!engine.isPaused())
+                    return;
+                ++pausedSnapshots;
+                if (pausedFor.elapsed() < 150) {
+                    settledRows = s.rowsDone; // chunks in hand when paused still finish
+                } else if (pausedFor.elapsed() >= 450) {
+                    rowsAfterWait = s.rowsDone;
+                    if (cancelWhilePaused)
+                        engine.cancel();
+                    else
+                        engine.setPaused(false);
+                }
+            });
+        },
+        30000);
+    QVERIFY(run.setupError.isEmpty());
+    QVERIFY(!run.timedOut);
+    QVERIFY(sawPaused);
+    QVERIFY(pausedSnapshots >= 5); // the sampler kept ticking
+    QVERIFY(settledRows > 0);
+    QCOMPARE(rowsAfterWait, settledRows);
+    QCOMPARE(partFiles(out), QStringList());
+    if (cancelWhilePaused) {
+        QVERIFY(run.result.cancelled);
+        QVERIFY(run.result.last.rowsDone < run.plan->totalRows());
+    } else {
+        QVERIFY2(run.result.ok, qPrintable(run.result.error));
+        QCOMPARE(run.result.last.rowsDone, run.plan->totalRows());
     }
 }
 

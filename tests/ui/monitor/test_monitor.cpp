@@ -11,11 +11,15 @@
 #include "runlogmodel.h"
 #include "runpanel.h"
 #include "runstore.h"
+#include "settings.h"
 #include "tableprogressmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QUndoStack>
@@ -41,6 +45,8 @@ private slots:
     void previewRegeneratesAfterEdit();
     void previewShowsProblems();
     void fileRunFeedsDashboard();
+    void fileRunPausesAndResumes();
+    void profilesRoundTripWithoutPassword();
     void unreachableServerShowsError();
     void eventLoopLatencyDuringRun();
 
@@ -271,7 +277,6 @@ void TestMonitor::fileRunFeedsDashboard()
     QSignalSpy recorded(&controller, &RunController::runRecorded);
     QSignalSpy snapshots(&controller, &RunController::snapshotTaken);
     QVERIFY(controller.start());
-    QVERIFY(!controller.canPause()); // a file run cannot pause
     QTRY_VERIFY_WITH_TIMEOUT(snapshots.size() >= 5 || !finished.isEmpty(), 60000);
     dashboard.show();
     test::saveScreenshot(&dashboard, QStringLiteral("dashboard-files-running"));
@@ -291,6 +296,79 @@ void TestMonitor::fileRunFeedsDashboard()
     QCOMPARE(record->kind, QStringLiteral("generate"));
     QVERIFY(!record->series.isEmpty());
     test::saveScreenshot(&dashboard, QStringLiteral("dashboard-files-finished"));
+}
+
+// Pause holds a file run in place (rows stop, the run stays alive); Resume finishes it whole.
+void TestMonitor::fileRunPausesAndResumes()
+{
+    SchemaDocument doc;
+    QVERIFY(doc.newFromExample(QStringLiteral("lineitem")).isEmpty());
+    RunController controller;
+    controller.setDocument(&doc);
+    controller.setRunsDirectory(m_dir.filePath(QStringLiteral("runs")));
+    RunSettings s;
+    s.target = RunTarget::Files;
+    s.directory = m_dir.filePath(QStringLiteral("pause"));
+    s.rows = 3000000;
+    s.workers = 2;
+    controller.setSettings(s);
+    QSignalSpy finished(&controller, &RunController::runFinished);
+    QVERIFY(controller.start());
+    QTRY_VERIFY_WITH_TIMEOUT(controller.canPause() || !finished.isEmpty(), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(controller.lastSnapshot().rowsDone > 0 || !finished.isEmpty(), 60000);
+    QVERIFY2(finished.isEmpty(), "the run ended before it could be paused");
+    controller.pause();
+    QCOMPARE(controller.state(), RunController::State::Paused);
+    QTest::qWait(300); // chunks in hand when paused still finish
+    const uint64_t settled = controller.lastSnapshot().rowsDone;
+    QTest::qWait(300);
+    QCOMPARE(controller.lastSnapshot().rowsDone, settled);
+    QVERIFY(finished.isEmpty());
+    controller.resume();
+    QCOMPARE(controller.state(), RunController::State::Running);
+    const RunResult result = test::waitForResult(finished, 120000);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(result.last.rowsDone, uint64_t(3000000));
+    QCOMPARE(controller.state(), RunController::State::Idle);
+}
+
+// Saved connection profiles survive a restart through Settings::connectionProfiles, and what is
+// stored never has a password in it.
+void TestMonitor::profilesRoundTripWithoutPassword()
+{
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                       m_dir.filePath(QStringLiteral("settings")));
+    ConnectionProfile a;
+    a.name = QStringLiteral("staging");
+    a.host = QStringLiteral("db.example.org");
+    a.port = 6543;
+    a.database = QStringLiteral("shop");
+    a.user = QStringLiteral("loader");
+    a.sslmode = QStringLiteral("require");
+    a.askPassword = true;
+    ConnectionProfile b;
+    b.name = QStringLiteral("local");
+    b.database = QStringLiteral("dev");
+    Settings::connectionProfiles.set(ConnectionProfile::listToJson({a, b}));
+    const QByteArray stored = Settings::connectionProfiles.value();
+    for (const QJsonValue &v : QJsonDocument::fromJson(stored).array()) {
+        const QStringList keys = v.toObject().keys();
+        for (const QString &key : keys)
+            QVERIFY2(key == QLatin1String("askPassword") ||
+                         !key.contains(QLatin1String("password"), Qt::CaseInsensitive),
+                     qPrintable(key));
+    }
+    const QList<ConnectionProfile> loaded = ConnectionProfile::listFromJson(stored);
+    QCOMPARE(loaded.size(), 2);
+    QCOMPARE(loaded.at(0).toJson(), a.toJson());
+    QCOMPARE(loaded.at(1).toJson(), b.toJson());
+    RunController controller;
+    RunPanel panel(&controller);
+    panel.setProfiles(loaded);
+    QCOMPARE(panel.profiles().size(), 2);
+    QCOMPARE(panel.profiles().at(0).conninfo(), a.conninfo());
+    Settings::connectionProfiles.reset();
+    QVERIFY(ConnectionProfile::listFromJson(Settings::connectionProfiles.value()).isEmpty());
 }
 
 void TestMonitor::unreachableServerShowsError()
