@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <iterator>
 
 namespace spillway {
 
@@ -19,6 +20,15 @@ struct TableProgress
 };
 
 enum class WorkerState : int { Idle, Generating, Connecting, Copying, Committing, Retrying, Done };
+
+// "idle", "generating", ... as the CLI's JSON, the dashboard and the run log show it.
+inline QString workerStateName(WorkerState state)
+{
+    static const char *const names[] = {"idle",       "generating", "connecting", "copying",
+                                        "committing", "retrying",   "done"};
+    const int i = int(state);
+    return i >= 0 && i < int(std::size(names)) ? QLatin1String(names[i]) : QString();
+}
 
 struct LatencySummary
 {

@@ -10,27 +10,6 @@
 namespace spillway {
 namespace {
 
-QString workerStateName(WorkerState state)
-{
-    switch (state) {
-    case WorkerState::Idle:
-        return QStringLiteral("idle");
-    case WorkerState::Generating:
-        return QStringLiteral("generating");
-    case WorkerState::Connecting:
-        return QStringLiteral("connecting");
-    case WorkerState::Copying:
-        return QStringLiteral("copying");
-    case WorkerState::Committing:
-        return QStringLiteral("committing");
-    case WorkerState::Retrying:
-        return QStringLiteral("retrying");
-    case WorkerState::Done:
-        return QStringLiteral("done");
-    }
-    return {};
-}
-
 QString targetText(const RunSettings &s)
 {
     switch (s.target) {

@@ -13,23 +13,7 @@ WorkerStrip::WorkerStrip(QWidget *parent)
 
 QString WorkerStrip::stateName(WorkerState state)
 {
-    switch (state) {
-    case WorkerState::Idle:
-        return QStringLiteral("idle");
-    case WorkerState::Generating:
-        return QStringLiteral("generating");
-    case WorkerState::Connecting:
-        return QStringLiteral("connecting");
-    case WorkerState::Copying:
-        return QStringLiteral("copying");
-    case WorkerState::Committing:
-        return QStringLiteral("committing");
-    case WorkerState::Retrying:
-        return QStringLiteral("retrying");
-    case WorkerState::Done:
-        return QStringLiteral("done");
-    }
-    return {};
+    return workerStateName(state);
 }
 
 QColor WorkerStrip::stateColor(WorkerState state)

@@ -167,11 +167,9 @@ QJsonObject ProgressPrinter::toJson(const RunSnapshot &s)
         o.insert(QStringLiteral("max_commit_ms"), l.max);
     }
     if (!s.workers.isEmpty()) {
-        static const char *names[] = {"idle",       "generating", "connecting", "copying",
-                                      "committing", "retrying",   "done"};
         QJsonArray workers;
         for (WorkerState w : s.workers)
-            workers.append(QLatin1String(names[int(w)]));
+            workers.append(workerStateName(w));
         o.insert(QStringLiteral("workers"), workers);
     }
     if (s.hasServerSample) {
