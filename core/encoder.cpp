@@ -1,6 +1,7 @@
 #include "encoder.h"
 
 #include "binaryencoder.h"
+#include "jsonlencoder.h"
 #include "valueformat.h"
 
 #include <QByteArray>
@@ -19,6 +20,9 @@ bool FormatOptions::parseFormat(const QString &name, OutputFormat &format)
         format = OutputFormat::PgCopy;
     else if (n == QLatin1String("pgbinary") || n == QLatin1String("binary"))
         format = OutputFormat::PgBinary;
+    else if (n == QLatin1String("jsonl") || n == QLatin1String("jsonlines") ||
+             n == QLatin1String("ndjson"))
+        format = OutputFormat::JsonLines;
     else
         return false;
     return true;
@@ -35,6 +39,8 @@ QString FormatOptions::formatName(OutputFormat format)
         return QStringLiteral("pgcopy");
     case OutputFormat::PgBinary:
         return QStringLiteral("pgbinary");
+    case OutputFormat::JsonLines:
+        return QStringLiteral("jsonl");
     }
     return {};
 }
@@ -55,6 +61,8 @@ QString FormatOptions::effectiveNull() const
 
 QString FormatOptions::check() const
 {
+    if (format == OutputFormat::JsonLines)
+        return {}; // NULL is always null; the CSV and text options do not apply
     // An unquoted line break (or, in text formats, a tab) in the null string would cut the row.
     if (nullString.contains(QLatin1Char('\n')) || nullString.contains(QLatin1Char('\r')))
         return QStringLiteral("the null string cannot contain a line break: choose another "
@@ -297,6 +305,8 @@ std::unique_ptr<Encoder> Encoder::create(const FormatOptions &options)
         return std::make_unique<TextEncoder>(options, false);
     case OutputFormat::PgBinary:
         return std::make_unique<BinaryCopyEncoder>();
+    case OutputFormat::JsonLines:
+        return std::make_unique<JsonLinesEncoder>();
     }
     return nullptr;
 }

@@ -13,7 +13,7 @@
 
 namespace spillway {
 
-enum class OutputFormat { Csv, Tsv, PgCopy, PgBinary };
+enum class OutputFormat { Csv, Tsv, PgCopy, PgBinary, JsonLines };
 
 struct FormatOptions
 {
@@ -24,7 +24,8 @@ struct FormatOptions
     QString nullString;   // CSV: empty (unquoted); TSV: empty; COPY text: \N
     bool nullStringSet = false;
 
-    // Reads a format name: csv, tsv, pgcopy (also "copy", "text") or pgbinary ("binary").
+    // Reads a format name: csv, tsv, pgcopy (also "copy", "text"), pgbinary ("binary") or
+    // jsonl ("jsonlines", "ndjson").
     static bool parseFormat(const QString &name, OutputFormat &format);
     static QString formatName(OutputFormat format);
     static QString extension(OutputFormat format);

@@ -12,6 +12,7 @@ namespace spillway {
 FileSink::FileSink(FileSinkOptions options)
     : m_options(std::move(options))
     , m_encoder(Encoder::create(m_options.format))
+    , m_compressor(Compressor::create(m_options.compression, m_options.compressionLevel))
 {}
 
 FileSink::~FileSink()
@@ -22,7 +23,9 @@ FileSink::~FileSink()
 
 QString FileSink::fileName(const QString &table, int part) const
 {
-    const QString ext = FormatOptions::extension(m_options.format.format);
+    QString ext = FormatOptions::extension(m_options.format.format);
+    if (m_options.compression != Compression::None)
+        ext += QLatin1Char('.') + Compressor::extension(m_options.compression);
     QString base = table;
     // Table names are free text; keep file names to one path component.
     base.replace(QLatin1Char('/'), QLatin1Char('_')).replace(QLatin1Char('\\'), QLatin1Char('_'));
@@ -78,6 +81,10 @@ QString FileSink::startFile()
             return QStringLiteral("cannot create '%1': %2")
                 .arg(m_file->fileName(), m_file->errorString());
     }
+    if (m_compressor) {
+        if (QString e = m_compressor->begin(); !e.isEmpty())
+            return compressionError(e);
+    }
     ByteBuffer header;
     m_encoder->writeHeader(*m_plan->schema()->tables()[size_t(m_table)], header);
     return writeBytes(header.data(), header.size());
@@ -92,6 +99,14 @@ QString FileSink::closeFile()
     QString error = writeBytes(trailer.data(), trailer.size());
     if (!error.isEmpty())
         return error;
+    if (m_compressor) {
+        m_compressed.clear();
+        if (QString e = m_compressor->finish(m_compressed); !e.isEmpty())
+            return compressionError(e);
+        error = writeRaw(m_compressed.data(), m_compressed.size());
+        if (!error.isEmpty())
+            return error;
+    }
     if (!isStdout()) {
         m_file->close();
         if (m_file->error() != QFileDevice::NoError)
@@ -114,6 +129,28 @@ QString FileSink::closeFile()
 
 QString FileSink::writeBytes(const char *data, size_t size)
 {
+    // Split limits count these bytes, as they are before compression.
+    m_fileBytes += size;
+    if (!m_compressor)
+        return writeRaw(data, size);
+    m_compressed.clear();
+    if (QString e = m_compressor->compress(data, size, m_compressed); !e.isEmpty())
+        return compressionError(e);
+    const QString error = writeRaw(m_compressed.data(), m_compressed.size());
+    // A large chunk should not pin its compressed size for the rest of the run.
+    m_compressed.shrinkTo(1 << 20);
+    return error;
+}
+
+QString FileSink::compressionError(const QString &error) const
+{
+    return QStringLiteral("%1 while writing %2")
+        .arg(error, isStdout() ? QStringLiteral("standard output")
+                               : QStringLiteral("'%1'").arg(m_finalName));
+}
+
+QString FileSink::writeRaw(const char *data, size_t size)
+{
     size_t done = 0;
     while (done < size) {
         const qint64 n = m_file->write(data + done, qint64(size - done));
@@ -128,7 +165,6 @@ QString FileSink::writeBytes(const char *data, size_t size)
         }
         done += size_t(n);
     }
-    m_fileBytes += size;
     return {};
 }
 

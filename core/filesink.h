@@ -2,8 +2,10 @@
 
 // Writes each table to files in a folder (or one table to standard output), in plan order,
 // optionally split by rows or bytes. Files are written as NAME.part and renamed when complete,
-// so a file with its final name is always whole.
+// so a file with its final name is always whole. With compression each file (each split part)
+// is one complete gzip or zstd stream; split sizes count the bytes before compression.
 
+#include "compressor.h"
 #include "encoder.h"
 #include "sink.h"
 
@@ -19,7 +21,9 @@ struct FileSinkOptions
     QString directory; // "-" for standard output
     FormatOptions format;
     uint64_t splitRows = 0;  // 0: no split by rows
-    uint64_t splitBytes = 0; // 0: no split by size
+    uint64_t splitBytes = 0; // 0: no split by size (uncompressed bytes)
+    Compression compression = Compression::None;
+    int compressionLevel = 1;
 };
 
 class FileSink final : public Sink
@@ -43,12 +47,16 @@ private:
     QString startFile();
     QString closeFile();
     QString writeBytes(const char *data, size_t size);
+    QString writeRaw(const char *data, size_t size);
+    QString compressionError(const QString &error) const;
     QString writeRows(EncodedChunk &chunk);
 
     FileSinkOptions m_options;
     const Plan *m_plan = nullptr;
     std::unique_ptr<Encoder> m_encoder;
     std::unique_ptr<QFile> m_file;
+    std::unique_ptr<Compressor> m_compressor;
+    ByteBuffer m_compressed;
     QString m_finalName;
     int m_table = -1;
     int m_part = 0;

@@ -16,6 +16,8 @@
 namespace spillway::cli {
 namespace {
 
+bool readCompressionOptions(const QCommandLineParser &p, FileSinkOptions &out);
+
 bool readFormatOptions(const QCommandLineParser &p, FileSinkOptions &out)
 {
     bool ok = true;
@@ -24,7 +26,7 @@ bool readFormatOptions(const QCommandLineParser &p, FileSinkOptions &out)
         ok = false;
     };
     if (!FormatOptions::parseFormat(p.value(QStringLiteral("format")), out.format.format))
-        bad(QStringLiteral("--format %1 is unknown: use csv, tsv, pgcopy or pgbinary")
+        bad(QStringLiteral("--format %1 is unknown: use csv, tsv, pgcopy, pgbinary or jsonl")
                 .arg(p.value(QStringLiteral("format"))));
     const auto oneChar = [&](const QString &name, char &target) {
         if (!p.isSet(name))
@@ -62,7 +64,34 @@ bool readFormatOptions(const QCommandLineParser &p, FileSinkOptions &out)
     }
     if (out.splitRows && out.splitBytes)
         bad(QStringLiteral("use --split-rows or --split-bytes, not both"));
-    return ok;
+    return readCompressionOptions(p, out) && ok;
+}
+
+bool readCompressionOptions(const QCommandLineParser &p, FileSinkOptions &out)
+{
+    if (p.isSet(QStringLiteral("compress")) &&
+        !Compressor::parse(p.value(QStringLiteral("compress")), out.compression)) {
+        printErr(QStringLiteral("error: --compress %1 is unknown: use gzip, zstd or none\n")
+                     .arg(p.value(QStringLiteral("compress"))));
+        return false;
+    }
+    out.compressionLevel = Compressor::defaultLevel(out.compression);
+    if (!p.isSet(QStringLiteral("compress-level")))
+        return true;
+    if (out.compression == Compression::None) {
+        printErr(QStringLiteral("error: --compress-level needs --compress gzip or zstd\n"));
+        return false;
+    }
+    bool isNumber = false;
+    out.compressionLevel = p.value(QStringLiteral("compress-level")).toInt(&isNumber);
+    const QString problem =
+        isNumber ? Compressor::checkLevel(out.compression, out.compressionLevel)
+                 : QStringLiteral("--compress-level must be a number, such as 1 or 6");
+    if (!problem.isEmpty()) {
+        printErr(QStringLiteral("error: %1\n").arg(problem));
+        return false;
+    }
+    return true;
 }
 
 QJsonObject summaryJson(const RunResult &r)
@@ -90,15 +119,26 @@ int runGenerate(const QStringList &arguments)
          QStringLiteral("Output folder, or - for standard output (one table)."),
          QStringLiteral("DIR")},
         {QStringLiteral("format"),
-         QStringLiteral("csv, tsv, pgcopy (PostgreSQL COPY text) or pgbinary (COPY binary)."),
+         QStringLiteral("csv, tsv, pgcopy (PostgreSQL COPY text), pgbinary (COPY binary) or "
+                        "jsonl (one JSON object per row)."),
          QStringLiteral("F"), QStringLiteral("csv")},
         {QStringLiteral("workers"), QStringLiteral("Worker threads (default: one per core)."),
          QStringLiteral("N")},
         {QStringLiteral("split-rows"), QStringLiteral("Start a new file every N rows."),
          QStringLiteral("N")},
         {QStringLiteral("split-bytes"),
-         QStringLiteral("Start a new file before SIZE bytes (e.g. 100MiB)."),
+         QStringLiteral("Start a new file before SIZE bytes (e.g. 100MiB), counted before "
+                        "compression."),
          QStringLiteral("SIZE")},
+        {QStringLiteral("compress"),
+         QStringLiteral("Compress each file (and each split part) as its own stream: gzip "
+                        "(.gz) or zstd (.zst). With --out -, compressed bytes go to standard "
+                        "output."),
+         QStringLiteral("ALG")},
+        {QStringLiteral("compress-level"),
+         QStringLiteral("Compression level: gzip 1-9, zstd 1-19 and above (default 1, the "
+                        "fastest)."),
+         QStringLiteral("N")},
         {QStringLiteral("delimiter"), QStringLiteral("CSV field delimiter (default ',')."),
          QStringLiteral("C")},
         {QStringLiteral("quote"), QStringLiteral("CSV quote character (default '\"')."),

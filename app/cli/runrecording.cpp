@@ -188,6 +188,10 @@ QJsonObject CliRunRecording::fileSettings(const FileSinkOptions &options, int wo
         o.insert(QStringLiteral("split_bytes"), double(options.splitBytes));
     if (!options.format.header)
         o.insert(QStringLiteral("header"), false);
+    if (options.compression != Compression::None) {
+        o.insert(QStringLiteral("compression"), Compressor::name(options.compression));
+        o.insert(QStringLiteral("compression_level"), options.compressionLevel);
+    }
     return o;
 }
 

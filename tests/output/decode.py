@@ -10,6 +10,10 @@ TSV and PostgreSQL COPY text are decoded as PostgreSQL's COPY FROM reads text fo
 at a newline, fields at a tab, a field equal to the null string (compared before de-escaping)
 is NULL, and backslash sequences are de-escaped.
 
+JSON Lines is read with Python's json module, one object per line; the header is the first
+object's keys (every object must have the same keys in the same order) and each cell says what
+JSON gave: null, {"s": string}, {"n": number as written} or {"b": true/false}.
+
 Exit codes: 0 decoded, 3 the file is malformed (the reason on stderr), 2 bad arguments.
 """
 
@@ -140,9 +144,51 @@ def decode_text(data, null, header):
     return names, rows
 
 
+class Number(str):
+    """A JSON number, kept as written (12.30 stays 12.30)."""
+
+
+def not_json(constant):
+    raise Malformed(f"{constant} is not JSON")
+
+
+def decode_jsonl(data):
+    if data and not data.endswith(b"\n"):
+        raise Malformed("the last row does not end with a newline")
+    names, rows = None, []
+    for number, line in enumerate(data.split(b"\n")[:-1], 1):
+        try:
+            pairs = json.loads(line.decode("utf-8"), parse_int=Number, parse_float=Number,
+                               parse_constant=not_json,
+                               object_pairs_hook=lambda p: p)
+        except json.JSONDecodeError as e:
+            raise Malformed(f"line {number}: {e}")
+        if not isinstance(pairs, list):
+            raise Malformed(f"line {number} is not a JSON object")
+        keys = [k for k, _ in pairs]
+        if names is None:
+            names = keys
+        elif keys != names:
+            raise Malformed(f"line {number} has keys {keys}, not {names}")
+        rows.append([cell(v, number) for _, v in pairs])
+    return names, rows
+
+
+def cell(v, number):
+    if v is None:
+        return None
+    if isinstance(v, bool):
+        return {"b": v}
+    if isinstance(v, Number):
+        return {"n": str(v)}
+    if isinstance(v, str):
+        return {"s": v}
+    raise Malformed(f"line {number} holds a nested value: {v!r}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--format", choices=["csv", "tsv", "pgcopy"], required=True)
+    parser.add_argument("--format", choices=["csv", "tsv", "pgcopy", "jsonl"], required=True)
     parser.add_argument("--delimiter", default=",")
     parser.add_argument("--quote", default='"')
     parser.add_argument("--null", default=None)
@@ -152,7 +198,9 @@ def main():
     with open(args.file, "rb") as f:
         data = f.read()
     try:
-        if args.format == "csv":
+        if args.format == "jsonl":
+            names, rows = decode_jsonl(data)
+        elif args.format == "csv":
             names, rows = decode_csv(data, args.delimiter, args.quote,
                                      "" if args.null is None else args.null, args.header)
         else:
