@@ -1,5 +1,6 @@
 #include "runpanel.h"
 
+#include "compressor.h"
 #include "conninfo.h"
 #include "database.h"
 #include "runcontroller.h"
@@ -37,7 +38,9 @@ QComboBox *combo(const QStringList &items)
 }
 
 const QStringList kFormats{QStringLiteral("csv"), QStringLiteral("tsv"), QStringLiteral("pgcopy"),
-                           QStringLiteral("pgbinary")};
+                           QStringLiteral("pgbinary"), QStringLiteral("jsonl")};
+const QStringList kCompressions{QStringLiteral("none"), QStringLiteral("gzip"),
+                                QStringLiteral("zstd")};
 const QStringList kModes{QStringLiteral("create"), QStringLiteral("truncate"),
                          QStringLiteral("append"), QStringLiteral("recreate")};
 const QStringList kCopyFormats{QStringLiteral("binary"), QStringLiteral("text"),
@@ -180,6 +183,10 @@ QWidget *RunPanel::createFilesPage()
     form->addRow(QStringLiteral("Folder"), dirRow);
     form->addRow(QStringLiteral("Format"), m_format);
     form->addRow(QStringLiteral("Split"), splitRow);
+    m_compression = combo(kCompressions);
+    m_compression->setToolTip(QStringLiteral("Each file (and split part) is one complete gzip or "
+                                             "zstd stream; split sizes count uncompressed bytes"));
+    form->addRow(QStringLiteral("Compression"), m_compression);
     return page;
 }
 
@@ -261,7 +268,8 @@ void RunPanel::connectEdits()
     const auto edited = [this] { onSettingsEdited(); };
     for (QLineEdit *e : {m_host, m_database, m_user, m_directory, m_splitValue, m_rows, m_seed})
         connect(e, &QLineEdit::textChanged, this, edited);
-    for (QComboBox *c : {m_target, m_sslmode, m_format, m_splitKind, m_mode, m_copyFormat})
+    for (QComboBox *c :
+         {m_target, m_sslmode, m_format, m_splitKind, m_compression, m_mode, m_copyFormat})
         connect(c, &QComboBox::currentIndexChanged, this, edited);
     connect(m_port, &QSpinBox::valueChanged, this, edited);
     connect(m_workers, &QSpinBox::valueChanged, this, edited);
@@ -291,6 +299,7 @@ RunSettings RunPanel::settings() const
     s.profile = currentProfile();
     s.directory = m_directory->text().trimmed();
     FormatOptions::parseFormat(m_format->currentText(), s.format);
+    Compressor::parse(m_compression->currentText(), s.compression);
     const auto split = parseByteSize(m_splitValue->text());
     if (m_splitKind->currentIndex() == 1)
         s.splitRows = parseRowCount(m_splitValue->text()).value_or(0);
@@ -325,6 +334,7 @@ void RunPanel::setSettings(const RunSettings &s)
     m_askPassword->setChecked(s.profile.askPassword);
     m_directory->setText(s.directory);
     m_format->setCurrentText(FormatOptions::formatName(s.format));
+    m_compression->setCurrentText(Compressor::name(s.compression));
     m_splitKind->setCurrentIndex(s.splitRows ? 1 : s.splitBytes ? 2 : 0);
     m_splitValue->setText(s.splitRows    ? QString::number(s.splitRows)
                           : s.splitBytes ? QString::number(s.splitBytes)

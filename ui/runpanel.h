@@ -83,6 +83,7 @@ private:
     QLineEdit *m_directory;
     QComboBox *m_format;
     QComboBox *m_splitKind;
+    QComboBox *m_compression = nullptr;
     QLineEdit *m_splitValue;
     QLineEdit *m_rows;
     QDoubleSpinBox *m_scale;

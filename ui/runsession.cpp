@@ -119,6 +119,7 @@ QString RunSession::startFiles(const std::shared_ptr<CompiledSchema> &schema)
     sinkOptions.format.format = s.format;
     sinkOptions.splitRows = s.splitRows;
     sinkOptions.splitBytes = s.splitBytes;
+    sinkOptions.compression = s.compression;
     if (!QDir().mkpath(s.directory))
         return QStringLiteral("cannot create the folder %1: check its parent's permissions")
             .arg(s.directory);

@@ -143,6 +143,8 @@ QStringList RunSettings::arguments(const QString &schemaFile) const
             a << QStringLiteral("--split-rows") << QString::number(splitRows);
         if (splitBytes)
             a << QStringLiteral("--split-bytes") << QString::number(splitBytes);
+        if (compression != Compression::None)
+            a << QStringLiteral("--compress") << Compressor::name(compression);
     } else {
         if (target == RunTarget::Postgres)
             a << QStringLiteral("--db") << profile.conninfo();
@@ -195,6 +197,8 @@ QJsonObject RunSettings::recordSettings(const QString &schemaFile, const Schema 
             o.insert(QStringLiteral("split_rows"), double(splitRows));
         if (splitBytes)
             o.insert(QStringLiteral("split_bytes"), double(splitBytes));
+        if (compression != Compression::None)
+            o.insert(QStringLiteral("compression"), Compressor::name(compression));
     } else {
         o.insert(QStringLiteral("mode"), IngestOptions::modeName(mode));
         o.insert(QStringLiteral("copy_format"), IngestOptions::formatName(copyFormat));

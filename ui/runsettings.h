@@ -6,6 +6,7 @@
 // and the run record's settings are computed from the same values the run uses. A password is
 // never part of these settings: it is asked for at run time and kept in memory only.
 
+#include "compressor.h"
 #include "encoder.h"
 #include "ingestjob.h"
 #include "plan.h"
@@ -54,6 +55,7 @@ struct RunSettings
     // Files
     QString directory;
     OutputFormat format = OutputFormat::Csv;
+    Compression compression = Compression::None;
     uint64_t splitRows = 0;
     uint64_t splitBytes = 0;
 

@@ -16,9 +16,11 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -271,8 +273,11 @@ void TestMonitor::fileRunFeedsDashboard()
     s.directory = m_dir.filePath(QStringLiteral("out"));
     s.scale = 2;
     s.workers = 2;
+    s.compression = Compression::Gzip;
     panel.setSettings(s);
+    QCOMPARE(panel.settings().compression, Compression::Gzip); // the panel shows what runs
     QVERIFY(controller.commandLine().startsWith(QLatin1String("spillway-cli generate")));
+    QVERIFY(controller.commandLine().contains(QLatin1String("--compress gzip")));
     QSignalSpy finished(&controller, &RunController::runFinished);
     QSignalSpy recorded(&controller, &RunController::runRecorded);
     QSignalSpy snapshots(&controller, &RunController::snapshotTaken);
@@ -295,6 +300,15 @@ void TestMonitor::fileRunFeedsDashboard()
     QVERIFY2(record, qPrintable(error));
     QCOMPARE(record->kind, QStringLiteral("generate"));
     QVERIFY(!record->series.isEmpty());
+    // Every table went to a whole gzip stream, as gzip itself checks it.
+    const QStringList files = QDir(s.directory).entryList(QDir::Files, QDir::Name);
+    QCOMPARE(files.size(), 4);
+    for (const QString &file : files) {
+        QVERIFY2(file.endsWith(QLatin1String(".csv.gz")), qPrintable(file));
+        QCOMPARE(QProcess::execute(QStringLiteral("gzip"),
+                                   {QStringLiteral("-t"), QDir(s.directory).filePath(file)}),
+                 0);
+    }
     test::saveScreenshot(&dashboard, QStringLiteral("dashboard-files-finished"));
 }
 
