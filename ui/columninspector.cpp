@@ -35,25 +35,6 @@ const QStringList kSqlTypes = {QStringLiteral("bigint"),
                                QStringLiteral("time"),
                                QStringLiteral("uuid")};
 
-QWidget *withProblem(QWidget *editor, ProblemLabel *problem)
-{
-    auto *box = new QWidget;
-    auto *v = new QVBoxLayout(box);
-    v->setContentsMargins(0, 0, 0, 0);
-    v->setSpacing(2);
-    v->addWidget(editor);
-    v->addWidget(problem);
-    return box;
-}
-
-QStringList messages(const QList<Diagnostic> &list)
-{
-    QStringList result;
-    for (const Diagnostic &d : list)
-        result.append(d.message);
-    return result;
-}
-
 } // namespace
 
 ColumnInspector::ColumnInspector(SchemaDocument *document, QWidget *parent)
@@ -100,15 +81,15 @@ ColumnInspector::ColumnInspector(SchemaDocument *document, QWidget *parent)
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(tr("&Name:"), withProblem(m_name, m_nameProblem));
-    form->addRow(tr("SQL &type:"), withProblem(m_type, m_typeProblem));
+    form->addRow(tr("&Name:"), ProblemLabel::stack(m_name, m_nameProblem));
+    form->addRow(tr("SQL &type:"), ProblemLabel::stack(m_type, m_typeProblem));
     form->addRow(tr("&Generator:"), createGeneratorCombo());
     auto *params = new QGroupBox(tr("Parameters"), this);
     auto *paramsLayout = new QVBoxLayout(params);
     paramsLayout->addWidget(m_form);
     auto *options = new QFormLayout;
     options->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    options->addRow(tr("N&ull fraction:"), withProblem(m_nullFraction, m_nullProblem));
+    options->addRow(tr("N&ull fraction:"), ProblemLabel::stack(m_nullFraction, m_nullProblem));
     auto *flags = new QVBoxLayout;
     flags->addWidget(m_unique);
     flags->addWidget(m_primaryKey);
@@ -191,7 +172,7 @@ QWidget *ColumnInspector::createGeneratorCombo()
     }
     m_generator->setModel(model);
     m_generator->setMaxVisibleItems(30);
-    auto *box = withProblem(m_generator, m_generatorProblem);
+    auto *box = ProblemLabel::stack(m_generator, m_generatorProblem);
     box->layout()->addWidget(m_summary);
     return box;
 }
@@ -261,12 +242,12 @@ void ColumnInspector::showProblems()
             general.append(d);
     }
     generator.append(m_form->showProblems(params));
-    m_general->setProblems(messages(general));
-    m_nameProblem->setProblems(messages(name));
-    m_typeProblem->setProblems(messages(type));
-    m_generatorProblem->setProblems(messages(generator));
-    m_nullProblem->setProblems(messages(nulls));
-    m_keyProblem->setProblems(messages(keys));
+    m_general->setProblems(general);
+    m_nameProblem->setProblems(name);
+    m_typeProblem->setProblems(type);
+    m_generatorProblem->setProblems(generator);
+    m_nullProblem->setProblems(nulls);
+    m_keyProblem->setProblems(keys);
 }
 
 void ColumnInspector::edit(const QString &actionText,

@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStyle>
+#include <QVBoxLayout>
 
 namespace spillway {
 
@@ -36,6 +37,25 @@ void ProblemLabel::setProblems(const QStringList &messages)
 QString ProblemLabel::text() const
 {
     return m_text->text();
+}
+
+void ProblemLabel::setProblems(const QList<Diagnostic> &problems)
+{
+    QStringList messages;
+    for (const Diagnostic &d : problems)
+        messages.append(d.message);
+    setProblems(messages);
+}
+
+QWidget *ProblemLabel::stack(QWidget *editor, ProblemLabel *problem)
+{
+    auto *box = new QWidget;
+    auto *v = new QVBoxLayout(box);
+    v->setContentsMargins(0, 0, 0, 0);
+    v->setSpacing(2);
+    v->addWidget(editor);
+    v->addWidget(problem);
+    return box;
 }
 
 } // namespace spillway

@@ -18,25 +18,6 @@ namespace spillway {
 
 namespace {
 
-QWidget *withProblem(QWidget *editor, ProblemLabel *problem)
-{
-    auto *box = new QWidget;
-    auto *v = new QVBoxLayout(box);
-    v->setContentsMargins(0, 0, 0, 0);
-    v->setSpacing(2);
-    v->addWidget(editor);
-    v->addWidget(problem);
-    return box;
-}
-
-QStringList messages(const QList<Diagnostic> &list)
-{
-    QStringList result;
-    for (const Diagnostic &d : list)
-        result.append(d.message);
-    return result;
-}
-
 const QString kCount = QStringLiteral("countDistribution");
 
 } // namespace
@@ -104,13 +85,14 @@ QWidget *TableInspector::createTableBox()
     auto *rowsPage = new QWidget;
     auto *rowsForm = new QFormLayout(rowsPage);
     rowsForm->setContentsMargins(0, 0, 0, 0);
-    rowsForm->addRow(tr("&Rows:"), withProblem(m_rows, m_rowsProblem));
+    rowsForm->addRow(tr("&Rows:"), ProblemLabel::stack(m_rows, m_rowsProblem));
     auto *childPage = new QWidget;
     auto *childForm = new QFormLayout(childPage);
     childForm->setContentsMargins(0, 0, 0, 0);
     childForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    childForm->addRow(tr("&Parent table:"), withProblem(m_parent, m_parentProblem));
-    childForm->addRow(tr("Rows per parent &row:"), withProblem(m_countKind, m_countProblem));
+    childForm->addRow(tr("&Parent table:"), ProblemLabel::stack(m_parent, m_parentProblem));
+    childForm->addRow(tr("Rows per parent &row:"),
+                      ProblemLabel::stack(m_countKind, m_countProblem));
     childForm->addRow(m_countForm);
     m_modePages->addWidget(rowsPage);
     m_modePages->addWidget(childPage);
@@ -118,7 +100,7 @@ QWidget *TableInspector::createTableBox()
     auto *box = new QGroupBox(tr("Table"), this);
     auto *form = new QFormLayout(box);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(tr("&Name:"), withProblem(m_name, m_nameProblem));
+    form->addRow(tr("&Name:"), ProblemLabel::stack(m_name, m_nameProblem));
     form->addRow(tr("&Size:"), m_mode);
     form->addRow(m_modePages);
     form->addRow(tr("C&omment:"), m_comment);
@@ -262,11 +244,11 @@ void TableInspector::showProblems()
             general.append(d);
     }
     count.append(m_countForm->showProblems(params));
-    m_general->setProblems(messages(general));
-    m_nameProblem->setProblems(messages(name));
-    m_rowsProblem->setProblems(messages(rows));
-    m_parentProblem->setProblems(messages(parent));
-    m_countProblem->setProblems(messages(count));
+    m_general->setProblems(general);
+    m_nameProblem->setProblems(name);
+    m_rowsProblem->setProblems(rows);
+    m_parentProblem->setProblems(parent);
+    m_countProblem->setProblems(count);
 }
 
 void TableInspector::edit(const QString &actionText, const std::function<void(TableSpec &)> &change)

@@ -1,6 +1,7 @@
 #include "embeddedserver.h"
 
 #include "clicommon.h"
+#include "conninfo.h"
 
 namespace spillway::cli {
 
@@ -8,6 +9,29 @@ EmbeddedServerGuard::EmbeddedServerGuard(const QString &serverDir, bool keep)
     : m_server(serverDir)
     , m_keep(keep)
 {}
+
+EmbeddedServerGuard::EmbeddedServerGuard(const QCommandLineParser &parser)
+    : EmbeddedServerGuard(parser.value(QStringLiteral("server-dir")),
+                          parser.isSet(QStringLiteral("keep-server")))
+{}
+
+std::optional<int> EmbeddedServerGuard::resolve(const QCommandLineParser &parser, QString &conninfo)
+{
+    if (parser.isSet(QStringLiteral("db"))) {
+        conninfo = parser.value(QStringLiteral("db"));
+        if (const QString e = ConnInfo::check(conninfo); !e.isEmpty()) {
+            printErr(QStringLiteral("error: %1\n").arg(e));
+            return ExitUsage;
+        }
+        return std::nullopt;
+    }
+    if (const QString e = start(); !e.isEmpty()) {
+        printErr(QStringLiteral("error: %1\n").arg(e));
+        return ExitFailure;
+    }
+    conninfo = connectionString();
+    return std::nullopt;
+}
 
 EmbeddedServerGuard::~EmbeddedServerGuard()
 {

@@ -89,11 +89,6 @@ bool readIngestOptions(const QCommandLineParser &p, IngestOptions &o, EngineOpti
         if (!n || e.workers < 1 || e.workers > 256)
             bad(QStringLiteral("--workers must be between 1 and 256"));
     }
-    if (p.isSet(QStringLiteral("db"))) {
-        o.conninfo = p.value(QStringLiteral("db"));
-        if (const QString e2 = ConnInfo::check(o.conninfo); !e2.isEmpty())
-            bad(e2);
-    }
     return ok;
 }
 
@@ -138,15 +133,9 @@ int runIngest(const QStringList &arguments)
         return ExitUsage;
     recording.addSettings(
         CliRunRecording::planSettings(p.positionalArguments().first(), *schema, planOptions));
-    EmbeddedServerGuard server(p.value(QStringLiteral("server-dir")),
-                               p.isSet(QStringLiteral("keep-server")));
-    if (!p.isSet(QStringLiteral("db"))) {
-        if (const QString e = server.start(); !e.isEmpty()) {
-            printErr(QStringLiteral("error: %1\n").arg(e));
-            return ExitFailure;
-        }
-        options.conninfo = server.connectionString();
-    }
+    EmbeddedServerGuard server(p);
+    if (const auto exit = server.resolve(p, options.conninfo))
+        return *exit;
     const auto mode = ProgressPrinter::chooseMode(p.isSet(QStringLiteral("json")),
                                                   p.isSet(QStringLiteral("quiet")));
     return runIngestJob(schema, planOptions, engineOptions, options, mode, &recording);

@@ -66,11 +66,6 @@ bool readLoadOptions(const QCommandLineParser &p, LoadOptions &o)
     o.retry.retries = p.value(QStringLiteral("retries")).toInt(&retriesOk);
     if (!retriesOk || o.retry.retries < 0)
         bad(QStringLiteral("--retries must be a number, 0 or more"));
-    if (p.isSet(QStringLiteral("db"))) {
-        o.conninfo = p.value(QStringLiteral("db"));
-        if (const QString e = ConnInfo::check(o.conninfo); !e.isEmpty())
-            bad(e);
-    }
     return ok;
 }
 
@@ -127,15 +122,9 @@ int runLoad(const QStringList &arguments)
     CliRunRecording recording(QStringLiteral("load"), arguments, p);
     if (!recording.isReady())
         return ExitUsage;
-    EmbeddedServerGuard server(p.value(QStringLiteral("server-dir")),
-                               p.isSet(QStringLiteral("keep-server")));
-    if (!p.isSet(QStringLiteral("db"))) {
-        if (const QString e = server.start(); !e.isEmpty()) {
-            printErr(QStringLiteral("error: %1\n").arg(e));
-            return ExitFailure;
-        }
-        options.conninfo = server.connectionString();
-    }
+    EmbeddedServerGuard server(p);
+    if (const auto exit = server.resolve(p, options.conninfo))
+        return *exit;
     const auto mode = ProgressPrinter::chooseMode(p.isSet(QStringLiteral("json")),
                                                   p.isSet(QStringLiteral("quiet")));
     QThreadPool pool;

@@ -115,11 +115,6 @@ bool readVerifyOptions(const QCommandLineParser &p, const PlanOptions &plan, Ver
         if (!number || workers < 1 || workers > 256)
             bad(QStringLiteral("--workers must be between 1 and 256"));
     }
-    if (p.isSet(QStringLiteral("db"))) {
-        options.conninfo = p.value(QStringLiteral("db"));
-        if (const QString e = ConnInfo::check(options.conninfo); !e.isEmpty())
-            bad(e);
-    }
     return ok;
 }
 
@@ -320,15 +315,9 @@ int runVerify(const QStringList &arguments)
         printErr(QStringLiteral("error: %1\n").arg(d.toString()));
     if (!plan)
         return ExitUsage;
-    EmbeddedServerGuard server(p.value(QStringLiteral("server-dir")),
-                               p.isSet(QStringLiteral("keep-server")));
-    if (!p.isSet(QStringLiteral("db"))) {
-        if (const QString e = server.start(); !e.isEmpty()) {
-            printErr(QStringLiteral("error: %1\n").arg(e));
-            return ExitFailure;
-        }
-        options.conninfo = server.connectionString();
-    }
+    EmbeddedServerGuard server(p);
+    if (const auto exit = server.resolve(p, options.conninfo))
+        return *exit;
     VerifyReport report;
     QString error;
     const int code =
