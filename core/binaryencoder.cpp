@@ -260,6 +260,11 @@ char *convertTemporal(char *p, BinaryType t, const Value &v, const char *&why)
         ts = PgTimestamp{v.i * kMicrosPerDay};
     } else if (v.kind == ValueKind::Timestamp && isDate) {
         ts = PgTimestamp{v.i}; // date_in reads the date and drops the time, as here
+    } else if (v.kind == ValueKind::TimestampTz) {
+        // timestamp_in and date_in read the local time and ignore the zone.
+        ts = PgTimestamp{withZone ? v.i : v.i + int64_t(v.zoneOffset()) * 1000000};
+        if (withZone)
+            return putTimestamp(p, ts->micros, why);
     } else if (v.kind == ValueKind::Text) {
         ts = parsePgTimestamp(v.view());
     }
@@ -367,7 +372,8 @@ inline char *writeField(char *p, BinaryType t, const Value &v, const char *&why)
         break;
     case BinaryType::Timestamp:
     case BinaryType::TimestampTz: // Timestamp values are UTC instants for timestamptz
-        if (v.kind == ValueKind::Timestamp)
+        if (v.kind == ValueKind::Timestamp ||
+            (v.kind == ValueKind::TimestampTz && t == BinaryType::TimestampTz))
             return putTimestamp(p, v.i, why);
         break;
     case BinaryType::Time:

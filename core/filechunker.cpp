@@ -124,7 +124,8 @@ private:
         const char *p = data, *end = data + n;
         while (p < end) {
             if (m_inQuotes) {
-                const char *q = static_cast<const char *>(std::memchr(p, m_o.quote, size_t(end - p)));
+                const char *q =
+                    static_cast<const char *>(std::memchr(p, m_o.quote, size_t(end - p)));
                 if (!q)
                     return;
                 m_inQuotes = false;

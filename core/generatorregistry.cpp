@@ -15,6 +15,16 @@ GeneratorRegistry::GeneratorRegistry()
     registerTemporalGenerators(*this);
     registerTextGenerators(*this);
     registerReferenceGenerators(*this);
+    registerPeopleGenerators(*this);
+    registerPlaceGenerators(*this);
+    registerInternetGenerators(*this);
+    registerCompositeGenerators(*this);
+}
+
+RandomStream GeneratorArgs::groupStream(const QString &defaultGroup) const
+{
+    const QString group = params.string(QStringLiteral("group"), defaultGroup);
+    return RandomStream(tableKey).derive(hashName("group:" + group.toStdString()));
 }
 
 const GeneratorRegistry &GeneratorRegistry::instance()

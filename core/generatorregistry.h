@@ -35,6 +35,12 @@ struct GeneratorArgs
     QString table;
     QString column;
     const CompileContext &context;
+    uint64_t tableKey = 0; // CompiledSchema::tableKey of the column's table
+
+    // The stream shared by every column of this table that names the same group: columns of
+    // one group agree within a row (one person's first name, last name and email; one place's
+    // city, region, postal code and coordinates). Reads the optional "group" parameter.
+    RandomStream groupStream(const QString &defaultGroup) const;
 };
 
 struct GeneratorInfo
@@ -66,5 +72,9 @@ void registerNumericGenerators(GeneratorRegistry &registry);
 void registerTemporalGenerators(GeneratorRegistry &registry);
 void registerTextGenerators(GeneratorRegistry &registry);
 void registerReferenceGenerators(GeneratorRegistry &registry);
+void registerPeopleGenerators(GeneratorRegistry &registry);
+void registerPlaceGenerators(GeneratorRegistry &registry);
+void registerInternetGenerators(GeneratorRegistry &registry);
+void registerCompositeGenerators(GeneratorRegistry &registry);
 
 } // namespace spillway

@@ -38,19 +38,21 @@ inline char *copyBytes(char *p, const char *s, size_t n)
 inline size_t rowBound(const Value *const *col, size_t columns, uint32_t r, size_t keys)
 {
     size_t bound = keys + 2;
-    for (size_t k = 0; k < columns; ++k) {
-        const Value &v = col[k][r];
-        bound += v.kind == ValueKind::Text ? 6 * size_t(v.len) + 2 : kMaxScalarText + 2;
-    }
+    for (size_t k = 0; k < columns; ++k)
+        bound += jsonValueBound(col[k][r]);
     return bound;
 }
 
-inline char *writeValue(char *p, const Value &v)
+} // namespace
+
+char *writeJsonValue(char *p, const Value &v)
 {
     switch (v.kind) {
     case ValueKind::Null:
         return copyBytes(p, "null", 4);
     case ValueKind::Text:
+        if (v.scale == kJsonText)
+            return copyBytes(p, v.text, v.len);
         *p++ = '"';
         p = JsonLinesEncoder::writeEscaped(p, v.text, v.len);
         *p++ = '"';
@@ -65,6 +67,7 @@ inline char *writeValue(char *p, const Value &v)
     case ValueKind::Date:
     case ValueKind::Time:
     case ValueKind::Timestamp:
+    case ValueKind::TimestampTz:
     case ValueKind::Uuid:
         break;
     }
@@ -73,8 +76,6 @@ inline char *writeValue(char *p, const Value &v)
     *p++ = '"';
     return p;
 }
-
-} // namespace
 
 char *JsonLinesEncoder::writeEscaped(char *p, const char *s, size_t n)
 {
@@ -161,7 +162,7 @@ void JsonLinesEncoder::encode(const TableRuntime &table, const RowBatch &batch, 
         for (size_t k = 0; k < columns; ++k) {
             const QByteArray &key = keys.keys[k];
             p = copyBytes(p, key.constData(), size_t(key.size()));
-            p = writeValue(p, col[k][r]);
+            p = writeJsonValue(p, col[k][r]);
         }
         *p++ = '}';
         *p++ = '\n';

@@ -14,6 +14,16 @@
 
 namespace spillway {
 
+// One value as JSON (see above; text marked as JSON is copied as it is), and the most bytes
+// that can take.
+char *writeJsonValue(char *p, const Value &v);
+inline size_t jsonValueBound(const Value &v)
+{
+    if (v.kind != ValueKind::Text)
+        return 50;
+    return v.scale == kJsonText ? size_t(v.len) : 6 * size_t(v.len) + 2;
+}
+
 class JsonLinesEncoder final : public Encoder
 {
 public:

@@ -47,6 +47,16 @@ std::optional<QJsonValue> ParamReader::optional(const QString &key)
     return v;
 }
 
+int ParamReader::option(const QString &key, const QStringList &options)
+{
+    const QString v = string(key, options.front());
+    const qsizetype i = options.indexOf(v);
+    if (i < 0)
+        error(key, QStringLiteral("'%1' is not a valid '%2': use one of %3")
+                       .arg(v, key, options.join(QStringLiteral(", "))));
+    return i < 0 ? 0 : int(i);
+}
+
 int64_t ParamReader::integer(const QString &key)
 {
     if (!has(key)) {

@@ -42,6 +42,8 @@ public:
     QJsonArray array(const QString &key);
     QJsonObject object(const QString &key);
     std::optional<QJsonValue> optional(const QString &key);
+    // One of a few named options (the first is the default); reports the valid names otherwise.
+    int option(const QString &key, const QStringList &options);
 
     // Dates as days since 1970-01-01 ("2024-02-29"); timestamps as microseconds since the epoch
     // ("2024-02-29 13:45:00", 'T' accepted, fractional seconds allowed); durations in

@@ -167,6 +167,9 @@ std::optional<PgTimestamp> readTemporal(const Value &v, Family family)
     case ValueKind::Time:
         t.micros = v.i;
         return t;
+    case ValueKind::TimestampTz: // an instant; other types keep its local time
+        t.micros = family == Family::TimestampTz ? v.i : v.i + int64_t(v.zoneOffset()) * 1000000;
+        return t;
     default:
         break;
     }

@@ -264,8 +264,9 @@ void SchemaCompiler::checkSqlType(const QString &path, const QString &type)
         QStringLiteral(
             "^(smallint|integer|int|int2|int4|int8|bigint|real|float4|float8|double precision|"
             "float|numeric|decimal|numeric\\(\\d+(,\\s*\\d+)?\\)|decimal\\(\\d+(,\\s*\\d+)?\\)|"
-            "boolean|bool|date|time|timetz|time with time zone|time without time zone|timestamp|"
-            "timestamptz|timestamp with time zone|timestamp without time zone|interval|uuid|text|"
+            "boolean|bool|date|time(\\(\\d\\))?|timetz(\\(\\d\\))?|"
+            "time(\\(\\d\\))? with(out)? time zone|timestamp(\\(\\d\\))?|timestamptz(\\(\\d\\))?|"
+            "timestamp(\\(\\d\\))? with(out)? time zone|interval(\\(\\d\\))?|uuid|text|"
             "varchar|varchar\\(\\d+\\)|character varying(\\(\\d+\\))?|char|char\\(\\d+\\)|"
             "character(\\(\\d+\\))?|bpchar|json|jsonb|bytea|inet|cidr|macaddr|macaddr8|point|money|"
             "citext|xml|tsvector)(\\[\\])*$"),
@@ -323,8 +324,13 @@ bool SchemaCompiler::compileColumn(const TableSpec &spec, int t, int c, TableRun
         checkSqlType(path + QStringLiteral(".type"), column.sqlType);
     if (info) {
         ParamReader params(cs.generator, genPath, &m_diagnostics);
-        GeneratorArgs args{params,    RandomStream(key), column.sqlType.toLower(),
-                           spec.name, cs.name,           *this};
+        GeneratorArgs args{params,
+                           RandomStream(key),
+                           column.sqlType.toLower(),
+                           spec.name,
+                           cs.name,
+                           *this,
+                           CompiledSchema::tableKey(m_schema.seed, spec.name)};
         column.generator = info->create(args);
         params.rejectUnknown({QStringLiteral("kind")});
         if (kind == QLatin1String("reference") || kind == QLatin1String("parent")) {

@@ -13,18 +13,21 @@ namespace spillway {
 
 enum class ValueKind : uint8_t {
     Null,
-    Bool,      // i: 0 or 1
-    Int,       // i
-    Float,     // f; scale = digits after the point, or 255 for shortest round-trip form
-    Decimal,   // i: unscaled value; scale: digits after the point
-    Date,      // i: days since 1970-01-01
-    Time,      // i: microseconds since midnight
-    Timestamp, // i: microseconds since 1970-01-01 00:00:00 (no time zone)
-    Uuid,      // i, u: high and low 64 bits
-    Text,      // text, len (UTF-8)
+    Bool,        // i: 0 or 1
+    Int,         // i
+    Float,       // f; scale = digits after the point, or 255 for shortest round-trip form
+    Decimal,     // i: unscaled value; scale: digits after the point
+    Date,        // i: days since 1970-01-01
+    Time,        // i: microseconds since midnight
+    Timestamp,   // i: microseconds since 1970-01-01 00:00:00 (no time zone)
+    TimestampTz, // i: microseconds since 1970-01-01 00:00:00 UTC; u: the zone's offset east of
+                 // UTC in seconds (as int64), used only to print the local time
+    Uuid,        // i, u: high and low 64 bits
+    Text,        // text, len (UTF-8); scale kJsonText when the text is a JSON document
 };
 
 constexpr uint8_t kShortestFloat = 255;
+constexpr uint8_t kJsonText = 1; // Text whose bytes are JSON: JSON Lines embeds it as is
 
 struct Value
 {
@@ -46,6 +49,18 @@ struct Value
     static Value date(int64_t days) { return make(ValueKind::Date, days); }
     static Value time(int64_t micros) { return make(ValueKind::Time, micros); }
     static Value timestamp(int64_t micros) { return make(ValueKind::Timestamp, micros); }
+    static Value timestampTz(int64_t utcMicros, int32_t offsetSeconds)
+    {
+        Value v = make(ValueKind::TimestampTz, utcMicros);
+        v.u = uint64_t(int64_t(offsetSeconds));
+        return v;
+    }
+    static Value json(std::string_view s)
+    {
+        Value v = string(s);
+        v.scale = kJsonText;
+        return v;
+    }
     static Value decimal(int64_t unscaled, uint8_t scale)
     {
         Value v = make(ValueKind::Decimal, unscaled);
@@ -76,6 +91,8 @@ struct Value
     }
 
     bool isNull() const { return kind == ValueKind::Null; }
+    bool isJson() const { return kind == ValueKind::Text && scale == kJsonText; }
+    int32_t zoneOffset() const { return int32_t(int64_t(u)); }
     std::string_view view() const { return {text, len}; }
 
 private:

@@ -198,6 +198,19 @@ char *formatTime(char *p, int64_t micros)
     return p;
 }
 
+char *formatTimestampTz(char *p, int64_t utcMicros, int32_t offsetSeconds)
+{
+    p = formatTimestamp(p, utcMicros + int64_t(offsetSeconds) * 1000000);
+    const int32_t east = offsetSeconds < 0 ? -offsetSeconds : offsetSeconds;
+    *p++ = offsetSeconds < 0 ? '-' : '+';
+    p = twoDigits(p, unsigned(east / 3600));
+    if (east % 3600) {
+        *p++ = ':';
+        p = twoDigits(p, unsigned(east / 60 % 60));
+    }
+    return p;
+}
+
 char *formatTimestamp(char *p, int64_t micros)
 {
     constexpr int64_t perDay = 86400LL * 1000000;
@@ -254,6 +267,8 @@ char *formatScalar(char *p, const Value &v)
         return formatTime(p, v.i);
     case ValueKind::Timestamp:
         return formatTimestamp(p, v.i);
+    case ValueKind::TimestampTz:
+        return formatTimestampTz(p, v.i, v.zoneOffset());
     case ValueKind::Uuid:
         return formatUuid(p, uint64_t(v.i), v.u);
     }

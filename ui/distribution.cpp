@@ -53,10 +53,11 @@ void collect(const Value &v, bool geo, Collected &out)
     case ValueKind::Date:
     case ValueKind::Time:
     case ValueKind::Timestamp:
-        out.axis = v.kind == ValueKind::Date        ? Axis::Date
-                   : v.kind == ValueKind::Time      ? Axis::Time
-                   : v.kind == ValueKind::Timestamp ? Axis::Timestamp
-                                                    : Axis::Number;
+    case ValueKind::TimestampTz:
+        out.axis = v.kind == ValueKind::Date   ? Axis::Date
+                   : v.kind == ValueKind::Time ? Axis::Time
+                   : v.kind == ValueKind::Int  ? Axis::Number
+                                               : Axis::Timestamp;
         out.numbers.push_back(double(v.i));
         return;
     case ValueKind::Decimal:

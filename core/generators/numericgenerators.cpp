@@ -1,5 +1,6 @@
 // Integer, decimal, float, boolean and UUID generators.
 
+#include "compiledschema.h"
 #include "distribution.h"
 #include "generatorregistry.h"
 
@@ -233,6 +234,58 @@ private:
     RandomStream m_rng;
 };
 
+// Version 7 UUIDs (RFC 9562): a 48-bit Unix time in milliseconds, then 74 bits that carry a
+// bijection of the row index as in UuidV4, so they are unique by construction and sort by time.
+// The time is `start` plus `step` per row, or the instant of another column of the row.
+class UuidV7 final : public Generator
+{
+public:
+    UuidV7(RandomStream rng, int64_t startMicros, int64_t stepMicros, QString column)
+        : m_rng(rng)
+        , m_start(startMicros)
+        , m_step(stepMicros)
+        , m_column(std::move(column))
+    {}
+
+    void generate(const BatchContext &ctx, Value *out) const override
+    {
+        const Value *base = m_index >= 0 ? ctx.batch->column(m_index) : nullptr;
+        for (uint32_t i = 0; i < ctx.count; ++i) {
+            const uint64_t row = ctx.row(i);
+            int64_t micros = m_start + int64_t(row) * m_step;
+            if (base) {
+                const Value &b = base[i];
+                micros = b.kind == ValueKind::Date ? b.i * 86400000000LL : b.i;
+                if (b.isNull()) {
+                    out[i] = Value::null();
+                    continue;
+                }
+            }
+            const uint64_t ms = uint64_t(std::max<int64_t>(0, micros / 1000)) & 0xFFFFFFFFFFFFULL;
+            const uint64_t b = mix64(m_rng.key() ^ row);
+            const uint64_t hi = (ms << 16) | 0x7000 | (b >> 52);
+            const uint64_t lo = 0x8000000000000000ULL | ((b & 0xFFFFFFFFFFFFFULL) << 10) |
+                                (m_rng.draw(row, 1) & 0x3FF);
+            out[i] = Value::uuid(hi, lo);
+        }
+    }
+    bool isInherentlyUnique() const override { return true; }
+    QStringList dependencies() const override
+    {
+        return m_column.isEmpty() ? QStringList() : QStringList{m_column};
+    }
+    void bindDependencies(const QList<int> &indexes) override
+    {
+        m_index = indexes.isEmpty() ? -1 : indexes.front();
+    }
+
+private:
+    RandomStream m_rng;
+    int64_t m_start, m_step;
+    QString m_column;
+    int m_index = -1;
+};
+
 int64_t readIntBound(ParamReader &p, const QString &key, int64_t fallback, bool required)
 {
     return required ? p.integer(key) : p.integer(key, fallback);
@@ -361,7 +414,20 @@ std::unique_ptr<Generator> makeBoolean(GeneratorArgs &a)
 
 std::unique_ptr<Generator> makeUuid(GeneratorArgs &a)
 {
-    return std::make_unique<UuidV4>(a.rng);
+    const int64_t version = a.params.integer(QStringLiteral("version"), 4);
+    if (version != 4 && version != 7) {
+        a.params.error(QStringLiteral("version"),
+                       QStringLiteral("'version' must be 4 (random) or 7 (time-ordered)"));
+        return nullptr;
+    }
+    if (version == 4)
+        return std::make_unique<UuidV4>(a.rng);
+    const int64_t start =
+        a.params.timestamp(QStringLiteral("start"), daysFromCivil(2024, 1, 1) * 86400000000LL);
+    const int64_t step = a.params.duration(QStringLiteral("step"), 1000);
+    a.params.requireRange(QStringLiteral("step"), double(step), 0, 86400e6);
+    return std::make_unique<UuidV7>(a.rng, start, step,
+                                    a.params.string(QStringLiteral("column"), QString()));
 }
 
 } // namespace
@@ -397,8 +463,8 @@ void registerNumericGenerators(GeneratorRegistry &r)
            QStringLiteral("true with the given probability"), QStringLiteral("boolean"),
            makeBoolean});
     r.add({QStringLiteral("uuid"), QStringLiteral("identifier"),
-           QStringLiteral("Random version 4 UUIDs, unique by construction"), QStringLiteral("uuid"),
-           makeUuid});
+           QStringLiteral("UUIDs, random (v4) or time-ordered (v7), unique by construction"),
+           QStringLiteral("uuid"), makeUuid});
 }
 
 } // namespace spillway

@@ -5,6 +5,9 @@
 #include "distribution.h"
 #include "generatorregistry.h"
 
+#include "zones.h"
+
+#include <QJsonArray>
 #include <QRegularExpression>
 
 namespace spillway {
@@ -176,6 +179,103 @@ std::unique_ptr<Generator> makeTemporal(GeneratorArgs &a, ValueKind kind)
     return g;
 }
 
+// Instants of an inner timestamp generator, each shown in a time zone picked per row: the
+// value keeps the instant and the zone's offset at that instant (daylight saving included).
+class ZonedTimestamp final : public Generator
+{
+public:
+    ZonedTimestamp(std::unique_ptr<Generator> inner, ZoneSet zones)
+        : m_inner(std::move(inner))
+        , m_zones(std::move(zones))
+    {}
+
+    void generate(const BatchContext &ctx, Value *out) const override
+    {
+        m_inner->generate(ctx, out);
+        for (uint32_t i = 0; i < ctx.count; ++i) {
+            if (!out[i].isNull())
+                out[i] = Value::timestampTz(out[i].i, m_zones.offsetAt(ctx.row(i), out[i].i));
+        }
+    }
+    QStringList dependencies() const override { return m_inner->dependencies(); }
+    void bindDependencies(const QList<int> &indexes) override
+    {
+        m_inner->bindDependencies(indexes);
+    }
+
+private:
+    std::unique_ptr<Generator> m_inner;
+    ZoneSet m_zones;
+};
+
+std::unique_ptr<Generator> makeZoned(GeneratorArgs &a)
+{
+    QStringList names{QStringLiteral("UTC")};
+    if (a.params.has(QStringLiteral("zones"))) {
+        names.clear();
+        for (const QJsonValue &v : a.params.array(QStringLiteral("zones")))
+            names.append(v.toString());
+    }
+    std::vector<double> weights(size_t(names.size()), 1.0);
+    if (a.params.has(QStringLiteral("zoneWeights"))) {
+        const QJsonArray w = a.params.array(QStringLiteral("zoneWeights"));
+        if (w.size() != names.size())
+            a.params.error(
+                QStringLiteral("zoneWeights"),
+                QStringLiteral("'zoneWeights' needs one number per zone (%1)").arg(names.size()));
+        for (qsizetype k = 0; k < std::min(w.size(), names.size()); ++k)
+            weights[size_t(k)] = std::max(0.0, w[k].toDouble());
+    }
+    QString problem;
+    auto zones = ZoneSet::create(names, weights, a.rng.derive(hashName("zone")), &problem);
+    if (!zones) {
+        a.params.error(QStringLiteral("zones"), problem);
+        return nullptr;
+    }
+    auto inner = makeTemporal(a, ValueKind::Timestamp);
+    return std::make_unique<ZonedTimestamp>(std::move(inner), std::move(*zones));
+}
+
+// Durations in [min, max] as PostgreSQL prints intervals ("3 days 04:05:06") or in ISO 8601
+// ("P3DT4H5M6S").
+class IntervalGenerator final : public RowGenerator<IntervalGenerator>
+{
+public:
+    IntervalGenerator(RandomStream rng, Spread spread, int64_t unit, bool iso)
+        : m_rng(rng)
+        , m_spread(spread)
+        , m_unit(unit)
+        , m_iso(iso)
+    {}
+    Value at(uint64_t row, Arena &arena) const
+    {
+        char buffer[96];
+        const int64_t micros = m_spread.sampleInt(m_rng, row, 0) * m_unit;
+        const size_t n = m_iso ? formatIsoInterval(micros, buffer) : formatInterval(micros, buffer);
+        return Value::string(arena.copy({buffer, n}));
+    }
+
+private:
+    RandomStream m_rng;
+    Spread m_spread;
+    int64_t m_unit;
+    bool m_iso;
+};
+
+std::unique_ptr<Generator> makeInterval(GeneratorArgs &a)
+{
+    ParamReader &p = a.params;
+    const int64_t unit = 1000000; // whole seconds
+    const int64_t lo = p.duration(QStringLiteral("min"), 0) / unit;
+    const int64_t hi = p.duration(QStringLiteral("max"), 30 * kMicrosPerDay) / unit;
+    p.requireRange(QStringLiteral("min"), double(lo), 0, 1e12);
+    p.requireOrdered(QStringLiteral("min"), double(lo), QStringLiteral("max"), double(hi));
+    const Spread spread = Spread::read(p, double(lo), double(std::max(lo, hi)), unit);
+    const int style =
+        p.option(QStringLiteral("style"), {QStringLiteral("postgres"), QStringLiteral("iso")});
+    return std::make_unique<IntervalGenerator>(a.rng, spread, unit, style == 1);
+}
+
 } // namespace
 
 void registerTemporalGenerators(GeneratorRegistry &r)
@@ -192,6 +292,12 @@ void registerTemporalGenerators(GeneratorRegistry &r)
     r.add({QStringLiteral("time"), time, QStringLiteral("Times of day in [min, max]"),
            QStringLiteral("time"),
            [](GeneratorArgs &a) { return makeTemporal(a, ValueKind::Time); }});
+    r.add({QStringLiteral("timestamptz"), time,
+           QStringLiteral("Instants in [min, max] (UTC), shown in weighted time zones"),
+           QStringLiteral("timestamptz"), makeZoned});
+    r.add({QStringLiteral("interval"), time,
+           QStringLiteral("Durations in [min, max], PostgreSQL or ISO 8601 style"),
+           QStringLiteral("interval"), makeInterval});
 }
 
 } // namespace spillway

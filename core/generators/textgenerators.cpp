@@ -1,5 +1,6 @@
 // Text and choice generators: pattern, words, sentence, paragraph, template, choice, constant.
 
+#include "aliastable.h"
 #include "compiledschema.h"
 #include "generatorregistry.h"
 #include "pattern.h"
@@ -42,17 +43,6 @@ std::string_view emitText(size_t bound, const RandomStream &rng, uint64_t row, A
 char upperAscii(char c)
 {
     return c >= 'a' && c <= 'z' ? char(c - 'a' + 'A') : c;
-}
-
-// One of a few named options; reports the valid names otherwise.
-int optionParam(ParamReader &params, const QString &key, const QStringList &options)
-{
-    const QString v = params.string(key, options.front());
-    const qsizetype i = options.indexOf(v);
-    if (i < 0)
-        params.error(key, QStringLiteral("'%1' is not a valid '%2': use one of %3")
-                              .arg(v, key, options.join(QStringLiteral(", "))));
-    return i < 0 ? 0 : int(i);
 }
 
 class PatternGenerator final : public RowGenerator<PatternGenerator>
@@ -262,8 +252,8 @@ std::unique_ptr<Generator> createWords(GeneratorArgs &args)
     ParamReader &params = args.params;
     Phrase phrase;
     phrase.capitalize = Capitalize(
-        optionParam(params, QStringLiteral("capitalize"),
-                    {QStringLiteral("none"), QStringLiteral("first"), QStringLiteral("words")}));
+        params.option(QStringLiteral("capitalize"),
+                      {QStringLiteral("none"), QStringLiteral("first"), QStringLiteral("words")}));
     phrase.suffix = params.string(QStringLiteral("suffix"), QString()).toStdString();
     const QString minLength = QStringLiteral("minLength");
     const QString maxLength = QStringLiteral("maxLength");
@@ -459,66 +449,13 @@ std::unique_ptr<Generator> createTemplate(GeneratorArgs &args)
     TemplateSpec spec;
     const QString text = params.string(QStringLiteral("template"));
     spec.caseMode = CaseMode(
-        optionParam(params, QStringLiteral("case"),
-                    {QStringLiteral("none"), QStringLiteral("lower"), QStringLiteral("upper")}));
+        params.option(QStringLiteral("case"),
+                      {QStringLiteral("none"), QStringLiteral("lower"), QStringLiteral("upper")}));
     spec.ascii = params.boolean(QStringLiteral("ascii"), false);
     if (!params.has(QStringLiteral("template")) || !parseTemplate(text, params, spec))
         return nullptr;
     return std::make_unique<TemplateGenerator>(std::move(spec));
 }
-
-// Walker's alias method (Vose's construction): one draw picks a slot and, from the same
-// draw's remaining bits, either the slot's own value or its alias. O(1) per value.
-class AliasTable
-{
-public:
-    explicit AliasTable(const std::vector<double> &weights)
-        : m_slots(weights.size())
-    {
-        const size_t n = weights.size();
-        double sum = 0;
-        for (double w : weights)
-            sum += w;
-        std::vector<double> p(n);
-        std::vector<uint32_t> small, large;
-        for (size_t i = 0; i < n; ++i) {
-            p[i] = weights[i] * double(n) / sum;
-            (p[i] < 1.0 ? small : large).push_back(uint32_t(i));
-        }
-        while (!small.empty() && !large.empty()) {
-            const uint32_t s = small.back();
-            const uint32_t l = large.back();
-            small.pop_back();
-            large.pop_back();
-            m_slots[s] = {uint64_t(std::ldexp(p[s], 64)), l};
-            p[l] = (p[l] + p[s]) - 1.0;
-            (p[l] < 1.0 ? small : large).push_back(l);
-        }
-        // What is left is full up to rounding: such a slot always keeps its own value.
-        for (const auto &rest : {small, large}) {
-            for (uint32_t i : rest)
-                m_slots[i] = {~uint64_t(0), i};
-        }
-    }
-
-    uint32_t sample(uint64_t draw) const
-    {
-        const unsigned __int128 p = static_cast<unsigned __int128>(draw) * m_slots.size();
-        const auto index = uint32_t(p >> 64);
-        const Slot &slot = m_slots[index];
-        // A select, not a branch: the outcome is random, so a branch would mispredict often.
-        const uint32_t own = -uint32_t(static_cast<uint64_t>(p) < slot.threshold);
-        return (index & own) | (slot.alias & ~own);
-    }
-
-private:
-    struct Slot
-    {
-        uint64_t threshold; // keep the slot's own value when the remaining bits are below this
-        uint32_t alias;
-    };
-    std::vector<Slot> m_slots;
-};
 
 class ChoiceGenerator final : public RowGenerator<ChoiceGenerator>
 {

@@ -1,5 +1,7 @@
 #include "textrender.h"
 
+#include "valueformat.h"
+
 #include "params.h"
 
 #include <QRegularExpression>
@@ -162,6 +164,7 @@ size_t renderedLengthBound(const Value &v)
     case ValueKind::Time:
         return 32;
     case ValueKind::Timestamp:
+    case ValueKind::TimestampTz:
         return 48;
     case ValueKind::Uuid:
         return 36;
@@ -197,6 +200,9 @@ size_t renderText(const Value &v, char *out)
         break;
     case ValueKind::Timestamp:
         end = writeTimestamp(v.i, out);
+        break;
+    case ValueKind::TimestampTz:
+        end = formatTimestampTz(out, v.i, v.zoneOffset());
         break;
     case ValueKind::Uuid:
         end = writeUuid(static_cast<uint64_t>(v.i), v.u, out);

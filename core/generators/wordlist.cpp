@@ -14,6 +14,15 @@ static void initSpillwayResources()
 
 namespace spillway {
 
+void initBundledResources()
+{
+    static const bool done = [] {
+        initSpillwayResources();
+        return true;
+    }();
+    Q_UNUSED(done)
+}
+
 namespace {
 
 std::vector<std::string_view> wordLines(std::string_view text)
@@ -73,7 +82,7 @@ WordList WordList::fromText(std::string_view text)
 const WordList &WordList::instance()
 {
     static const WordList list = [] {
-        initSpillwayResources();
+        initBundledResources();
         QFile file(QStringLiteral(":/spillway/dictionaries/words.txt"));
         if (!file.open(QIODevice::ReadOnly)) {
             qWarning("spillway: the bundled word list is missing; using a built-in fallback");

@@ -14,6 +14,9 @@
 
 namespace spillway {
 
+// Registers the compiled-in resources (dictionaries, examples); safe to call from any thread.
+void initBundledResources();
+
 class WordList
 {
 public:

@@ -1,0 +1,271 @@
+// Places: city, region, country (name or ISO codes), postal code, street address, full address,
+// phone number, currency, IBAN and coordinates, from the bundled gazetteer. Columns of one group
+// (default "place") describe the same place: the group's stream picks a city weighted by its
+// population, and the region, country, postal code, phone area code and coordinates follow it.
+
+#include "compiledschema.h"
+#include "dictionary.h"
+#include "generatorregistry.h"
+#include "placetext.h"
+
+#include <QJsonArray>
+
+namespace spillway {
+
+namespace {
+
+// One generator class for the place's parts that need no extra parameters.
+class PlacePart final : public RowGenerator<PlacePart>
+{
+public:
+    enum class Part {
+        City,
+        Region,
+        RegionCode,
+        Country,
+        Alpha2,
+        Alpha3,
+        Numeric,
+        Postal,
+        Street,
+        Address,
+        Phone,
+        Currency
+    };
+
+    PlacePart(Place place, Part part)
+        : m_place(std::move(place))
+        , m_part(part)
+    {}
+
+    Value at(uint64_t row, Arena &arena) const
+    {
+        const City &city = m_place.city(row);
+        const Country &country = m_place.country(city);
+        switch (m_part) {
+        case Part::City:
+            return Value::string(city.name);
+        case Part::Region:
+            return Value::string(city.region);
+        case Part::RegionCode:
+            return Value::string(city.regionCode);
+        case Part::Country:
+            return Value::string(country.name);
+        case Part::Alpha2:
+            return Value::string(country.alpha2);
+        case Part::Alpha3:
+            return Value::string(country.alpha3);
+        case Part::Numeric:
+            return Value::string(country.numeric);
+        case Part::Currency:
+            return Value::string(country.currency);
+        default:
+            break;
+        }
+        char buffer[Place::kMaxText];
+        size_t n = 0;
+        if (m_part == Part::Postal)
+            n = m_place.postal(row, city, buffer);
+        else if (m_part == Part::Street)
+            n = m_place.street(row, city, buffer);
+        else if (m_part == Part::Address)
+            n = m_place.address(row, city, buffer);
+        else
+            n = m_place.phone(row, city, buffer);
+        return Value::string(arena.copy({buffer, n}));
+    }
+
+private:
+    Place m_place;
+    Part m_part;
+};
+
+class Iban final : public RowGenerator<Iban>
+{
+public:
+    Iban(Place place, Place fallback, RandomStream rng)
+        : m_place(std::move(place))
+        , m_fallback(std::move(fallback))
+        , m_rng(rng)
+    {}
+    Value at(uint64_t row, Arena &arena) const
+    {
+        const Country *country = &m_place.country(m_place.city(row));
+        if (!country->iban) // the row's country has no IBAN: an IBAN country of its own
+            country = &m_fallback.country(m_fallback.city(row));
+        char buffer[Place::kMaxText];
+        return Value::string(arena.copy({buffer, writeIban(*country, m_rng, row, buffer)}));
+    }
+
+private:
+    Place m_place, m_fallback;
+    RandomStream m_rng;
+};
+
+class Coordinates final : public RowGenerator<Coordinates>
+{
+public:
+    Coordinates(Place place, GeoSpec spec)
+        : m_place(std::move(place))
+        , m_spec(spec)
+    {}
+    Value at(uint64_t row, Arena &arena) const
+    {
+        const GeoPoint p = m_place.point(row, m_spec);
+        switch (m_spec.format) {
+        case GeoSpec::Format::Latitude:
+            return Value::real(p.lat, 6);
+        case GeoSpec::Format::Longitude:
+            return Value::real(p.lon, 6);
+        default:
+            break;
+        }
+        char buffer[128];
+        const size_t n = formatPoint(p, m_spec.format, buffer);
+        const std::string_view text = arena.copy({buffer, n});
+        return m_spec.format == GeoSpec::Format::GeoJson ? Value::json(text) : Value::string(text);
+    }
+
+private:
+    Place m_place;
+    GeoSpec m_spec;
+};
+
+std::vector<int> readCountries(ParamReader &params, bool ibanOnly = false)
+{
+    std::vector<int> countries;
+    const auto json = params.optional(QStringLiteral("countries"));
+    const Gazetteer &g = Gazetteer::instance();
+    if (json) {
+        const QJsonArray list = json->toArray();
+        for (const QJsonValue &v : list) {
+            const int c = g.countryIndex(v.toString());
+            if (c < 0) {
+                QStringList known;
+                for (const Country &country : g.countries())
+                    known.append(QString::fromStdString(country.alpha2));
+                params.error(QStringLiteral("countries"),
+                             QStringLiteral("unknown country code '%1': use ISO 3166 alpha-2 "
+                                            "codes of the bundled countries (%2)")
+                                 .arg(v.toString(), known.join(QStringLiteral(", "))));
+                continue;
+            }
+            countries.push_back(c);
+        }
+        if (!json->isArray() || list.isEmpty())
+            params.error(QStringLiteral("countries"),
+                         QStringLiteral("'countries' must be a non-empty array of ISO country "
+                                        "codes such as [\"US\", \"CA\"]"));
+    }
+    if (ibanOnly && countries.empty()) {
+        for (size_t i = 0; i < g.countries().size(); ++i) {
+            if (g.countries()[i].iban)
+                countries.push_back(int(i));
+        }
+    }
+    return countries;
+}
+
+Place readPlace(GeneratorArgs &a)
+{
+    const RandomStream group = a.groupStream(QStringLiteral("place"));
+    return Place(group, readCountries(a.params));
+}
+
+std::unique_ptr<Generator> part(GeneratorArgs &a, PlacePart::Part p)
+{
+    return std::make_unique<PlacePart>(readPlace(a), p);
+}
+
+std::unique_ptr<Generator> createRegion(GeneratorArgs &a)
+{
+    const int form =
+        a.params.option(QStringLiteral("form"), {QStringLiteral("name"), QStringLiteral("code")});
+    return part(a, form == 0 ? PlacePart::Part::Region : PlacePart::Part::RegionCode);
+}
+
+std::unique_ptr<Generator> createCountry(GeneratorArgs &a)
+{
+    using P = PlacePart::Part;
+    const int form = a.params.option(QStringLiteral("form"),
+                                     {QStringLiteral("name"), QStringLiteral("alpha2"),
+                                      QStringLiteral("alpha3"), QStringLiteral("numeric")});
+    const P parts[] = {P::Country, P::Alpha2, P::Alpha3, P::Numeric};
+    return part(a, parts[form]);
+}
+
+std::unique_ptr<Generator> createIban(GeneratorArgs &a)
+{
+    Place place = readPlace(a);
+    const RandomStream own = a.rng.derive(hashName("iban country"));
+    return std::make_unique<Iban>(std::move(place), Place(own, readCountries(a.params, true)),
+                                  a.rng);
+}
+
+std::unique_ptr<Generator> createGeo(GeneratorArgs &a, GeoSpec::Format fixed)
+{
+    GeoSpec spec;
+    spec.format = fixed;
+    if (fixed == GeoSpec::Format::Wkt) {
+        const int f = a.params.option(QStringLiteral("format"),
+                                      {QStringLiteral("wkt"), QStringLiteral("geojson"),
+                                       QStringLiteral("point"), QStringLiteral("latlon")});
+        const GeoSpec::Format formats[] = {GeoSpec::Format::Wkt, GeoSpec::Format::GeoJson,
+                                           GeoSpec::Format::Point, GeoSpec::Format::LatLon};
+        spec.format = formats[f];
+    }
+    spec.radiusKm = a.params.number(QStringLiteral("radiusKm"), 10.0);
+    a.params.requireRange(QStringLiteral("radiusKm"), spec.radiusKm, 0, 2000);
+    if (a.params.has(QStringLiteral("bbox")) && !readBbox(a.params, spec))
+        return nullptr;
+    Place place = readPlace(a);
+    return std::make_unique<Coordinates>(std::move(place), spec);
+}
+
+} // namespace
+
+void registerPlaceGenerators(GeneratorRegistry &r)
+{
+    using P = PlacePart::Part;
+    const QString places = QStringLiteral("places");
+    const QString text = QStringLiteral("text");
+    r.add({QStringLiteral("city"), places, QStringLiteral("Cities weighted by population"), text,
+           [](GeneratorArgs &a) { return part(a, P::City); }});
+    r.add({QStringLiteral("region"), places,
+           QStringLiteral("The city's state or region, as a name or ISO 3166-2 code"), text,
+           createRegion});
+    r.add({QStringLiteral("country"), places,
+           QStringLiteral("The city's country: name, alpha-2, alpha-3 or numeric code"), text,
+           createCountry});
+    r.add({QStringLiteral("postal_code"), places,
+           QStringLiteral("A postal code of the city, in its country's format"), text,
+           [](GeneratorArgs &a) { return part(a, P::Postal); }});
+    r.add({QStringLiteral("street_address"), places,
+           QStringLiteral("House number and street, in the country's order and language"), text,
+           [](GeneratorArgs &a) { return part(a, P::Street); }});
+    r.add({QStringLiteral("address"), places,
+           QStringLiteral("One-line postal address: street, postal code, city, country"), text,
+           [](GeneratorArgs &a) { return part(a, P::Address); }});
+    r.add({QStringLiteral("phone"), places,
+           QStringLiteral("International phone number with the city's area code"), text,
+           [](GeneratorArgs &a) { return part(a, P::Phone); }});
+    r.add({QStringLiteral("currency"), places,
+           QStringLiteral("ISO 4217 currency code of the place's country"),
+           QStringLiteral("char(3)"), [](GeneratorArgs &a) { return part(a, P::Currency); }});
+    r.add({QStringLiteral("iban"), places,
+           QStringLiteral("IBAN-shaped account numbers with valid check digits"), text,
+           createIban});
+    r.add({QStringLiteral("latitude"), places,
+           QStringLiteral("Latitude near the place's city, or in a bounding box"),
+           QStringLiteral("double precision"),
+           [](GeneratorArgs &a) { return createGeo(a, GeoSpec::Format::Latitude); }});
+    r.add({QStringLiteral("longitude"), places,
+           QStringLiteral("Longitude near the place's city, or in a bounding box"),
+           QStringLiteral("double precision"),
+           [](GeneratorArgs &a) { return createGeo(a, GeoSpec::Format::Longitude); }});
+    r.add({QStringLiteral("geo_point"), places,
+           QStringLiteral("A point as WKT, GeoJSON, PostgreSQL point or \"lat,lon\""), text,
+           [](GeneratorArgs &a) { return createGeo(a, GeoSpec::Format::Wkt); }});
+}
+
+} // namespace spillway

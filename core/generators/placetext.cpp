@@ -1,0 +1,200 @@
+#include "placetext.h"
+
+#include "valueformat.h"
+
+#include <QJsonArray>
+
+#include <cmath>
+#include <cstring>
+
+namespace spillway {
+
+namespace {
+
+constexpr double kKmPerDegree = 111.32;
+constexpr double kPi = 3.14159265358979323846;
+
+char *append(char *out, std::string_view s)
+{
+    std::memcpy(out, s.data(), s.size());
+    return out + s.size();
+}
+
+char *writePattern(char *out, const std::optional<Pattern> &pattern, const RandomStream &rng,
+                   uint64_t row)
+{
+    if (!pattern || pattern->maxLength() > Place::kMaxText / 4)
+        return out;
+    return out + pattern->generate(rng, row, out);
+}
+
+// Countries that write the postal code after the city ("Boston, MA 02118", "London SW1A 2AA").
+bool postalAfterCity(const Country &c)
+{
+    static const char *const kAfter[] = {"US", "CA", "AU", "GB", "IE", "NZ", "ZA",
+                                         "IN", "SG", "JP", "KR", "CN", "BR", "MX"};
+    for (const char *code : kAfter) {
+        if (c.alpha2 == code)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+Place::Place(RandomStream group, const std::vector<int> &countries)
+    : m_group(group)
+    , m_postal(group.derive(hashName("postal")))
+    , m_street(group.derive(hashName("street")))
+    , m_phone(group.derive(hashName("phone")))
+    , m_geo(group.derive(hashName("geo")))
+    , m_gazetteer(&Gazetteer::instance())
+    , m_cities(m_gazetteer->citiesOf(countries))
+    , m_alias(m_gazetteer->cityTable(countries))
+{}
+
+size_t Place::postal(uint64_t row, const City &city, char *out) const
+{
+    return size_t(writePattern(out, city.postal, m_postal, row) - out);
+}
+
+size_t Place::phone(uint64_t row, const City &city, char *out) const
+{
+    return size_t(writePattern(out, city.phone, m_phone, row) - out);
+}
+
+size_t Place::street(uint64_t row, const City &city, char *out) const
+{
+    const Country &c = country(city);
+    const std::string_view name = m_gazetteer->streets(c.streets).pick(m_street.draw(row, 0));
+    // House numbers are log-uniform in 1..2000: small numbers are common, large ones exist.
+    const auto number = int64_t(std::exp(m_street.unit(row, 1) * std::log(2000.0)));
+    char *p = out;
+    if (c.numberFirst) {
+        p = formatInt(p, number);
+        *p++ = ' ';
+        p = append(p, name);
+    } else {
+        p = append(p, name);
+        *p++ = ' ';
+        p = formatInt(p, number);
+    }
+    return size_t(p - out);
+}
+
+size_t Place::address(uint64_t row, const City &city, char *out) const
+{
+    const Country &c = country(city);
+    char *p = out + street(row, city, out);
+    p = append(p, ", ");
+    char postalText[kMaxText / 4];
+    const std::string_view code(postalText, postal(row, city, postalText));
+    if (postalAfterCity(c)) {
+        p = append(p, city.name);
+        if (c.alpha2 == "US" || c.alpha2 == "CA" || c.alpha2 == "AU")
+            p = append(append(p, ", "), city.regionCode);
+        if (!code.empty())
+            p = append(append(p, " "), code);
+    } else {
+        if (!code.empty())
+            p = append(append(p, code), " ");
+        p = append(p, city.name);
+    }
+    return size_t(append(append(p, ", "), c.name) - out);
+}
+
+GeoPoint Place::point(uint64_t row, const GeoSpec &spec) const
+{
+    GeoPoint p;
+    if (spec.inBox) {
+        p.lat = spec.south + m_geo.unit(row, 0) * (spec.north - spec.south);
+        p.lon = spec.west + m_geo.unit(row, 1) * (spec.east - spec.west);
+        return p;
+    }
+    const City &c = city(row);
+    const double dy = standardNormal(m_geo, row, 0) * spec.radiusKm / kKmPerDegree;
+    const double cosLat = std::max(0.05, std::cos(c.lat * kPi / 180));
+    const double dx = standardNormal(m_geo, row, 2) * spec.radiusKm / (kKmPerDegree * cosLat);
+    p.lat = std::clamp(c.lat + dy, -90.0, 90.0);
+    p.lon = c.lon + dx;
+    if (p.lon > 180)
+        p.lon -= 360;
+    else if (p.lon < -180)
+        p.lon += 360;
+    return p;
+}
+
+bool readBbox(ParamReader &params, GeoSpec &spec)
+{
+    const QJsonArray box = params.array(QStringLiteral("bbox"));
+    bool ok = box.size() == 4;
+    for (const QJsonValue &v : box)
+        ok = ok && v.isDouble();
+    if (ok) {
+        spec.west = box[0].toDouble();
+        spec.south = box[1].toDouble();
+        spec.east = box[2].toDouble();
+        spec.north = box[3].toDouble();
+        ok = spec.west >= -180 && spec.east <= 180 && spec.west < spec.east && spec.south >= -90 &&
+             spec.north <= 90 && spec.south < spec.north;
+    }
+    if (!ok)
+        params.error(QStringLiteral("bbox"),
+                     QStringLiteral("'bbox' must be [west, south, east, north] in degrees with "
+                                    "west < east and south < north, such as "
+                                    "[5.9, 45.8, 10.5, 47.8]"));
+    spec.inBox = ok;
+    return ok;
+}
+
+size_t formatPoint(const GeoPoint &p, GeoSpec::Format format, char *out)
+{
+    char *w = out;
+    switch (format) {
+    case GeoSpec::Format::Wkt:
+        w = formatFloat(append(w, "POINT("), p.lon, 6);
+        w = append(formatFloat(append(w, " "), p.lat, 6), ")");
+        break;
+    case GeoSpec::Format::GeoJson:
+        w = formatFloat(append(w, "{\"type\":\"Point\",\"coordinates\":["), p.lon, 6);
+        w = append(formatFloat(append(w, ","), p.lat, 6), "]}");
+        break;
+    case GeoSpec::Format::Point:
+        w = formatFloat(append(w, "("), p.lon, 6);
+        w = append(formatFloat(append(w, ","), p.lat, 6), ")");
+        break;
+    default:
+        w = formatFloat(append(formatFloat(w, p.lat, 6), ","), p.lon, 6);
+        break;
+    }
+    return size_t(w - out);
+}
+
+size_t writeIban(const Country &country, const RandomStream &rng, uint64_t row, char *out)
+{
+    std::memcpy(out, country.alpha2.data(), 2);
+    char *bban = out + 4;
+    const size_t n = country.iban->generate(rng, row, bban);
+    // ISO 7064 mod 97-10 over BBAN + country + "00", letters as 10..35.
+    unsigned remainder = 0;
+    auto feed = [&remainder](char c) {
+        if (c >= '0' && c <= '9') {
+            remainder = (remainder * 10 + unsigned(c - '0')) % 97;
+        } else {
+            const unsigned v = unsigned(c >= 'a' ? c - 'a' : c - 'A') + 10;
+            remainder = (remainder * 100 + v) % 97;
+        }
+    };
+    for (size_t i = 0; i < n; ++i)
+        feed(bban[i]);
+    feed(out[0]);
+    feed(out[1]);
+    feed('0');
+    feed('0');
+    const unsigned check = 98 - remainder;
+    out[2] = char('0' + check / 10);
+    out[3] = char('0' + check % 10);
+    return 4 + n;
+}
+
+} // namespace spillway
