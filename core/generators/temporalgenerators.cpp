@@ -36,8 +36,25 @@ public:
         m_interval = interval;
     }
 
+    // A time series: the n-th row (or n-th child of its parent) at start + n * every, plus a
+    // uniform jitter in [0, jitter).
+    void setSeries(int64_t everySteps, int64_t jitterSteps)
+    {
+        m_every = everySteps;
+        m_jitter = jitterSteps;
+    }
+
     void generate(const BatchContext &ctx, Value *out) const override
     {
+        if (m_every > 0) {
+            for (uint32_t i = 0; i < ctx.count; ++i) {
+                const int64_t n = ctx.ordinals ? int64_t(ctx.ordinals[i]) : int64_t(ctx.row(i));
+                const int64_t jitter =
+                    m_jitter > 0 ? int64_t(m_rng.below(ctx.row(i), uint64_t(m_jitter), 0)) : 0;
+                out[i] = make((m_lo + n * m_every + jitter) * m_unit);
+            }
+            return;
+        }
         if (m_afterColumn.isEmpty()) {
             for (uint32_t i = 0; i < ctx.count; ++i)
                 out[i] = make(m_spread.sampleInt(m_rng, ctx.row(i), 0) * m_unit);
@@ -58,11 +75,14 @@ public:
 
     std::optional<uint64_t> cardinality() const override
     {
-        if (!m_afterColumn.isEmpty() || !m_spread.isUniform())
+        if (!m_afterColumn.isEmpty() || !m_spread.isUniform() || m_every > 0)
             return std::nullopt;
         return uint64_t(m_hi - m_lo) + 1;
     }
-    bool canEnumerate() const override { return m_afterColumn.isEmpty() && m_spread.isUniform(); }
+    bool canEnumerate() const override
+    {
+        return m_afterColumn.isEmpty() && m_spread.isUniform() && m_every == 0;
+    }
     Value valueAt(uint64_t index, Arena &) const override
     {
         return make((m_lo + int64_t(index)) * m_unit);
@@ -103,6 +123,7 @@ private:
     QString m_afterColumn;
     int m_afterIndex = -1;
     Spread m_interval;
+    int64_t m_every = 0, m_jitter = 0;
 };
 
 int64_t microsOfTimeOfDay(ParamReader &p, const QString &key, int64_t fallback)
@@ -176,6 +197,16 @@ std::unique_ptr<Generator> makeTemporal(GeneratorArgs &a, ValueKind kind)
     const Spread spread = Spread::read(p, double(lo), double(std::max(lo, hi)), unit);
     auto g = std::make_unique<Temporal>(a.rng, kind, unit, spread, lo, std::max(lo, hi));
     readAfter(a, *g, kind == ValueKind::Date ? kMicrosPerDay : unit);
+    if (p.has(QStringLiteral("every"))) {
+        const int64_t every = p.duration(QStringLiteral("every")) / unit;
+        const int64_t jitter = p.duration(QStringLiteral("jitter"), 0) / unit;
+        if (every < 1)
+            p.error(QStringLiteral("every"),
+                    QStringLiteral("'every' must be at least one step of the column (a day for "
+                                   "dates, one unit of the timestamp's precision)"));
+        p.requireRange(QStringLiteral("jitter"), double(jitter), 0, 1e18);
+        g->setSeries(std::max<int64_t>(every, 0), std::max<int64_t>(jitter, 0));
+    }
     return g;
 }
 
