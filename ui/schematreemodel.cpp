@@ -406,13 +406,13 @@ void SchemaTreeModel::onTableChanged(int table)
         emit dataChanged(index(0, 0, parent), index(now - 1, ColumnCount - 1, parent));
 }
 
-void SchemaTreeModel::onColumnInserted(int table, int column)
+void SchemaTreeModel::onColumnInserted(int table, int /*column*/)
 {
     ++m_tables[size_t(table)]->columns;
     endInsertRows();
 }
 
-void SchemaTreeModel::onColumnRemoved(int table, int column)
+void SchemaTreeModel::onColumnRemoved(int table, int /*column*/)
 {
     --m_tables[size_t(table)]->columns;
     endRemoveRows();

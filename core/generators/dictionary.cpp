@@ -1,11 +1,13 @@
 #include "dictionary.h"
 
+#include "peopletext.h"
 #include "wordlist.h"
 
 #include <QFile>
 #include <QtGlobal>
 
 #include <charconv>
+#include <cmath>
 #include <map>
 
 namespace spillway {
@@ -53,6 +55,17 @@ WeightedList weighted(const char *file, size_t columns, size_t item, size_t weig
         list.add("unknown", 1); // never empty, even with a damaged resource
     list.finish();
     return list;
+}
+
+std::vector<std::string> slugs(const WeightedList &list)
+{
+    std::vector<std::string> out;
+    for (size_t i = 0; i < list.size(); ++i) {
+        std::string slug(list.at(i).size(), '\0');
+        slug.resize(size_t(writeSlug(slug.data(), list.at(i)) - slug.data()));
+        out.push_back(std::move(slug));
+    }
+    return out;
 }
 
 } // namespace
@@ -130,6 +143,10 @@ const PeopleBook &PeopleBook::instance()
         b.userAgents = weighted("user_agents.tsv", 2, 1, 0);
         b.emailDomains = weighted("email_domains.tsv", 2, 0, 1);
         b.topLevelDomains = weighted("tlds.tsv", 2, 0, 1);
+        b.femaleSlugs = slugs(b.female);
+        b.maleSlugs = slugs(b.male);
+        b.lastSlugs = slugs(b.last);
+        b.companySlugs = slugs(b.companies);
         return b;
     }();
     return book;
@@ -174,6 +191,7 @@ const Gazetteer &Gazetteer::instance()
             c.population = number(row[4]);
             c.lat = number(row[5]);
             c.lon = number(row[6]);
+            c.kmPerDegreeLon = 111.32 * std::max(0.05, std::cos(c.lat * 3.14159265358979 / 180));
             c.postal = pattern(row[7], "cities.tsv");
             c.phone = pattern(row[8], "cities.tsv");
             g.m_cities.push_back(std::move(c));

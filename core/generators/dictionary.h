@@ -46,6 +46,8 @@ struct PeopleBook
     WeightedList female, male, last, companies, companySuffixes, jobTitles, userAgents,
         emailDomains, topLevelDomains;
     double femaleShare = 0.5; // of all first-name weight
+    // The same entries as lower-case ASCII letters and digits, for emails and domains.
+    std::vector<std::string> femaleSlugs, maleSlugs, lastSlugs, companySlugs;
 
     static const PeopleBook &instance();
 };
@@ -63,6 +65,7 @@ struct City
     std::string name, region, regionCode;
     int country = 0;
     double population = 0, lat = 0, lon = 0;
+    double kmPerDegreeLon = 111.32; // at the city's latitude
     std::optional<Pattern> postal, phone;
 };
 

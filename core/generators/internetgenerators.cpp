@@ -111,7 +111,7 @@ public:
     {}
     Value at(uint64_t row, Arena &arena) const
     {
-        char buffer[32];
+        char buffer[64];
         return Value::string(arena.copy({buffer, m_brands.write(m_rng, row, m_spaced, buffer)}));
     }
 

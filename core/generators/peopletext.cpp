@@ -43,7 +43,7 @@ namespace {
 
 char *append(char *out, std::string_view s)
 {
-    std::memcpy(out, s.data(), s.size());
+    copyShort(out, s.data(), s.size());
     return out + s.size();
 }
 
@@ -79,11 +79,11 @@ size_t Company::domain(uint64_t row, char *out) const
     char *p = out;
     const Style s = style(row);
     if (s == Style::StemSuffix || s == Style::Stem) {
-        p = writeSlug(p, m_book->companies.pick(m_group.draw(row, 1)));
+        p = append(p, m_book->companySlugs[m_book->companies.sample(m_group.draw(row, 1))]);
     } else {
-        p = writeSlug(p, m_book->last.pick(m_group.draw(row, 3)));
+        p = append(p, m_book->lastSlugs[m_book->last.sample(m_group.draw(row, 3))]);
         if (s == Style::TwoLasts)
-            p = writeSlug(p, m_book->last.pick(m_group.draw(row, 4)));
+            p = append(p, m_book->lastSlugs[m_book->last.sample(m_group.draw(row, 4))]);
     }
     if (p == out)
         p = append(p, "company");
@@ -108,29 +108,34 @@ char *EmailMaker::writeDomain(uint64_t row, char *out) const
 std::string_view EmailMaker::fromNames(uint64_t row, std::string_view first, std::string_view last,
                                        Arena &arena) const
 {
-    char buffer[3 * 256 + 64];
+    char f[256], l[256];
     first = first.substr(0, 255);
     last = last.substr(0, 255);
+    return compose(row, {f, size_t(writeSlug(f, first) - f)}, {l, size_t(writeSlug(l, last) - l)},
+                   arena);
+}
+
+std::string_view EmailMaker::compose(uint64_t row, std::string_view first, std::string_view last,
+                                     Arena &arena) const
+{
+    char buffer[3 * 256 + 64];
     char *p = buffer;
-    char *f = writeSlug(p, first);
-    if (f == p)
-        f = append(p, "user");
-    char l[256];
-    const std::string_view lastSlug(l, size_t(writeSlug(l, last) - l));
-    const double u = m_rng.unit(row, 0);
-    const uint64_t digits = m_rng.draw(row, 1);
-    if (lastSlug.empty() || u >= 0.85) {
+    char *f = append(p, first.empty() ? std::string_view("user") : first);
+    const uint64_t r = m_rng.draw(row, 0); // style from the top 16 bits, digits from the rest
+    const double u = double(r >> 48) / 65536.0;
+    const uint64_t digits = r & 0xFFFFFFFFFFFFULL;
+    if (last.empty() || u >= 0.85) {
         p = formatInt(f, int64_t(1950 + digits % 60)); // name and a year
     } else if (u < 0.35) {
-        p = append(append(f, "."), lastSlug);
+        p = append(append(f, "."), last);
     } else if (u < 0.50) {
-        p = append(f, lastSlug);
+        p = append(f, last);
     } else if (u < 0.62) {
-        p = append(buffer + 1, lastSlug); // initial and last name
+        p = append(buffer + 1, last); // initial and last name
     } else if (u < 0.70) {
-        p = append(append(f, "_"), lastSlug);
+        p = append(append(f, "_"), last);
     } else {
-        p = formatInt(append(append(f, "."), lastSlug), int64_t(10 + digits % 90));
+        p = formatInt(append(append(f, "."), last), int64_t(10 + digits % 90));
     }
     *p++ = '@';
     p = writeDomain(row, p);

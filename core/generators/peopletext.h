@@ -37,6 +37,16 @@ public:
         return (isFemale(row) ? m_book->female : m_book->male).pick(m_group.draw(row, 1));
     }
     std::string_view last(uint64_t row) const { return m_book->last.pick(m_group.draw(row, 2)); }
+    const std::string &firstSlug(uint64_t row) const
+    {
+        const bool female = isFemale(row);
+        const uint32_t i = (female ? m_book->female : m_book->male).sample(m_group.draw(row, 1));
+        return female ? m_book->femaleSlugs[i] : m_book->maleSlugs[i];
+    }
+    const std::string &lastSlug(uint64_t row) const
+    {
+        return m_book->lastSlugs[m_book->last.sample(m_group.draw(row, 2))];
+    }
 
 private:
     RandomStream m_group;
@@ -80,13 +90,16 @@ public:
 
     std::string_view fromPerson(uint64_t row, Arena &arena) const
     {
-        return fromNames(row, m_person.first(row), m_person.last(row), arena);
+        return compose(row, m_person.firstSlug(row), m_person.lastSlug(row), arena);
     }
     // last may be empty (a single name).
     std::string_view fromNames(uint64_t row, std::string_view first, std::string_view last,
                                Arena &arena) const;
 
 private:
+    // From names already folded to lower-case ASCII letters and digits.
+    std::string_view compose(uint64_t row, std::string_view first, std::string_view last,
+                             Arena &arena) const;
     char *writeDomain(uint64_t row, char *out) const;
 
     RandomStream m_rng;

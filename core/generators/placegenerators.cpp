@@ -10,6 +10,8 @@
 
 #include <QJsonArray>
 
+#include <cmath>
+
 namespace spillway {
 
 namespace {
@@ -113,10 +115,10 @@ public:
     {
         const GeoPoint p = m_place.point(row, m_spec);
         switch (m_spec.format) {
-        case GeoSpec::Format::Latitude:
-            return Value::real(p.lat, 6);
+        case GeoSpec::Format::Latitude: // 6 decimals (about 0.1 m)
+            return Value::decimal(std::llround(p.lat * 1e6), 6);
         case GeoSpec::Format::Longitude:
-            return Value::real(p.lon, 6);
+            return Value::decimal(std::llround(p.lon * 1e6), 6);
         default:
             break;
         }

@@ -12,11 +12,10 @@ namespace spillway {
 namespace {
 
 constexpr double kKmPerDegree = 111.32;
-constexpr double kPi = 3.14159265358979323846;
 
 char *append(char *out, std::string_view s)
 {
-    std::memcpy(out, s.data(), s.size());
+    copyShort(out, s.data(), s.size());
     return out + s.size();
 }
 
@@ -67,8 +66,10 @@ size_t Place::street(uint64_t row, const City &city, char *out) const
 {
     const Country &c = country(city);
     const std::string_view name = m_gazetteer->streets(c.streets).pick(m_street.draw(row, 0));
-    // House numbers are log-uniform in 1..2000: small numbers are common, large ones exist.
-    const auto number = int64_t(std::exp(m_street.unit(row, 1) * std::log(2000.0)));
+    // House numbers about log-uniform in 1..2048: a bit length of 1 to 11, then a number
+    // below that power of two. Small numbers are common, large ones exist.
+    const uint64_t r = m_street.draw(row, 1);
+    const auto number = int64_t(1 + ((r >> 8) & ((uint64_t(2) << (r % 11)) - 1)));
     char *p = out;
     if (c.numberFirst) {
         p = formatInt(p, number);
@@ -112,9 +113,17 @@ GeoPoint Place::point(uint64_t row, const GeoSpec &spec) const
         return p;
     }
     const City &c = city(row);
-    const double dy = standardNormal(m_geo, row, 0) * spec.radiusKm / kKmPerDegree;
-    const double cosLat = std::max(0.05, std::cos(c.lat * kPi / 180));
-    const double dx = standardNormal(m_geo, row, 2) * spec.radiusKm / (kKmPerDegree * cosLat);
+    // Approximately normal offsets, cheaply: the sum of four 16-bit uniforms of one draw,
+    // centred and scaled to unit variance (Irwin-Hall, within 3.5 standard deviations).
+    const auto normal = [&](uint32_t k) {
+        const uint64_t r = m_geo.draw(row, k);
+        const double sum =
+            double((r & 0xFFFF) + ((r >> 16) & 0xFFFF) + ((r >> 32) & 0xFFFF) + (r >> 48)) /
+            65536.0;
+        return (sum - 2.0) * 1.7320508075688772; // sqrt(12 / 4)
+    };
+    const double dy = normal(0) * spec.radiusKm / kKmPerDegree;
+    const double dx = normal(1) * spec.radiusKm / c.kmPerDegreeLon;
     p.lat = std::clamp(c.lat + dy, -90.0, 90.0);
     p.lon = c.lon + dx;
     if (p.lon > 180)
@@ -147,8 +156,19 @@ bool readBbox(ParamReader &params, GeoSpec &spec)
     return ok;
 }
 
+namespace {
+
+// Degrees with 6 decimals (about 0.1 m), as exact fixed-point text.
+char *formatDegrees(char *p, double degrees, int)
+{
+    return formatDecimal(p, std::llround(degrees * 1e6), 6);
+}
+
+} // namespace
+
 size_t formatPoint(const GeoPoint &p, GeoSpec::Format format, char *out)
 {
+    const auto formatFloat = formatDegrees;
     char *w = out;
     switch (format) {
     case GeoSpec::Format::Wkt:
