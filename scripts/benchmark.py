@@ -4,7 +4,9 @@ report (also saved under bench-results/). Timings are medians of several runs; e
 comes from this run on this machine, with a baseline measured in the same run.
 
 Usage: scripts/benchmark.py [--runs 5] [--rows 10000000] [--billion] [--cli PATH]
-  --billion  also runs 1,000,000,000 rows of the e-commerce orders table (minutes)."""
+                           [--sections core,ingest,generators,examples,compression]
+  --billion  also runs 1,000,000,000 rows of the e-commerce orders table (minutes).
+  --sections runs only the named parts (default: all)."""
 import argparse
 import datetime
 import json
@@ -17,6 +19,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent / "bench"))
+import catalogue  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -191,14 +196,36 @@ def main():
     ap.add_argument("--ingest-rows", type=int, default=2_000_000)
     ap.add_argument("--ingest-only", action="store_true", help="only the ingest and load part")
     ap.add_argument("--cli", default=str(ROOT / "build/app/cli/spillway-cli"))
+    ap.add_argument("--sections", default="core,ingest,generators,examples,compression")
     args = ap.parse_args()
     cli = args.cli
+    sections = set(args.sections.split(","))
+    if args.ingest_only:
+        sections = {"ingest"}
     lines = [f"Machine: {machine()}", f"Date: {datetime.date.today()}; runs per figure: {args.runs} (median)", ""]
     rows = args.rows
-    if args.ingest_only:
+    genbench = str(pathlib.Path(cli).resolve().parent.parent / "genbench/spillway-genbench")
+    if "generators" in sections:
+        lines += catalogue.generators_section(genbench, args.runs)
+        print("\n".join(lines), flush=True)
+    if "examples" in sections:
+        lines += catalogue.examples_section(cli, args.runs)
+    if "compression" in sections:
+        lines += catalogue.compression_section(cli, args.runs)
+    if "core" in sections:
+        lines += core_section(cli, args, rows)
+    if "ingest" in sections:
         lines += ingest_section(cli, args)
-        print("\n".join(lines))
-        return
+    report = "\n".join(lines) + "\n"
+    print(report)
+    out = ROOT / "bench-results"
+    out.mkdir(exist_ok=True)
+    (out / f"benchmark-{datetime.datetime.now():%Y%m%d-%H%M%S}.md").write_text(report)
+
+
+def core_section(cli, args, rows):
+    """Lineitem throughput and scaling, the Python baseline, e-commerce and memory."""
+    lines = []
 
     lines += ["### generate: lineitem-like table to CSV", "",
               "| case | workers | rows | wall s | rows/s | MB/s | CPU s | peak RSS MB |",
@@ -253,12 +280,7 @@ def main():
         lines.append(f"| {n:,} | {wall:.1f} | {n / wall / 1e6:.2f}M | {rss:.0f} |")
 
     print("\n".join(lines), flush=True)  # what is measured so far, in case a later part fails
-    lines += ingest_section(cli, args)
-    report = "\n".join(lines) + "\n"
-    print("\n".join(lines[-12:]))
-    out = ROOT / "bench-results"
-    out.mkdir(exist_ok=True)
-    (out / f"benchmark-{datetime.datetime.now():%Y%m%d-%H%M%S}.md").write_text(report)
+    return lines
 
 
 if __name__ == "__main__":

@@ -79,6 +79,24 @@ private slots:
         QTest::newRow("lineitem.lineitem")
             << QStringLiteral("lineitem") << QStringLiteral("lineitem")
             << QByteArray("db08e6057f2d428e7a8d2cf070056dffcac67df264af83199cd703e0b9145b04");
+        QTest::newRow("iot.devices")
+            << QStringLiteral("iot") << QStringLiteral("devices")
+            << QByteArray("5c1f37a61dfc3f69b60401768b9644a6a42e11e3e51ecc6df3d7090ddeca813e");
+        QTest::newRow("iot.readings")
+            << QStringLiteral("iot") << QStringLiteral("readings")
+            << QByteArray("256e47e4ad6affef7c10f1c21f7f39d749fac262ae8a9ce5ec1e11763d2e669d");
+        QTest::newRow("webevents.users")
+            << QStringLiteral("webevents") << QStringLiteral("users")
+            << QByteArray("1c83d3a93c4fecc398d908a0adab211f6c6f1ea87f7cd09c8a4e1fce4d5d408f");
+        QTest::newRow("webevents.events")
+            << QStringLiteral("webevents") << QStringLiteral("events")
+            << QByteArray("dc35c63aee79c7a5d4b5ae424ecf5aa827d1a80b1d6ba027e7c1accec0525594");
+        QTest::newRow("wide.accounts")
+            << QStringLiteral("wide") << QStringLiteral("accounts")
+            << QByteArray("d432bd426ee5da43dcf9bb445cc679fcf48e7aa377f347c90a7f09598c44a737");
+        QTest::newRow("wide.wide")
+            << QStringLiteral("wide") << QStringLiteral("wide")
+            << QByteArray("7d591fdd433772a8d5acb1551e76e88abd8c4b3a3046e662dbe99e5de3bca95d");
     }
     void examples()
     {
