@@ -39,6 +39,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # The embedded server needs PostgreSQL's initdb and postgres; a remote server needs neither.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "postgresql-15 | postgresql")
+# timestamptz columns read their zones' rules from the system time zone database.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "tzdata")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "postgresql-client")
 set(CPACK_SOURCE_IGNORE_FILES "/build[^/]*/;/\\\\.git/")
 include(CPack)

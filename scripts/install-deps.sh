@@ -9,7 +9,7 @@ packages=(
     libqt6svg6-dev libgl-dev
     libpqxx-dev libpq-dev zlib1g-dev libzstd-dev
     postgresql-15 postgresql-client-15
-    python3 python3-jsonschema time xvfb xauth xfonts-base imagemagick
+    python3 python3-jsonschema time xvfb xauth xfonts-base imagemagick tzdata zstd gzip
     desktop-file-utils appstream dpkg-dev file
 )
 
