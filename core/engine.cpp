@@ -1,5 +1,7 @@
 #include "engine.h"
 
+#include "binaryencoder.h"
+
 #include <QThreadPool>
 
 namespace spillway {
@@ -23,6 +25,23 @@ Engine::~Engine()
 bool Engine::start(std::shared_ptr<const Plan> plan, std::shared_ptr<Sink> sink,
                    const FormatOptions &format, const EngineOptions &options)
 {
+    // A binary COPY file must hold every column in binary: refuse tables that cannot.
+    if (format.format == OutputFormat::PgBinary) {
+        QStringList problems;
+        for (const TablePlan &tp : plan->tables()) {
+            const QString problem =
+                BinaryCopyEncoder::checkTable(*plan->schema()->tables()[size_t(tp.table)]);
+            if (!problem.isEmpty())
+                problems.append(problem);
+        }
+        if (!problems.isEmpty()) {
+            m_error = problems.join(QStringLiteral("; ")) +
+                      QStringLiteral(" (binary COPY files need a binary form for every column: "
+                                     "write these tables with --format pgcopy or csv, or leave "
+                                     "them out with --table)");
+            return false;
+        }
+    }
     return start(std::move(plan), std::move(sink), Encoder::create(format), options);
 }
 
