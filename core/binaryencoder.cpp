@@ -1,5 +1,7 @@
 #include "binaryencoder.h"
 
+#include "binarynet.h"
+
 #include "binaryconvert.h"
 #include "valueformat.h"
 
@@ -300,6 +302,26 @@ char *convertTime(char *p, BinaryType t, const Value &v, const char *&why)
     return nullptr;
 }
 
+// Types sent from their text only.
+char *convertTextual(char *p, BinaryType t, const Value &v, const char *&why)
+{
+    if (v.kind != ValueKind::Text) {
+        why = "is not text of this type";
+        return nullptr;
+    }
+    switch (t) {
+    case BinaryType::Inet:
+    case BinaryType::Cidr:
+        return putInetText(p, v.view(), t == BinaryType::Cidr, why);
+    case BinaryType::MacAddr:
+        return putMacaddrText(p, v.view(), why);
+    case BinaryType::Interval:
+        return putIntervalText(p, v.view(), why);
+    default:
+        return putPointText(p, v.view(), why);
+    }
+}
+
 // Every value whose kind is not the column type's own: converted as the server would read
 // its text form, or nullptr with `why` saying what is wrong.
 char *writeConverted(char *p, BinaryType t, const Value &v, const char *&why)
@@ -314,6 +336,12 @@ char *writeConverted(char *p, BinaryType t, const Value &v, const char *&why)
         return p;
     case BinaryType::Bytea:
         return v.kind == ValueKind::Text ? putBytea(p, v.view(), why) : putTextForm(p, v);
+    case BinaryType::Inet:
+    case BinaryType::Cidr:
+    case BinaryType::MacAddr:
+    case BinaryType::Interval:
+    case BinaryType::Point:
+        return convertTextual(p, t, v, why);
     case BinaryType::Int2:
     case BinaryType::Int4:
     case BinaryType::Int8:
@@ -459,6 +487,11 @@ constexpr std::pair<const char *, BinaryType> kTypeNames[] = {
     {"json", BinaryType::Json},
     {"jsonb", BinaryType::Jsonb},
     {"bytea", BinaryType::Bytea},
+    {"inet", BinaryType::Inet},
+    {"cidr", BinaryType::Cidr},
+    {"macaddr", BinaryType::MacAddr},
+    {"interval", BinaryType::Interval},
+    {"point", BinaryType::Point},
 };
 
 } // namespace

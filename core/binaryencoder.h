@@ -8,7 +8,7 @@
 // A COPY stream is writeHeader() once, then the tuples of any number of encode() calls, then
 // trailer() once; the sink owns that framing (a file split in parts needs all three per part).
 // The encoder sends each column in the binary form of its SQL type, resolved once per table.
-// Tables with a column type that has no binary support here (inet, interval, money, arrays...)
+// Tables with a column type that has no binary support here (money, arrays, macaddr8...)
 // are refused by checkTable(): the sink loads those with text COPY instead.
 //
 // Values whose kind differs from the column type are converted the way the text path would
@@ -49,6 +49,11 @@ enum class BinaryType : uint8_t {
     Json,
     Jsonb, // version byte 1, then the JSON text
     Bytea,
+    Inet,
+    Cidr,
+    MacAddr,
+    Interval,
+    Point,
 };
 
 class BinaryCopyEncoder final : public Encoder
