@@ -220,6 +220,13 @@ private slots:
         row("json", {"text:{\"a\": 1,  \"b\": [1, 2]}", "int:7", "text:\"s\""});
         row("jsonb", {"text:{\"b\": [1, 2], \"a\": null}", "int:7", "float:1.5", "bool:0"});
         row("bytea", {"text:ab", "text:\\x0102ff", "text:a\\\\b\\001", "int:42", "text:"});
+        row("inet", {"text:10.1.2.3", "text:10.1.2.0/24", "text:::1", "text:2001:db8::7/64",
+                     "text:0.0.0.0/0", "text:fe80::1:2:3:4"});
+        row("cidr", {"text:10.1.0.0/16", "text:2001:db8::/32", "text:192.168.1.7/32"});
+        row("macaddr", {"text:08:00:2b:01:02:03", "text:FF:ff:00:00:00:01"});
+        row("interval", {"text:00:00:00", "text:1 day", "text:3 days 04:05:06.5", "text:PT0S",
+                         "text:P2DT3H4M5.25S", "text:PT90M"});
+        row("point", {"text:(1.5,-2.25)", "text:(0,0)", "text:(-180,90)"});
     }
 
     void valuesMatchCsv()
@@ -291,6 +298,38 @@ private slots:
             "{\"kind\": \"choice\", \"values\": [\"ab\", \"\\\\x0102ff\"]}}"
             "]}]}";
         checkGenerated(json, 5000);
+    }
+
+    void catalogueMatchesCsv()
+    {
+        const QByteArray json =
+            "{\"seed\": 9, \"tables\": [{\"name\": \"c\", \"rows\": 3000, \"columns\": ["
+            "{\"name\": \"id\", \"type\": \"bigint\", \"generator\": {\"kind\": \"sequence\"}},"
+            "{\"name\": \"v4\", \"type\": \"inet\", \"generator\": {\"kind\": \"ipv4\"}},"
+            "{\"name\": \"v6\", \"type\": \"inet\", \"generator\": {\"kind\": \"ipv6\", "
+            "\"cidr\": \"2001:db8::/40\", \"withPrefix\": true}},"
+            "{\"name\": \"net\", \"type\": \"cidr\", \"generator\": {\"kind\": \"ipv4\", "
+            "\"withPrefix\": true}},"
+            "{\"name\": \"mac\", \"type\": \"macaddr\", \"generator\": {\"kind\": \"mac\"}},"
+            "{\"name\": \"iv\", \"type\": \"interval\", \"generator\": {\"kind\": "
+            "\"interval\", \"max\": \"90 days\"}},"
+            "{\"name\": \"iso\", \"type\": \"interval\", \"generator\": {\"kind\": "
+            "\"interval\", \"max\": \"3 days\", \"style\": \"iso\"}},"
+            "{\"name\": \"pt\", \"type\": \"point\", \"generator\": {\"kind\": "
+            "\"geo_point\", \"format\": \"point\"}},"
+            "{\"name\": \"tz\", \"type\": \"timestamptz\", \"generator\": {\"kind\": "
+            "\"timestamptz\", \"zones\": [\"Europe/Berlin\", \"Asia/Kathmandu\", \"-03:30\"]}},"
+            "{\"name\": \"tzl\", \"type\": \"timestamp\", \"generator\": {\"kind\": "
+            "\"timestamptz\", \"zones\": [\"America/New_York\"]}},"
+            "{\"name\": \"doc\", \"type\": \"jsonb\", \"generator\": {\"kind\": \"json\", "
+            "\"fields\": {\"n\": {\"kind\": \"uniform\", \"min\": 1, \"max\": 9}, "
+            "\"who\": {\"kind\": \"full_name\"}}}},"
+            "{\"name\": \"raw\", \"type\": \"bytea\", \"generator\": {\"kind\": \"bytes\", "
+            "\"minLength\": 0, \"maxLength\": 12}},"
+            "{\"name\": \"lat\", \"type\": \"double precision\", \"generator\": "
+            "{\"kind\": \"latitude\"}}"
+            "]}]}";
+        checkGenerated(json, 3000);
     }
 
     void lineitemMatchesCsv()
