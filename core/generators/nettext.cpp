@@ -41,6 +41,21 @@ char *writeHexGroup(char *p, unsigned v)
     return p;
 }
 
+// Exactly n (<= 8) digits of v (< 10^8), the last n, two at a time from a table.
+void writeDigits(char *out, uint64_t v, size_t n)
+{
+    static constexpr char pairs[] = "00010203040506070809101112131415161718192021222324252627282930"
+                                    "31323334353637383940414243444546474849505152535455565758596061"
+                                    "62636465666768697071727374757677787980818283848586878889909192"
+                                    "93949596979899";
+    char text[8];
+    for (int k = 3; k >= 0; --k) {
+        std::memcpy(text + 2 * k, pairs + 2 * (v % 100), 2);
+        v /= 100;
+    }
+    std::memcpy(out, text + 8 - n, n);
+}
+
 } // namespace
 
 std::optional<uint32_t> parseIpv4(const QString &text)
@@ -244,16 +259,17 @@ bool CardBrands::select(const QStringList &brands, QString *problem)
 
 int luhnCheckDigit(const char *digits, size_t n)
 {
+    // From the right, every second digit starting next to the check digit is doubled (and
+    // 9 taken off when that makes two digits).
+    static constexpr int doubled[10] = {0, 2, 4, 6, 8, 1, 3, 5, 7, 9};
     int sum = 0;
-    for (size_t k = 0; k < n; ++k) {     // from the right, every second digit (starting next to
-        int d = digits[n - 1 - k] - '0'; // the check digit) is doubled
-        if (k % 2 == 0) {
-            d *= 2;
-            if (d > 9)
-                d -= 9;
-        }
-        sum += d;
+    size_t k = n;
+    while (k >= 2) {
+        sum += doubled[digits[k - 1] - '0'] + (digits[k - 2] - '0');
+        k -= 2;
     }
+    if (k == 1)
+        sum += doubled[digits[0] - '0'];
     return (10 - sum % 10) % 10;
 }
 
@@ -268,16 +284,18 @@ size_t CardBrands::write(const RandomStream &rng, uint64_t row, bool spaced, cha
     while (prefixes < 6 && brand.prefixes[prefixes])
         ++prefixes;
     const char *prefix = brand.prefixes[rng.below(row, uint64_t(prefixes), 1)];
-    char digits[20];
-    size_t n = std::strlen(prefix);
-    std::memcpy(digits, prefix, n);
-    uint64_t r = rng.draw(row, 2);
-    for (int k = 0; n < size_t(brand.length - 1); ++n, ++k) {
-        if (k == 16)
-            r = rng.draw(row, 3);
-        digits[n] = char('0' + r % 10);
-        r /= 10;
+    char digits[24];
+    size_t n = 0;
+    while (prefix[n]) {
+        digits[n] = prefix[n];
+        ++n;
     }
+    // The random middle: up to 8 digits from each of two draws, written two at a time.
+    const size_t body = size_t(brand.length - 1) - n;
+    const size_t first = std::min<size_t>(body, 8);
+    writeDigits(digits + n, rng.draw(row, 2) % 100000000, first);
+    writeDigits(digits + n + first, rng.draw(row, 3) % 100000000, body - first);
+    n += body;
     digits[n] = char('0' + luhnCheckDigit(digits, n));
     ++n;
     if (!spaced) {
