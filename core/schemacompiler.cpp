@@ -258,7 +258,7 @@ void SchemaCompiler::compileFanOut(const TableSpec &spec, int t, TableRuntime &t
     params.rejectUnknown({QStringLiteral("kind")});
 }
 
-void SchemaCompiler::checkSqlType(const QString &path, const QString &type)
+bool isKnownSqlType(const QString &type)
 {
     static const QRegularExpression known(
         QStringLiteral(
@@ -271,7 +271,12 @@ void SchemaCompiler::checkSqlType(const QString &path, const QString &type)
             "character(\\(\\d+\\))?|bpchar|json|jsonb|bytea|inet|cidr|macaddr|macaddr8|point|money|"
             "citext|xml|tsvector)(\\[\\])*$"),
         QRegularExpression::CaseInsensitiveOption);
-    if (!known.match(type.trimmed()).hasMatch())
+    return known.match(type.trimmed()).hasMatch();
+}
+
+void SchemaCompiler::checkSqlType(const QString &path, const QString &type)
+{
+    if (!isKnownSqlType(type))
         m_diagnostics.add(path, QStringLiteral("unknown SQL type '%1': use a PostgreSQL type such "
                                                "as bigint, numeric(12,2), text, date, timestamp, "
                                                "uuid, jsonb")

@@ -8,6 +8,9 @@
 
 namespace spillway {
 
+// True for the PostgreSQL types a column may declare (bigint, numeric(12,2), text[], ...).
+bool isKnownSqlType(const QString &type);
+
 class SchemaCompiler : public CompileContext
 {
 public:

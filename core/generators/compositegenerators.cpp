@@ -25,8 +25,17 @@ public:
         : m_fields(std::move(fields))
         , m_omitNulls(omitNulls)
     {
-        for (NestedField &f : m_fields)
-            f.key = "\"" + f.name.toStdString() + "\":"; // names are checked to need no escape
+        for (NestedField &f : m_fields) {
+            const QByteArray name = f.name.toUtf8();
+            std::string key(6 * size_t(name.size()) + 3, '\0');
+            char *p = key.data();
+            *p++ = '"';
+            p = JsonLinesEncoder::writeEscaped(p, name.constData(), size_t(name.size()));
+            *p++ = '"';
+            *p++ = ':';
+            key.resize(size_t(p - key.data()));
+            f.key = std::move(key);
+        }
     }
 
     void generate(const BatchContext &ctx, Value *out) const override
@@ -206,6 +215,10 @@ std::unique_ptr<Generator> createArray(GeneratorArgs &a)
                             double(hi));
     const Spread length = Spread::read(a.params, double(lo), double(std::max(lo, hi)));
     const QJsonObject spec = a.params.object(QStringLiteral("element"));
+    if (spec.isEmpty() && a.params.has(QStringLiteral("element")))
+        a.params.error(QStringLiteral("element"),
+                       QStringLiteral("'element' must be a generator object such as "
+                                      "{\"kind\": \"uniform\", \"min\": 1, \"max\": 9}"));
     if (spec.isEmpty() || lo < 0 || hi < 1 || hi > 10000 || lo > hi)
         return nullptr;
     // The element's type: a PostgreSQL array column's element type, or its generator's own.

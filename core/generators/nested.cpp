@@ -1,5 +1,6 @@
 #include "nested.h"
 
+#include "schemacompiler.h"
 #include "textrender.h"
 
 #include <QRegularExpression>
@@ -39,6 +40,11 @@ std::optional<NestedField> compileNested(const GeneratorArgs &outer, const Param
             .toLower();
     if (inJson && (kind == QLatin1String("array") || kind == QLatin1String("json")))
         type = QStringLiteral("jsonb");
+    if (!isKnownSqlType(type))
+        reader.error(QStringLiteral("type"),
+                     QStringLiteral("unknown SQL type '%1': use a PostgreSQL type such as "
+                                    "bigint, numeric(12,2), text, date, timestamp")
+                         .arg(type));
     const double nullFraction = reader.number(QStringLiteral("nullFraction"), 0);
     reader.requireRange(QStringLiteral("nullFraction"), nullFraction, 0, 1);
 

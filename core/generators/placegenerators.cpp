@@ -133,10 +133,10 @@ private:
     GeoSpec m_spec;
 };
 
-std::vector<int> readCountries(ParamReader &params, bool ibanOnly = false)
+std::vector<int> readCountries(ParamReader &params, bool ibanOnly = false, bool read = true)
 {
     std::vector<int> countries;
-    const auto json = params.optional(QStringLiteral("countries"));
+    const auto json = read ? params.optional(QStringLiteral("countries")) : std::nullopt;
     const Gazetteer &g = Gazetteer::instance();
     if (json) {
         const QJsonArray list = json->toArray();
@@ -159,11 +159,17 @@ std::vector<int> readCountries(ParamReader &params, bool ibanOnly = false)
                          QStringLiteral("'countries' must be a non-empty array of ISO country "
                                         "codes such as [\"US\", \"CA\"]"));
     }
-    if (ibanOnly && countries.empty()) {
+    if (ibanOnly) { // the given countries that have IBANs, or all that do
+        std::vector<int> withIban;
         for (size_t i = 0; i < g.countries().size(); ++i) {
-            if (g.countries()[i].iban)
-                countries.push_back(int(i));
+            const bool listed = countries.empty() || std::find(countries.begin(), countries.end(),
+                                                               int(i)) != countries.end();
+            if (listed && g.countries()[i].iban)
+                withIban.push_back(int(i));
         }
+        if (withIban.empty())
+            return readCountries(params, true, false);
+        return withIban;
     }
     return countries;
 }

@@ -254,8 +254,17 @@ std::unique_ptr<Generator> makeZoned(GeneratorArgs &a)
             a.params.error(
                 QStringLiteral("zoneWeights"),
                 QStringLiteral("'zoneWeights' needs one number per zone (%1)").arg(names.size()));
-        for (qsizetype k = 0; k < std::min(w.size(), names.size()); ++k)
+        double total = 0;
+        for (qsizetype k = 0; k < std::min(w.size(), names.size()); ++k) {
+            if (!w[k].isDouble() || w[k].toDouble() < 0)
+                a.params.error(QStringLiteral("zoneWeights"),
+                               QStringLiteral("'zoneWeights' must be numbers of 0 or more"));
             weights[size_t(k)] = std::max(0.0, w[k].toDouble());
+            total += weights[size_t(k)];
+        }
+        if (total <= 0)
+            a.params.error(QStringLiteral("zoneWeights"),
+                           QStringLiteral("'zoneWeights' needs at least one weight above 0"));
     }
     QString problem;
     auto zones = ZoneSet::create(names, weights, a.rng.derive(hashName("zone")), &problem);
