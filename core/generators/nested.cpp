@@ -3,7 +3,10 @@
 #include "schemacompiler.h"
 #include "textrender.h"
 
+#include <QJsonArray>
 #include <QRegularExpression>
+
+#include <cmath>
 
 #include <cstring>
 
@@ -20,6 +23,31 @@ void NestedField::fill(const BatchContext &ctx, Value *out) const
     }
 }
 
+namespace {
+
+// Inside JSON, a choice or constant of numbers or booleans keeps them as JSON numbers and
+// booleans unless a type says otherwise.
+QString jsonValueType(const QJsonObject &spec)
+{
+    QJsonArray values = spec.value(QStringLiteral("values")).toArray();
+    if (spec.contains(QStringLiteral("value")))
+        values = {spec.value(QStringLiteral("value"))};
+    bool numbers = !values.isEmpty(), whole = true, booleans = !values.isEmpty();
+    for (const QJsonValue &v : values) {
+        numbers = numbers && (v.isDouble() || v.isNull());
+        booleans = booleans && (v.isBool() || v.isNull());
+        whole = whole && (v.isNull() || (v.isDouble() && v.toDouble() == std::floor(v.toDouble()) &&
+                                         std::fabs(v.toDouble()) < 9e15));
+    }
+    if (booleans)
+        return QStringLiteral("boolean");
+    if (numbers)
+        return whole ? QStringLiteral("bigint") : QStringLiteral("numeric");
+    return {};
+}
+
+} // namespace
+
 std::optional<NestedField> compileNested(const GeneratorArgs &outer, const ParamReader &parent,
                                          const QString &key, const QJsonObject &spec, bool inJson,
                                          const QString &sqlType)
@@ -35,9 +63,11 @@ std::optional<NestedField> compileNested(const GeneratorArgs &outer, const Param
                     .arg(kind, GeneratorRegistry::instance().kinds().join(QStringLiteral(", "))));
         return std::nullopt;
     }
-    QString type =
-        reader.string(QStringLiteral("type"), sqlType.isEmpty() ? info->defaultSqlType : sqlType)
-            .toLower();
+    QString fallback = sqlType.isEmpty() ? info->defaultSqlType : sqlType;
+    if (inJson && (kind == QLatin1String("choice") || kind == QLatin1String("constant")) &&
+        !jsonValueType(spec).isEmpty())
+        fallback = jsonValueType(spec);
+    QString type = reader.string(QStringLiteral("type"), fallback).toLower();
     if (inJson && (kind == QLatin1String("array") || kind == QLatin1String("json")))
         type = QStringLiteral("jsonb");
     if (!isKnownSqlType(type))
