@@ -18,8 +18,10 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QRegularExpressionValidator>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -110,8 +112,11 @@ struct ParameterForm::Field
         KeyColumnRef,
         RowColumnRef,
         ValueList,
+        StringList, // ["US", "CA"], edited as comma-separated text
+        NumberList, // [5.9, 45.8, 10.5, 47.8]
         Scalar,
-        Object
+        Object,
+        Json // generator objects (json fields, array elements), edited as JSON text
     };
     QString path; // "min", "after.column"
     QString name;
@@ -142,10 +147,16 @@ static ParameterForm::Field::Type fieldType(const QString &name, const QJsonObje
         return F::Number;
     if (t == QLatin1String("boolean"))
         return F::Boolean;
-    if (t == QLatin1String("array"))
-        return F::ValueList;
+    if (t == QLatin1String("array")) {
+        if (name == QLatin1String("values"))
+            return F::ValueList;
+        const QJsonObject items = schema.value(QStringLiteral("items")).toObject();
+        return items.value(QStringLiteral("type")).toString() == QLatin1String("number")
+                   ? F::NumberList
+                   : F::StringList;
+    }
     if (t == QLatin1String("object"))
-        return F::Object;
+        return schema.contains(QStringLiteral("properties")) ? F::Object : F::Json;
     const QString pattern = schema.value(QStringLiteral("pattern")).toString();
     if (pattern.startsWith(QLatin1String("^-?\\d{4}")))
         return pattern.contains(QLatin1String("[ T]")) ? F::DateTime : F::Date;
@@ -260,6 +271,15 @@ QJsonObject ParameterForm::defaults(const QString &definition, const QString &ki
             result.insert(
                 name, QJsonArray{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
             break;
+        case Field::Json: {
+            const QJsonObject uniform{{QStringLiteral("kind"), QStringLiteral("uniform")},
+                                      {QStringLiteral("min"), 1},
+                                      {QStringLiteral("max"), 100}};
+            result.insert(name, name == QLatin1String("fields")
+                                    ? QJsonObject{{QStringLiteral("value"), uniform}}
+                                    : uniform);
+            break;
+        }
         default:
             result.insert(name,
                           name == QLatin1String("template") && own && !own->columns.isEmpty()
@@ -341,7 +361,12 @@ void ParameterForm::addField(QFormLayout *form, const QString &name, const QJson
     field->schema = schema;
     field->required = required;
     field->type = fieldType(name, schema);
-    if (field->type == Field::KeyColumnRef && !prefix.isEmpty())
+    // Only reference and parent name a key column of another table; "column" elsewhere (after,
+    // uuid v7) is a column of this row.
+    const QString kind = m_parameters.value(QStringLiteral("kind")).toString();
+    if (field->type == Field::KeyColumnRef &&
+        (!prefix.isEmpty() ||
+         (kind != QLatin1String("reference") && kind != QLatin1String("parent"))))
         field->type = Field::RowColumnRef;
     m_fields.append(field);
     const QString tip = schema.value(QStringLiteral("description")).toString();
@@ -471,8 +496,21 @@ QWidget *ParameterForm::createEditor(Field &field)
         connect(list, &WeightedListModel::listEdited, this, changed);
         return box;
     }
+    case Field::Json: {
+        auto *text = new QPlainTextEdit;
+        text->setMinimumHeight(text->fontMetrics().height() * 8);
+        text->setTabChangesFocus(true);
+        auto *pause = new QTimer(text); // commit once typing pauses
+        pause->setSingleShot(true);
+        pause->setInterval(600);
+        connect(text, &QPlainTextEdit::textChanged, pause, qOverload<>(&QTimer::start));
+        connect(pause, &QTimer::timeout, this, changed);
+        return text;
+    }
     default: {
         auto *line = new QLineEdit;
+        if (field.type == Field::StringList || field.type == Field::NumberList)
+            line->setPlaceholderText(tr("comma-separated"));
         if (field.type == Field::Duration)
             line->setPlaceholderText(tr("seconds, or e.g. 90s, 15 min, 2h, 3 days"));
         if (field.type == Field::Pattern) {
@@ -626,9 +664,23 @@ void ParameterForm::refreshValues()
                 f->list->setList(values, weights);
             break;
         }
+        case Field::Json: {
+            auto *text = static_cast<QPlainTextEdit *>(f->editor);
+            const QJsonDocument shown = QJsonDocument::fromJson(text->toPlainText().toUtf8());
+            if (present && shown.object() != value.toObject())
+                text->setPlainText(QString::fromUtf8(
+                    QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented)));
+            break;
+        }
         default: {
             auto *line = static_cast<QLineEdit *>(f->editor);
-            const QString text = value.isString() ? value.toString() : value.toVariant().toString();
+            QString text = value.isString() ? value.toString() : value.toVariant().toString();
+            if (f->type == Field::StringList || f->type == Field::NumberList) {
+                QStringList items;
+                for (const QJsonValue &v : value.toArray())
+                    items.append(v.isString() ? v.toString() : v.toVariant().toString());
+                text = items.join(QStringLiteral(", "));
+            }
             if (line->text() != text)
                 line->setText(text);
         }
@@ -658,6 +710,25 @@ QJsonValue ParameterForm::editorValue(const Field &f) const
     }
     case Field::ValueList:
         return f.list->values();
+    case Field::Json:
+        return QJsonDocument::fromJson(
+                   static_cast<QPlainTextEdit *>(f.editor)->toPlainText().toUtf8())
+            .object();
+    case Field::StringList:
+    case Field::NumberList: {
+        QJsonArray items;
+        const QStringList parts =
+            static_cast<QLineEdit *>(f.editor)->text().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (const QString &part : parts) {
+            bool number = false;
+            const double d = part.trimmed().toDouble(&number);
+            if (f.type == Field::NumberList && number)
+                items.append(d);
+            else if (!part.trimmed().isEmpty())
+                items.append(part.trimmed());
+        }
+        return items;
+    }
     default: {
         const QString text = static_cast<QLineEdit *>(f.editor)->text().trimmed();
         bool number = false;
@@ -693,6 +764,21 @@ void ParameterForm::commit(Field &field)
         }
     } else if (field.toggle && !field.toggle->isChecked()) {
         setValueAt(field.path, QJsonValue::Undefined);
+    } else if (field.type == Field::Json) {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(
+            static_cast<QPlainTextEdit *>(field.editor)->toPlainText().toUtf8(), &error);
+        if (!doc.isObject()) {
+            field.problem->setProblems(
+                {error.error != QJsonParseError::NoError
+                     ? tr("not valid JSON (%1 at character %2): the change is kept here only")
+                           .arg(error.errorString())
+                           .arg(error.offset)
+                     : tr("must be a JSON object such as {\"kind\": \"uniform\", \"min\": 1, "
+                          "\"max\": 9}")});
+            return;
+        }
+        setValueAt(field.path, doc.object());
     } else {
         setValueAt(field.path, editorValue(field));
         if (field.type == Field::ValueList) {

@@ -28,7 +28,7 @@ int main(int argc, char *argv[])
                                  QStringLiteral("[schema]"));
     const QCommandLineOption example(
         QStringLiteral("example"),
-        QApplication::translate("main", "Open a bundled example (ecommerce, lineitem)."),
+        QApplication::translate("main", "Open a bundled example (ecommerce, lineitem, iot, webevents, wide)."),
         QStringLiteral("name"));
     const QCommandLineOption screenshots(
         QStringLiteral("screenshots"),
