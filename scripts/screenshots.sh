@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the README screenshots from the real application on a virtual X server: the
 # e-commerce example in the designer, the dashboard while it is ingested into the embedded
-# PostgreSQL server, and the history comparing two such runs (1 and 2 workers). Runs are
+# PostgreSQL server, the history comparing two such runs (1 and 2 workers), and the IoT
+# example's sensor locations in the preview's scatter. Runs are
 # recorded in a temporary runs folder and the server lives in a temporary folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."

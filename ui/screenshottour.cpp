@@ -1,10 +1,12 @@
 #include "screenshottour.h"
 
+#include "filecontroller.h"
 #include "historyview.h"
 #include "mainwindow.h"
 #include "runcontroller.h"
 #include "runpanel.h"
 #include "runsettings.h"
+#include "schemadocument.h"
 
 #include <QDir>
 #include <QTimer>
@@ -70,6 +72,20 @@ void ScreenshotTour::showComparison()
     m_window->historyView()->selectRuns(m_recordIds);
     QTimer::singleShot(1500, this, [this] {
         save(QStringLiteral("history-compare"));
+        showGeoPreview();
+    });
+}
+
+void ScreenshotTour::showGeoPreview()
+{
+    // The IoT example's sensor locations: the preview's scatter of the selected point column.
+    m_window->files()->openExample(QStringLiteral("iot"));
+    m_window->showPage(MainWindow::DesignPage);
+    SchemaDocument *doc = m_window->document();
+    const int location = int(doc->schema().tables[0].columnIndex(QStringLiteral("location")));
+    doc->setCurrent(0, location);
+    QTimer::singleShot(4000, this, [this] {
+        save(QStringLiteral("designer-geo"));
         emit finished(m_files);
     });
 }

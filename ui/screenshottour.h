@@ -27,6 +27,7 @@ private:
     void startRun(int workers);
     void onRunRecorded(const QString &id);
     void showComparison();
+    void showGeoPreview();
 
     MainWindow *m_window;
     QString m_directory;
