@@ -81,15 +81,7 @@ std::vector<std::vector<std::string>> bundledTsv(const char *name, size_t column
     }
     const QByteArray bytes = file.readAll();
     const std::string_view text(bytes.constData(), size_t(bytes.size()));
-    size_t start = 0;
-    while (start < text.size()) {
-        size_t end = text.find('\n', start);
-        if (end == std::string_view::npos)
-            end = text.size();
-        std::string_view line = text.substr(start, end - start);
-        start = end + 1;
-        if (!line.empty() && line.back() == '\r')
-            line.remove_suffix(1);
+    for (const std::string_view line : dictionaryLines(text)) {
         if (line.empty() || line.front() == '#')
             continue;
         auto fields = splitTabs(line);

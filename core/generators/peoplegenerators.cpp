@@ -15,34 +15,22 @@ namespace spillway {
 
 namespace {
 
-class FirstName final : public RowGenerator<FirstName>
+// A first or a last name of the group's person.
+class NamePart final : public RowGenerator<NamePart>
 {
 public:
-    explicit FirstName(RandomStream group)
+    NamePart(RandomStream group, bool last)
         : m_person(group)
+        , m_last(last)
     {}
     Value at(uint64_t row, Arena &arena) const
     {
-        return Value::string(arena.copy(m_person.first(row)));
+        return Value::string(arena.copy(m_last ? m_person.last(row) : m_person.first(row)));
     }
 
 private:
     Person m_person;
-};
-
-class LastName final : public RowGenerator<LastName>
-{
-public:
-    explicit LastName(RandomStream group)
-        : m_person(group)
-    {}
-    Value at(uint64_t row, Arena &arena) const
-    {
-        return Value::string(arena.copy(m_person.last(row)));
-    }
-
-private:
-    Person m_person;
+    bool m_last;
 };
 
 class FullName final : public RowGenerator<FullName>
@@ -215,11 +203,11 @@ void registerPeopleGenerators(GeneratorRegistry &r)
     r.add({QStringLiteral("first_name"), people,
            QStringLiteral("Given names by real frequency; agrees with its group's other columns"),
            text, [](GeneratorArgs &a) {
-               return std::make_unique<FirstName>(a.groupStream(QStringLiteral("person")));
+               return std::make_unique<NamePart>(a.groupStream(QStringLiteral("person")), false);
            }});
     r.add({QStringLiteral("last_name"), people, QStringLiteral("Family names by real frequency"),
            text, [](GeneratorArgs &a) {
-               return std::make_unique<LastName>(a.groupStream(QStringLiteral("person")));
+               return std::make_unique<NamePart>(a.groupStream(QStringLiteral("person")), true);
            }});
     r.add({QStringLiteral("full_name"), people,
            QStringLiteral("\"First Last\" or \"Last, First\" of the group's person"), text,

@@ -23,11 +23,9 @@ void initBundledResources()
     Q_UNUSED(done)
 }
 
-namespace {
-
-std::vector<std::string_view> wordLines(std::string_view text)
+std::vector<std::string_view> dictionaryLines(std::string_view text)
 {
-    std::vector<std::string_view> words;
+    std::vector<std::string_view> lines;
     size_t start = 0;
     while (start < text.size()) {
         size_t end = text.find('\n', start);
@@ -35,7 +33,20 @@ std::vector<std::string_view> wordLines(std::string_view text)
             end = text.size();
         std::string_view line = text.substr(start, end - start);
         start = end + 1;
-        while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+namespace {
+
+std::vector<std::string_view> wordLines(std::string_view text)
+{
+    std::vector<std::string_view> words;
+    for (std::string_view line : dictionaryLines(text)) {
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\t'))
             line.remove_suffix(1);
         while (!line.empty() && (line.front() == ' ' || line.front() == '\t'))
             line.remove_prefix(1);

@@ -16,6 +16,8 @@ namespace spillway {
 
 // Registers the compiled-in resources (dictionaries, examples); safe to call from any thread.
 void initBundledResources();
+// The lines of a dictionary file, without their line ends (LF or CRLF).
+std::vector<std::string_view> dictionaryLines(std::string_view text);
 
 class WordList
 {
