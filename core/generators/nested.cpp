@@ -142,9 +142,9 @@ char *writeArrayElement(char *p, const Value &v)
     const size_t bound = renderedLengthBound(v);
     char *text = p + bound + 4;
     const size_t n = renderText(v, text);
-    bool quote =
-        n == 0 ||
-        (n == 4 && (std::memcmp(text, "NULL", 4) == 0 || std::memcmp(text, "null", 4) == 0));
+    // Unquoted NULL in any letter case is a null element to PostgreSQL.
+    bool quote = n == 0 || (n == 4 && (text[0] | 0x20) == 'n' && (text[1] | 0x20) == 'u' &&
+                            (text[2] | 0x20) == 'l' && (text[3] | 0x20) == 'l');
     for (size_t k = 0; k < n && !quote; ++k) {
         const char c = text[k];
         quote = c == '{' || c == '}' || c == ',' || c == '"' || c == '\\' || c == ' ' ||

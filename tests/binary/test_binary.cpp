@@ -187,7 +187,17 @@ private slots:
         row("uuid from bad text", "uuid", "text:a0eebc99", "fffffffe");
         row("bytea bad escape", "bytea", "text:\\q", "fffffffe");
         row("inet null", "inet", "null", "ffffffff");
-        row("inet value", "inet", "text:10.0.0.1", "fffffffe");
+        // inet: family 2 (PGSQL_AF_INET), 32 bits, not cidr, 4 bytes of address.
+        row("inet value", "inet", "text:10.0.0.1", "00000008 02200004 0a000001");
+        row("cidr block", "cidr", "text:10.1.0.0/16", "00000008 02100104 0a010000");
+        row("inet bad text", "inet", "text:10.0.0", "fffffffe");
+        row("macaddr", "macaddr", "text:08:00:2b:01:02:03", "00000006 08002b010203");
+        row("interval", "interval", "text:1 day 00:00:01.5",
+            "00000010 000000000016e360 00000001 00000000");
+        row("interval iso", "interval", "text:P2DT1H",
+            "00000010 00000000d693a400 00000002 00000000");
+        row("interval bad text", "interval", "text:2 weeks", "fffffffe");
+        row("money value", "money", "text:1.00", "fffffffe");
     }
 
     void fields()
@@ -253,8 +263,12 @@ private slots:
         row("bpchar", BinaryType::Text);
         row("jsonb", BinaryType::Jsonb);
         row("bytea", BinaryType::Bytea);
-        row("inet", BinaryType::Unsupported);
-        row("interval", BinaryType::Unsupported);
+        row("inet", BinaryType::Inet);
+        row("cidr", BinaryType::Cidr);
+        row("macaddr", BinaryType::MacAddr);
+        row("interval", BinaryType::Interval);
+        row("point", BinaryType::Point);
+        row("macaddr8", BinaryType::Unsupported);
         row("money", BinaryType::Unsupported);
         row("tsvector", BinaryType::Unsupported);
         row("integer[]", BinaryType::Unsupported);
@@ -270,11 +284,11 @@ private slots:
 
     void checkTableNamesUnsupportedColumns()
     {
-        const auto schema = tableOf({"bigint", "inet", "integer[]", "text"});
+        const auto schema = tableOf({"bigint", "money", "integer[]", "text"});
         QVERIFY(schema);
         const QString message = BinaryCopyEncoder::checkTable(*schema->tables()[0]);
         QVERIFY2(message.contains(QLatin1String("table 't'")), qPrintable(message));
-        QVERIFY2(message.contains(QLatin1String("'c1' (inet)")), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("'c1' (money)")), qPrintable(message));
         QVERIFY2(message.contains(QLatin1String("'c2' (integer[])")), qPrintable(message));
         QVERIFY2(!message.contains(QLatin1String("'c0'")), qPrintable(message));
         QVERIFY2(message.contains(QLatin1String("text COPY")), qPrintable(message));
