@@ -159,6 +159,15 @@ public:
         copyShort(p, s.data(), s.size());
         return {p, s.size()};
     }
+    // Text of at most `bound` bytes written in place: write(char *) returns the length, and
+    // the unused end of the room is given back.
+    template<class Write> std::string_view write(size_t bound, const Write &write)
+    {
+        char *p = allocate(bound);
+        const size_t n = write(p);
+        m_used -= bound - n;
+        return {p, n};
+    }
     void reset();
 
 private:

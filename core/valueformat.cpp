@@ -120,21 +120,55 @@ char *formatInt(char *p, int64_t v)
     return formatUnsigned(p, uint64_t(v));
 }
 
+namespace {
+
+// Exactly n digits of v (v < 10^n) ending at `end`, two at a time.
+inline void fixedDigits(char *end, uint64_t v, int n)
+{
+    for (; n >= 2; n -= 2) {
+        end -= 2;
+        std::memcpy(end, kDigitPairs + 2 * (v % 100), 2);
+        v /= 100;
+    }
+    if (n == 1)
+        end[-1] = char('0' + v);
+}
+
+template<uint64_t F> inline char *splitDecimal(char *p, uint64_t u, int scale)
+{
+    p = formatUnsigned(p, u / F); // a constant divisor: a multiply, not a division
+    *p++ = '.';
+    fixedDigits(p + scale, u % F, scale);
+    return p + scale;
+}
+
+} // namespace
+
 char *formatDecimal(char *p, int64_t unscaled, int scale)
 {
     uint64_t u = unscaled < 0 ? 0 - uint64_t(unscaled) : uint64_t(unscaled);
     if (unscaled < 0)
         *p++ = '-';
+    switch (scale) {
+    case 1:
+        return splitDecimal<10>(p, u, 1);
+    case 2:
+        return splitDecimal<100>(p, u, 2);
+    case 3:
+        return splitDecimal<1000>(p, u, 3);
+    case 4:
+        return splitDecimal<10000>(p, u, 4);
+    case 6:
+        return splitDecimal<1000000>(p, u, 6);
+    default:
+        break;
+    }
     if (scale <= 0)
         return formatUnsigned(p, u);
     const uint64_t f = kPow10[scale];
     p = formatUnsigned(p, u / f);
     *p++ = '.';
-    uint64_t frac = u % f;
-    for (int i = scale - 1; i >= 0; --i) {
-        p[i] = char('0' + frac % 10);
-        frac /= 10;
-    }
+    fixedDigits(p + scale, u % f, scale);
     return p + scale;
 }
 

@@ -42,6 +42,8 @@ std::optional<Pattern> pattern(const std::string &text, const char *file)
     if (!parsed.pattern)
         qWarning("spillway: %s: bad pattern '%s': %s", file, text.c_str(),
                  qPrintable(parsed.error));
+    else
+        parsed.pattern->setDigitRuns(true);
     return std::move(parsed.pattern);
 }
 

@@ -23,8 +23,8 @@ public:
     {}
     Value at(uint64_t row, Arena &arena) const
     {
-        char buffer[Company::kMaxName];
-        return Value::string(arena.copy({buffer, m_company.domain(row, buffer)}));
+        return Value::string(
+            arena.write(Company::kMaxName, [&](char *out) { return m_company.domain(row, out); }));
     }
 
 private:
@@ -75,8 +75,8 @@ public:
     {}
     Value at(uint64_t row, Arena &arena) const
     {
-        char buffer[64];
-        return Value::string(arena.copy({buffer, m_spec.write(m_rng, row, buffer)}));
+        return Value::string(
+            arena.write(64, [&](char *out) { return m_spec.write(m_rng, row, out); }));
     }
 
 private:
@@ -111,8 +111,8 @@ public:
     {}
     Value at(uint64_t row, Arena &arena) const
     {
-        char buffer[64];
-        return Value::string(arena.copy({buffer, m_brands.write(m_rng, row, m_spaced, buffer)}));
+        return Value::string(
+            arena.write(32, [&](char *out) { return m_brands.write(m_rng, row, m_spaced, out); }));
     }
 
 private:

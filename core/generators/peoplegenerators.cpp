@@ -131,8 +131,8 @@ public:
     {}
     Value at(uint64_t row, Arena &arena) const
     {
-        char buffer[256];
-        return Value::string(arena.copy({buffer, m_company.name(row, buffer)}));
+        return Value::string(
+            arena.write(Company::kMaxName, [&](char *out) { return m_company.name(row, out); }));
     }
 
 private:

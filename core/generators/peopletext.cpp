@@ -5,7 +5,9 @@
 
 namespace spillway {
 
-char *writeSlug(char *out, std::string_view text)
+namespace {
+
+char *writeFoldedSlug(char *out, std::string_view text)
 {
     std::memcpy(out, text.data(), text.size());
     const size_t folded = foldToAscii(out, text.size());
@@ -16,6 +18,22 @@ char *writeSlug(char *out, std::string_view text)
             c = char(c - 'A' + 'a');
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
             *w++ = c;
+    }
+    return w;
+}
+
+} // namespace
+
+char *writeSlug(char *out, std::string_view text)
+{
+    // Plain ASCII (most names) in one pass; other text is folded first.
+    char *w = out;
+    for (const char c : text) {
+        if (static_cast<unsigned char>(c) >= 0x80)
+            return writeFoldedSlug(out, text);
+        const char lower = c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+        if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9'))
+            *w++ = lower;
     }
     return w;
 }

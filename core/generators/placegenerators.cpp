@@ -64,17 +64,15 @@ public:
         default:
             break;
         }
-        char buffer[Place::kMaxText];
-        size_t n = 0;
-        if (m_part == Part::Postal)
-            n = m_place.postal(row, city, buffer);
-        else if (m_part == Part::Street)
-            n = m_place.street(row, city, buffer);
-        else if (m_part == Part::Address)
-            n = m_place.address(row, city, buffer);
-        else
-            n = m_place.phone(row, city, buffer);
-        return Value::string(arena.copy({buffer, n}));
+        return Value::string(arena.write(Place::kMaxText, [&](char *out) {
+            if (m_part == Part::Postal)
+                return m_place.postal(row, city, out);
+            if (m_part == Part::Street)
+                return m_place.street(row, city, out);
+            if (m_part == Part::Address)
+                return m_place.address(row, city, out);
+            return m_place.phone(row, city, out);
+        }));
     }
 
 private:
@@ -95,8 +93,8 @@ public:
         const Country *country = &m_place.country(m_place.city(row));
         if (!country->iban) // the row's country has no IBAN: an IBAN country of its own
             country = &m_fallback.country(m_fallback.city(row));
-        char buffer[Place::kMaxText];
-        return Value::string(arena.copy({buffer, writeIban(*country, m_rng, row, buffer)}));
+        return Value::string(arena.write(
+            Place::kMaxText, [&](char *out) { return writeIban(*country, m_rng, row, out); }));
     }
 
 private:
@@ -122,9 +120,8 @@ public:
         default:
             break;
         }
-        char buffer[128];
-        const size_t n = formatPoint(p, m_spec.format, buffer);
-        const std::string_view text = arena.copy({buffer, n});
+        const std::string_view text =
+            arena.write(128, [&](char *out) { return formatPoint(p, m_spec.format, out); });
         return m_spec.format == GeoSpec::Format::GeoJson ? Value::json(text) : Value::string(text);
     }
 

@@ -195,14 +195,22 @@ size_t writeIban(const Country &country, const RandomStream &rng, uint64_t row, 
     std::memcpy(out, country.alpha2.data(), 2);
     char *bban = out + 4;
     const size_t n = country.iban->generate(rng, row, bban);
-    // ISO 7064 mod 97-10 over BBAN + country + "00", letters as 10..35.
-    unsigned remainder = 0;
-    auto feed = [&remainder](char c) {
+    // ISO 7064 mod 97-10 over BBAN + country + "00", letters as 10..35: digits gathered into
+    // a number of up to 16 digits, reduced once per group (a division per character would
+    // chain 26 divisions).
+    uint64_t remainder = 0, group = 0, scale = 1;
+    auto feed = [&](char c) {
         if (c >= '0' && c <= '9') {
-            remainder = (remainder * 10 + unsigned(c - '0')) % 97;
+            group = group * 10 + uint64_t(c - '0');
+            scale *= 10;
         } else {
-            const unsigned v = unsigned(c >= 'a' ? c - 'a' : c - 'A') + 10;
-            remainder = (remainder * 100 + v) % 97;
+            group = group * 100 + uint64_t((c >= 'a' ? c - 'a' : c - 'A') + 10);
+            scale *= 100;
+        }
+        if (scale >= 100000000000000ULL) { // 10^14: remainder * scale stays below 2^64
+            remainder = (remainder * scale + group) % 97;
+            group = 0;
+            scale = 1;
         }
     };
     for (size_t i = 0; i < n; ++i)
@@ -211,7 +219,8 @@ size_t writeIban(const Country &country, const RandomStream &rng, uint64_t row, 
     feed(out[1]);
     feed('0');
     feed('0');
-    const unsigned check = 98 - remainder;
+    remainder = (remainder * scale + group) % 97;
+    const auto check = unsigned(98 - remainder);
     out[2] = char('0' + check / 10);
     out[3] = char('0' + check % 10);
     return 4 + n;

@@ -86,16 +86,17 @@ def compression_section(cli, runs, rows=2_000_000):
     plain = tmp / "lineitem.csv"
     base = [cli, "generate", "example:lineitem", "--rows", str(rows), "--workers", "1", "--no-record"]
     with open(plain, "wb") as f:
-        subprocess.run(base + ["--out", "-"], stdout=f, check=True)
+        subprocess.run(base + ["--out", "-"], stdout=f, stderr=subprocess.DEVNULL, check=True)
     size = plain.stat().st_size
     devnull = open(os.devnull, "wb")
 
     def gen(extra):
-        return lambda: subprocess.run(base + ["--out", "-"] + extra, stdout=devnull, check=True)
+        return lambda: subprocess.run(base + ["--out", "-"] + extra, stdout=devnull,
+                                      stderr=devnull, check=True)
 
     def piped(tool):
         def fn():
-            g = subprocess.Popen(base + ["--out", "-"], stdout=subprocess.PIPE)
+            g = subprocess.Popen(base + ["--out", "-"], stdout=subprocess.PIPE, stderr=devnull)
             c = subprocess.Popen([tool, "-1", "-c"], stdin=g.stdout, stdout=devnull)
             g.stdout.close()
             c.wait()
