@@ -229,6 +229,13 @@ std::unique_ptr<Generator> createArray(GeneratorArgs &a)
                                  json ? QString() : elementType);
     if (!element)
         return nullptr;
+    if (!json && spec.value(QStringLiteral("kind")).toString() == QLatin1String("array")) {
+        a.params.error(QStringLiteral("element"),
+                       QStringLiteral("a PostgreSQL array column cannot hold arrays of varying "
+                                      "length (its dimensions must be rectangular): use a jsonb "
+                                      "column for nested lists"));
+        return nullptr;
+    }
     if (!element->dependencies.isEmpty() || element->generator->needsParent()) {
         a.params.error(QStringLiteral("element"),
                        QStringLiteral("array elements cannot read other columns or the parent "

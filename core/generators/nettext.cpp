@@ -65,9 +65,11 @@ std::optional<uint32_t> parseIpv4(const QString &text)
         return std::nullopt;
     uint32_t a = 0;
     for (const QString &part : parts) {
-        bool ok = false;
-        const uint v = part.toUInt(&ok);
-        if (!ok || v > 255 || part.isEmpty() || part.size() > 3)
+        bool ok = !part.isEmpty() && part.size() <= 3;
+        for (const QChar c : part)
+            ok = ok && c >= QLatin1Char('0') && c <= QLatin1Char('9');
+        const uint v = ok ? part.toUInt() : 256;
+        if (v > 255)
             return std::nullopt;
         a = (a << 8) | v;
     }
@@ -83,10 +85,13 @@ std::optional<Ipv6> parseIpv6(const QString &text)
         if (s.isEmpty())
             return true;
         for (const QString &g : s.split(QLatin1Char(':'))) {
-            bool ok = false;
-            const uint v = g.toUInt(&ok, 16);
-            if (!ok || g.isEmpty() || g.size() > 4)
+            bool ok = !g.isEmpty() && g.size() <= 4;
+            for (const QChar c : g)
+                ok = ok && ((c >= QLatin1Char('0') && c <= QLatin1Char('9')) ||
+                            (c.toLower() >= QLatin1Char('a') && c.toLower() <= QLatin1Char('f')));
+            if (!ok)
                 return false;
+            const uint v = g.toUInt(nullptr, 16);
             out.push_back(v);
         }
         return true;
@@ -164,8 +169,11 @@ bool NetworkSpec::read(ParamReader &params, int fam)
     const QString cidr = params.string(QStringLiteral("cidr"), fallback);
     const qsizetype slash = cidr.indexOf(QLatin1Char('/'));
     const QString address = slash < 0 ? cidr : cidr.left(slash);
-    bool ok = slash > 0;
-    prefix = ok ? cidr.mid(slash + 1).toInt(&ok) : 0;
+    const QString bits = slash > 0 ? cidr.mid(slash + 1) : QString();
+    bool ok = !bits.isEmpty() && bits.size() <= 3;
+    for (const QChar c : bits)
+        ok = ok && c >= QLatin1Char('0') && c <= QLatin1Char('9');
+    prefix = ok ? bits.toInt() : 0;
     ok = ok && prefix >= 0 && prefix <= (family == 4 ? 32 : 128);
     if (ok && family == 4) {
         const auto v4 = parseIpv4(address);
