@@ -41,19 +41,22 @@ char *writeHexGroup(char *p, unsigned v)
     return p;
 }
 
-// Exactly n (<= 8) digits of v (< 10^8), the last n, two at a time from a table.
-void writeDigits(char *out, uint64_t v, size_t n)
+// Exactly n digits of v (v < 10^n) ending at `end`, two at a time.
+void writeDigitPairs(char *end, uint64_t v, size_t n)
 {
     static constexpr char pairs[] = "00010203040506070809101112131415161718192021222324252627282930"
                                     "31323334353637383940414243444546474849505152535455565758596061"
                                     "62636465666768697071727374757677787980818283848586878889909192"
                                     "93949596979899";
-    char text[8];
-    for (int k = 3; k >= 0; --k) {
-        std::memcpy(text + 2 * k, pairs + 2 * (v % 100), 2);
+    for (; n >= 2; n -= 2) {
+        const uint64_t pair = v % 100;
         v /= 100;
+        end -= 2;
+        end[0] = pairs[2 * pair];
+        end[1] = pairs[2 * pair + 1];
     }
-    std::memcpy(out, text + 8 - n, n);
+    if (n == 1)
+        end[-1] = char('0' + v);
 }
 
 } // namespace
@@ -283,7 +286,26 @@ int luhnCheckDigit(const char *digits, size_t n)
 
 size_t CardBrands::write(const RandomStream &rng, uint64_t row, bool spaced, char *out) const
 {
-    const double u = rng.unit(row, 0);
+    // One draw picks the brand (top 53 bits) and its prefix (low 16 bits), a second one the
+    // random middle as a number below 10^digits.
+    static constexpr uint64_t pow10[] = {1,
+                                         10,
+                                         100,
+                                         1000,
+                                         10000,
+                                         100000,
+                                         1000000,
+                                         10000000,
+                                         100000000,
+                                         1000000000,
+                                         10000000000,
+                                         100000000000,
+                                         1000000000000,
+                                         10000000000000,
+                                         100000000000000,
+                                         1000000000000000};
+    const uint64_t r = rng.draw(row, 0);
+    const double u = double(r >> 11) * 0x1.0p-53;
     size_t pick = 0;
     while (pick + 1 < m_cumulative.size() && u >= m_cumulative[pick])
         ++pick;
@@ -291,25 +313,26 @@ size_t CardBrands::write(const RandomStream &rng, uint64_t row, bool spaced, cha
     int prefixes = 0;
     while (prefixes < 6 && brand.prefixes[prefixes])
         ++prefixes;
-    const char *prefix = brand.prefixes[rng.below(row, uint64_t(prefixes), 1)];
-    char digits[24];
+    const char *prefix = brand.prefixes[(r & 0xFFFF) % uint64_t(prefixes)];
+    char buffer[32];
+    char *digits = spaced ? buffer : out; // unspaced: written in place
     size_t n = 0;
     while (prefix[n]) {
         digits[n] = prefix[n];
         ++n;
     }
-    // The random middle: up to 8 digits from each of two draws, written two at a time.
-    const size_t body = size_t(brand.length - 1) - n;
-    const size_t first = std::min<size_t>(body, 8);
-    writeDigits(digits + n, rng.draw(row, 2) % 100000000, first);
-    writeDigits(digits + n + first, rng.draw(row, 3) % 100000000, body - first);
+    const size_t body = size_t(brand.length - 1) - n; // at most 15 digits
+    const uint64_t v =
+        uint64_t((static_cast<unsigned __int128>(rng.draw(row, 1)) * pow10[body]) >> 64);
+    // Two independent halves, two digits a step: short dependency chains.
+    const size_t low = std::min<size_t>(body, 8);
+    writeDigitPairs(digits + n + body, v % 100000000, low);
+    writeDigitPairs(digits + n + body - low, v / 100000000, body - low);
     n += body;
     digits[n] = char('0' + luhnCheckDigit(digits, n));
     ++n;
-    if (!spaced) {
-        std::memcpy(out, digits, n);
+    if (!spaced)
         return n;
-    }
     // 4-4-4-4, or 4-6-5 for 15-digit cards.
     const int groups15[] = {4, 6, 5}, groups16[] = {4, 4, 4, 4};
     const int *groups = n == 15 ? groups15 : groups16;
