@@ -185,7 +185,8 @@ const Gazetteer &Gazetteer::instance()
             c.population = number(row[4]);
             c.lat = number(row[5]);
             c.lon = number(row[6]);
-            c.kmPerDegreeLon = 111.32 * std::max(0.05, std::cos(c.lat * 3.14159265358979 / 180));
+            c.degreesLonPerKm =
+                1 / (111.32 * std::max(0.05, std::cos(c.lat * 3.14159265358979 / 180)));
             c.postal = pattern(row[7], "cities.tsv");
             c.phone = pattern(row[8], "cities.tsv");
             g.m_cities.push_back(std::move(c));

@@ -65,7 +65,7 @@ struct City
     std::string name, region, regionCode;
     int country = 0;
     double population = 0, lat = 0, lon = 0;
-    double kmPerDegreeLon = 111.32; // at the city's latitude
+    double degreesLonPerKm = 1 / 111.32; // at the city's latitude
     std::optional<Pattern> postal, phone;
 };
 

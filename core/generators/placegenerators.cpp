@@ -114,9 +114,9 @@ public:
         const GeoPoint p = m_place.point(row, m_spec);
         switch (m_spec.format) {
         case GeoSpec::Format::Latitude: // 6 decimals (about 0.1 m)
-            return Value::decimal(std::llround(p.lat * 1e6), 6);
+            return Value::decimal(microDegrees(p.lat), 6);
         case GeoSpec::Format::Longitude:
-            return Value::decimal(std::llround(p.lon * 1e6), 6);
+            return Value::decimal(microDegrees(p.lon), 6);
         default:
             break;
         }

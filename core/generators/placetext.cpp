@@ -11,7 +11,7 @@ namespace spillway {
 
 namespace {
 
-constexpr double kKmPerDegree = 111.32;
+constexpr double kDegreesPerKm = 1 / 111.32; // north-south, anywhere
 
 char *append(char *out, std::string_view s)
 {
@@ -122,8 +122,8 @@ GeoPoint Place::point(uint64_t row, const GeoSpec &spec) const
             65536.0;
         return (sum - 2.0) * 1.7320508075688772; // sqrt(12 / 4)
     };
-    const double dy = normal(0) * spec.radiusKm / kKmPerDegree;
-    const double dx = normal(1) * spec.radiusKm / c.kmPerDegreeLon;
+    const double dy = normal(0) * spec.radiusKm * kDegreesPerKm;
+    const double dx = normal(1) * spec.radiusKm * c.degreesLonPerKm;
     p.lat = std::clamp(c.lat + dy, -90.0, 90.0);
     p.lon = c.lon + dx;
     if (p.lon > 180)
@@ -161,7 +161,34 @@ namespace {
 // Degrees with 6 decimals (about 0.1 m), as exact fixed-point text.
 char *formatDegrees(char *p, double degrees, int)
 {
-    return formatDecimal(p, std::llround(degrees * 1e6), 6);
+    static constexpr char pairs[] = "00010203040506070809101112131415161718192021222324252627282930"
+                                    "31323334353637383940414243444546474849505152535455565758596061"
+                                    "62636465666768697071727374757677787980818283848586878889909192"
+                                    "93949596979899";
+    int64_t micro = microDegrees(degrees);
+    if (micro < 0) {
+        *p++ = '-';
+        micro = -micro;
+    }
+    auto whole = uint64_t(micro) / 1000000;
+    uint64_t fraction = uint64_t(micro) % 1000000;
+    if (whole >= 100) { // at most 360
+        *p++ = char('0' + whole / 100);
+        whole %= 100;
+        std::memcpy(p, pairs + 2 * whole, 2);
+        p += 2;
+    } else if (whole >= 10) {
+        std::memcpy(p, pairs + 2 * whole, 2);
+        p += 2;
+    } else {
+        *p++ = char('0' + whole);
+    }
+    *p++ = '.';
+    for (int k = 2; k >= 0; --k) {
+        std::memcpy(p + 2 * k, pairs + 2 * (fraction % 100), 2);
+        fraction /= 100;
+    }
+    return p + 6;
 }
 
 } // namespace

@@ -26,6 +26,14 @@ struct GeoSpec
     double west = 0, south = 0, east = 0, north = 0;
 };
 
+// Degrees as a whole number of microdegrees (6 decimals, about 0.1 m), rounded half away from
+// zero.
+inline int64_t microDegrees(double degrees)
+{
+    const double scaled = degrees * 1e6;
+    return int64_t(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
+}
+
 // Reads "bbox": [west, south, east, north] in degrees into spec.
 bool readBbox(ParamReader &params, GeoSpec &spec);
 // The point as text: POINT(lon lat), GeoJSON, (lon,lat) or lat,lon; 6 decimals. Needs 128 bytes.
