@@ -81,7 +81,7 @@ private slots:
             << QByteArray("db08e6057f2d428e7a8d2cf070056dffcac67df264af83199cd703e0b9145b04");
         QTest::newRow("iot.devices")
             << QStringLiteral("iot") << QStringLiteral("devices")
-            << QByteArray("1a76c5ccd4eb9bbfbb1b20dfe4e01c3a7fa61c6818aef15fbc2f6b4c8d9f70b3");
+            << QByteArray("5c1f37a61dfc3f69b60401768b9644a6a42e11e3e51ecc6df3d7090ddeca813e");
         QTest::newRow("iot.readings")
             << QStringLiteral("iot") << QStringLiteral("readings")
             << QByteArray("256e47e4ad6affef7c10f1c21f7f39d749fac262ae8a9ce5ec1e11763d2e669d");
@@ -96,7 +96,7 @@ private slots:
             << QByteArray("d432bd426ee5da43dcf9bb445cc679fcf48e7aa377f347c90a7f09598c44a737");
         QTest::newRow("wide.wide")
             << QStringLiteral("wide") << QStringLiteral("wide")
-            << QByteArray("1f01f8c85018b4f2c98d74486ffc4ec0f4bbcd9b3fd1734abc3a88cba65c01cc");
+            << QByteArray("9c41f594ae55898c5644ef90c60088f5eb67a7f055f5ad139568b6c3294d00a7");
     }
     void examples()
     {
