@@ -369,10 +369,8 @@ inline std::string_view Pattern::generate(const RandomStream &rng, uint64_t row,
         char *out = arena.allocate(m_maxLength);
         return {out, generate(rng, row, out)};
     }
-    if (m_maxLength <= kStackLength) {
-        char buffer[kStackLength];
-        return copyToArena(arena, buffer, generate(rng, row, buffer));
-    }
+    if (m_maxLength <= kStackLength) // in place, the unused end given back
+        return arena.write(m_maxLength, [&](char *out) { return generate(rng, row, out); });
     // Long strings: measure, then write in place; the draws replay identically.
     const size_t length = generateInto(rng, row, TextCounter{}).length;
     char *out = arena.allocate(length);
@@ -385,10 +383,8 @@ inline std::string_view Pattern::enumerate(uint64_t index, Arena &arena) const
         char *out = arena.allocate(m_maxLength);
         return {out, enumerate(index, out)};
     }
-    if (m_maxLength <= kStackLength) {
-        char buffer[kStackLength];
-        return copyToArena(arena, buffer, enumerate(index, buffer));
-    }
+    if (m_maxLength <= kStackLength)
+        return arena.write(m_maxLength, [&](char *out) { return enumerate(index, out); });
     char *out = arena.allocate(enumerateSeq(0, index, TextCounter{}).length);
     return {out, enumerate(index, out)};
 }

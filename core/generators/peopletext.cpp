@@ -136,7 +136,14 @@ std::string_view EmailMaker::fromNames(uint64_t row, std::string_view first, std
 std::string_view EmailMaker::compose(uint64_t row, std::string_view first, std::string_view last,
                                      Arena &arena) const
 {
-    char buffer[3 * 256 + 64];
+    return arena.write(3 * 256 + 64, [&](char *buffer) {
+        return size_t(composeAt(row, first, last, buffer) - buffer);
+    });
+}
+
+char *EmailMaker::composeAt(uint64_t row, std::string_view first, std::string_view last,
+                            char *buffer) const
+{
     char *p = buffer;
     char *f = append(p, first.empty() ? std::string_view("user") : first);
     const uint64_t r = m_rng.draw(row, 0); // style from the top 16 bits, digits from the rest
@@ -156,8 +163,7 @@ std::string_view EmailMaker::compose(uint64_t row, std::string_view first, std::
         p = formatInt(append(append(f, "."), last), int64_t(10 + digits % 90));
     }
     *p++ = '@';
-    p = writeDomain(row, p);
-    return arena.copy({buffer, size_t(p - buffer)});
+    return writeDomain(row, p);
 }
 
 } // namespace spillway

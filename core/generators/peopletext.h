@@ -101,6 +101,7 @@ private:
     std::string_view compose(uint64_t row, std::string_view first, std::string_view last,
                              Arena &arena) const;
     char *writeDomain(uint64_t row, char *out) const;
+    char *composeAt(uint64_t row, std::string_view first, std::string_view last, char *out) const;
 
     RandomStream m_rng;
     Person m_person;

@@ -23,12 +23,14 @@ template<class Write>
 std::string_view emitText(size_t bound, const RandomStream &rng, uint64_t row, Arena &arena,
                           const Write &write)
 {
-    if (bound <= kStackText) {
-        char buffer[kStackText + WordList::kSlot];
-        EntropyPool pool(rng, row);
-        TextWriter writer{buffer};
-        write(pool, writer);
-        return copyToArena(arena, buffer, size_t(writer.at - buffer));
+    if (bound <= kStackText) { // written in place; the unused end is given back
+        const std::string_view text = arena.write(bound + WordList::kSlot, [&](char *out) {
+            EntropyPool pool(rng, row);
+            TextWriter writer{out};
+            write(pool, writer);
+            return size_t(writer.at - out) + WordList::kSlot;
+        });
+        return text.substr(0, text.size() - WordList::kSlot);
     }
     TextCounter counter;
     EntropyPool measure(rng, row);
