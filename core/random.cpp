@@ -79,6 +79,12 @@ ZipfSampler::ZipfSampler(uint64_t n, double s)
     m_hIntegralX1 = hIntegral(1.5) - 1.0;
     m_hIntegralN = hIntegral(static_cast<double>(m_n) + 0.5);
     m_sConst = 2.0 - hIntegralInverse(hIntegral(2.5) - h(2.0));
+    if (m_n <= kTableRanks) {
+        std::vector<double> weights(m_n);
+        for (uint64_t k = 0; k < m_n; ++k)
+            weights[k] = h(double(k + 1));
+        m_table = std::make_shared<const AliasTable>(weights);
+    }
 }
 
 double ZipfSampler::h(double x) const
@@ -105,7 +111,7 @@ double ZipfSampler::hIntegralInverse(double x) const
     return std::exp(log1pOverX(t) * x);
 }
 
-uint64_t ZipfSampler::sample(const RandomStream &rng, uint64_t row, uint32_t k0) const
+uint64_t ZipfSampler::sampleByRejection(const RandomStream &rng, uint64_t row, uint32_t k0) const
 {
     for (uint32_t attempt = 0;; ++attempt) {
         const double u =

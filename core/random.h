@@ -5,8 +5,11 @@
 // one row to the next, which is what lets any row range be generated alone, by any worker, in any
 // order, with identical bytes.
 
+#include "generators/aliastable.h"
+
 #include <cmath>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 
 namespace spillway {
@@ -104,26 +107,38 @@ private:
     uint64_t m_keys[4] = {};
 };
 
-// Zipf(s) over ranks 1..n by rejection-inversion (Hörmann & Derflinger 1996): O(1) per sample
-// for any n, so a billion-row parent table costs no table of weights.
+// Zipf(s) over ranks 1..n. Up to kTableRanks ranks, an alias table of the exact probabilities
+// (one draw and one lookup a sample, at most 16 MB); above, rejection-inversion (Hörmann &
+// Derflinger 1996): O(1) per sample for any n, so a billion-row parent table costs no table of
+// weights.
 class ZipfSampler
 {
 public:
     ZipfSampler() = default;
     ZipfSampler(uint64_t n, double s);
     // Draws a rank in [1, n] from independent uniform values taken from the stream.
-    uint64_t sample(const RandomStream &rng, uint64_t row, uint32_t k0) const;
+    uint64_t sample(const RandomStream &rng, uint64_t row, uint32_t k0) const
+    {
+        if (m_table)
+            return m_table->sample(rng.draw(row, k0)) + 1;
+        return sampleByRejection(rng, row, k0);
+    }
     uint64_t size() const { return m_n; }
     double exponent() const { return m_s; }
+    bool hasTable() const { return m_table != nullptr; }
 
 private:
+    uint64_t sampleByRejection(const RandomStream &rng, uint64_t row, uint32_t k0) const;
     double h(double x) const;
     double hInverse(double x) const;
     double hIntegral(double x) const;
     double hIntegralInverse(double x) const;
 
+    static constexpr uint64_t kTableRanks = uint64_t(1) << 20;
+
     uint64_t m_n = 1;
     double m_s = 1.0;
+    std::shared_ptr<const AliasTable> m_table; // copies share it
     double m_hIntegralX1 = 0;
     double m_hIntegralN = 0;
     double m_sConst = 0;

@@ -15,7 +15,8 @@ namespace spillway {
 
 constexpr int kSchemaFormatVersion = 1;
 // Bumped whenever a generator's output for the same schema and seed changes on purpose.
-constexpr int kGeneratorVersion = 1;
+// 2: zipf and zipf references over up to 2^20 ranks sample from an alias table.
+constexpr int kGeneratorVersion = 2;
 
 struct ColumnSpec
 {

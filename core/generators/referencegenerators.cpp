@@ -69,6 +69,13 @@ public:
             m_zipf = ZipfSampler(n, m_s);
         if (m_scatter)
             m_permutation = Permutation(n, m_rng.derive(hashName("\x01scatter")).key());
+        // With a table of ranks, the scattered parent of every rank is looked up, not computed.
+        m_scattered.clear();
+        if (m_scatter && m_s > 0 && m_zipf.hasTable()) {
+            m_scattered.resize(n);
+            for (uint64_t rank = 0; rank < n; ++rank)
+                m_scattered[rank] = uint32_t(m_permutation.map(rank));
+        }
     }
     Value at(uint64_t row, Arena &arena) const
     {
@@ -77,7 +84,9 @@ public:
         uint64_t parent = 0;
         if (m_s > 0) {
             parent = m_zipf.sample(m_rng, row, 0) - 1;
-            if (m_scatter) // the hottest parents are spread over the table, not its first rows
+            if (!m_scattered.empty())
+                parent = m_scattered[parent];
+            else if (m_scatter) // the hottest parents are spread over the table, not its first rows
                 parent = m_permutation.map(parent);
         } else {
             parent = m_rng.below(row, m_rows, 0);
@@ -94,6 +103,7 @@ private:
     uint64_t m_rows = 0;
     ZipfSampler m_zipf;
     Permutation m_permutation;
+    std::vector<uint32_t> m_scattered; // rank -> parent row, for tabled zipf
 };
 
 class ParentKey final : public Generator

@@ -72,10 +72,10 @@ private slots:
             << QByteArray("18ef89bcbc8955c861683a2024c13c7156e48b9bc98984322fc921350157be2c");
         QTest::newRow("ecommerce.orders")
             << QStringLiteral("ecommerce") << QStringLiteral("orders")
-            << QByteArray("4f94d2fbb096fd58fa8d219dacc60b009bc543cdfae354846d668e53a059f245");
+            << QByteArray("a3be3cdc99311a4a8cd31d8a552e887e62974bcf47848e70ea93eb66db837c21");
         QTest::newRow("ecommerce.order_lines")
             << QStringLiteral("ecommerce") << QStringLiteral("order_lines")
-            << QByteArray("b4f84f7f70f53ee02f4f81d10d0a11f88d39a33098201919424ad8b9c8e6a97d");
+            << QByteArray("8b382c5d3fbc08f61899c11d74a9225dda6b1e23e0eff5d169ececb3708fdba4");
         QTest::newRow("lineitem.lineitem")
             << QStringLiteral("lineitem") << QStringLiteral("lineitem")
             << QByteArray("db08e6057f2d428e7a8d2cf070056dffcac67df264af83199cd703e0b9145b04");
@@ -90,20 +90,20 @@ private slots:
             << QByteArray("1c83d3a93c4fecc398d908a0adab211f6c6f1ea87f7cd09c8a4e1fce4d5d408f");
         QTest::newRow("webevents.events")
             << QStringLiteral("webevents") << QStringLiteral("events")
-            << QByteArray("dc35c63aee79c7a5d4b5ae424ecf5aa827d1a80b1d6ba027e7c1accec0525594");
+            << QByteArray("8751aa23cfaba90abe1c7080c182320a139e1664f24d00f4e2dcd6b6a7711b87");
         QTest::newRow("wide.accounts")
             << QStringLiteral("wide") << QStringLiteral("accounts")
             << QByteArray("d432bd426ee5da43dcf9bb445cc679fcf48e7aa377f347c90a7f09598c44a737");
         QTest::newRow("wide.wide")
             << QStringLiteral("wide") << QStringLiteral("wide")
-            << QByteArray("9c41f594ae55898c5644ef90c60088f5eb67a7f055f5ad139568b6c3294d00a7");
+            << QByteArray("f2095b059aa482d6b456d230aebe1cbb87b3c9304c3d7887685664335da99afa");
     }
     void examples()
     {
         QFETCH(QString, example);
         QFETCH(QString, table);
         QFETCH(QByteArray, sha256);
-        QCOMPARE(kGeneratorVersion, 1);
+        QCOMPARE(kGeneratorVersion, 2);
         const QByteArray actual = csvHashes(example, 2000).value(table);
         QVERIFY2(actual == sha256,
                  qPrintable(QStringLiteral("%1.%2 now hashes to %3: if the change is intended, "
