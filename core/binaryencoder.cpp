@@ -146,32 +146,13 @@ char *putBytea(char *p, std::string_view s, const char *&why)
 // An Int, Float, Decimal or text value as an integer type, where that loses nothing.
 char *convertInteger(char *p, BinaryType t, const Value &v, const char *&why)
 {
-    static constexpr int64_t kPow10[] = {1,
-                                         10,
-                                         100,
-                                         1000,
-                                         10000,
-                                         100000,
-                                         1000000,
-                                         10000000,
-                                         100000000,
-                                         1000000000,
-                                         10000000000,
-                                         100000000000,
-                                         1000000000000,
-                                         10000000000000,
-                                         100000000000000,
-                                         1000000000000000,
-                                         10000000000000000,
-                                         100000000000000000,
-                                         1000000000000000000};
     why = "is not a whole number";
     if (v.kind == ValueKind::Float) {
         if (std::isfinite(v.f) && std::trunc(v.f) == v.f && std::fabs(v.f) < 0x1p63)
             return putInteger(p, t, int64_t(v.f), why);
     } else if (v.kind == ValueKind::Decimal) {
-        if (v.scale <= 18 && v.i % kPow10[v.scale] == 0)
-            return putInteger(p, t, v.i / kPow10[v.scale], why);
+        if (v.scale <= 18 && v.i % int64_t(kPowersOf10[v.scale]) == 0)
+            return putInteger(p, t, v.i / int64_t(kPowersOf10[v.scale]), why);
         if (v.i == 0)
             return putInteger(p, t, 0, why);
     } else if (v.kind == ValueKind::Text) {

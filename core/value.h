@@ -27,6 +27,28 @@ enum class ValueKind : uint8_t {
 };
 
 constexpr uint8_t kShortestFloat = 255;
+
+// 10^0 .. 10^19, for decimal scales and digit runs.
+constexpr uint64_t kPowersOf10[20] = {1ULL,
+                                      10ULL,
+                                      100ULL,
+                                      1000ULL,
+                                      10000ULL,
+                                      100000ULL,
+                                      1000000ULL,
+                                      10000000ULL,
+                                      100000000ULL,
+                                      1000000000ULL,
+                                      10000000000ULL,
+                                      100000000000ULL,
+                                      1000000000000ULL,
+                                      10000000000000ULL,
+                                      100000000000000ULL,
+                                      1000000000000000ULL,
+                                      10000000000000000ULL,
+                                      100000000000000000ULL,
+                                      1000000000000000000ULL,
+                                      10000000000000000000ULL};
 constexpr uint8_t kJsonText = 1; // Text whose bytes are JSON: JSON Lines embeds it as is
 
 struct Value

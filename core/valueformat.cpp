@@ -8,11 +8,6 @@
 namespace spillway {
 namespace {
 
-constexpr char kDigitPairs[201] = "00010203040506070809101112131415161718192021222324252627282930"
-                                  "31323334353637383940414243444546474849505152535455565758596061"
-                                  "62636465666768697071727374757677787980818283848586878889909192"
-                                  "93949596979899";
-
 inline char *twoDigits(char *p, unsigned v)
 {
     std::memcpy(p, kDigitPairs + 2 * v, 2);
@@ -92,23 +87,6 @@ const DateTable &dateTable()
     return table;
 }
 
-constexpr uint64_t kPow10[] = {1ULL,
-                               10ULL,
-                               100ULL,
-                               1000ULL,
-                               10000ULL,
-                               100000ULL,
-                               1000000ULL,
-                               10000000ULL,
-                               100000000ULL,
-                               1000000000ULL,
-                               10000000000ULL,
-                               100000000000ULL,
-                               1000000000000ULL,
-                               10000000000000ULL,
-                               100000000000000ULL,
-                               1000000000000000ULL};
-
 } // namespace
 
 char *formatInt(char *p, int64_t v)
@@ -165,7 +143,7 @@ char *formatDecimal(char *p, int64_t unscaled, int scale)
     }
     if (scale <= 0)
         return formatUnsigned(p, u);
-    const uint64_t f = kPow10[scale];
+    const uint64_t f = kPowersOf10[scale];
     p = formatUnsigned(p, u / f);
     *p++ = '.';
     fixedDigits(p + scale, u % f, scale);

@@ -12,6 +12,13 @@ namespace spillway {
 
 constexpr size_t kMaxScalarText = 48;
 
+// "00" "01" ... "99": two digits at a time.
+inline constexpr char kDigitPairs[201] =
+    "00010203040506070809101112131415161718192021222324252627282930"
+    "31323334353637383940414243444546474849505152535455565758596061"
+    "62636465666768697071727374757677787980818283848586878889909192"
+    "93949596979899";
+
 char *formatInt(char *p, int64_t v);
 char *formatDecimal(char *p, int64_t unscaled, int scale);
 char *formatFloat(char *p, double v, int digits); // digits < 0 or 255: shortest form

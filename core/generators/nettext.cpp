@@ -44,16 +44,12 @@ char *writeHexGroup(char *p, unsigned v)
 // Exactly n digits of v (v < 10^n) ending at `end`, two at a time.
 void writeDigitPairs(char *end, uint64_t v, size_t n)
 {
-    static constexpr char pairs[] = "00010203040506070809101112131415161718192021222324252627282930"
-                                    "31323334353637383940414243444546474849505152535455565758596061"
-                                    "62636465666768697071727374757677787980818283848586878889909192"
-                                    "93949596979899";
     for (; n >= 2; n -= 2) {
         const uint64_t pair = v % 100;
         v /= 100;
         end -= 2;
-        end[0] = pairs[2 * pair];
-        end[1] = pairs[2 * pair + 1];
+        end[0] = kDigitPairs[2 * pair];
+        end[1] = kDigitPairs[2 * pair + 1];
     }
     if (n == 1)
         end[-1] = char('0' + v);
@@ -288,22 +284,6 @@ size_t CardBrands::write(const RandomStream &rng, uint64_t row, bool spaced, cha
 {
     // One draw picks the brand (top 53 bits) and its prefix (low 16 bits), a second one the
     // random middle as a number below 10^digits.
-    static constexpr uint64_t pow10[] = {1,
-                                         10,
-                                         100,
-                                         1000,
-                                         10000,
-                                         100000,
-                                         1000000,
-                                         10000000,
-                                         100000000,
-                                         1000000000,
-                                         10000000000,
-                                         100000000000,
-                                         1000000000000,
-                                         10000000000000,
-                                         100000000000000,
-                                         1000000000000000};
     const uint64_t r = rng.draw(row, 0);
     const double u = double(r >> 11) * 0x1.0p-53;
     size_t pick = 0;
@@ -323,7 +303,7 @@ size_t CardBrands::write(const RandomStream &rng, uint64_t row, bool spaced, cha
     }
     const size_t body = size_t(brand.length - 1) - n; // at most 15 digits
     const uint64_t v =
-        uint64_t((static_cast<unsigned __int128>(rng.draw(row, 1)) * pow10[body]) >> 64);
+        uint64_t((static_cast<unsigned __int128>(rng.draw(row, 1)) * kPowersOf10[body]) >> 64);
     // Two independent halves, two digits a step: short dependency chains.
     const size_t low = std::min<size_t>(body, 8);
     writeDigitPairs(digits + n + body, v % 100000000, low);

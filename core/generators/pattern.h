@@ -277,12 +277,9 @@ inline Out Pattern::generateInto(const RandomStream &rng, uint64_t row, Out out)
 
 template<class Out> inline Out Pattern::putDigitRun(EntropyPool &pool, uint32_t count, Out out)
 {
-    static constexpr uint64_t pow10[] = {
-        1,        10,        100,        1000,        10000,        100000,       1000000,
-        10000000, 100000000, 1000000000, 10000000000, 100000000000, 1000000000000};
     while (count > 0) {
         const uint32_t k = std::min<uint32_t>(count, 12); // 10^12 < 2^40: fits a draw's margin
-        uint64_t v = pool.below(pow10[k]);
+        uint64_t v = pool.below(kPowersOf10[k]);
         char digits[16];
         for (uint32_t j = k; j > 0; --j) {
             digits[j - 1] = char('0' + v % 10);

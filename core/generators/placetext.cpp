@@ -161,10 +161,6 @@ namespace {
 // Degrees with 6 decimals (about 0.1 m), as exact fixed-point text.
 char *formatDegrees(char *p, double degrees, int)
 {
-    static constexpr char pairs[] = "00010203040506070809101112131415161718192021222324252627282930"
-                                    "31323334353637383940414243444546474849505152535455565758596061"
-                                    "62636465666768697071727374757677787980818283848586878889909192"
-                                    "93949596979899";
     int64_t micro = microDegrees(degrees);
     if (micro < 0) {
         *p++ = '-';
@@ -175,17 +171,17 @@ char *formatDegrees(char *p, double degrees, int)
     if (whole >= 100) { // at most 360
         *p++ = char('0' + whole / 100);
         whole %= 100;
-        std::memcpy(p, pairs + 2 * whole, 2);
+        std::memcpy(p, kDigitPairs + 2 * whole, 2);
         p += 2;
     } else if (whole >= 10) {
-        std::memcpy(p, pairs + 2 * whole, 2);
+        std::memcpy(p, kDigitPairs + 2 * whole, 2);
         p += 2;
     } else {
         *p++ = char('0' + whole);
     }
     *p++ = '.';
     for (int k = 2; k >= 0; --k) {
-        std::memcpy(p + 2 * k, pairs + 2 * (fraction % 100), 2);
+        std::memcpy(p + 2 * k, kDigitPairs + 2 * (fraction % 100), 2);
         fraction /= 100;
     }
     return p + 6;
