@@ -255,8 +255,10 @@ void ParamReader::requireRange(const QString &key, double value, double lo, doub
 void ParamReader::rejectUnknown(const QStringList &alsoAllowed)
 {
     QStringList known(m_read.cbegin(), m_read.cend());
+    known += QStringList(m_asked.cbegin(), m_asked.cend());
     known += alsoAllowed;
     known.sort();
+    known.removeDuplicates();
     for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
         if (m_read.contains(it.key()) || alsoAllowed.contains(it.key()))
             continue;

@@ -23,7 +23,11 @@ public:
 
     const QString &path() const { return m_path; }
     QString pathOf(const QString &key) const;
-    bool has(const QString &key) const { return m_object.contains(key); }
+    bool has(const QString &key) const
+    {
+        m_asked.insert(key); // a parameter this generator knows, for rejectUnknown()'s hint
+        return m_object.contains(key);
+    }
     void error(const QString &key, const QString &message) const;
     // A reader for an object nested under `key`, reporting into the same diagnostics.
     ParamReader nested(const QString &key, const QJsonObject &object) const
@@ -75,6 +79,7 @@ private:
     QString m_path;
     Diagnostics *m_diagnostics;
     QSet<QString> m_read;
+    mutable QSet<QString> m_asked;
 };
 
 // Days since 1970-01-01 for a proleptic Gregorian date, and back.

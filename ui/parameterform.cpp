@@ -628,8 +628,11 @@ void ParameterForm::refreshValues()
         switch (f->type) {
         case Field::Integer:
         case Field::Number:
-            if (present)
-                static_cast<QDoubleSpinBox *>(f->editor)->setValue(value.toDouble());
+            // Unset, the box shows the default the generator will use (if the schema names one).
+            if (present || f->schema.value(QStringLiteral("default")).isDouble())
+                static_cast<QDoubleSpinBox *>(f->editor)->setValue(
+                    present ? value.toDouble()
+                            : f->schema.value(QStringLiteral("default")).toDouble());
             break;
         case Field::Boolean:
             static_cast<QCheckBox *>(f->editor)->setChecked(value.toBool());
