@@ -4,7 +4,9 @@ target_sources(spillway_ui PRIVATE
     schemadocument.h schemadocument.cpp
     schematreemodel.h schematreemodel.cpp
     weightedlistmodel.h weightedlistmodel.cpp
+    parameterfield.h
     parameterform.h parameterform.cpp
+    parameterschema.cpp
     problemlabel.h problemlabel.cpp
     columninspector.h columninspector.cpp
     tableinspector.h tableinspector.cpp
