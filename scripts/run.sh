@@ -14,7 +14,16 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x "$gui" ] && [ -z "${SPILLWA
     exec "$gui" "$@"
 fi
 out="${SPILLWAY_DEMO_DIR:-$PWD/spillway-demo}"
-server="${SPILLWAY_DEMO_SERVER:-$out/server}"
+# The embedded server's folder. PostgreSQL refuses to run as root, so as root the server runs as
+# the 'postgres' user, which must be able to enter every folder on the way to it: a clone under
+# /root is closed to it. The same rule as spillway-cli's own default: root uses /var/lib/spillway,
+# other users their XDG data folder (the server then runs as themselves).
+if [ "$(id -u)" -eq 0 ]; then
+    server_default=/var/lib/spillway/demo-server
+else
+    server_default="${XDG_DATA_HOME:-$HOME/.local/share}/spillway/demo-server"
+fi
+server="${SPILLWAY_DEMO_SERVER:-$server_default}"
 step() { printf '\n== %s\n' "$*" >&2; }
 step "Validate and preview the e-commerce example"
 "$cli" validate example:ecommerce

@@ -80,6 +80,7 @@ private slots:
     void restartKeepsData();
     void missingProgramsGiveInstallHint();
     void defaultFolderHonoursXdgDataHome();
+    void rootRefusesFolderServerUserCannotEnter();
     void connectionStringQuotesValues();
     void longFolderUsesShortSocketFolder();
     void cliStartStatusStop();
@@ -216,6 +217,23 @@ void TestLocalServer::defaultFolderHonoursXdgDataHome()
                                               QFile::ExeOther);
     }
     QCOMPARE(defaultFolderWith(dir.path()), dir.path() + QStringLiteral("/spillway/server"));
+}
+
+// As root (the common first run: a clone under /root), a --server-dir the 'postgres' user cannot
+// reach is refused before anything is created, naming the closed folder and a folder that works.
+void TestLocalServer::rootRefusesFolderServerUserCannotEnter()
+{
+    if (geteuid() != 0)
+        QSKIP("only root hands the server folder to the 'postgres' user");
+    QTemporaryDir closed; // mode 0700, like /root
+    QVERIFY(closed.isValid());
+    const QString folder = closed.filePath(QStringLiteral("clone/spillway-demo/server"));
+    LocalServer server(folder);
+    const QString error = server.start();
+    QVERIFY2(error.contains(QStringLiteral("may not enter '%1'").arg(closed.path())),
+             qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("/var/lib/spillway/server")), qPrintable(error));
+    QVERIFY(!QFileInfo::exists(closed.filePath(QStringLiteral("clone"))));
 }
 
 void TestLocalServer::connectionStringQuotesValues()
