@@ -2,9 +2,9 @@
 
 // Helpers shared by the tests: build a schema from JSON, generate a column's values.
 
-#include "compiledschema.h"
-#include "preview.h"
-#include "schemaio.h"
+#include "run/preview.h"
+#include "schema/compiledschema.h"
+#include "schema/schemaio.h"
 
 #include <QTest>
 

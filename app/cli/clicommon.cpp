@@ -1,7 +1,7 @@
 #include "clicommon.h"
 
-#include "runcompare.h"
-#include "schemaio.h"
+#include "history/runcompare.h"
+#include "schema/schemaio.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -112,42 +112,6 @@ std::shared_ptr<CompiledSchema> loadSchema(const QString &argument,
     return compiled;
 }
 
-static std::optional<double> parseScaled(const QString &text, bool bytes)
-{
-    static const QRegularExpression re(
-        QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?(?:[eE]\\d+)?)\\s*([kKmMgGtT]?)(i?)([bB]?)\\s*$"));
-    const auto m = re.match(text);
-    if (!m.hasMatch())
-        return std::nullopt;
-    double value = m.captured(1).toDouble();
-    const QString unit = m.captured(2).toUpper();
-    const double base =
-        (bytes && !m.captured(3).isEmpty()) || (bytes && m.captured(4).isEmpty() && !unit.isEmpty())
-            ? 1024.0
-            : 1000.0;
-    if (!bytes && (!m.captured(3).isEmpty() || !m.captured(4).isEmpty()))
-        return std::nullopt;
-    const int power = unit.isEmpty() ? 0 : int(QStringLiteral("KMGT").indexOf(unit)) + 1;
-    value *= std::pow(base, power);
-    return value;
-}
-
-std::optional<uint64_t> parseCount(const QString &text)
-{
-    const auto v = parseScaled(text, false);
-    if (!v || *v > 9.2e18 || *v != std::floor(*v))
-        return std::nullopt;
-    return uint64_t(*v);
-}
-
-std::optional<uint64_t> parseBytes(const QString &text)
-{
-    const auto v = parseScaled(text, true);
-    if (!v || *v < 1 || *v > 9.2e18)
-        return std::nullopt;
-    return uint64_t(*v);
-}
-
 void addPlanOptions(QCommandLineParser &parser)
 {
     parser.addOptions({
@@ -243,29 +207,6 @@ void execCancellable(QEventLoop &loop, QObject *context, const std::function<voi
     loop.exec();
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
-}
-
-QString formatCount(double v)
-{
-    const char *units[] = {"", "k", "M", "G", "T"};
-    int u = 0;
-    while (std::abs(v) >= 1000 && u < 4) {
-        v /= 1000;
-        ++u;
-    }
-    if (u == 0)
-        return QString::number(qint64(std::llround(v)));
-    return QString::number(v, 'f', v < 10 ? 2 : v < 100 ? 1 : 0) + QLatin1String(units[u]);
-}
-
-QString formatBytes(double bytes)
-{
-    return formatByteSize(bytes);
-}
-
-QString formatDuration(double seconds)
-{
-    return formatElapsed(seconds);
 }
 
 } // namespace spillway::cli

@@ -3,8 +3,9 @@
 // Shared pieces of spillway-cli's commands: exit codes, loading a schema argument, parsing
 // sizes and row counts, and writing to the terminal.
 
-#include "compiledschema.h"
-#include "plan.h"
+#include "base/quantity.h"
+#include "run/plan.h"
+#include "schema/compiledschema.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -42,10 +43,6 @@ QStringList exampleNames();
 std::shared_ptr<CompiledSchema> loadSchema(const QString &argument,
                                            std::optional<uint64_t> seedOverride = std::nullopt);
 
-// "10M", "1.5G", "250000" (rows: K/M/G/T powers of 1000) and "64MiB", "1GB", "512k" (bytes).
-std::optional<uint64_t> parseCount(const QString &text);
-std::optional<uint64_t> parseBytes(const QString &text);
-
 // Reads --rows/--scale/--seed/--chunk-rows/--table/--shard into plan options; prints problems.
 bool readPlanOptions(const QCommandLineParser &parser, PlanOptions &options);
 void addPlanOptions(QCommandLineParser &parser);
@@ -53,9 +50,5 @@ void addPlanOptions(QCommandLineParser &parser);
 // Runs `loop` until it quits. Ctrl+C and SIGTERM call `cancel` on the loop's thread (the run
 // then ends cleanly: partial files removed, transactions rolled back).
 void execCancellable(QEventLoop &loop, QObject *context, const std::function<void()> &cancel);
-
-QString formatCount(double value);      // 1.23M
-QString formatBytes(double bytes);      // 1.23 GB
-QString formatDuration(double seconds); // 1:02:03 or 4.2 s
 
 } // namespace spillway::cli

@@ -3,10 +3,10 @@
 // The commands of spillway-cli. Each takes its own arguments (the command name first) and
 // returns the process exit code.
 
-#include "engine.h"
-#include "filesink.h"
-#include "ingestjob.h"
+#include "files/filesink.h"
+#include "pg/ingestjob.h"
 #include "progressprinter.h"
+#include "run/engine.h"
 
 #include <QStringList>
 

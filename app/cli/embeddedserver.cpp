@@ -1,7 +1,7 @@
 #include "embeddedserver.h"
 
 #include "clicommon.h"
-#include "conninfo.h"
+#include "pg/conninfo.h"
 
 namespace spillway::cli {
 

@@ -3,7 +3,7 @@
 // The embedded local server for one CLI run: started when no --db is given, stopped when the
 // run ends unless --keep-server (or another process started it and may still use it).
 
-#include "localserver.h"
+#include "pg/localserver.h"
 
 #include <QCommandLineParser>
 

@@ -2,9 +2,9 @@
 
 #include "clicommon.h"
 #include "commands.h"
-#include "engine.h"
-#include "filesink.h"
+#include "files/filesink.h"
 #include "progressprinter.h"
+#include "run/engine.h"
 #include "runrecording.h"
 
 #include <QCoreApplication>
@@ -56,7 +56,7 @@ bool readFormatOptions(const QCommandLineParser &p, FileSinkOptions &out)
             out.splitRows = *n;
     }
     if (p.isSet(QStringLiteral("split-bytes"))) {
-        const auto n = parseBytes(p.value(QStringLiteral("split-bytes")));
+        const auto n = parseByteSize(p.value(QStringLiteral("split-bytes")));
         if (!n)
             bad(QStringLiteral("--split-bytes must be a size such as 100MiB, 1G or 500000"));
         else

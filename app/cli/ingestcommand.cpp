@@ -2,10 +2,10 @@
 
 #include "clicommon.h"
 #include "commands.h"
-#include "conninfo.h"
 #include "embeddedserver.h"
-#include "ingestjob.h"
-#include "localserver.h"
+#include "pg/conninfo.h"
+#include "pg/ingestjob.h"
+#include "pg/localserver.h"
 #include "progressprinter.h"
 #include "runrecording.h"
 

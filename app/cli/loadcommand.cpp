@@ -2,9 +2,9 @@
 
 #include "clicommon.h"
 #include "commands.h"
-#include "conninfo.h"
 #include "embeddedserver.h"
-#include "loadjob.h"
+#include "pg/conninfo.h"
+#include "pg/loadjob.h"
 #include "progressprinter.h"
 #include "runrecording.h"
 
@@ -54,7 +54,7 @@ bool readLoadOptions(const QCommandLineParser &p, LoadOptions &o)
     o.workers = p.value(QStringLiteral("workers")).toInt();
     if (o.workers < 1 || o.workers > 256)
         bad(QStringLiteral("--workers must be between 1 and 256"));
-    const auto chunk = parseBytes(p.value(QStringLiteral("chunk-bytes")));
+    const auto chunk = parseByteSize(p.value(QStringLiteral("chunk-bytes")));
     if (!chunk || *chunk < 1024)
         bad(QStringLiteral("--chunk-bytes must be a size of at least 1k, such as 8MiB"));
     else

@@ -3,7 +3,7 @@
 // Shows a run's snapshots on stderr: a live bar redrawn in place on a terminal, a line every
 // few seconds otherwise, JSON lines with --json; then a summary.
 
-#include "metrics.h"
+#include "run/metrics.h"
 
 #include <QJsonObject>
 #include <QObject>

@@ -1,10 +1,10 @@
 #include "runrecording.h"
 
 #include "clicommon.h"
-#include "compiledschema.h"
-#include "filesink.h"
-#include "plan.h"
-#include "schemaio.h"
+#include "files/filesink.h"
+#include "run/plan.h"
+#include "schema/compiledschema.h"
+#include "schema/schemaio.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

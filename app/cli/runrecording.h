@@ -20,9 +20,9 @@
 // else the exit code it was given. Strings in settings are masked before they are written, so
 // a connection string can be passed as it is.
 
-#include "runassert.h"
-#include "runrecord.h"
-#include "runstore.h"
+#include "history/runassert.h"
+#include "history/runrecord.h"
+#include "history/runstore.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>

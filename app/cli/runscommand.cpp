@@ -2,9 +2,9 @@
 
 #include "clicommon.h"
 #include "commands.h"
-#include "htmlreport.h"
-#include "runcompare.h"
-#include "runstore.h"
+#include "history/htmlreport.h"
+#include "history/runcompare.h"
+#include "history/runstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -71,7 +71,7 @@ QString formatTable(const QList<QStringList> &rows, const QList<bool> &alignLeft
 QString figure(const RunRecord &r, const char *metric)
 {
     const auto v = r.summary.value(QLatin1String(metric));
-    return v ? formatFigure(*v) : QStringLiteral("-");
+    return v ? formatNumber(*v) : QStringLiteral("-");
 }
 
 QString localTime(const QDateTime &utc)
@@ -191,11 +191,11 @@ QString detailText(const RunRecord &r)
     QList<QStringList> summary;
     for (const MetricInfo &m : RunSummary::metrics()) {
         if (const auto v = r.summary.value(QLatin1String(m.name)))
-            summary.append({QLatin1String(m.name), formatFigure(*v), QLatin1String(m.description)});
+            summary.append({QLatin1String(m.name), formatNumber(*v), QLatin1String(m.description)});
     }
     QList<QStringList> tables;
     for (const TableRows &t : r.tables)
-        tables.append({t.name, formatFigure(double(t.rows)) + QStringLiteral(" rows"),
+        tables.append({t.name, formatNumber(double(t.rows)) + QStringLiteral(" rows"),
                        formatBytes(double(t.bytes))});
     QString text = QStringLiteral("\nSettings\n") + formatTable(settings, {true, true}) +
                    QStringLiteral("\nSummary\n") + formatTable(summary, {true, false, true}) +
@@ -205,7 +205,7 @@ QString detailText(const RunRecord &r)
         for (const ThresholdResult &t : r.thresholds)
             thresholds.append({t.passed ? QStringLiteral("ok") : QStringLiteral("FAILED"), t.text,
                                t.passed ? QStringLiteral("%1 = %2").arg(
-                                              t.metric, formatFigure(t.actual.value_or(0)))
+                                              t.metric, formatNumber(t.actual.value_or(0)))
                                         : t.message});
         text += QStringLiteral("\nThresholds\n") + formatTable(thresholds, {true, true, true});
     }
@@ -270,8 +270,8 @@ QString compareText(const RunRecord &a, const RunRecord &b)
     QList<QStringList> rows{{QStringLiteral("METRIC"), QStringLiteral("A"), QStringLiteral("B"),
                              QStringLiteral("CHANGE"), QString()}};
     for (const MetricChange &c : compareSummaries(a, b))
-        rows.append({c.name, c.a ? formatFigure(*c.a) : QStringLiteral("-"),
-                     c.b ? formatFigure(*c.b) : QStringLiteral("-"), c.changeText(),
+        rows.append({c.name, c.a ? formatNumber(*c.a) : QStringLiteral("-"),
+                     c.b ? formatNumber(*c.b) : QStringLiteral("-"), c.changeText(),
                      c.verdictText()});
     QString text = QStringLiteral("A: %1 (%2, %3)\nB: %4 (%5, %6)\n\n")
                        .arg(a.id, localTime(a.started), a.statusText(), b.id, localTime(b.started),

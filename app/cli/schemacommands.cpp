@@ -2,9 +2,9 @@
 
 #include "clicommon.h"
 #include "commands.h"
-#include "ddl.h"
-#include "preview.h"
-#include "schemaio.h"
+#include "run/preview.h"
+#include "schema/ddl.h"
+#include "schema/schemaio.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -2,7 +2,7 @@
 
 #include "clicommon.h"
 #include "commands.h"
-#include "localserver.h"
+#include "pg/localserver.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -2,11 +2,11 @@
 
 #include "clicommon.h"
 #include "commands.h"
-#include "conninfo.h"
 #include "embeddedserver.h"
+#include "pg/conninfo.h"
+#include "pg/verifier.h"
 #include "runrecording.h"
-#include "schemaio.h"
-#include "verifier.h"
+#include "schema/schemaio.h"
 
 #include <QJsonDocument>
 #include <QThreadPool>

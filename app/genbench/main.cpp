@@ -4,7 +4,7 @@
 // scripts/benchmark.py for the per-generator table in BENCHMARKS.md.
 
 #include "clicommon.h"
-#include "preview.h"
+#include "run/preview.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -17,7 +17,7 @@
 
 using namespace spillway;
 using spillway::cli::loadSchema;
-using spillway::cli::parseCount;
+using spillway::parseCount;
 
 namespace {
 

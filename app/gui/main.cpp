@@ -1,9 +1,9 @@
 // spillway: the desktop application. Parses its arguments and hands over to MainWindow.
 
-#include "filecontroller.h"
-#include "mainwindow.h"
-#include "screenshottour.h"
-#include "schemadocument.h"
+#include "design/schemadocument.h"
+#include "shell/filecontroller.h"
+#include "shell/mainwindow.h"
+#include "shell/screenshottour.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -16,7 +16,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Spillway"));
     QApplication::setOrganizationName(QStringLiteral("spillway"));
     QApplication::setApplicationVersion(QStringLiteral(SPILLWAY_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("spillway"));
+    QApplication::setDesktopFileName(QStringLiteral("io.spillway.Spillway"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
@@ -28,7 +28,8 @@ int main(int argc, char *argv[])
                                  QStringLiteral("[schema]"));
     const QCommandLineOption example(
         QStringLiteral("example"),
-        QApplication::translate("main", "Open a bundled example (ecommerce, lineitem, iot, webevents, wide)."),
+        QApplication::translate(
+            "main", "Open a bundled example (ecommerce, lineitem, iot, webevents, wide)."),
         QStringLiteral("name"));
     const QCommandLineOption screenshots(
         QStringLiteral("screenshots"),

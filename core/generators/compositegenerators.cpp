@@ -3,12 +3,12 @@
 // (bytea). Nested generators are compiled like columns, with their own streams derived from the
 // column's, so a field's values do not change when another field is added.
 
-#include "compiledschema.h"
-#include "distribution.h"
-#include "generatorregistry.h"
-#include "jsonlencoder.h"
-#include "nested.h"
-#include "textrender.h"
+#include "base/jsonvalue.h"
+#include "generators/distribution.h"
+#include "generators/nested.h"
+#include "generators/textrender.h"
+#include "schema/compiledschema.h"
+#include "schema/generatorregistry.h"
 
 #include <QJsonObject>
 
@@ -30,7 +30,7 @@ public:
             std::string key(6 * size_t(name.size()) + 3, '\0');
             char *p = key.data();
             *p++ = '"';
-            p = JsonLinesEncoder::writeEscaped(p, name.constData(), size_t(name.size()));
+            p = writeJsonEscaped(p, name.constData(), size_t(name.size()));
             *p++ = '"';
             *p++ = ':';
             key.resize(size_t(p - key.data()));

@@ -1,7 +1,7 @@
-#include "dictionary.h"
+#include "generators/dictionary.h"
 
-#include "peopletext.h"
-#include "wordlist.h"
+#include "generators/peopletext.h"
+#include "generators/wordlist.h"
 
 #include <QFile>
 #include <QtGlobal>

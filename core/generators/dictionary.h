@@ -5,8 +5,8 @@
 // loaded once on first use and then shared read-only by every worker; a weighted pick is one
 // draw through an alias table.
 
-#include "aliastable.h"
-#include "pattern.h"
+#include "base/aliastable.h"
+#include "generators/pattern.h"
 
 #include <QString>
 

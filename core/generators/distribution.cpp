@@ -1,4 +1,4 @@
-#include "distribution.h"
+#include "generators/distribution.h"
 
 namespace spillway {
 

@@ -3,8 +3,8 @@
 // The shape of a value within a range, shared by the numeric and temporal generators:
 // uniform, normal (bell around a mean) or exponential (most values near one end).
 
-#include "params.h"
-#include "random.h"
+#include "base/params.h"
+#include "base/random.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,13 +1,13 @@
 // Internet and payment identifiers: domain, URL, IPv4 and IPv6 (optionally within a CIDR block),
 // MAC address, user agent, and Luhn-valid test card numbers.
 
-#include "compiledschema.h"
-#include "dictionary.h"
-#include "generatorregistry.h"
-#include "nettext.h"
-#include "peopletext.h"
-#include "valueformat.h"
-#include "wordlist.h"
+#include "base/nettext.h"
+#include "base/valueformat.h"
+#include "generators/dictionary.h"
+#include "generators/peopletext.h"
+#include "generators/wordlist.h"
+#include "schema/compiledschema.h"
+#include "schema/generatorregistry.h"
 
 #include <QJsonArray>
 

@@ -1,7 +1,7 @@
-#include "nested.h"
+#include "generators/nested.h"
 
-#include "schemacompiler.h"
-#include "textrender.h"
+#include "generators/textrender.h"
+#include "schema/schemacompiler.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>

@@ -4,7 +4,7 @@
 // compiled from their own JSON objects like columns ("kind", parameters, optional "type" and
 // "nullFraction"), with problems reported at their own JSON paths.
 
-#include "generatorregistry.h"
+#include "schema/generatorregistry.h"
 
 #include <QJsonObject>
 

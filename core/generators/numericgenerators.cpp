@@ -1,8 +1,8 @@
 // Integer, decimal, float, boolean and UUID generators.
 
-#include "compiledschema.h"
-#include "distribution.h"
-#include "generatorregistry.h"
+#include "generators/distribution.h"
+#include "schema/compiledschema.h"
+#include "schema/generatorregistry.h"
 
 #include <QRegularExpression>
 

@@ -1,4 +1,4 @@
-#include "pattern.h"
+#include "generators/pattern.h"
 
 #include <QList>
 

@@ -5,8 +5,8 @@
 // when every string has exactly one derivation, enumerates them by index so that `unique`
 // columns can be drawn from a permutation instead of a set of seen values.
 
-#include "random.h"
-#include "value.h"
+#include "base/random.h"
+#include "base/value.h"
 
 #include <QString>
 

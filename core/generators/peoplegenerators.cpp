@@ -3,11 +3,11 @@
 // person: the group's stream picks the sex, first and last name of each row, and an email made
 // from the group (or from named columns of the row) uses exactly those names.
 
-#include "compiledschema.h"
-#include "dictionary.h"
-#include "generatorregistry.h"
-#include "peopletext.h"
-#include "textrender.h"
+#include "generators/dictionary.h"
+#include "generators/peopletext.h"
+#include "generators/textrender.h"
+#include "schema/compiledschema.h"
+#include "schema/generatorregistry.h"
 
 #include <QJsonArray>
 

@@ -1,7 +1,7 @@
-#include "peopletext.h"
+#include "generators/peopletext.h"
 
-#include "textrender.h"
-#include "valueformat.h"
+#include "base/valueformat.h"
+#include "generators/textrender.h"
 
 namespace spillway {
 

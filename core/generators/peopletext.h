@@ -4,9 +4,9 @@
 // last name), one company of a group (its name and its web domain), and the email maker.
 // Everything is a pure function of (stream, row), so columns of one group agree.
 
-#include "dictionary.h"
-#include "random.h"
-#include "value.h"
+#include "base/random.h"
+#include "base/value.h"
+#include "generators/dictionary.h"
 
 #include <QString>
 

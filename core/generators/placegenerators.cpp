@@ -3,10 +3,10 @@
 // (default "place") describe the same place: the group's stream picks a city weighted by its
 // population, and the region, country, postal code, phone area code and coordinates follow it.
 
-#include "compiledschema.h"
-#include "dictionary.h"
-#include "generatorregistry.h"
-#include "placetext.h"
+#include "generators/dictionary.h"
+#include "generators/placetext.h"
+#include "schema/compiledschema.h"
+#include "schema/generatorregistry.h"
 
 #include <QJsonArray>
 

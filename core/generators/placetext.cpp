@@ -1,6 +1,6 @@
-#include "placetext.h"
+#include "generators/placetext.h"
 
-#include "valueformat.h"
+#include "base/valueformat.h"
 
 #include <QJsonArray>
 

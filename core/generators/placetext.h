@@ -3,9 +3,9 @@
 // One place of a group: the city its stream picks (weighted by population, optionally among
 // some countries) and the texts that follow from it. Also the IBAN and coordinate writers.
 
-#include "dictionary.h"
-#include "params.h"
-#include "random.h"
+#include "base/params.h"
+#include "base/random.h"
+#include "generators/dictionary.h"
 
 #include <cstddef>
 #include <vector>

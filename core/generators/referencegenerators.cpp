@@ -2,8 +2,8 @@
 // row's key (no table is held in memory); "parent" takes the key of the row's fan-out parent;
 // "ordinal" numbers the rows under one parent (1, 2, 3, ... per order).
 
-#include "compiledschema.h"
-#include "generatorregistry.h"
+#include "schema/compiledschema.h"
+#include "schema/generatorregistry.h"
 
 namespace spillway {
 namespace {

@@ -1,11 +1,11 @@
 // Dates, timestamps and times of day: in a range with a distribution, or after another column of
 // the same row by an interval with a distribution ("shipped after ordered").
 
-#include "compiledschema.h"
-#include "distribution.h"
-#include "generatorregistry.h"
+#include "generators/distribution.h"
+#include "schema/compiledschema.h"
+#include "schema/generatorregistry.h"
 
-#include "zones.h"
+#include "generators/zones.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>

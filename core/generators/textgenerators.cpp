@@ -1,11 +1,11 @@
 // Text and choice generators: pattern, words, sentence, paragraph, template, choice, constant.
 
-#include "aliastable.h"
-#include "compiledschema.h"
-#include "generatorregistry.h"
-#include "pattern.h"
-#include "textrender.h"
-#include "wordlist.h"
+#include "base/aliastable.h"
+#include "generators/pattern.h"
+#include "generators/textrender.h"
+#include "generators/wordlist.h"
+#include "schema/compiledschema.h"
+#include "schema/generatorregistry.h"
 
 #include <QJsonArray>
 

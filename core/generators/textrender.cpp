@@ -1,8 +1,8 @@
-#include "textrender.h"
+#include "generators/textrender.h"
 
-#include "valueformat.h"
+#include "base/valueformat.h"
 
-#include "params.h"
+#include "base/params.h"
 
 #include <QRegularExpression>
 

@@ -5,7 +5,7 @@
 // type (choice, constant). Rendering allocates nothing; the CSV and COPY encoders have their
 // own escaping and do not depend on this.
 
-#include "value.h"
+#include "base/value.h"
 
 #include <QJsonValue>
 #include <QString>

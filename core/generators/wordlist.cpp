@@ -1,4 +1,4 @@
-#include "wordlist.h"
+#include "generators/wordlist.h"
 
 #include <QFile>
 #include <QtGlobal>

@@ -1,6 +1,6 @@
-#include "zones.h"
+#include "generators/zones.h"
 
-#include "valueformat.h"
+#include "base/valueformat.h"
 
 #include <QDateTime>
 #include <QRegularExpression>

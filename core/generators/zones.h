@@ -4,8 +4,8 @@
 // system's time zone database (QTimeZone, tzdata) into a sorted table, so the offset of an
 // instant is a binary search; and the text of intervals.
 
-#include "aliastable.h"
-#include "random.h"
+#include "base/aliastable.h"
+#include "base/random.h"
 
 #include <QString>
 #include <QStringList>

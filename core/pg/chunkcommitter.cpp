@@ -1,7 +1,7 @@
-#include "chunkcommitter.h"
+#include "pg/chunkcommitter.h"
 
-#include "conninfo.h"
-#include "ddl.h"
+#include "pg/conninfo.h"
+#include "schema/ddl.h"
 
 #include <QElapsedTimer>
 #include <QThread>

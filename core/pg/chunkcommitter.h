@@ -5,8 +5,8 @@
 // whether the lost COMMIT went through. Used by the generated-data sink and by `load`.
 // One committer per worker; it is not shared between threads.
 
-#include "metrics.h"
-#include "pgsession.h"
+#include "pg/pgsession.h"
+#include "run/metrics.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "conninfo.h"
+#include "pg/conninfo.h"
 
 #include <QStringList>
 #include <QUrl>

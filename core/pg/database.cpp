@@ -1,7 +1,7 @@
-#include "database.h"
+#include "pg/database.h"
 
-#include "conninfo.h"
-#include "ddl.h"
+#include "pg/conninfo.h"
+#include "schema/ddl.h"
 
 #include <pqxx/pqxx>
 

@@ -1,10 +1,10 @@
-#include "ingestjob.h"
+#include "pg/ingestjob.h"
 
-#include "binaryencoder.h"
-#include "database.h"
-#include "ddl.h"
-#include "schemaio.h"
-#include "serversampler.h"
+#include "encode/binaryencoder.h"
+#include "pg/database.h"
+#include "pg/serversampler.h"
+#include "schema/ddl.h"
+#include "schema/schemaio.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -4,9 +4,9 @@
 // engine and a PgSink (one COPY transaction per chunk), samples the server, then creates
 // constraints and analyzes. The CLI and the GUI both drive this class.
 
-#include "engine.h"
-#include "pgsink.h"
-#include "plan.h"
+#include "pg/pgsink.h"
+#include "run/engine.h"
+#include "run/plan.h"
 
 #include <QObject>
 

@@ -1,9 +1,9 @@
-#include "loadjob.h"
+#include "pg/loadjob.h"
 
-#include "database.h"
-#include "ddl.h"
-#include "pgsink.h"
-#include "serversampler.h"
+#include "pg/database.h"
+#include "pg/pgsink.h"
+#include "pg/serversampler.h"
+#include "schema/ddl.h"
 
 #include <QDateTime>
 #include <QFile>

@@ -5,10 +5,10 @@
 // record boundaries; each chunk is one COPY transaction with its ledger row, so an interrupted
 // load resumes without losing or duplicating a row.
 
-#include "chunkcommitter.h"
-#include "filechunker.h"
-#include "metrics.h"
-#include "ratemeter.h"
+#include "base/ratemeter.h"
+#include "files/filechunker.h"
+#include "pg/chunkcommitter.h"
+#include "run/metrics.h"
 
 #include <QElapsedTimer>
 #include <QObject>

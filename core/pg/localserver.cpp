@@ -1,6 +1,7 @@
-#include "localserver.h"
+#include "pg/localserver.h"
 
-#include "serverprograms.h"
+#include "base/shellquote.h"
+#include "pg/serverprograms.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -628,10 +629,9 @@ QString LocalServer::launch(const Account &account, const QString &binDir)
             .arg(m_socketDir);
     // On the command line rather than in a file: no TCP, whatever ALTER SYSTEM says. -k takes a
     // list: the double quotes keep commas and spaces in the path.
-    const QString options =
-        QStringLiteral("-p %1 -k %2 -c listen_addresses=''")
-            .arg(m_port)
-            .arg(serverprograms::shellQuote(QLatin1Char('"') + m_socketDir + QLatin1Char('"')));
+    const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=''")
+                                .arg(m_port)
+                                .arg(shellQuote(QLatin1Char('"') + m_socketDir + QLatin1Char('"')));
     const QStringList arguments = {QStringLiteral("start"),
                                    QStringLiteral("-D"),
                                    dataDir(),

@@ -1,4 +1,4 @@
-#include "pgsession.h"
+#include "pg/pgsession.h"
 
 #include <QRegularExpression>
 

@@ -1,8 +1,8 @@
-#include "pgsink.h"
+#include "pg/pgsink.h"
 
-#include "binaryencoder.h"
-#include "ddl.h"
-#include "plan.h"
+#include "encode/binaryencoder.h"
+#include "run/plan.h"
+#include "schema/ddl.h"
 
 #include <algorithm>
 

@@ -4,9 +4,9 @@
 // transaction together with its ledger row (see ChunkCommitter), so every chunk is committed
 // exactly once, across retries and resumed runs.
 
-#include "chunkcommitter.h"
-#include "compiledschema.h"
-#include "sink.h"
+#include "pg/chunkcommitter.h"
+#include "run/sink.h"
+#include "schema/compiledschema.h"
 
 #include <QSet>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "serverprograms.h"
+#include "pg/serverprograms.h"
 
 #include <QDir>
 #include <QFile>
@@ -299,13 +299,6 @@ QString unenterableFolder(const QString &path, const Account &account)
             return folder;
     }
     return {};
-}
-
-QString shellQuote(const QString &text)
-{
-    QString quoted = text;
-    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
 QString tailOfFile(const QString &path, int lines)

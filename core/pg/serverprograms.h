@@ -58,8 +58,6 @@ QString handOver(const QString &path, const Account &account);
 // Looks at mode bits only; folders that do not exist yet count as enterable.
 QString unenterableFolder(const QString &path, const Account &account);
 
-// 'text' for /bin/sh.
-QString shellQuote(const QString &text);
 // The last `lines` lines of a text file (for error messages quoting a log).
 QString tailOfFile(const QString &path, int lines);
 

@@ -1,6 +1,6 @@
-#include "serversampler.h"
+#include "pg/serversampler.h"
 
-#include "database.h"
+#include "pg/database.h"
 
 #include <QTimer>
 

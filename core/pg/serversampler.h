@@ -5,7 +5,7 @@
 // inserted/s (pg_stat_database), WAL bytes/s (pg_current_wal_lsn), checkpoints
 // (pg_stat_bgwriter) and COPY progress (pg_stat_progress_copy).
 
-#include "metrics.h"
+#include "run/metrics.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -1,8 +1,8 @@
-#include "verifier.h"
+#include "pg/verifier.h"
 
-#include "conninfo.h"
-#include "database.h"
-#include "ddl.h"
+#include "pg/conninfo.h"
+#include "pg/database.h"
+#include "schema/ddl.h"
 
 #include <QElapsedTimer>
 #include <QHash>

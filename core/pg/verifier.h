@@ -13,8 +13,8 @@
 // Errors are values: run() returns an error message when the check itself could not be done
 // (no connection, a query failed); differences are not errors, they are in the report.
 
-#include "verifydigest.h"
-#include "verifyreport.h"
+#include "verify/verifydigest.h"
+#include "verify/verifyreport.h"
 
 #include <QHash>
 

@@ -3,8 +3,8 @@
 // tree and against independent parsers (inet_pton, Luhn, ISO 7064); bad parameters must be
 // reported at their JSON path.
 
+#include "base/params.h"
 #include "cataloguesupport.h"
-#include "params.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,8 +2,8 @@
 // intervals, json objects, PostgreSQL and JSON arrays, bytea. Checked with independent parsers
 // (QJsonDocument, a PostgreSQL array parser, Qt's time zones).
 
+#include "base/params.h"
 #include "cataloguesupport.h"
-#include "params.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

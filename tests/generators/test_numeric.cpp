@@ -2,8 +2,8 @@
 // with tolerances of several standard errors), uniqueness and determinism.
 
 #include "../testsupport.h"
-#include "random.h"
-#include "valueformat.h"
+#include "base/random.h"
+#include "base/valueformat.h"
 
 #include <QSet>
 

@@ -1,11 +1,11 @@
 // Text and choice generators: pattern, words, sentence, paragraph, template, choice, constant,
 // and the text rendering of values that templates use.
 
-#include "compiledschema.h"
-#include "generatorregistry.h"
 #include "generators/pattern.h"
 #include "generators/textrender.h"
 #include "generators/wordlist.h"
+#include "schema/compiledschema.h"
+#include "schema/generatorregistry.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>

@@ -3,10 +3,10 @@
 // Helpers for the ingest and load tests: run spillway-cli, query the test server with psql's
 // library (libpqxx through Database), and compute the rows a plan must produce.
 
-#include "compiledschema.h"
-#include "database.h"
-#include "plan.h"
-#include "schemaio.h"
+#include "pg/database.h"
+#include "run/plan.h"
+#include "schema/compiledschema.h"
+#include "schema/schemaio.h"
 
 #include <QElapsedTimer>
 #include <QProcess>

@@ -11,7 +11,7 @@
 // A fixture per test case (initTestCase) is cheaper than one per test: initdb takes a second or
 // two. Set SPILLWAY_TEST_KEEP_SERVER=1 to leave the server and its folder for a look afterwards.
 
-#include "localserver.h"
+#include "pg/localserver.h"
 
 #include <QDir>
 #include <QTemporaryDir>

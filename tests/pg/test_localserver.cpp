@@ -1,7 +1,7 @@
 // The private local PostgreSQL server: start, connect, settings, privacy, idempotence, restart,
 // errors, and `spillway-cli server`. Runs real servers in temporary folders.
 
-#include "localserver.h"
+#include "pg/localserver.h"
 #include "pgfixture.h"
 
 #include <QFileInfo>

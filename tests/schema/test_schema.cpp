@@ -1,7 +1,7 @@
 // The schema document: reading, writing, and every validation problem reported with its path.
 
-#include "compiledschema.h"
-#include "schemaio.h"
+#include "schema/compiledschema.h"
+#include "schema/schemaio.h"
 
 #include <QFile>
 #include <QJsonDocument>

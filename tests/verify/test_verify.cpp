@@ -2,14 +2,14 @@
 // tables loaded with psql \copy of Spillway's CSV verify clean, and a deleted row, a changed
 // value, an extra row and a NULLed value are each caught and named.
 
-#include "ddl.h"
-#include "md5.h"
+#include "base/valueformat.h"
+#include "pg/verifier.h"
 #include "pgfixture.h"
-#include "pgtextform.h"
-#include "preview.h"
-#include "schemaio.h"
-#include "valueformat.h"
-#include "verifier.h"
+#include "run/preview.h"
+#include "schema/ddl.h"
+#include "schema/schemaio.h"
+#include "verify/md5.h"
+#include "verify/pgtextform.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

@@ -2,14 +2,14 @@
 // of a runs folder (and new ones as they are saved), opening one run shows its charts, selecting
 // two compares them, and Export Report writes the HTML report.
 
-#include "compareview.h"
-#include "historyview.h"
-#include "runcomparemodel.h"
+#include "history/compareview.h"
+#include "history/historyview.h"
+#include "history/runcomparemodel.h"
+#include "history/runlistmodel.h"
+#include "history/runpropertiesmodel.h"
+#include "history/runstore.h"
+#include "history/runview.h"
 #include "runfixtures.h"
-#include "runlistmodel.h"
-#include "runpropertiesmodel.h"
-#include "runstore.h"
-#include "runview.h"
 
 #include <QAbstractItemModelTester>
 #include <QChart>

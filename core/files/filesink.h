@@ -1,0 +1,68 @@
+#pragma once
+
+// Writes each table to files in a folder (or one table to standard output), in plan order,
+// optionally split by rows or bytes. Files are written as NAME.part and renamed when complete,
+// so a file with its final name is always whole. With compression each file (each split part)
+// is one complete gzip or zstd stream; split sizes count the bytes before compression.
+
+#include "encode/encoder.h"
+#include "files/compressor.h"
+#include "run/sink.h"
+
+#include <QFile>
+#include <QStringList>
+
+#include <memory>
+
+namespace spillway {
+
+struct FileSinkOptions
+{
+    QString directory; // "-" for standard output
+    FormatOptions format;
+    uint64_t splitRows = 0;  // 0: no split by rows
+    uint64_t splitBytes = 0; // 0: no split by size (uncompressed bytes)
+    Compression compression = Compression::None;
+    int compressionLevel = 1;
+};
+
+class FileSink final : public Sink
+{
+public:
+    explicit FileSink(FileSinkOptions options);
+    ~FileSink() override;
+
+    bool isOrdered() const override { return true; }
+    bool needsRowEnds() const override { return m_options.splitBytes || m_options.splitRows; }
+    QString open(const Plan &plan) override;
+    QString write(EncodedChunk &chunk, int worker) override;
+    QString finish(bool completed) override;
+    QStringList outputs() const override { return m_outputs; }
+
+    bool isStdout() const { return m_options.directory == QLatin1String("-"); }
+    // Name of part `part` (1-based; 0 when not split) of a table's output.
+    QString fileName(const QString &table, int part) const;
+
+private:
+    QString startFile();
+    QString closeFile();
+    QString writeBytes(const char *data, size_t size);
+    QString writeRaw(const char *data, size_t size);
+    QString compressionError(const QString &error) const;
+    QString writeRows(EncodedChunk &chunk);
+
+    FileSinkOptions m_options;
+    const Plan *m_plan = nullptr;
+    std::unique_ptr<Encoder> m_encoder;
+    std::unique_ptr<QFile> m_file;
+    std::unique_ptr<Compressor> m_compressor;
+    ByteBuffer m_compressed;
+    QString m_finalName;
+    int m_table = -1;
+    int m_part = 0;
+    uint64_t m_fileRows = 0;
+    uint64_t m_fileBytes = 0;
+    QStringList m_outputs;
+};
+
+} // namespace spillway

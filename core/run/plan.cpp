@@ -1,0 +1,246 @@
+#include "run/plan.h"
+
+#include <QtConcurrent/QtConcurrentMap>
+#include <QThreadPool>
+
+#include <cmath>
+#include <numeric>
+
+namespace spillway {
+namespace {
+
+constexpr double kTargetChunkBytes = 4.0 * 1024 * 1024;
+
+// Average text width of a row, from one generated batch: sizes chunks at about 4 MiB.
+double estimateBytesPerRow(const TableRuntime &table)
+{
+    if (table.isChild() || table.rowCount == 0)
+        return 64;
+    RowBatch batch(int(table.columns.size()));
+    batch.firstRow = 0;
+    batch.count = uint32_t(std::min<uint64_t>(256, table.rowCount));
+    table.generate(batch);
+    double bytes = 0;
+    for (int c : table.outputColumns) {
+        const Value *v = batch.column(c);
+        for (uint32_t i = 0; i < batch.count; ++i)
+            bytes += (v[i].kind == ValueKind::Text ? v[i].len : 10) + 1;
+    }
+    return std::max(1.0, bytes / batch.count);
+}
+
+uint64_t chunkRowsFor(double bytesPerRow, uint64_t requested)
+{
+    if (requested)
+        return requested;
+    const uint64_t rows = uint64_t(kTargetChunkBytes / bytesPerRow);
+    return std::clamp<uint64_t>(rows / 1024 * 1024, 1024, uint64_t(1) << 20);
+}
+
+// [begin, end) of `total` owned by shard k of n: contiguous, so shards concatenate in order.
+std::pair<uint64_t, uint64_t> shardRange(uint64_t total, int k, int n)
+{
+    const auto part = [&](int i) {
+        return uint64_t((static_cast<unsigned __int128>(total) * unsigned(i)) / unsigned(n));
+    };
+    return {part(k), part(k + 1)};
+}
+
+} // namespace
+
+const TablePlan *Plan::tablePlan(int table) const
+{
+    for (const TablePlan &t : m_tables) {
+        if (t.table == table)
+            return &t;
+    }
+    return nullptr;
+}
+
+std::vector<bool> Plan::neededTables(Diagnostics &diagnostics) const
+{
+    const auto &tables = m_schema->tables();
+    std::vector<bool> needed(tables.size(), m_options.tables.isEmpty());
+    for (const QString &name : m_options.tables) {
+        const int t = m_schema->tableIndex(name);
+        if (t < 0) {
+            QStringList names;
+            for (const auto &table : tables)
+                names.append(table->name);
+            diagnostics.add(QStringLiteral("--table"),
+                            QStringLiteral("there is no table '%1' in the schema; its tables: %2")
+                                .arg(name, names.join(QStringLiteral(", "))));
+            continue;
+        }
+        needed[size_t(t)] = true;
+    }
+    // Tables are in load order, so walking backwards pulls in everything referenced.
+    for (size_t t = tables.size(); t-- > 0;) {
+        if (!needed[t])
+            continue;
+        for (int r : tables[t]->references)
+            needed[size_t(r)] = true;
+    }
+    return needed;
+}
+
+std::shared_ptr<Plan> Plan::build(std::shared_ptr<CompiledSchema> schema,
+                                  const PlanOptions &options, QThreadPool *pool,
+                                  Diagnostics &diagnostics)
+{
+    auto plan = std::shared_ptr<Plan>(new Plan);
+    plan->m_schema = std::move(schema);
+    plan->m_options = options;
+    if (options.shardCount < 1 || options.shardIndex < 0 ||
+        options.shardIndex >= options.shardCount) {
+        diagnostics.add(QStringLiteral("--shard"),
+                        QStringLiteral("shard %1/%2 does not exist: use K/N with 0 <= K < N")
+                            .arg(options.shardIndex)
+                            .arg(options.shardCount));
+        return nullptr;
+    }
+    if (!(options.scale > 0) || !std::isfinite(options.scale)) {
+        diagnostics.add(QStringLiteral("--scale"),
+                        QStringLiteral("the scale factor must be a number above 0"));
+        return nullptr;
+    }
+    if (!plan->sizeTables(diagnostics, pool))
+        return nullptr;
+    return plan;
+}
+
+bool Plan::sizeTables(Diagnostics &diagnostics, QThreadPool *pool)
+{
+    auto &tables = m_schema->tables();
+    const std::vector<bool> needed = neededTables(diagnostics);
+    for (auto it = m_options.tableRows.cbegin(); it != m_options.tableRows.cend(); ++it) {
+        const TableRuntime *t = m_schema->table(it.key());
+        if (!t || t->isChild())
+            diagnostics.add(
+                QStringLiteral("--rows"),
+                t ? QStringLiteral("table '%1' is a child table: its rows follow "
+                                   "its fan-out; set its parent's rows instead")
+                        .arg(it.key())
+                  : QStringLiteral("there is no table '%1' in the schema").arg(it.key()));
+    }
+    if (diagnostics.hasErrors())
+        return false;
+    for (size_t t = 0; t < tables.size(); ++t) {
+        TableRuntime &table = *tables[t];
+        TablePlan tp;
+        tp.table = int(t);
+        tp.selected = m_options.tables.isEmpty() || m_options.tables.contains(table.name);
+        if (!table.isChild()) {
+            uint64_t rows = m_options.tableRows.value(
+                table.name, m_options.rows.value_or(uint64_t(table.declaredRows)));
+            if (!m_options.tableRows.contains(table.name))
+                rows = uint64_t(std::llround(double(rows) * m_options.scale));
+            table.rowCount = rows;
+        }
+        if (needed[t] && table.isChild())
+            cutChildTable(table, tp, pool, tp.selected);
+        for (ColumnRuntime &column : table.columns) {
+            if (column.generator)
+                column.generator->prepare();
+        }
+        if (!table.isChild() && tp.selected)
+            cutRootTable(table, tp);
+        if (table.fanOut)
+            table.fanOut->prepare();
+        if (tp.selected) {
+            tp.totalRows = table.rowCount;
+            m_totalRows += tp.rows;
+            m_tables.push_back(tp);
+        }
+        for (size_t c = 0; c < table.columns.size(); ++c) {
+            const ColumnRuntime &column = table.columns[c];
+            if (column.uniqueMode == ColumnRuntime::UniqueMode::Permuted &&
+                column.permutation.size() < table.rowCount && needed[t])
+                diagnostics.add(
+                    QStringLiteral("tables[%1].columns[%2].unique").arg(table.schemaIndex).arg(c),
+                    QStringLiteral("'unique' needs %1 distinct values but the "
+                                   "generator can make only %2: widen its range or "
+                                   "make fewer rows")
+                        .arg(table.rowCount)
+                        .arg(column.permutation.size()));
+        }
+    }
+    return !diagnostics.hasErrors();
+}
+
+void Plan::cutRootTable(const TableRuntime &table, TablePlan &plan)
+{
+    plan.bytesPerRow = estimateBytesPerRow(table);
+    plan.chunkRows = chunkRowsFor(plan.bytesPerRow, m_options.chunkRows);
+    const auto [begin, end] =
+        shardRange(table.rowCount, m_options.shardIndex, m_options.shardCount);
+    plan.firstChunk = m_chunks.size();
+    plan.rows = end - begin;
+    for (uint64_t row = begin; row < end; row += plan.chunkRows) {
+        ChunkSpec c;
+        c.table = plan.table;
+        c.indexInTable = uint32_t(m_chunks.size() - plan.firstChunk);
+        c.firstRow = row;
+        c.rowCount = std::min(plan.chunkRows, end - row);
+        m_chunks.push_back(c);
+    }
+    plan.chunkCount = m_chunks.size() - plan.firstChunk;
+}
+
+void Plan::cutChildTable(TableRuntime &table, TablePlan &plan, QThreadPool *pool, bool cut)
+{
+    const TableRuntime &parent = *m_schema->tables()[size_t(table.parent)];
+    // Mean fan-out from a sample of parents, to size parent ranges at about chunkRows rows.
+    Arena scratch(256);
+    const uint64_t sample = std::min<uint64_t>(parent.rowCount, 1024);
+    double sum = 0;
+    for (uint64_t p = 0; p < sample; ++p)
+        sum += double(table.fanOutOf(p, scratch));
+    const double mean = sample ? std::max(sum / double(sample), 1e-3) : 1;
+    plan.bytesPerRow = 64;
+    plan.chunkRows = chunkRowsFor(plan.bytesPerRow, m_options.chunkRows);
+    const uint64_t parentsPerChunk = std::max<uint64_t>(1, uint64_t(double(plan.chunkRows) / mean));
+
+    const auto [pBegin, pEnd] =
+        shardRange(parent.rowCount, m_options.shardIndex, m_options.shardCount);
+    std::vector<ChunkSpec> ranges;
+    for (uint64_t p = 0; p < parent.rowCount;) {
+        ChunkSpec c;
+        c.table = plan.table;
+        c.firstParent = p;
+        uint64_t end = std::min(p + parentsPerChunk, parent.rowCount);
+        // Shard edges cut a range so no chunk straddles two shards.
+        if (p < pBegin && end > pBegin)
+            end = pBegin;
+        else if (p < pEnd && end > pEnd)
+            end = pEnd;
+        c.parentCount = end - p;
+        ranges.push_back(c);
+        p = end;
+    }
+    // Count every range's rows on the pool: one fan-out draw per parent row.
+    QtConcurrent::blockingMap(
+        pool ? pool : QThreadPool::globalInstance(), ranges, [&table](ChunkSpec &c) {
+            Arena arena(256);
+            uint64_t n = 0;
+            for (uint64_t p = c.firstParent; p < c.firstParent + c.parentCount; ++p)
+                n += table.fanOutOf(p, arena);
+            c.rowCount = n;
+        });
+    uint64_t row = 0;
+    plan.firstChunk = m_chunks.size();
+    for (ChunkSpec &c : ranges) {
+        c.firstRow = row;
+        row += c.rowCount;
+        const bool inShard = c.firstParent >= pBegin && c.firstParent < pEnd;
+        if (cut && inShard && c.rowCount > 0) {
+            c.indexInTable = uint32_t(m_chunks.size() - plan.firstChunk);
+            plan.rows += c.rowCount;
+            m_chunks.push_back(c);
+        }
+    }
+    table.rowCount = row;
+    plan.chunkCount = m_chunks.size() - plan.firstChunk;
+}
+
+} // namespace spillway

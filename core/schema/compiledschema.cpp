@@ -1,0 +1,124 @@
+#include "schema/compiledschema.h"
+
+#include "schema/schemacompiler.h"
+
+namespace spillway {
+
+void ColumnRuntime::fill(const BatchContext &ctx, Value *out) const
+{
+    // Mostly-null columns: decide the nulls first and generate only the other rows.
+    if (nullThreshold > (uint64_t(1) << 62) && uniqueMode != UniqueMode::Permuted) {
+        uint32_t positions[RowBatch::kCapacity];
+        uint32_t n = 0;
+        for (uint32_t i = 0; i < ctx.count && ctx.count <= RowBatch::kCapacity; ++i) {
+            if (nullStream.draw(ctx.row(i)) < nullThreshold)
+                out[i] = Value::null();
+            else
+                positions[n++] = i;
+        }
+        if (ctx.count <= RowBatch::kCapacity && generator->generateAt(ctx, positions, n, out))
+            return;
+    }
+    if (uniqueMode == UniqueMode::Permuted) {
+        for (uint32_t i = 0; i < ctx.count; ++i)
+            out[i] = generator->valueAt(permutation.map(ctx.row(i)), *ctx.arena);
+    } else {
+        generator->generate(ctx, out);
+    }
+    if (nullThreshold) {
+        for (uint32_t i = 0; i < ctx.count; ++i) {
+            if (nullStream.draw(ctx.row(i)) < nullThreshold)
+                out[i] = Value::null();
+        }
+    }
+}
+
+Value ColumnRuntime::valueForRow(uint64_t row, Arena &arena) const
+{
+    BatchContext ctx;
+    ctx.firstRow = row;
+    ctx.count = 1;
+    ctx.arena = &arena;
+    Value v;
+    fill(ctx, &v);
+    return v;
+}
+
+RowBatch::RowBatch(int columnCount)
+    : parentRows(kCapacity)
+    , ordinals(kCapacity)
+    , m_columns(columnCount)
+    , m_values(size_t(columnCount) * kCapacity)
+{}
+
+int TableRuntime::columnIndex(const QString &column) const
+{
+    for (size_t i = 0; i < columns.size(); ++i) {
+        if (columns[i].name == column)
+            return int(i);
+    }
+    return -1;
+}
+
+void TableRuntime::generate(RowBatch &batch) const
+{
+    BatchContext ctx;
+    ctx.firstRow = batch.firstRow;
+    ctx.count = batch.count;
+    ctx.batch = &batch;
+    ctx.arena = &batch.arena;
+    if (isChild()) {
+        ctx.parentRows = batch.parentRows.data();
+        ctx.ordinals = batch.ordinals.data();
+    }
+    for (int c : evalOrder)
+        columns[size_t(c)].fill(ctx, batch.column(c));
+}
+
+uint64_t TableRuntime::fanOutOf(uint64_t parentRow, Arena &arena) const
+{
+    BatchContext ctx;
+    ctx.firstRow = parentRow;
+    ctx.count = 1;
+    ctx.arena = &arena;
+    Value v;
+    fanOut->generate(ctx, &v);
+    return v.kind == ValueKind::Int && v.i > 0 ? uint64_t(v.i) : 0;
+}
+
+std::shared_ptr<CompiledSchema> CompiledSchema::compile(const Schema &schema,
+                                                        Diagnostics &diagnostics)
+{
+    SchemaCompiler compiler(schema, diagnostics);
+    return compiler.run();
+}
+
+TableRuntime *CompiledSchema::table(const QString &name) const
+{
+    for (const auto &t : m_tables) {
+        if (t->name == name)
+            return t.get();
+    }
+    return nullptr;
+}
+
+int CompiledSchema::tableIndex(const QString &name) const
+{
+    for (size_t i = 0; i < m_tables.size(); ++i) {
+        if (m_tables[i]->name == name)
+            return int(i);
+    }
+    return -1;
+}
+
+uint64_t CompiledSchema::tableKey(uint64_t seed, const QString &table)
+{
+    return combineKey(mix64(seed), hashName(table.toStdString()));
+}
+
+uint64_t CompiledSchema::columnKey(uint64_t seed, const QString &table, const QString &column)
+{
+    return combineKey(tableKey(seed, table), hashName(column.toStdString()));
+}
+
+} // namespace spillway

@@ -1,0 +1,109 @@
+#pragma once
+
+// A schema made ready to generate: every generator built and its parameters checked, columns in
+// the order their dependencies need, tables in the order their references need (parents first).
+// Compiling reports every problem of the document at once, each with its JSON path.
+
+#include "base/diagnostics.h"
+#include "schema/generator.h"
+#include "schema/schema.h"
+
+#include <memory>
+#include <vector>
+
+namespace spillway {
+
+struct ColumnRuntime
+{
+    enum class UniqueMode { None, Inherent, Permuted };
+
+    QString name;
+    QString sqlType;
+    bool hidden = false;
+    bool primaryKey = false;
+    bool unique = false;
+    UniqueMode uniqueMode = UniqueMode::None;
+    uint64_t nullThreshold = 0; // a row is null when its null draw is below this
+    RandomStream nullStream;
+    Permutation permutation;
+    std::unique_ptr<Generator> generator;
+    QList<int> dependencies; // column indexes read through the batch
+    QString referencedTable; // for foreign keys in DDL
+    QString referencedColumn;
+
+    void fill(const BatchContext &ctx, Value *out) const;
+    // The value of one row, for references into this column (independent columns only).
+    Value valueForRow(uint64_t row, Arena &arena) const;
+};
+
+class RowBatch
+{
+public:
+    static constexpr uint32_t kCapacity = 1024;
+
+    explicit RowBatch(int columnCount);
+
+    uint64_t firstRow = 0;
+    uint32_t count = 0;
+    Arena arena;
+    std::vector<uint64_t> parentRows;
+    std::vector<uint32_t> ordinals;
+
+    Value *column(int c) { return m_values.data() + size_t(c) * kCapacity; }
+    const Value *column(int c) const { return m_values.data() + size_t(c) * kCapacity; }
+    int columnCount() const { return m_columns; }
+
+private:
+    int m_columns;
+    std::vector<Value> m_values;
+};
+
+struct TableRuntime
+{
+    QString name;
+    int schemaIndex = -1; // position in Schema::tables
+    std::vector<ColumnRuntime> columns;
+    std::vector<int> evalOrder;        // column indexes, dependencies first
+    std::vector<int> outputColumns;    // visible column indexes, in document order
+    int parent = -1;                   // index (in CompiledSchema::tables) of the fan-out parent
+    std::unique_ptr<Generator> fanOut; // rows per parent row, evaluated on parent row indexes
+    std::vector<int> references;       // tables this one references (for load order)
+    int64_t declaredRows = 0;          // root tables: rows from the document
+
+    // Set by the planner before any generation; child tables' counts come from the fan-out.
+    uint64_t rowCount = 0;
+
+    bool isChild() const { return parent >= 0; }
+    int columnIndex(const QString &column) const;
+    // Generates the values of batch.count rows starting at batch.firstRow; child tables must
+    // have batch.parentRows and batch.ordinals filled.
+    void generate(RowBatch &batch) const;
+    // Rows under parent row p (child tables).
+    uint64_t fanOutOf(uint64_t parentRow, Arena &arena) const;
+};
+
+class CompiledSchema
+{
+public:
+    // Returns null and fills diagnostics when the schema has any problem.
+    static std::shared_ptr<CompiledSchema> compile(const Schema &schema, Diagnostics &diagnostics);
+
+    const Schema &schema() const { return m_schema; }
+    uint64_t seed() const { return m_schema.seed; }
+    // Tables in load order: every table after the tables it references.
+    std::vector<std::unique_ptr<TableRuntime>> &tables() { return m_tables; }
+    const std::vector<std::unique_ptr<TableRuntime>> &tables() const { return m_tables; }
+    TableRuntime *table(const QString &name) const;
+    int tableIndex(const QString &name) const;
+
+    // Row keys: a pure function of (seed, table, column); see random.h.
+    static uint64_t tableKey(uint64_t seed, const QString &table);
+    static uint64_t columnKey(uint64_t seed, const QString &table, const QString &column);
+
+private:
+    Schema m_schema;
+    std::vector<std::unique_ptr<TableRuntime>> m_tables;
+    friend class SchemaCompiler;
+};
+
+} // namespace spillway

@@ -1,0 +1,95 @@
+#pragma once
+
+// The generator interface. A generator turns row indices into values of one column; it holds
+// its parameters and its random stream and nothing else, so it is shared read-only by every
+// worker. Adding a generator is local: implement this interface in core/generators/ and
+// register a factory with its parameter names (generatorregistry.h).
+
+#include "base/random.h"
+#include "base/value.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <optional>
+
+namespace spillway {
+
+class RowBatch;
+
+// What a generator sees of the batch it fills.
+struct BatchContext
+{
+    uint64_t firstRow = 0;                // table row index of the batch's first row
+    uint32_t count = 0;                   // rows in the batch
+    const uint64_t *parentRows = nullptr; // child tables: parent row index of each row
+    const uint32_t *ordinals = nullptr;   // child tables: 0-based position under its parent
+    const RowBatch *batch = nullptr;      // values of the row's other columns (see dependencies())
+    Arena *arena = nullptr;               // storage for text values
+
+    uint64_t row(uint32_t i) const { return firstRow + i; }
+};
+
+class Generator
+{
+public:
+    virtual ~Generator() = default;
+
+    // Fills out[0 .. ctx.count) with the values of rows ctx.firstRow ...
+    virtual void generate(const BatchContext &ctx, Value *out) const = 0;
+    // Fills only out[positions[0 .. n)], for columns that are mostly null: the values are the
+    // same as generate() gives. Returns false when the generator cannot (it reads other rows'
+    // batch positions), and the caller generates the whole batch instead.
+    virtual bool generateAt(const BatchContext &ctx, const uint32_t *positions, uint32_t n,
+                            Value *out) const
+    {
+        Q_UNUSED(ctx)
+        Q_UNUSED(positions)
+        Q_UNUSED(n)
+        Q_UNUSED(out)
+        return false;
+    }
+
+    // Number of distinct values this generator can make, when finite and known. Used to
+    // refuse `unique` on a value space smaller than the row count.
+    virtual std::optional<uint64_t> cardinality() const { return std::nullopt; }
+    // True when every row already gets a distinct value (sequences, v4 UUIDs from a bijection).
+    virtual bool isInherentlyUnique() const { return false; }
+    // True when valueAt() enumerates the value space, so `unique` can be had from a permutation.
+    virtual bool canEnumerate() const { return false; }
+    // The index-th distinct value, index < cardinality(); only when canEnumerate().
+    virtual Value valueAt(uint64_t index, Arena &arena) const;
+
+    // Columns of the same row whose values this generator reads through ctx.batch.
+    virtual QStringList dependencies() const { return {}; }
+    // Resolved by the compiler after dependencies(): position of each dependency in the batch.
+    virtual void bindDependencies(const QList<int> &columnIndexes) { Q_UNUSED(columnIndexes) }
+    // True when the value depends on the row's parent (child tables only).
+    virtual bool needsParent() const { return false; }
+    // Called once, single-threaded, after the planner has set every table's row count and
+    // before any generate(): generators that depend on other tables' sizes set up here.
+    virtual void prepare() {}
+};
+
+// Base for generators whose value depends on the row alone: the loop lives here, inlined.
+template<class Derived> class RowGenerator : public Generator
+{
+public:
+    void generate(const BatchContext &ctx, Value *out) const final
+    {
+        const auto &self = static_cast<const Derived &>(*this);
+        for (uint32_t i = 0; i < ctx.count; ++i)
+            out[i] = self.at(ctx.row(i), *ctx.arena);
+    }
+    bool generateAt(const BatchContext &ctx, const uint32_t *positions, uint32_t n,
+                    Value *out) const final
+    {
+        const auto &self = static_cast<const Derived &>(*this);
+        for (uint32_t k = 0; k < n; ++k)
+            out[positions[k]] = self.at(ctx.row(positions[k]), *ctx.arena);
+        return true;
+    }
+};
+
+} // namespace spillway

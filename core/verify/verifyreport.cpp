@@ -1,0 +1,149 @@
+#include "verify/verifyreport.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace spillway {
+namespace {
+
+// Row counts as JSON numbers (exact up to 2^53, far beyond any table).
+QJsonValue count(uint64_t n)
+{
+    return QJsonValue(double(n));
+}
+
+// A text that may be SQL NULL.
+QJsonValue nullable(const QString &text)
+{
+    return text.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+} // namespace
+
+QString VerifyDifference::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::MissingRow:
+        return QStringLiteral("missing_row");
+    case Kind::ExtraRow:
+        return QStringLiteral("extra_row");
+    case Kind::ChangedValue:
+        break;
+    }
+    return QStringLiteral("changed_value");
+}
+
+QJsonObject VerifyDifference::toJson() const
+{
+    QJsonObject o{{QStringLiteral("kind"), kindName(kind)}, {QStringLiteral("key"), nullable(key)}};
+    if (kind == Kind::ChangedValue) {
+        o.insert(QStringLiteral("column"), column);
+        o.insert(QStringLiteral("expected"), nullable(expected));
+        o.insert(QStringLiteral("found"), nullable(found));
+    }
+    if (!note.isEmpty())
+        o.insert(QStringLiteral("note"), note);
+    return o;
+}
+
+QJsonObject VerifyColumnReport::toJson() const
+{
+    QJsonObject o{{QStringLiteral("name"), name},
+                  {QStringLiteral("type"), type},
+                  {QStringLiteral("present"), present},
+                  {QStringLiteral("expected_non_null"), count(expectedNonNull)},
+                  {QStringLiteral("found_non_null"), count(foundNonNull)},
+                  {QStringLiteral("checksum_compared"), checksumCompared},
+                  {QStringLiteral("match"), match()}};
+    if (checksumCompared)
+        o.insert(QStringLiteral("checksum_match"), checksumMatch);
+    if (!note.isEmpty())
+        o.insert(QStringLiteral("note"), note);
+    return o;
+}
+
+bool VerifyTableReport::columnsMatch() const
+{
+    for (const VerifyColumnReport &c : columns) {
+        if (!c.match())
+            return false;
+    }
+    return true;
+}
+
+bool VerifyTableReport::match() const
+{
+    return exists && expectedRows == foundRows && rowChecksumMatch && differences.isEmpty() &&
+           columnsMatch();
+}
+
+QJsonObject VerifyTableReport::toJson() const
+{
+    QJsonArray columnArray, differenceArray;
+    for (const VerifyColumnReport &c : columns)
+        columnArray.append(c.toJson());
+    for (const VerifyDifference &d : differences)
+        differenceArray.append(d.toJson());
+    QJsonObject o{{QStringLiteral("name"), name},
+                  {QStringLiteral("relation"), relation},
+                  {QStringLiteral("exists"), exists},
+                  {QStringLiteral("match"), match()},
+                  {QStringLiteral("expected_rows"), count(expectedRows)},
+                  {QStringLiteral("found_rows"), count(foundRows)},
+                  {QStringLiteral("row_checksum_match"), rowChecksumMatch},
+                  {QStringLiteral("columns"), columnArray},
+                  {QStringLiteral("differences"), differenceArray},
+                  {QStringLiteral("notes"), QJsonArray::fromStringList(notes)}};
+    o.insert(QStringLiteral("key_column"),
+             keyColumn.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(keyColumn));
+    if (rangeSize) {
+        o.insert(QStringLiteral("key_range_size"), count(rangeSize));
+        o.insert(QStringLiteral("key_ranges"), count(rangeCount));
+        o.insert(QStringLiteral("key_ranges_differing"), count(rangesDiffering));
+    }
+    return o;
+}
+
+bool VerifyReport::ok() const
+{
+    for (const VerifyTableReport &t : tables) {
+        if (!t.match())
+            return false;
+    }
+    return true;
+}
+
+uint64_t VerifyReport::expectedRows() const
+{
+    uint64_t rows = 0;
+    for (const VerifyTableReport &t : tables)
+        rows += t.expectedRows;
+    return rows;
+}
+
+uint64_t VerifyReport::rowsCompared() const
+{
+    uint64_t rows = 0;
+    for (const VerifyTableReport &t : tables)
+        rows += std::max(t.expectedRows, t.foundRows);
+    return rows;
+}
+
+QJsonObject VerifyReport::toJson() const
+{
+    QJsonArray tableArray;
+    for (const VerifyTableReport &t : tables)
+        tableArray.append(t.toJson());
+    return {
+        {QStringLiteral("ok"), ok()},
+        {QStringLiteral("schema"), schema},
+        {QStringLiteral("seed"), QString::number(seed)},
+        {QStringLiteral("database"), database},
+        {QStringLiteral("server_version"), serverVersion},
+        {QStringLiteral("seconds"), seconds},
+        {QStringLiteral("rows_per_second"), seconds > 0 ? double(rowsCompared()) / seconds : 0.0},
+        {QStringLiteral("tables"), tableArray}};
+}
+
+} // namespace spillway

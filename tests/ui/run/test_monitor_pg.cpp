@@ -1,0 +1,162 @@
+// RunController against a real, private PostgreSQL (PgFixture): an ingest that completes with
+// points in every chart, a pause that resumes through the ledger to exactly the expected rows,
+// and a server stopped mid-run whose error reaches the log and the banner.
+
+#include "history/runstore.h"
+#include "monitortestsupport.h"
+#include "pg/database.h"
+#include "pgfixture.h"
+#include "run/runlogmodel.h"
+
+#include <QTemporaryDir>
+
+using namespace spillway;
+
+class TestMonitorPg : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void ingestFeedsDashboard();
+    void pauseResumesExactlyOnce();
+    void serverStoppedMidRunShowsError();
+
+private:
+    RunSettings settingsFor(test::PgFixture &pg, uint64_t rows) const;
+    QTemporaryDir m_dir;
+};
+
+void TestMonitorPg::initTestCase()
+{
+    qRegisterMetaType<RunResult>();
+    qRegisterMetaType<RunSnapshot>();
+    QVERIFY(m_dir.isValid());
+}
+
+RunSettings TestMonitorPg::settingsFor(test::PgFixture &pg, uint64_t rows) const
+{
+    // The fixture's keyword/value string, taken apart into a profile (host = socket folder).
+    RunSettings s;
+    s.target = RunTarget::Postgres;
+    s.profile.host = pg.server().socketDir();
+    s.profile.port = pg.server().port();
+    s.profile.database = LocalServer::databaseName();
+    s.profile.user = pg.server().user();
+    s.profile.sslmode = QStringLiteral("disable");
+    s.mode = LoadMode::Recreate;
+    s.rows = rows;
+    s.workers = 2;
+    s.retries = 1;
+    return s;
+}
+
+static QString countRows(const QString &conninfo, const QString &table)
+{
+    Database db;
+    if (const QString e = db.open(conninfo); !e.isEmpty())
+        return e;
+    QString value;
+    if (const QString e =
+            db.queryValue(QStringLiteral("SELECT count(*) FROM \"%1\"").arg(table), &value);
+        !e.isEmpty())
+        return e;
+    return value;
+}
+
+void TestMonitorPg::ingestFeedsDashboard()
+{
+    test::PgFixture pg;
+    QVERIFY2(pg.isReady(), qPrintable(pg.error()));
+    SchemaDocument doc;
+    QVERIFY(doc.newFromExample(QStringLiteral("lineitem")).isEmpty());
+    RunController controller;
+    controller.setDocument(&doc);
+    controller.setRunsDirectory(m_dir.filePath(QStringLiteral("runs")));
+    controller.setSettings(settingsFor(pg, 1500000));
+    Dashboard dashboard;
+    dashboard.resize(1280, 800);
+    dashboard.setController(&controller);
+    QSignalSpy finished(&controller, &RunController::runFinished);
+    QSignalSpy snapshots(&controller, &RunController::snapshotTaken);
+    QVERIFY(controller.start());
+    QTRY_VERIFY_WITH_TIMEOUT(snapshots.size() >= 25 || !finished.isEmpty(), 120000);
+    dashboard.show();
+    test::saveScreenshot(&dashboard, QStringLiteral("dashboard-ingest-running"));
+    const RunResult result = test::waitForResult(finished, 240000);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QVERIFY(dashboard.throughputChart()->pointCount(0) > 0);
+    QVERIFY(dashboard.latencyChart()->pointCount(1) > 0);
+    QVERIFY(dashboard.latencyChart()->drawnCount(1) > 0);
+    qInfo("server chart points: %d", dashboard.serverChart()->pointCount(0));
+    QCOMPARE(countRows(pg.connectionString(), QStringLiteral("lineitem")),
+             QStringLiteral("1500000"));
+    QString error;
+    const auto record = RunStore(controller.runsDirectory()).find(controller.recordId(), &error);
+    QVERIFY2(record, qPrintable(error));
+    QCOMPARE(record->kind, QStringLiteral("ingest"));
+    QVERIFY(!record->serverVersion.isEmpty());
+    test::saveScreenshot(&dashboard, QStringLiteral("dashboard-ingest-finished"));
+}
+
+void TestMonitorPg::pauseResumesExactlyOnce()
+{
+    test::PgFixture pg;
+    QVERIFY2(pg.isReady(), qPrintable(pg.error()));
+    SchemaDocument doc;
+    QVERIFY(doc.newFromExample(QStringLiteral("lineitem")).isEmpty());
+    RunController controller;
+    controller.setDocument(&doc);
+    controller.setRunsDirectory(m_dir.filePath(QStringLiteral("runs")));
+    controller.setSettings(settingsFor(pg, 2000000));
+    QSignalSpy finished(&controller, &RunController::runFinished);
+    QSignalSpy states(&controller, &RunController::stateChanged);
+    QVERIFY(controller.start());
+    QTRY_VERIFY_WITH_TIMEOUT((controller.canPause() && controller.lastSnapshot().rowsDone > 0) ||
+                                 !finished.isEmpty(),
+                             120000);
+    if (!finished.isEmpty())
+        QSKIP("the run finished before it could be paused");
+    controller.pause();
+    QTRY_COMPARE_WITH_TIMEOUT(controller.state(), RunController::State::Paused, 60000);
+    const uint64_t pausedAt = controller.lastSnapshot().rowsDone;
+    controller.resume();
+    const RunResult result = test::waitForResult(finished, 240000);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    qInfo("paused at %llu rows; resumed run skipped %llu rows", qulonglong(pausedAt),
+          qulonglong(result.last.rowsSkipped));
+    QVERIFY(result.last.rowsSkipped > 0);
+    QCOMPARE(countRows(pg.connectionString(), QStringLiteral("lineitem")),
+             QStringLiteral("2000000"));
+}
+
+void TestMonitorPg::serverStoppedMidRunShowsError()
+{
+    test::PgFixture pg;
+    QVERIFY2(pg.isReady(), qPrintable(pg.error()));
+    SchemaDocument doc;
+    QVERIFY(doc.newFromExample(QStringLiteral("lineitem")).isEmpty());
+    RunController controller;
+    controller.setDocument(&doc);
+    controller.setRunsDirectory(m_dir.filePath(QStringLiteral("runs")));
+    controller.setSettings(settingsFor(pg, 20000000));
+    Dashboard dashboard;
+    dashboard.resize(1280, 800);
+    dashboard.setController(&controller);
+    QSignalSpy finished(&controller, &RunController::runFinished);
+    QVERIFY(controller.start());
+    QTRY_VERIFY_WITH_TIMEOUT(controller.lastSnapshot().rowsDone > 0 || !finished.isEmpty(), 120000);
+    QVERIFY(finished.isEmpty());
+    QVERIFY(pg.server().stop().isEmpty()); // the server goes away under the run
+    const RunResult result = test::waitForResult(finished, 180000);
+    QVERIFY(!result.ok);
+    QVERIFY(!result.cancelled);
+    QVERIFY(dashboard.isBannerVisible());
+    QVERIFY(dashboard.logModel()->count(LogLevel::Error) >= 1);
+    qInfo("error shown: %s", qPrintable(result.error.left(300)));
+    dashboard.show();
+    test::saveScreenshot(&dashboard, QStringLiteral("dashboard-server-gone"));
+}
+
+QTEST_MAIN(TestMonitorPg)
+#include "test_monitor_pg.moc"

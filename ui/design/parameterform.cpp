@@ -1,0 +1,611 @@
+#include "design/parameterform.h"
+
+#include "design/parameterfield.h"
+
+#include "design/problemlabel.h"
+#include "design/schemadocument.h"
+#include "design/weightedlistmodel.h"
+#include "schema/schemaio.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QRegularExpressionValidator>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace spillway {
+
+namespace {
+
+// Shows numbers in their shortest form (0.99, not 0.990000).
+class NumberBox : public QDoubleSpinBox
+{
+public:
+    using QDoubleSpinBox::QDoubleSpinBox;
+    QString textFromValue(double value) const override
+    {
+        QString text = locale().toString(value, 'f', decimals());
+        if (decimals() > 0 && text.contains(locale().decimalPoint())) {
+            while (text.endsWith(QLatin1Char('0')))
+                text.chop(1);
+            if (text.endsWith(locale().decimalPoint()))
+                text.chop(1);
+        }
+        text.remove(locale().groupSeparator());
+        return text;
+    }
+};
+
+const QString kDateFormat = QStringLiteral("yyyy-MM-dd");
+const QString kDateTimeFormat = QStringLiteral("yyyy-MM-dd HH:mm:ss");
+const QString kTimeFormat = QStringLiteral("HH:mm:ss");
+
+} // namespace
+
+ParameterForm::ParameterForm(const QString &definition, QWidget *parent)
+    : QWidget(parent)
+    , m_definition(definition)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+}
+
+ParameterForm::~ParameterForm()
+{
+    qDeleteAll(m_fields);
+}
+
+void ParameterForm::setParameters(const QJsonObject &parameters, const ParameterContext &context)
+{
+    const QString kind = parameters.value(QStringLiteral("kind")).toString();
+    const bool sameContext = context.document == m_context.document &&
+                             context.table == m_context.table && context.column == m_context.column;
+    m_parameters = parameters;
+    m_context = context;
+    if (kind != m_builtKind || !sameContext || !m_body) {
+        m_builtKind = kind;
+        rebuild();
+    }
+    refreshValues();
+}
+
+void ParameterForm::rebuild()
+{
+    qDeleteAll(m_fields);
+    m_fields.clear();
+    delete m_body;
+    m_body = new QWidget(this);
+    layout()->addWidget(m_body);
+    auto *form = new QFormLayout(m_body);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    const QJsonObject then = kindSchema(m_definition, m_builtKind);
+    addFields(form, then.value(QStringLiteral("properties")).toObject(),
+              toStrings(then.value(QStringLiteral("required")).toArray()), QString());
+    if (m_fields.isEmpty())
+        form->addRow(new QLabel(m_builtKind.isEmpty() ? QString() : tr("No parameters."), m_body));
+}
+
+void ParameterForm::addFields(QFormLayout *form, const QJsonObject &properties,
+                              const QStringList &required, const QString &prefix)
+{
+    // JSON objects forget the file's order: show parameters in the order the README lists them.
+    static const QStringList order = {
+        QStringLiteral("table"),     QStringLiteral("column"),     QStringLiteral("min"),
+        QStringLiteral("max"),       QStringLiteral("start"),      QStringLiteral("step"),
+        QStringLiteral("value"),     QStringLiteral("values"),     QStringLiteral("pattern"),
+        QStringLiteral("template"),  QStringLiteral("mean"),       QStringLiteral("stddev"),
+        QStringLiteral("lambda"),    QStringLiteral("s"),          QStringLiteral("probability"),
+        QStringLiteral("scale"),     QStringLiteral("digits"),     QStringLiteral("precision"),
+        QStringLiteral("minLength"), QStringLiteral("maxLength"),  QStringLiteral("distribution"),
+        QStringLiteral("from"),      QStringLiteral("capitalize"), QStringLiteral("suffix"),
+        QStringLiteral("case"),      QStringLiteral("ascii"),      QStringLiteral("maxRepeat"),
+        QStringLiteral("scatter"),   QStringLiteral("after")};
+    QStringList names = properties.keys();
+    std::stable_sort(names.begin(), names.end(), [](const QString &a, const QString &b) {
+        const auto rank = [](const QString &n) {
+            const qsizetype i = order.indexOf(n);
+            return i < 0 ? order.size() : i;
+        };
+        return rank(a) < rank(b);
+    });
+    for (const QString &name : std::as_const(names)) {
+        // "weights" is edited together with "values" in the weighted-list editor.
+        if (name == QLatin1String("kind") || name == QLatin1String("weights"))
+            continue;
+        addField(form, name, properties.value(name).toObject(), required.contains(name), prefix);
+    }
+}
+
+void ParameterForm::addField(QFormLayout *form, const QString &name, const QJsonObject &schema,
+                             bool required, const QString &prefix)
+{
+    auto *field = new Field;
+    field->name = name;
+    field->path = prefix + name;
+    field->schema = schema;
+    field->required = required;
+    field->type = fieldType(name, schema);
+    // Only reference and parent name a key column of another table; "column" elsewhere (after,
+    // uuid v7) is a column of this row.
+    const QString kind = m_parameters.value(QStringLiteral("kind")).toString();
+    if (field->type == Field::KeyColumnRef &&
+        (!prefix.isEmpty() ||
+         (kind != QLatin1String("reference") && kind != QLatin1String("parent"))))
+        field->type = Field::RowColumnRef;
+    m_fields.append(field);
+    const QString tip = schema.value(QStringLiteral("description")).toString();
+
+    if (field->type == Field::Object) {
+        field->group = new QGroupBox(name, form->parentWidget());
+        field->group->setCheckable(true);
+        field->group->setToolTip(tip);
+        auto *sub = new QFormLayout(field->group);
+        field->problem = new ProblemLabel(field->group);
+        sub->addRow(field->problem);
+        addFields(sub, schema.value(QStringLiteral("properties")).toObject(),
+                  toStrings(schema.value(QStringLiteral("required")).toArray()),
+                  name + QLatin1Char('.'));
+        connect(field->group, &QGroupBox::toggled, this, [this, field] { commit(*field); });
+        form->addRow(field->group);
+        return;
+    }
+    QWidget *label;
+    if (required) {
+        label = new QLabel(name, form->parentWidget());
+    } else {
+        field->toggle = new QCheckBox(name, form->parentWidget());
+        field->toggle->setAccessibleName(tr("Set %1").arg(name));
+        connect(field->toggle, &QCheckBox::toggled, this, [this, field](bool on) {
+            field->editor->setEnabled(on);
+            commit(*field);
+        });
+        label = field->toggle;
+    }
+    label->setToolTip(tip);
+    auto *box = new QWidget(form->parentWidget());
+    auto *v = new QVBoxLayout(box);
+    v->setContentsMargins(0, 0, 0, 0);
+    v->setSpacing(2);
+    field->editor = createEditor(*field);
+    field->editor->setAccessibleName(name);
+    field->editor->setToolTip(tip);
+    field->problem = new ProblemLabel(box);
+    v->addWidget(field->editor);
+    v->addWidget(field->problem);
+    form->addRow(label, box);
+}
+
+QWidget *ParameterForm::createEditor(Field &field)
+{
+    Field *f = &field;
+    auto changed = [this, f] { commit(*f); };
+    switch (field.type) {
+    case Field::Integer:
+    case Field::Number: {
+        auto *spin = new NumberBox;
+        spin->setDecimals(field.type == Field::Integer ? 0 : 6);
+        const double lo =
+            field.schema.value(QStringLiteral("minimum"))
+                .toDouble(field.schema.value(QStringLiteral("exclusiveMinimum")).toDouble(-1e15));
+        spin->setRange(lo, field.schema.value(QStringLiteral("maximum")).toDouble(1e15));
+        spin->setKeyboardTracking(false);
+        connect(spin, &QDoubleSpinBox::valueChanged, this, changed);
+        return spin;
+    }
+    case Field::Boolean: {
+        auto *check = new QCheckBox(tr("yes"));
+        connect(check, &QCheckBox::toggled, this, changed);
+        return check;
+    }
+    case Field::Enum:
+    case Field::TableRef:
+    case Field::KeyColumnRef:
+    case Field::RowColumnRef: {
+        auto *combo = new QComboBox;
+        combo->setEditable(field.type != Field::Enum);
+        if (field.type == Field::Enum)
+            combo->addItems(toStrings(field.schema.value(QStringLiteral("enum")).toArray()));
+        connect(combo, &QComboBox::textActivated, this, changed);
+        if (combo->lineEdit())
+            connect(combo->lineEdit(), &QLineEdit::editingFinished, this, changed);
+        return combo;
+    }
+    case Field::Date:
+    case Field::DateTime:
+    case Field::Time: {
+        auto *edit = new QDateTimeEdit;
+        edit->setDisplayFormat(field.type == Field::Date   ? kDateFormat
+                               : field.type == Field::Time ? kTimeFormat
+                                                           : kDateTimeFormat);
+        edit->setCalendarPopup(field.type != Field::Time);
+        edit->setKeyboardTracking(false);
+        connect(edit, &QDateTimeEdit::dateTimeChanged, this, changed);
+        return edit;
+    }
+    case Field::ValueList: {
+        auto *box = new QWidget;
+        auto *layout = new QHBoxLayout(box);
+        layout->setContentsMargins(0, 0, 0, 0);
+        field.list = new WeightedListModel(box);
+        auto *view = new QTableView(box);
+        view->setModel(field.list);
+        view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+        view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+        view->setMinimumHeight(view->fontMetrics().height() * 9);
+        view->setAccessibleName(tr("Values and weights"));
+        auto *buttons = new QVBoxLayout;
+        auto *add = new QToolButton(box);
+        add->setText(tr("+"));
+        add->setToolTip(tr("Add a value"));
+        add->setAccessibleName(tr("Add value"));
+        auto *remove = new QToolButton(box);
+        remove->setText(tr("−"));
+        remove->setToolTip(tr("Remove the selected value"));
+        remove->setAccessibleName(tr("Remove value"));
+        buttons->addWidget(add);
+        buttons->addWidget(remove);
+        buttons->addStretch();
+        layout->addWidget(view, 1);
+        layout->addLayout(buttons);
+        WeightedListModel *list = field.list;
+        connect(add, &QToolButton::clicked, list, [list, view] {
+            const int row =
+                view->currentIndex().isValid() ? view->currentIndex().row() + 1 : list->rowCount();
+            list->insertRows(row, 1);
+        });
+        connect(remove, &QToolButton::clicked, list, [list, view] {
+            if (view->currentIndex().isValid() && list->rowCount() > 1)
+                list->removeRows(view->currentIndex().row(), 1);
+        });
+        connect(list, &WeightedListModel::listEdited, this, changed);
+        return box;
+    }
+    case Field::Json: {
+        auto *text = new QPlainTextEdit;
+        text->setMinimumHeight(text->fontMetrics().height() * 8);
+        text->setTabChangesFocus(true);
+        auto *pause = new QTimer(text); // commit once typing pauses
+        pause->setSingleShot(true);
+        pause->setInterval(600);
+        connect(text, &QPlainTextEdit::textChanged, pause, qOverload<>(&QTimer::start));
+        connect(pause, &QTimer::timeout, this, changed);
+        return text;
+    }
+    default: {
+        auto *line = new QLineEdit;
+        if (field.type == Field::StringList || field.type == Field::NumberList)
+            line->setPlaceholderText(tr("comma-separated"));
+        if (field.type == Field::Duration)
+            line->setPlaceholderText(tr("seconds, or e.g. 90s, 15 min, 2h, 3 days"));
+        if (field.type == Field::Pattern) {
+            // Checked as the user types, with the same words as `spillway-cli validate`.
+            connect(line, &QLineEdit::textEdited, this, [f](const QString &text) {
+                const QByteArray json =
+                    QJsonDocument(
+                        QJsonObject{
+                            {QStringLiteral("tables"),
+                             QJsonArray{QJsonObject{
+                                 {QStringLiteral("name"), QStringLiteral("t")},
+                                 {QStringLiteral("rows"), 1},
+                                 {QStringLiteral("columns"),
+                                  QJsonArray{QJsonObject{
+                                      {QStringLiteral("name"), QStringLiteral("c")},
+                                      {QStringLiteral("generator"),
+                                       QJsonObject{
+                                           {QStringLiteral("kind"), QStringLiteral("pattern")},
+                                           {QStringLiteral("pattern"), text}}}}}}}}}})
+                        .toJson();
+                QStringList messages;
+                const QList<Diagnostic> found = SchemaIO::validate(json).items();
+                for (const Diagnostic &d : found)
+                    messages.append(d.message);
+                f->problem->setProblems(messages);
+            });
+        }
+        connect(line, &QLineEdit::editingFinished, this, changed);
+        return line;
+    }
+    }
+}
+
+QJsonValue ParameterForm::valueAt(const QString &path) const
+{
+    const int dot = path.indexOf(QLatin1Char('.'));
+    if (dot < 0)
+        return m_parameters.value(path);
+    return m_parameters.value(path.left(dot)).toObject().value(path.mid(dot + 1));
+}
+
+void ParameterForm::setValueAt(const QString &path, const QJsonValue &value)
+{
+    const int dot = path.indexOf(QLatin1Char('.'));
+    if (dot < 0) {
+        if (value.isUndefined())
+            m_parameters.remove(path);
+        else
+            m_parameters.insert(path, value);
+        return;
+    }
+    QJsonObject inner = m_parameters.value(path.left(dot)).toObject();
+    if (value.isUndefined())
+        inner.remove(path.mid(dot + 1));
+    else
+        inner.insert(path.mid(dot + 1), value);
+    m_parameters.insert(path.left(dot), inner);
+}
+
+static void setComboItems(QComboBox *combo, const QStringList &items, const QString &current)
+{
+    const QSignalBlocker blocker(combo);
+    QStringList existing;
+    for (int i = 0; i < combo->count(); ++i)
+        existing.append(combo->itemText(i));
+    if (existing != items) {
+        combo->clear();
+        combo->addItems(items);
+    }
+    combo->setCurrentIndex(combo->findText(current));
+    if (combo->isEditable())
+        combo->setEditText(current);
+}
+
+QStringList ParameterForm::pickerItems(const Field &field) const
+{
+    QStringList items;
+    if (!m_context.document || m_context.table < 0)
+        return items;
+    const Schema &schema = m_context.document->schema();
+    const TableSpec &own = schema.tables[m_context.table];
+    if (field.type == Field::TableRef) {
+        for (const TableSpec &t : schema.tables)
+            if (t.name != own.name)
+                items.append(t.name);
+    } else if (field.type == Field::KeyColumnRef) {
+        const bool parent = m_builtKind == QLatin1String("parent");
+        const QString table = parent ? (own.perParent ? own.perParent->parent : QString())
+                                     : valueAt(QStringLiteral("table")).toString();
+        items = keyColumns(schema, table);
+    } else if (field.type == Field::RowColumnRef) {
+        for (int c = 0; c < own.columns.size(); ++c)
+            if (c != m_context.column)
+                items.append(own.columns[c].name);
+    }
+    return items;
+}
+
+void ParameterForm::refreshValues()
+{
+    for (Field *f : std::as_const(m_fields)) {
+        const QJsonValue value = valueAt(f->path);
+        const bool present = !value.isUndefined() && !value.isNull();
+        if (f->group) {
+            const QSignalBlocker blocker(f->group);
+            f->group->setChecked(present);
+            continue;
+        }
+        if (f->toggle) {
+            const QSignalBlocker blocker(f->toggle);
+            f->toggle->setChecked(present);
+            f->editor->setEnabled(present);
+        }
+        const QSignalBlocker blocker(f->editor);
+        switch (f->type) {
+        case Field::Integer:
+        case Field::Number:
+            // Unset, the box shows the default the generator will use (if the schema names one).
+            if (present || f->schema.value(QStringLiteral("default")).isDouble())
+                static_cast<QDoubleSpinBox *>(f->editor)->setValue(
+                    present ? value.toDouble()
+                            : f->schema.value(QStringLiteral("default")).toDouble());
+            break;
+        case Field::Boolean:
+            static_cast<QCheckBox *>(f->editor)->setChecked(value.toBool());
+            break;
+        case Field::Enum:
+            setComboItems(static_cast<QComboBox *>(f->editor),
+                          toStrings(f->schema.value(QStringLiteral("enum")).toArray()),
+                          value.toString());
+            break;
+        case Field::TableRef:
+        case Field::KeyColumnRef:
+        case Field::RowColumnRef:
+            setComboItems(static_cast<QComboBox *>(f->editor), pickerItems(*f), value.toString());
+            break;
+        case Field::Date:
+        case Field::DateTime:
+        case Field::Time: {
+            auto *edit = static_cast<QDateTimeEdit *>(f->editor);
+            const QDateTime parsed = QDateTime::fromString(
+                value.toString().left(19).replace(QLatin1Char('T'), QLatin1Char(' ')),
+                edit->displayFormat());
+            if (parsed.isValid())
+                edit->setDateTime(parsed);
+            else if (f->type == Field::Time)
+                edit->setTime(QTime::fromString(value.toString().left(8), kTimeFormat));
+            break;
+        }
+        case Field::ValueList: {
+            const QJsonArray values = value.toArray();
+            const QJsonArray weights = valueAt(QStringLiteral("weights")).toArray();
+            if (f->list->values() != values || f->list->weights() != weights)
+                f->list->setList(values, weights);
+            break;
+        }
+        case Field::Json: {
+            auto *text = static_cast<QPlainTextEdit *>(f->editor);
+            const QJsonDocument shown = QJsonDocument::fromJson(text->toPlainText().toUtf8());
+            if (present && shown.object() != value.toObject())
+                text->setPlainText(QString::fromUtf8(
+                    QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented)));
+            break;
+        }
+        default: {
+            auto *line = static_cast<QLineEdit *>(f->editor);
+            QString text = value.isString() ? value.toString() : value.toVariant().toString();
+            if (f->type == Field::StringList || f->type == Field::NumberList) {
+                QStringList items;
+                for (const QJsonValue &v : value.toArray())
+                    items.append(v.isString() ? v.toString() : v.toVariant().toString());
+                text = items.join(QStringLiteral(", "));
+            }
+            if (line->text() != text)
+                line->setText(text);
+        }
+        }
+    }
+}
+
+QJsonValue ParameterForm::editorValue(const Field &f) const
+{
+    switch (f.type) {
+    case Field::Integer:
+        return qint64(static_cast<QDoubleSpinBox *>(f.editor)->value());
+    case Field::Number:
+        return static_cast<QDoubleSpinBox *>(f.editor)->value();
+    case Field::Boolean:
+        return static_cast<QCheckBox *>(f.editor)->isChecked();
+    case Field::Enum:
+    case Field::TableRef:
+    case Field::KeyColumnRef:
+    case Field::RowColumnRef:
+        return static_cast<QComboBox *>(f.editor)->currentText();
+    case Field::Date:
+    case Field::DateTime:
+    case Field::Time: {
+        auto *edit = static_cast<QDateTimeEdit *>(f.editor);
+        return edit->dateTime().toString(edit->displayFormat());
+    }
+    case Field::ValueList:
+        return f.list->values();
+    case Field::Json:
+        return QJsonDocument::fromJson(
+                   static_cast<QPlainTextEdit *>(f.editor)->toPlainText().toUtf8())
+            .object();
+    case Field::StringList:
+    case Field::NumberList: {
+        QJsonArray items;
+        const QStringList parts =
+            static_cast<QLineEdit *>(f.editor)->text().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (const QString &part : parts) {
+            bool number = false;
+            const double d = part.trimmed().toDouble(&number);
+            if (f.type == Field::NumberList && number)
+                items.append(d);
+            else if (!part.trimmed().isEmpty())
+                items.append(part.trimmed());
+        }
+        return items;
+    }
+    default: {
+        const QString text = static_cast<QLineEdit *>(f.editor)->text().trimmed();
+        bool number = false;
+        const double d = text.toDouble(&number);
+        const QJsonValue old = valueAt(f.path);
+        if (f.type == Field::Duration)
+            return number ? QJsonValue(d) : QJsonValue(text);
+        if (f.type == Field::Scalar && old.isDouble() && number)
+            return d;
+        if (f.type == Field::Scalar && old.isBool() &&
+            (text == QLatin1String("true") || text == QLatin1String("false")))
+            return text == QLatin1String("true");
+        return text;
+    }
+    }
+}
+
+void ParameterForm::commit(Field &field)
+{
+    if (field.group) {
+        const bool on = field.group->isChecked();
+        if (on && valueAt(field.path).isUndefined()) {
+            QStringList others;
+            if (m_context.document && m_context.table >= 0)
+                for (const ColumnSpec &c :
+                     m_context.document->schema().tables[m_context.table].columns)
+                    others.append(c.name);
+            others.removeAt(m_context.column);
+            setValueAt(field.path, QJsonObject{{QStringLiteral("column"), others.value(0)},
+                                               {QStringLiteral("max"), QStringLiteral("1 day")}});
+        } else if (!on) {
+            setValueAt(field.path, QJsonValue::Undefined);
+        }
+    } else if (field.toggle && !field.toggle->isChecked()) {
+        setValueAt(field.path, QJsonValue::Undefined);
+    } else if (field.type == Field::Json) {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(
+            static_cast<QPlainTextEdit *>(field.editor)->toPlainText().toUtf8(), &error);
+        if (!doc.isObject()) {
+            field.problem->setProblems(
+                {error.error != QJsonParseError::NoError
+                     ? tr("not valid JSON (%1 at character %2): the change is kept here only")
+                           .arg(error.errorString())
+                           .arg(error.offset)
+                     : tr("must be a JSON object such as {\"kind\": \"uniform\", \"min\": 1, "
+                          "\"max\": 9}")});
+            return;
+        }
+        setValueAt(field.path, doc.object());
+    } else {
+        setValueAt(field.path, editorValue(field));
+        if (field.type == Field::ValueList) {
+            const QJsonArray weights = field.list->weights();
+            setValueAt(QStringLiteral("weights"),
+                       weights.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(weights));
+        }
+        if (field.type == Field::TableRef && m_context.document) {
+            // A new table: pick one of its keys unless the column still fits.
+            const QStringList keys =
+                keyColumns(m_context.document->schema(), editorValue(field).toString());
+            if (!keys.contains(valueAt(QStringLiteral("column")).toString()))
+                setValueAt(QStringLiteral("column"), keys.value(0));
+        }
+    }
+    emit edited(m_parameters, field.path);
+}
+
+QList<Diagnostic> ParameterForm::showProblems(const QList<Diagnostic> &problems)
+{
+    QHash<Field *, QStringList> byField;
+    QList<Diagnostic> unmatched;
+    const QString prefix = m_context.pathPrefix + QLatin1Char('.');
+    for (const Diagnostic &d : problems) {
+        Field *best = nullptr;
+        if (d.path.startsWith(prefix)) {
+            const QString rel = d.path.mid(prefix.size());
+            for (Field *f : std::as_const(m_fields)) {
+                const bool match =
+                    rel == f->path || rel.startsWith(f->path + QLatin1Char('[')) ||
+                    rel.startsWith(f->path + QLatin1Char('.')) ||
+                    (f->type == Field::ValueList && rel.startsWith(QLatin1String("weights")));
+                if (match && (!best || f->path.size() > best->path.size()))
+                    best = f;
+            }
+        }
+        if (best)
+            byField[best].append(d.message);
+        else
+            unmatched.append(d);
+    }
+    for (Field *f : std::as_const(m_fields))
+        f->problem->setProblems(byField.value(f));
+    return unmatched;
+}
+
+} // namespace spillway

@@ -1,0 +1,668 @@
+#include "design/schemadocument.h"
+
+#include "schema/schemaio.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QUndoCommand>
+#include <QUndoStack>
+
+namespace spillway {
+
+namespace {
+
+const QString kExamplePrefix = QStringLiteral(":/spillway/examples/");
+
+enum CommandId { SetColumnId = 1001, SetTableId, SetHeaderId };
+
+} // namespace
+
+// --- Commands -------------------------------------------------------------------------------
+// Commands hold plain values and call the document's private state directly; each emits the
+// structure signals the item models need, then schemaChanged() through recompute().
+
+class SetHeaderCommand : public QUndoCommand
+{
+public:
+    SetHeaderCommand(SchemaDocument *doc, const QString &name, const QString &description,
+                     uint64_t seed, const QString &text)
+        : QUndoCommand(text)
+        , m_doc(doc)
+        , m_name(name)
+        , m_description(description)
+        , m_seed(seed)
+    {}
+    void redo() override { swap(); }
+    void undo() override { swap(); }
+    int id() const override { return SetHeaderId; }
+    bool mergeWith(const QUndoCommand *other) override
+    {
+        // Typing a name or a seed merges into one step; the first command keeps the old values.
+        return other->text() == text();
+    }
+
+private:
+    void swap()
+    {
+        Schema &s = m_doc->m_schema;
+        std::swap(s.name, m_name);
+        std::swap(s.description, m_description);
+        std::swap(s.seed, m_seed);
+        m_doc->recompute();
+    }
+    SchemaDocument *m_doc;
+    QString m_name;
+    QString m_description;
+    uint64_t m_seed;
+};
+
+class SetTableCommand : public QUndoCommand
+{
+public:
+    SetTableCommand(SchemaDocument *doc, int table, const TableSpec &spec, const QString &text)
+        : QUndoCommand(text)
+        , m_doc(doc)
+        , m_table(table)
+        , m_spec(spec)
+    {}
+    void redo() override { swap(); }
+    void undo() override { swap(); }
+    int id() const override { return SetTableId; }
+    bool mergeWith(const QUndoCommand *other) override
+    {
+        const auto *o = static_cast<const SetTableCommand *>(other);
+        if (o->m_table != m_table || o->text() != text())
+            return false;
+        // Keep our old value for undo; the other's redo already applied the newest one.
+        return true;
+    }
+
+private:
+    void swap()
+    {
+        std::swap(m_doc->m_schema.tables[m_table], m_spec);
+        emit m_doc->tableChanged(m_table);
+        m_doc->recompute();
+    }
+    SchemaDocument *m_doc;
+    int m_table;
+    TableSpec m_spec;
+};
+
+class SetColumnCommand : public QUndoCommand
+{
+public:
+    SetColumnCommand(SchemaDocument *doc, int table, int column, const ColumnSpec &spec,
+                     const QString &text)
+        : QUndoCommand(text)
+        , m_doc(doc)
+        , m_table(table)
+        , m_column(column)
+        , m_spec(spec)
+    {}
+    void redo() override { swap(); }
+    void undo() override { swap(); }
+    int id() const override { return SetColumnId; }
+    bool mergeWith(const QUndoCommand *other) override
+    {
+        const auto *o = static_cast<const SetColumnCommand *>(other);
+        return o->m_table == m_table && o->m_column == m_column && o->text() == text();
+    }
+
+private:
+    void swap()
+    {
+        std::swap(m_doc->m_schema.tables[m_table].columns[m_column], m_spec);
+        emit m_doc->columnChanged(m_table, m_column);
+        m_doc->recompute();
+    }
+    SchemaDocument *m_doc;
+    int m_table;
+    int m_column;
+    ColumnSpec m_spec;
+};
+
+// Inserts on redo and removes on undo; constructed with `insert == false` it does the opposite.
+class InsertTableCommand : public QUndoCommand
+{
+public:
+    InsertTableCommand(SchemaDocument *doc, int index, const TableSpec &spec, bool insert,
+                       const QString &text)
+        : QUndoCommand(text)
+        , m_doc(doc)
+        , m_index(index)
+        , m_spec(spec)
+        , m_insert(insert)
+    {}
+    void redo() override { m_insert ? insert() : remove(); }
+    void undo() override { m_insert ? remove() : insert(); }
+
+private:
+    void insert()
+    {
+        emit m_doc->tableAboutToBeInserted(m_index);
+        m_doc->m_schema.tables.insert(m_index, m_spec);
+        if (m_doc->m_currentTable >= m_index)
+            ++m_doc->m_currentTable;
+        emit m_doc->tableInserted(m_index);
+        m_doc->recompute();
+    }
+    void remove()
+    {
+        emit m_doc->tableAboutToBeRemoved(m_index);
+        m_spec = m_doc->m_schema.tables.takeAt(m_index);
+        emit m_doc->tableRemoved(m_index);
+        if (m_doc->m_currentTable == m_index)
+            m_doc->m_currentColumn = -1;
+        else if (m_doc->m_currentTable > m_index)
+            --m_doc->m_currentTable;
+        m_doc->recompute();
+    }
+    SchemaDocument *m_doc;
+    int m_index;
+    TableSpec m_spec;
+    bool m_insert;
+};
+
+class MoveTableCommand : public QUndoCommand
+{
+public:
+    MoveTableCommand(SchemaDocument *doc, int from, int to)
+        : QUndoCommand(QObject::tr("Move Table"))
+        , m_doc(doc)
+        , m_from(from)
+        , m_to(to)
+    {}
+    void redo() override { move(m_from, m_to); }
+    void undo() override { move(m_to, m_from); }
+
+private:
+    void move(int from, int to)
+    {
+        emit m_doc->tableAboutToBeMoved(from, to);
+        m_doc->m_schema.tables.move(from, to);
+        int &cur = m_doc->m_currentTable;
+        if (cur == from)
+            cur = to;
+        else if (from < cur && cur <= to)
+            --cur;
+        else if (to <= cur && cur < from)
+            ++cur;
+        emit m_doc->tableMoved(from, to);
+        m_doc->recompute();
+    }
+    SchemaDocument *m_doc;
+    int m_from;
+    int m_to;
+};
+
+class InsertColumnCommand : public QUndoCommand
+{
+public:
+    InsertColumnCommand(SchemaDocument *doc, int table, int index, const ColumnSpec &spec,
+                        bool insert, const QString &text)
+        : QUndoCommand(text)
+        , m_doc(doc)
+        , m_table(table)
+        , m_index(index)
+        , m_spec(spec)
+        , m_insert(insert)
+    {}
+    void redo() override { m_insert ? insert() : remove(); }
+    void undo() override { m_insert ? remove() : insert(); }
+
+private:
+    void insert()
+    {
+        emit m_doc->columnAboutToBeInserted(m_table, m_index);
+        m_doc->m_schema.tables[m_table].columns.insert(m_index, m_spec);
+        if (m_doc->m_currentTable == m_table && m_doc->m_currentColumn >= m_index)
+            ++m_doc->m_currentColumn;
+        emit m_doc->columnInserted(m_table, m_index);
+        m_doc->recompute();
+    }
+    void remove()
+    {
+        emit m_doc->columnAboutToBeRemoved(m_table, m_index);
+        m_spec = m_doc->m_schema.tables[m_table].columns.takeAt(m_index);
+        emit m_doc->columnRemoved(m_table, m_index);
+        if (m_doc->m_currentTable == m_table && m_doc->m_currentColumn >= m_index)
+            m_doc->m_currentColumn =
+                m_doc->m_currentColumn == m_index ? -1 : m_doc->m_currentColumn - 1;
+        m_doc->recompute();
+    }
+    SchemaDocument *m_doc;
+    int m_table;
+    int m_index;
+    ColumnSpec m_spec;
+    bool m_insert;
+};
+
+class MoveColumnCommand : public QUndoCommand
+{
+public:
+    MoveColumnCommand(SchemaDocument *doc, int table, int from, int to)
+        : QUndoCommand(QObject::tr("Move Column"))
+        , m_doc(doc)
+        , m_table(table)
+        , m_from(from)
+        , m_to(to)
+    {}
+    void redo() override { move(m_from, m_to); }
+    void undo() override { move(m_to, m_from); }
+
+private:
+    void move(int from, int to)
+    {
+        emit m_doc->columnAboutToBeMoved(m_table, from, to);
+        m_doc->m_schema.tables[m_table].columns.move(from, to);
+        if (m_doc->m_currentTable == m_table) {
+            int &cur = m_doc->m_currentColumn;
+            if (cur == from)
+                cur = to;
+            else if (cur >= 0 && from < cur && cur <= to)
+                --cur;
+            else if (to <= cur && cur < from)
+                ++cur;
+        }
+        emit m_doc->columnMoved(m_table, from, to);
+        m_doc->recompute();
+    }
+    SchemaDocument *m_doc;
+    int m_table;
+    int m_from;
+    int m_to;
+};
+
+// --- SchemaDocument -------------------------------------------------------------------------
+
+SchemaDocument::SchemaDocument(QObject *parent)
+    : QObject(parent)
+    , m_undoStack(new QUndoStack(this))
+{
+    connect(m_undoStack, &QUndoStack::cleanChanged, this,
+            [this](bool clean) { emit modifiedChanged(!clean); });
+    newBlank();
+}
+
+SchemaDocument::~SchemaDocument() = default;
+
+QString SchemaDocument::load(const QString &fileName, Diagnostics *problems)
+{
+    Diagnostics diagnostics;
+    const std::optional<Schema> schema = SchemaIO::load(fileName, diagnostics);
+    if (problems)
+        *problems = diagnostics;
+    if (!schema) {
+        const QString first =
+            diagnostics.isEmpty() ? QString() : diagnostics.items().first().toString();
+        return tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(fileName), first);
+    }
+    resetTo(*schema, fileName.startsWith(QLatin1Char(':')) ? QString() : fileName);
+    return {};
+}
+
+QString SchemaDocument::save(const QString &fileName)
+{
+    const QString error = SchemaIO::save(m_schema, fileName);
+    if (!error.isEmpty())
+        return error;
+    if (m_fileName != fileName) {
+        m_fileName = fileName;
+        emit fileNameChanged();
+    }
+    m_undoStack->setClean();
+    return {};
+}
+
+void SchemaDocument::newBlank()
+{
+    Schema schema;
+    schema.name = tr("untitled");
+    TableSpec table;
+    table.name = QStringLiteral("items");
+    table.rows = 1000;
+    ColumnSpec id;
+    id.name = QStringLiteral("id");
+    id.sqlType = QStringLiteral("bigint");
+    id.primaryKey = true;
+    id.generator = QJsonObject{{QStringLiteral("kind"), QStringLiteral("sequence")}};
+    table.columns.append(id);
+    schema.tables.append(table);
+    resetTo(schema, QString());
+}
+
+QString SchemaDocument::newFromExample(const QString &name)
+{
+    QString path = name;
+    if (path.startsWith(QLatin1String("example:")))
+        path = path.mid(8);
+    if (!path.startsWith(QLatin1Char(':')))
+        path = kExamplePrefix + path + QStringLiteral(".json");
+    return load(path);
+}
+
+QStringList SchemaDocument::exampleNames()
+{
+    QStringList names;
+    const QStringList files =
+        QDir(kExamplePrefix).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    for (const QString &file : files)
+        names.append(QFileInfo(file).completeBaseName());
+    return names;
+}
+
+QString SchemaDocument::displayName() const
+{
+    if (!m_fileName.isEmpty())
+        return QFileInfo(m_fileName).fileName();
+    return m_schema.name.isEmpty() ? tr("untitled") : m_schema.name;
+}
+
+bool SchemaDocument::isModified() const
+{
+    return !m_undoStack->isClean();
+}
+
+std::shared_ptr<CompiledSchema> SchemaDocument::compileFresh() const
+{
+    Diagnostics ignored;
+    return CompiledSchema::compile(m_schema, ignored);
+}
+
+QList<Diagnostic> SchemaDocument::diagnosticsAt(const QString &prefix) const
+{
+    QList<Diagnostic> result;
+    for (const Diagnostic &d : m_diagnostics.items()) {
+        // "tables[1]" must not match "tables[10]": the prefix ends the path or a step follows.
+        if (!d.path.startsWith(prefix))
+            continue;
+        const QChar next = d.path.size() > prefix.size() ? d.path.at(prefix.size()) : QChar();
+        if (prefix.isEmpty() || next.isNull() || next == QLatin1Char('.') ||
+            next == QLatin1Char('['))
+            result.append(d);
+    }
+    return result;
+}
+
+QString SchemaDocument::tablePath(int table)
+{
+    return QStringLiteral("tables[%1]").arg(table);
+}
+
+QString SchemaDocument::columnPath(int table, int column)
+{
+    return QStringLiteral("tables[%1].columns[%2]").arg(table).arg(column);
+}
+
+void SchemaDocument::setName(const QString &name)
+{
+    if (name != m_schema.name)
+        m_undoStack->push(new SetHeaderCommand(this, name, m_schema.description, m_schema.seed,
+                                               tr("Rename Schema")));
+}
+
+void SchemaDocument::setDescription(const QString &description)
+{
+    if (description != m_schema.description)
+        m_undoStack->push(new SetHeaderCommand(this, m_schema.name, description, m_schema.seed,
+                                               tr("Edit Description")));
+}
+
+void SchemaDocument::setSeed(uint64_t seed)
+{
+    if (seed != m_schema.seed)
+        m_undoStack->push(new SetHeaderCommand(this, m_schema.name, m_schema.description, seed,
+                                               tr("Change Seed")));
+}
+
+void SchemaDocument::setTable(int table, const TableSpec &spec, const QString &actionText)
+{
+    if (!validTable(table))
+        return;
+    m_undoStack->push(new SetTableCommand(this, table, spec,
+                                          actionText.isEmpty() ? tr("Edit Table") : actionText));
+}
+
+void SchemaDocument::setColumn(int table, int column, const ColumnSpec &spec,
+                               const QString &actionText)
+{
+    if (!validColumn(table, column))
+        return;
+    m_undoStack->push(new SetColumnCommand(this, table, column, spec,
+                                           actionText.isEmpty() ? tr("Edit Column") : actionText));
+}
+
+void SchemaDocument::renameTable(int table, const QString &name)
+{
+    if (!validTable(table) || name.isEmpty() || m_schema.tables[table].name == name)
+        return;
+    const QString old = m_schema.tables[table].name;
+    m_undoStack->beginMacro(tr("Rename Table"));
+    TableSpec spec = m_schema.tables[table];
+    spec.name = name;
+    setTable(table, spec, tr("Rename Table"));
+    // Keep references to the table working: fan-out parents and reference generators.
+    for (int t = 0; t < m_schema.tables.size(); ++t) {
+        TableSpec other = m_schema.tables[t];
+        bool changed = false;
+        if (other.perParent && other.perParent->parent == old) {
+            other.perParent->parent = name;
+            changed = true;
+        }
+        for (ColumnSpec &c : other.columns) {
+            if (c.generator.value(QStringLiteral("kind")).toString() ==
+                    QLatin1String("reference") &&
+                c.generator.value(QStringLiteral("table")).toString() == old) {
+                c.generator.insert(QStringLiteral("table"), name);
+                changed = true;
+            }
+        }
+        if (changed)
+            setTable(t, other, tr("Update References"));
+    }
+    m_undoStack->endMacro();
+}
+
+void SchemaDocument::renameColumn(int table, int column, const QString &name)
+{
+    if (!validColumn(table, column) || name.isEmpty())
+        return;
+    const QString old = m_schema.tables[table].columns[column].name;
+    if (old == name)
+        return;
+    const QString tableName = m_schema.tables[table].name;
+    m_undoStack->beginMacro(tr("Rename Column"));
+    TableSpec spec = m_schema.tables[table];
+    spec.columns[column].name = name;
+    // Same-row users of the column: templates, "after" and, in other tables, parent/reference.
+    for (ColumnSpec &c : spec.columns) {
+        const QString kind = c.generator.value(QStringLiteral("kind")).toString();
+        if (kind == QLatin1String("template")) {
+            QString tpl = c.generator.value(QStringLiteral("template")).toString();
+            tpl.replace(QLatin1Char('{') + old + QLatin1Char('}'),
+                        QLatin1Char('{') + name + QLatin1Char('}'));
+            c.generator.insert(QStringLiteral("template"), tpl);
+        }
+        QJsonObject after = c.generator.value(QStringLiteral("after")).toObject();
+        if (after.value(QStringLiteral("column")).toString() == old) {
+            after.insert(QStringLiteral("column"), name);
+            c.generator.insert(QStringLiteral("after"), after);
+        }
+    }
+    setTable(table, spec, tr("Rename Column"));
+    for (int t = 0; t < m_schema.tables.size(); ++t) {
+        TableSpec other = m_schema.tables[t];
+        bool changed = false;
+        for (ColumnSpec &c : other.columns) {
+            const QString kind = c.generator.value(QStringLiteral("kind")).toString();
+            const bool isRef = kind == QLatin1String("reference") &&
+                               c.generator.value(QStringLiteral("table")).toString() == tableName;
+            const bool isParent = kind == QLatin1String("parent") && other.perParent &&
+                                  other.perParent->parent == tableName;
+            if ((isRef || isParent) &&
+                c.generator.value(QStringLiteral("column")).toString() == old) {
+                c.generator.insert(QStringLiteral("column"), name);
+                changed = true;
+            }
+        }
+        if (changed)
+            setTable(t, other, tr("Update References"));
+    }
+    m_undoStack->endMacro();
+}
+
+void SchemaDocument::insertTable(int before, const TableSpec &spec)
+{
+    before = std::clamp(before, 0, int(m_schema.tables.size()));
+    m_undoStack->push(new InsertTableCommand(this, before, spec, true, tr("Add Table")));
+}
+
+void SchemaDocument::removeTable(int table)
+{
+    if (validTable(table))
+        m_undoStack->push(
+            new InsertTableCommand(this, table, m_schema.tables[table], false, tr("Delete Table")));
+}
+
+void SchemaDocument::moveTable(int from, int to)
+{
+    if (validTable(from) && validTable(to) && from != to)
+        m_undoStack->push(new MoveTableCommand(this, from, to));
+}
+
+void SchemaDocument::insertColumn(int table, int before, const ColumnSpec &spec)
+{
+    if (!validTable(table))
+        return;
+    before = std::clamp(before, 0, int(m_schema.tables[table].columns.size()));
+    m_undoStack->push(new InsertColumnCommand(this, table, before, spec, true, tr("Add Column")));
+}
+
+void SchemaDocument::removeColumn(int table, int column)
+{
+    if (validColumn(table, column))
+        m_undoStack->push(new InsertColumnCommand(this, table, column,
+                                                  m_schema.tables[table].columns[column], false,
+                                                  tr("Delete Column")));
+}
+
+void SchemaDocument::moveColumn(int table, int from, int to)
+{
+    if (validColumn(table, from) && validColumn(table, to) && from != to)
+        m_undoStack->push(new MoveColumnCommand(this, table, from, to));
+}
+
+static QString uniqueName(const QString &base, const QStringList &taken)
+{
+    if (!taken.contains(base))
+        return base;
+    for (int i = 2;; ++i) {
+        const QString candidate = base + QLatin1Char('_') + QString::number(i);
+        if (!taken.contains(candidate))
+            return candidate;
+    }
+}
+
+TableSpec SchemaDocument::newTableSpec() const
+{
+    QStringList taken;
+    for (const TableSpec &t : m_schema.tables)
+        taken.append(t.name);
+    TableSpec table;
+    table.name = uniqueName(QStringLiteral("table"), taken);
+    table.rows = 1000;
+    ColumnSpec id;
+    id.name = QStringLiteral("id");
+    id.sqlType = QStringLiteral("bigint");
+    id.primaryKey = true;
+    id.generator = QJsonObject{{QStringLiteral("kind"), QStringLiteral("sequence")}};
+    table.columns.append(id);
+    return table;
+}
+
+ColumnSpec SchemaDocument::newColumnSpec(int table) const
+{
+    QStringList taken;
+    if (validTable(table))
+        for (const ColumnSpec &c : m_schema.tables[table].columns)
+            taken.append(c.name);
+    ColumnSpec column;
+    column.name = uniqueName(QStringLiteral("column"), taken);
+    column.sqlType = QStringLiteral("text");
+    column.generator = QJsonObject{{QStringLiteral("kind"), QStringLiteral("words")},
+                                   {QStringLiteral("min"), 1},
+                                   {QStringLiteral("max"), 3}};
+    return column;
+}
+
+void SchemaDocument::setCurrent(int table, int column)
+{
+    if (!validTable(table))
+        table = column = -1;
+    else if (!validColumn(table, column))
+        column = -1;
+    m_currentTable = table;
+    m_currentColumn = column;
+    clampCurrent();
+}
+
+void SchemaDocument::resetTo(const Schema &schema, const QString &fileName)
+{
+    m_schema = schema;
+    m_undoStack->clear();
+    m_currentTable = m_currentColumn = -1;
+    emit documentReset();
+    if (m_fileName != fileName) {
+        m_fileName = fileName;
+        emit fileNameChanged();
+    }
+    m_currentTable = m_schema.tables.isEmpty() ? -1 : 0;
+    m_announcedTable = m_announcedColumn = -2; // announce even an unchanged index
+    recompute();
+    emit modifiedChanged(false);
+}
+
+void SchemaDocument::recompute()
+{
+    Diagnostics diagnostics;
+    m_compiled = CompiledSchema::compile(m_schema, diagnostics);
+    m_diagnostics = diagnostics;
+    emit schemaChanged();
+    emit diagnosticsChanged();
+    clampCurrent();
+}
+
+void SchemaDocument::clampCurrent()
+{
+    // Commands adjust the indexes without signalling; announce the settled selection here.
+    int table = m_currentTable;
+    int column = m_currentColumn;
+    if (!validTable(table))
+        table = m_schema.tables.isEmpty()
+                    ? -1
+                    : std::min(int(m_schema.tables.size()) - 1, std::max(table, 0));
+    if (!validColumn(table, column))
+        column = -1;
+    m_currentTable = table;
+    m_currentColumn = column;
+    if (table == m_announcedTable && column == m_announcedColumn)
+        return;
+    m_announcedTable = table;
+    m_announcedColumn = column;
+    emit currentChanged(table, column);
+}
+
+bool SchemaDocument::validTable(int table) const
+{
+    return table >= 0 && table < m_schema.tables.size();
+}
+
+bool SchemaDocument::validColumn(int table, int column) const
+{
+    return validTable(table) && column >= 0 && column < m_schema.tables[table].columns.size();
+}
+
+} // namespace spillway

@@ -1,0 +1,80 @@
+#pragma once
+
+// The run dashboard: overall progress with ETA, per-table progress, live throughput (rows/s
+// and MB/s with the run's mean as a line), commit latency p50/p95/p99, per-worker states,
+// server signals (tuples/s, WAL bytes/s, checkpoints) and a log of warnings and errors. It
+// draws what RunController's snapshots say, once per snapshot (~10 Hz); a failed run raises a
+// banner above everything.
+
+#include "run/metrics.h"
+#include "run/runsettings.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QTableView;
+
+namespace spillway {
+
+class RunController;
+class RunLogModel;
+class TableProgressModel;
+class TimeSeriesChart;
+class WorkerStrip;
+
+class Dashboard : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit Dashboard(QWidget *parent = nullptr);
+
+    void setController(RunController *controller);
+
+    void clear();
+    void addSnapshot(const spillway::RunSnapshot &snapshot);
+    void showFinished(const spillway::RunResult &result);
+    void addLog(spillway::LogLevel level, const QString &text, const QString &details);
+    void showBanner(const QString &text);
+    void hideBanner();
+
+    TimeSeriesChart *throughputChart() const { return m_throughput; }
+    TimeSeriesChart *latencyChart() const { return m_latency; }
+    TimeSeriesChart *serverChart() const { return m_server; }
+    TableProgressModel *tableModel() const { return m_tables; }
+    RunLogModel *logModel() const { return m_log; }
+    WorkerStrip *workerStrip() const { return m_workers; }
+    bool isBannerVisible() const;
+    QString bannerText() const;
+
+private:
+    QWidget *createHeader();
+    QWidget *createCharts();
+    QWidget *createLog();
+    void updateHeader(const RunSnapshot &s);
+    void addChartPoints(const RunSnapshot &s);
+    void showLogDetails();
+
+    QPointer<RunController> m_controller;
+    QLabel *m_banner;
+    QLabel *m_phase;
+    QLabel *m_stats;
+    QProgressBar *m_progress;
+    TimeSeriesChart *m_throughput;
+    TimeSeriesChart *m_latency;
+    TimeSeriesChart *m_server;
+    TableProgressModel *m_tables;
+    RunLogModel *m_log;
+    QTableView *m_tableView;
+    QTableView *m_logView;
+    QPlainTextEdit *m_details;
+    WorkerStrip *m_workers;
+    QLabel *m_checkpoints;
+    double m_lastServerSample = -1;
+    double m_serverOffset = 0;
+};
+
+} // namespace spillway

@@ -1,0 +1,311 @@
+#include "run/runcontroller.h"
+
+#include "design/schemadocument.h"
+#include "history/runrecord.h"
+#include "history/runstore.h"
+#include "pg/conninfo.h"
+#include "pg/localserver.h"
+#include "run/runsession.h"
+
+namespace spillway {
+namespace {
+
+QString targetText(const RunSettings &s)
+{
+    switch (s.target) {
+    case RunTarget::Files:
+        return s.directory;
+    case RunTarget::Postgres:
+        return s.profile.conninfo();
+    case RunTarget::LocalServer:
+        return QStringLiteral("embedded local server");
+    }
+    return {};
+}
+
+} // namespace
+
+RunController::RunController(QObject *parent)
+    : QObject(parent)
+    , m_threadContext(new QObject)
+{
+    m_thread.setObjectName(QStringLiteral("spillway-run"));
+    m_threadContext->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_threadContext, &QObject::deleteLater);
+    m_thread.start();
+}
+
+RunController::~RunController()
+{
+    if (m_session) {
+        m_session->requestCancel(false);
+        connect(&m_thread, &QThread::finished, m_session, &QObject::deleteLater);
+    }
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void RunController::setDocument(SchemaDocument *doc)
+{
+    m_doc = doc;
+}
+
+QString RunController::runsDirectory() const
+{
+    return m_runsDirectory.isEmpty() ? RunStore::defaultDirectory() : m_runsDirectory;
+}
+
+bool RunController::canPause() const
+{
+    if (m_state != State::Running || !m_session)
+        return false;
+    return !m_runSettings.isIngest() || !m_ingestRunId.isEmpty();
+}
+
+QString RunController::commandLine() const
+{
+    return m_settings.commandLine(m_doc ? m_doc->fileName() : QString());
+}
+
+void RunController::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+bool RunController::start()
+{
+    if (isActive()) {
+        emit logMessage(LogLevel::Warning, QStringLiteral("A run is in progress already."), {});
+        return false;
+    }
+    QStringList problems = m_settings.problems();
+    if (!m_doc)
+        problems << QStringLiteral("There is no schema to run.");
+    else if (!m_doc->compiled())
+        problems << QStringLiteral("The schema has problems: fix them in the designer first.");
+    if (!problems.isEmpty()) {
+        emit logMessage(LogLevel::Error, QStringLiteral("Cannot start the run"),
+                        problems.join(QLatin1Char('\n')));
+        return false;
+    }
+    m_runSettings = m_settings;
+    m_runSchema = m_doc->schema();
+    const QString schemaFile = m_doc->fileName();
+    RunStore store(runsDirectory());
+    QString id;
+    do
+        id = RunRecord::newId(m_runSettings.kind(), QDateTime::currentDateTimeUtc());
+    while (store.contains(id));
+    m_recorder = std::make_unique<RunRecorder>(m_runSettings.kind(),
+                                               m_runSettings.arguments(schemaFile), id);
+    QJsonObject &settings = m_recorder->record().settings;
+    const QJsonObject extra = m_runSettings.recordSettings(schemaFile, m_runSchema);
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        settings.insert(it.key(), it.value());
+    settings.insert(QStringLiteral("target"), ConnInfo::masked(targetText(m_runSettings)));
+    settings.insert(QStringLiteral("workers"), m_runSettings.workers > 0
+                                                   ? m_runSettings.workers
+                                                   : QThread::idealThreadCount());
+    m_recordId = id;
+    m_ingestRunId.clear();
+    m_serverVersion.clear();
+    m_ownsServer = false;
+    m_started = false;
+    m_elapsedOffset = 0;
+    m_last = {};
+    emit logMessage(LogLevel::Info, QStringLiteral("Starting: %1").arg(commandLine()), {});
+    launch(QString());
+    return true;
+}
+
+void RunController::launch(const QString &resumeRunId)
+{
+    RunSession::Options options;
+    options.settings = m_runSettings;
+    options.password = m_password;
+    options.resumeRunId = resumeRunId;
+    options.ownsServer = m_ownsServer;
+    auto *session = new RunSession(m_runSchema, options);
+    session->moveToThread(&m_thread);
+    m_session = session;
+    connect(session, &RunSession::snapshotTaken, this, &RunController::onSnapshot);
+    connect(session, &RunSession::finished, this, &RunController::onSessionFinished);
+    connect(session, &RunSession::loading, this, &RunController::onLoading);
+    connect(session, &RunSession::phaseChanged, this, [this](const QString &phase) {
+        emit phaseChanged(phase);
+        emit logMessage(LogLevel::Info, phase.left(1).toUpper() + phase.mid(1), {});
+    });
+    connect(session, &RunSession::serverStarted, this, [this](bool wasRunning) {
+        if (m_elapsedOffset == 0 && !m_started)
+            m_ownsServer = !wasRunning;
+    });
+    setState(State::Starting);
+    QMetaObject::invokeMethod(session, &RunSession::start, Qt::QueuedConnection);
+}
+
+void RunController::onLoading(const QString &ingestRunId, const QString &serverVersion)
+{
+    m_ingestRunId = ingestRunId;
+    if (!serverVersion.isEmpty())
+        m_serverVersion = serverVersion;
+    if (m_state == State::Starting)
+        setState(State::Running);
+    if (!m_started) {
+        m_started = true;
+        emit runStarted(m_recordId);
+    }
+}
+
+void RunController::onSnapshot(RunSnapshot snapshot)
+{
+    snapshot.elapsedSeconds += m_elapsedOffset;
+    logWorkerChanges(snapshot);
+    m_last = snapshot;
+    if (m_recorder)
+        m_recorder->addSnapshot(snapshot);
+    emit snapshotTaken(snapshot);
+}
+
+void RunController::logWorkerChanges(const RunSnapshot &snapshot)
+{
+    for (int w = 0; w < snapshot.workers.size(); ++w) {
+        const bool retrying = snapshot.workers.at(w) == WorkerState::Retrying;
+        const bool was = w < m_last.workers.size() && m_last.workers.at(w) == WorkerState::Retrying;
+        if (retrying && !was)
+            emit logMessage(
+                LogLevel::Warning,
+                QStringLiteral("Worker %1 lost its connection and is retrying").arg(w + 1),
+                QStringLiteral("The chunk is retried with backoff; the ledger is "
+                               "checked first in case its COMMIT went through. "
+                               "Previous state: %1.")
+                    .arg(w < m_last.workers.size() ? workerStateName(m_last.workers.at(w))
+                                                   : QStringLiteral("unknown")));
+    }
+}
+
+void RunController::pause()
+{
+    if (!canPause() || !m_session)
+        return;
+    if (!m_runSettings.isIngest()) {
+        // A file run pauses in place: workers stop taking chunks, nothing is torn down.
+        m_session->setPaused(true);
+        setState(State::Paused);
+        emit logMessage(LogLevel::Info,
+                        QStringLiteral("Paused after %L1 rows").arg(m_last.rowsDone), {});
+        return;
+    }
+    setState(State::Pausing);
+    m_session->requestCancel(true);
+}
+
+void RunController::resume()
+{
+    if (m_state != State::Paused)
+        return;
+    if (!m_runSettings.isIngest()) {
+        if (!m_session)
+            return;
+        m_session->setPaused(false);
+        setState(State::Running);
+        emit logMessage(LogLevel::Info, QStringLiteral("Resumed"), {});
+        return;
+    }
+    emit logMessage(
+        LogLevel::Info,
+        QStringLiteral("Resuming run %1: committed chunks are skipped").arg(m_ingestRunId), {});
+    launch(m_ingestRunId);
+}
+
+void RunController::cancel()
+{
+    if (m_state == State::Paused && !m_session) {
+        // A paused ingest: its segment has ended already.
+        stopOwnedServer();
+        RunResult result;
+        result.cancelled = true;
+        result.error = QStringLiteral("the run was cancelled while paused");
+        result.last = m_last;
+        finishRecord(result);
+        return;
+    }
+    if (!m_session || m_state == State::Idle)
+        return;
+    setState(State::Cancelling);
+    m_session->requestCancel(false);
+}
+
+void RunController::stopOwnedServer()
+{
+    if (!m_ownsServer || m_runSettings.target != RunTarget::LocalServer)
+        return;
+    const QString dir = m_runSettings.serverDir;
+    QMetaObject::invokeMethod(
+        m_threadContext, [dir] { LocalServer(dir).stop(); }, Qt::QueuedConnection);
+}
+
+void RunController::onSessionFinished(RunResult result)
+{
+    if (m_session)
+        m_session->deleteLater();
+    m_session = nullptr;
+    result.last.elapsedSeconds =
+        std::max(result.last.elapsedSeconds + m_elapsedOffset, m_last.elapsedSeconds);
+    if (m_state == State::Pausing && result.cancelled) {
+        m_elapsedOffset = m_last.elapsedSeconds;
+        setState(State::Paused);
+        emit logMessage(LogLevel::Info,
+                        QStringLiteral("Paused after %L1 rows").arg(result.last.rowsDone),
+                        QStringLiteral("Resume continues ingest run %1 through the ledger.")
+                            .arg(m_ingestRunId));
+        return;
+    }
+    finishRecord(result);
+}
+
+void RunController::finishRecord(const RunResult &result)
+{
+    if (!m_started && !result.ok) {
+        // A run that never started loading still has its record: History shows the failure.
+        emit runStarted(m_recordId);
+    }
+    RunRecord &record = m_recorder->record();
+    record.serverVersion = m_serverVersion;
+    if (!m_ingestRunId.isEmpty())
+        record.settings.insert(QStringLiteral("ingest_run_id"), m_ingestRunId);
+    m_recorder->finish(result);
+    if (result.ok) {
+        for (const QString &text : m_runSettings.thresholds) {
+            if (auto threshold = Threshold::parse(text, nullptr))
+                record.thresholds.append(evaluate(*threshold, record.summary));
+        }
+    }
+    if (result.ok)
+        emit logMessage(LogLevel::Info,
+                        QStringLiteral("Finished: %L1 rows").arg(result.last.rowsDone),
+                        result.outputs.join(QLatin1Char('\n')));
+    else if (result.cancelled)
+        emit logMessage(LogLevel::Warning, QStringLiteral("Cancelled"), result.error);
+    else
+        emit logMessage(
+            LogLevel::Error,
+            QStringLiteral("The run failed: %1").arg(result.error.section(QLatin1Char('\n'), 0, 0)),
+            result.error);
+    for (const ThresholdResult &t : record.thresholds) {
+        if (!t.passed)
+            emit logMessage(LogLevel::Warning, QStringLiteral("Threshold violated: %1").arg(t.text),
+                            t.message);
+    }
+    RunStore store(runsDirectory());
+    if (const QString e = store.save(record); !e.isEmpty())
+        emit logMessage(LogLevel::Warning, QStringLiteral("The run was not recorded"), e);
+    else
+        emit runRecorded(record.id, store.fileName(record.id));
+    setState(State::Idle);
+    emit runFinished(result);
+}
+
+} // namespace spillway

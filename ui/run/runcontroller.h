@@ -1,0 +1,101 @@
+#pragma once
+
+// Runs the current document from the GUI, as `spillway-cli generate|ingest` would: to files
+// (Engine + FileSink) or into PostgreSQL (IngestJob; a connection profile or the embedded local
+// server). The work happens on the controller's own thread (RunSession), so starting a server,
+// connecting or analyzing never blocks the window; snapshots come back ~10 times a second.
+// Every run is recorded with RunRecorder into the same runs folder as the CLI's, so History
+// shows it. Pause is honest: an ingest is cancelled and later resumed through the ledger with
+// the same run id (nothing lost, nothing twice); a file run pauses in place (its workers stop
+// taking chunks until resumed or cancelled).
+
+#include "design/schemadocument.h"
+#include "run/metrics.h"
+#include "run/runsettings.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+
+#include <memory>
+
+namespace spillway {
+
+class RunRecorder;
+class RunSession;
+
+class RunController : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Idle, Starting, Running, Pausing, Paused, Cancelling };
+    Q_ENUM(State)
+
+    explicit RunController(QObject *parent = nullptr);
+    ~RunController() override;
+
+    void setDocument(SchemaDocument *doc);
+    SchemaDocument *document() const { return m_doc; }
+    void setSettings(const RunSettings &settings) { m_settings = settings; }
+    const RunSettings &settings() const { return m_settings; }
+    // Asked for by the run panel (echo off) and kept in memory only, never in settings.
+    void setPassword(const QString &password) { m_password = password; }
+    // Empty: RunStore::defaultDirectory() (SPILLWAY_RUNS_DIR or ~/.local/share/spillway/runs).
+    void setRunsDirectory(const QString &directory) { m_runsDirectory = directory; }
+    QString runsDirectory() const;
+
+    // Starts a run of the document with settings(); false (and an error logged) when it cannot.
+    bool start();
+    void pause();
+    void resume();
+    void cancel();
+
+    State state() const { return m_state; }
+    bool isActive() const { return m_state != State::Idle; }
+    bool canPause() const;
+    QString recordId() const { return m_recordId; } // the current or last run's record
+    const RunSnapshot &lastSnapshot() const { return m_last; }
+    // The equivalent command, quoted for a shell (no password ever).
+    QString commandLine() const;
+
+signals:
+    void stateChanged(spillway::RunController::State state);
+    void runStarted(const QString &recordId);
+    void phaseChanged(const QString &phase);
+    void snapshotTaken(const spillway::RunSnapshot &snapshot);
+    void runFinished(const spillway::RunResult &result);
+    void runRecorded(const QString &recordId, const QString &fileName);
+    void logMessage(spillway::LogLevel level, const QString &text, const QString &details);
+
+private:
+    void launch(const QString &resumeRunId);
+    void setState(State state);
+    void onSnapshot(RunSnapshot snapshot);
+    void onLoading(const QString &ingestRunId, const QString &serverVersion);
+    void onSessionFinished(RunResult result);
+    void finishRecord(const RunResult &result);
+    void stopOwnedServer();
+    void logWorkerChanges(const RunSnapshot &snapshot);
+
+    QPointer<SchemaDocument> m_doc;
+    RunSettings m_settings;
+    RunSettings m_runSettings; // of the run in progress (the panel may change settings())
+    Schema m_runSchema;
+    QString m_password;
+    QString m_runsDirectory;
+    QThread m_thread;
+    QObject *m_threadContext; // lives on m_thread: runs stray jobs (stopping a server)
+    QPointer<RunSession> m_session;
+    std::unique_ptr<RunRecorder> m_recorder;
+    State m_state = State::Idle;
+    QString m_recordId;
+    QString m_ingestRunId;
+    QString m_serverVersion;
+    bool m_ownsServer = false;
+    bool m_started = false;
+    double m_elapsedOffset = 0; // seconds run by earlier segments (pause/resume)
+    RunSnapshot m_last;
+};
+
+} // namespace spillway

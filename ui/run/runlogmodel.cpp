@@ -1,0 +1,111 @@
+#include "run/runlogmodel.h"
+
+#include <QBrush>
+#include <QColor>
+
+namespace spillway {
+
+RunLogModel::RunLogModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
+
+QString RunLogModel::levelName(LogLevel level)
+{
+    switch (level) {
+    case LogLevel::Info:
+        return QStringLiteral("info");
+    case LogLevel::Warning:
+        return QStringLiteral("warning");
+    case LogLevel::Error:
+        return QStringLiteral("error");
+    }
+    return {};
+}
+
+void RunLogModel::add(LogLevel level, const QString &text, const QString &details)
+{
+    if (m_entries.size() >= kMaxEntries) {
+        beginRemoveRows({}, 0, 0);
+        m_entries.removeFirst();
+        endRemoveRows();
+    }
+    const int row = int(m_entries.size());
+    beginInsertRows({}, row, row);
+    m_entries.append({QDateTime::currentDateTime(), level, text, details});
+    endInsertRows();
+}
+
+void RunLogModel::clear()
+{
+    beginResetModel();
+    m_entries.clear();
+    endResetModel();
+}
+
+int RunLogModel::count(LogLevel level) const
+{
+    return int(std::count_if(m_entries.cbegin(), m_entries.cend(),
+                             [level](const Entry &e) { return e.level == level; }));
+}
+
+int RunLogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int RunLogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RunLogModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Entry &e = m_entries.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TimeColumn:
+            return e.time.toString(QStringLiteral("HH:mm:ss"));
+        case LevelColumn:
+            return levelName(e.level);
+        case MessageColumn:
+            return e.text;
+        default:
+            return {};
+        }
+    case Qt::ToolTipRole:
+        return e.details.isEmpty() ? e.text : e.details;
+    case Qt::ForegroundRole:
+        if (e.level == LogLevel::Error)
+            return QBrush(QColor(0xb0, 0x1e, 0x1e));
+        if (e.level == LogLevel::Warning)
+            return QBrush(QColor(0x9a, 0x5b, 0x00));
+        return {};
+    case LevelRole:
+        return int(e.level);
+    case DetailsRole:
+        return e.details;
+    default:
+        return {};
+    }
+}
+
+QVariant RunLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case TimeColumn:
+        return QStringLiteral("Time");
+    case LevelColumn:
+        return QStringLiteral("Level");
+    case MessageColumn:
+        return QStringLiteral("Message");
+    default:
+        return {};
+    }
+}
+
+} // namespace spillway

@@ -1,0 +1,105 @@
+#pragma once
+
+// The run panel: where to (the embedded local server — the default —, a PostgreSQL connection
+// profile, or files), how much (rows or scale, workers, seed), how to load (mode, COPY format,
+// constraints first) and which thresholds must hold; the Run (F5), Pause/Resume, Cancel and
+// "Copy as command" buttons drive a RunController. Connection profiles never hold a password:
+// one is asked for (echo off) when the profile says so, else libpq uses .pgpass / PGPASSWORD.
+
+#include "run/runsettings.h"
+
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QWidget>
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QStackedWidget;
+
+namespace spillway {
+
+class RunController;
+
+class RunPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit RunPanel(RunController *controller, QWidget *parent = nullptr);
+    ~RunPanel() override;
+
+    RunSettings settings() const;
+    void setSettings(const RunSettings &settings);
+    QList<ConnectionProfile> profiles() const { return m_profiles; }
+    void setProfiles(const QList<ConnectionProfile> &profiles);
+
+    QAction *runAction() const { return m_runAction; }
+    // Runs with the panel's settings (asks for a password first when the profile says so).
+    void run();
+    void copyCommand();
+    void testConnection();
+
+signals:
+    // The user saved or deleted a profile: store them (A's settings), without passwords.
+    void profilesChanged(const QList<spillway::ConnectionProfile> &profiles);
+    void settingsChanged();
+
+private:
+    QWidget *createTargetBox();
+    QWidget *createPostgresPage();
+    QWidget *createFilesPage();
+    QWidget *createDataBox();
+    QWidget *createLoadBox();
+    QWidget *createButtons();
+    void connectEdits();
+    void onSettingsEdited();
+    void updateButtons();
+    void loadProfile(int index);
+    void saveProfile();
+    void deleteProfile();
+    ConnectionProfile currentProfile() const;
+    bool askPassword(const ConnectionProfile &profile, QString *password);
+
+    QPointer<RunController> m_controller;
+    QList<ConnectionProfile> m_profiles;
+    QComboBox *m_target;
+    QStackedWidget *m_targetPages;
+    QComboBox *m_profile;
+    QLineEdit *m_host;
+    QSpinBox *m_port;
+    QLineEdit *m_database;
+    QLineEdit *m_user;
+    QComboBox *m_sslmode;
+    QCheckBox *m_askPassword;
+    QPushButton *m_test;
+    QLabel *m_testResult;
+    QLineEdit *m_directory;
+    QComboBox *m_format;
+    QComboBox *m_splitKind;
+    QComboBox *m_compression = nullptr;
+    QLineEdit *m_splitValue;
+    QLineEdit *m_rows;
+    QDoubleSpinBox *m_scale;
+    QSpinBox *m_workers;
+    QLineEdit *m_seed;
+    QComboBox *m_mode;
+    QComboBox *m_copyFormat;
+    QCheckBox *m_constraintsFirst;
+    QPlainTextEdit *m_thresholds;
+    QLabel *m_problems;
+    QLabel *m_command;
+    QAction *m_runAction;
+    QPushButton *m_runButton;
+    QPushButton *m_pauseButton;
+    QPushButton *m_cancelButton;
+    QFutureWatcher<QString> m_testWatcher;
+};
+
+} // namespace spillway

@@ -1,0 +1,183 @@
+#include "run/runsession.h"
+
+#include "files/filesink.h"
+#include "pg/conninfo.h"
+#include "pg/ingestjob.h"
+#include "pg/localserver.h"
+#include "run/engine.h"
+
+#include <QDir>
+
+namespace spillway {
+
+RunSession::RunSession(Schema schema, Options options)
+    : m_schema(std::move(schema))
+    , m_options(std::move(options))
+{
+    const int workers = m_options.settings.workers;
+    m_pool.setMaxThreadCount(workers > 0 ? workers : QThread::idealThreadCount());
+}
+
+RunSession::~RunSession()
+{
+    m_cancel = true;
+    if (m_engine)
+        m_engine->cancel();
+    if (m_job)
+        m_job->cancel();
+    m_job.reset();
+    m_engine.reset();
+    m_pool.waitForDone();
+}
+
+void RunSession::requestCancel(bool keepServer)
+{
+    m_keepServer = keepServer;
+    m_cancel = true;
+    // Reaches the engine once start() returned; setup steps check m_cancel themselves.
+    QMetaObject::invokeMethod(this, &RunSession::cancelNow, Qt::QueuedConnection);
+}
+
+void RunSession::setPaused(bool paused)
+{
+    // m_engine lives on the run thread; Engine::setPaused itself is atomic + notify.
+    QMetaObject::invokeMethod(
+        this,
+        [this, paused] {
+            if (m_engine)
+                m_engine->setPaused(paused);
+        },
+        Qt::QueuedConnection);
+}
+
+void RunSession::cancelNow()
+{
+    if (m_engine)
+        m_engine->cancel();
+    if (m_job)
+        m_job->cancel();
+}
+
+void RunSession::fail(const QString &error)
+{
+    RunResult result;
+    result.error = error;
+    result.cancelled = isCancelled() && error == QStringLiteral("the run was cancelled");
+    onFinished(result);
+}
+
+void RunSession::start()
+{
+    Diagnostics diagnostics;
+    emit phaseChanged(QStringLiteral("compiling"));
+    auto compiled = CompiledSchema::compile(m_schema, diagnostics);
+    if (!compiled)
+        return fail(QStringLiteral("the schema has problems:\n%1").arg(diagnostics.toString()));
+    QString error;
+    if (m_options.settings.target == RunTarget::Files) {
+        error = startFiles(compiled);
+    } else {
+        QString conninfo = m_options.settings.profile.conninfo();
+        if (m_options.settings.target == RunTarget::LocalServer)
+            error = startServer(&conninfo);
+        else if (!m_options.password.isEmpty())
+            conninfo =
+                ConnInfo::withOption(conninfo, QStringLiteral("password"), m_options.password);
+        if (error.isEmpty() && isCancelled())
+            error = QStringLiteral("the run was cancelled");
+        if (error.isEmpty())
+            error = startIngest(compiled, conninfo);
+    }
+    if (!error.isEmpty())
+        fail(error);
+}
+
+QString RunSession::startServer(QString *conninfo)
+{
+    emit phaseChanged(QStringLiteral("starting the local server"));
+    LocalServer server(m_options.settings.serverDir);
+    if (QString e = server.start(); !e.isEmpty())
+        return QStringLiteral("the local PostgreSQL server did not start: %1").arg(e);
+    m_serverMine = m_options.ownsServer || !server.wasAlreadyRunning();
+    emit serverStarted(server.wasAlreadyRunning());
+    *conninfo = server.connectionString();
+    return {};
+}
+
+QString RunSession::startFiles(const std::shared_ptr<CompiledSchema> &schema)
+{
+    const RunSettings &s = m_options.settings;
+    emit phaseChanged(QStringLiteral("planning"));
+    Diagnostics diagnostics;
+    auto plan = Plan::build(schema, s.planOptions(), &m_pool, diagnostics);
+    if (!plan)
+        return diagnostics.toString();
+    if (isCancelled())
+        return QStringLiteral("the run was cancelled");
+    FileSinkOptions sinkOptions;
+    sinkOptions.directory = s.directory;
+    sinkOptions.format.format = s.format;
+    sinkOptions.splitRows = s.splitRows;
+    sinkOptions.splitBytes = s.splitBytes;
+    sinkOptions.compression = s.compression;
+    if (!QDir().mkpath(s.directory))
+        return QStringLiteral("cannot create the folder %1: check its parent's permissions")
+            .arg(s.directory);
+    m_engine = std::make_unique<Engine>(&m_pool);
+    connect(m_engine.get(), &Engine::snapshotTaken, this, &RunSession::snapshotTaken);
+    connect(m_engine.get(), &Engine::runFinished, this, &RunSession::onFinished);
+    EngineOptions engineOptions;
+    engineOptions.workers = s.workers;
+    emit phaseChanged(QStringLiteral("generating"));
+    if (!m_engine->start(plan, std::make_shared<FileSink>(sinkOptions), sinkOptions.format,
+                         engineOptions))
+        return m_engine->error();
+    emit loading(QString(), QString());
+    return {};
+}
+
+QString RunSession::startIngest(const std::shared_ptr<CompiledSchema> &schema,
+                                const QString &conninfo)
+{
+    const RunSettings &s = m_options.settings;
+    IngestOptions options;
+    options.conninfo = conninfo;
+    options.mode = s.mode;
+    options.format = s.copyFormat;
+    options.constraintsFirst = s.constraintsFirst;
+    options.retries = s.retries;
+    if (!m_options.resumeRunId.isEmpty()) {
+        options.runId = m_options.resumeRunId;
+        options.resume = true;
+    }
+    EngineOptions engineOptions;
+    engineOptions.workers = s.workers;
+    m_job = std::make_unique<IngestJob>(&m_pool);
+    connect(m_job.get(), &IngestJob::snapshotTaken, this, &RunSession::snapshotTaken);
+    connect(m_job.get(), &IngestJob::phaseChanged, this, &RunSession::phaseChanged);
+    connect(m_job.get(), &IngestJob::runFinished, this, &RunSession::onFinished);
+    if (QString e = m_job->start(schema, s.planOptions(), engineOptions, options); !e.isEmpty())
+        return e;
+    emit loading(m_job->runId(), m_job->serverVersion());
+    return {};
+}
+
+void RunSession::onFinished(const RunResult &result)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    if (m_serverMine && !m_keepServer) {
+        emit phaseChanged(QStringLiteral("stopping the local server"));
+        LocalServer server(m_options.settings.serverDir);
+        if (QString e = server.stop(); !e.isEmpty()) {
+            RunResult r = result;
+            r.error += QStringLiteral("\n(the local server did not stop: %1)").arg(e);
+            emit finished(r);
+            return;
+        }
+    }
+    emit finished(result);
+}
+
+} // namespace spillway

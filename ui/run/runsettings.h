@@ -1,0 +1,99 @@
+#pragma once
+
+// What the run panel asks for and the run controller runs: the target (files, a PostgreSQL
+// connection profile or the embedded local server), row counts, workers, seed, load mode and
+// thresholds. Plain data, so that the command line equivalent (`spillway-cli generate|ingest`)
+// and the run record's settings are computed from the same values the run uses. A password is
+// never part of these settings: it is asked for at run time and kept in memory only.
+
+#include "base/quantity.h"
+#include "base/shellquote.h"
+#include "encode/encoder.h"
+#include "files/compressor.h"
+#include "pg/ingestjob.h"
+#include "run/plan.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace spillway {
+
+enum class LogLevel { Info, Warning, Error };
+
+enum class RunTarget { LocalServer, Postgres, Files };
+
+// A saved PostgreSQL target. Deliberately without a password: libpq reads .pgpass and
+// PGPASSWORD, and askPassword makes the run panel ask for one (echo off) before each session.
+struct ConnectionProfile
+{
+    QString name;
+    QString host = QStringLiteral("localhost");
+    int port = 5432;
+    QString database;
+    QString user;
+    QString sslmode = QStringLiteral("prefer");
+    bool askPassword = false;
+
+    // libpq keyword/value string without any password.
+    QString conninfo() const;
+    QJsonObject toJson() const;
+    static ConnectionProfile fromJson(const QJsonObject &object);
+
+    // A list as a compact JSON array (what Settings::connectionProfiles stores), and back;
+    // bytes that are not a JSON array give an empty list.
+    static QByteArray listToJson(const QList<ConnectionProfile> &profiles);
+    static QList<ConnectionProfile> listFromJson(const QByteArray &json);
+};
+
+struct RunSettings
+{
+    RunTarget target = RunTarget::LocalServer;
+
+    // Files
+    QString directory;
+    OutputFormat format = OutputFormat::Csv;
+    Compression compression = Compression::None;
+    uint64_t splitRows = 0;
+    uint64_t splitBytes = 0;
+
+    // PostgreSQL
+    ConnectionProfile profile;
+    QString serverDir; // embedded server folder; empty: LocalServer::defaultServerDir()
+    LoadMode mode = LoadMode::Recreate;
+    CopyFormat copyFormat = CopyFormat::Binary;
+    bool constraintsFirst = false;
+    int retries = 8; // attempts per chunk after a lost connection
+
+    // Plan
+    std::optional<uint64_t> rows; // every root table; nothing: the schema's counts
+    double scale = 1.0;
+    std::optional<uint64_t> seed;
+    int workers = 0; // 0: one per core
+
+    QStringList thresholds; // --assert expressions, checked with core/runassert.h
+
+    bool isIngest() const { return target != RunTarget::Files; }
+    QString kind() const
+    {
+        return isIngest() ? QStringLiteral("ingest") : QStringLiteral("generate");
+    }
+    PlanOptions planOptions() const;
+    // Problems that stop a run before it starts (no folder, a bad threshold...); empty when fine.
+    QStringList problems() const;
+
+    // The equivalent `spillway-cli` invocation, one argument per element (unquoted).
+    // schemaFile: the document's file, or a placeholder when it was never saved.
+    QStringList arguments(const QString &schemaFile) const;
+    // The same, quoted for a POSIX shell.
+    QString commandLine(const QString &schemaFile) const;
+
+    // Settings a run record keeps (masked by the recorder, no password ever here).
+    QJsonObject recordSettings(const QString &schemaFile, const Schema &schema) const;
+};
+
+} // namespace spillway

@@ -1,0 +1,222 @@
+#include "shell/filecontroller.h"
+
+#include "design/schemadocument.h"
+#include "shell/icons.h"
+#include "shell/settings.h"
+
+#include <QAction>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QMessageBox>
+#include <QVBoxLayout>
+
+namespace spillway {
+
+namespace {
+
+const QString kFilter = QObject::tr("Spillway schemas (*.json);;All files (*)");
+
+QString exampleDescription(const QString &name)
+{
+    SchemaDocument probe;
+    if (!probe.newFromExample(name).isEmpty())
+        return {};
+    int columns = 0;
+    for (const TableSpec &t : probe.schema().tables)
+        columns += int(t.columns.size());
+    return QObject::tr("%1 — %2 tables, %3 columns")
+        .arg(probe.schema().description)
+        .arg(probe.schema().tables.size())
+        .arg(columns);
+}
+
+} // namespace
+
+FileController::FileController(SchemaDocument *document, QWidget *window)
+    : QObject(window)
+    , m_document(document)
+    , m_window(window)
+    , m_new(new QAction(Icons::theme(QStringLiteral("document-new")), tr("&New"), this))
+    , m_newFromExample(new QAction(tr("New from &Example…"), this))
+    , m_open(new QAction(Icons::theme(QStringLiteral("document-open")), tr("&Open…"), this))
+    , m_save(new QAction(Icons::theme(QStringLiteral("document-save")), tr("&Save"), this))
+    , m_saveAs(new QAction(Icons::theme(QStringLiteral("document-save-as")), tr("Save &As…"), this))
+    , m_recentMenu(new QMenu(tr("Open &Recent"), window))
+{
+    m_new->setShortcut(QKeySequence::New);
+    m_newFromExample->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_open->setShortcut(QKeySequence::Open);
+    m_save->setShortcut(QKeySequence::Save);
+    m_saveAs->setShortcut(QKeySequence::SaveAs);
+    m_new->setToolTip(tr("Start a new, blank schema"));
+    m_newFromExample->setToolTip(tr("Start from one of the bundled example schemas"));
+    connect(m_new, &QAction::triggered, this, &FileController::newBlank);
+    connect(m_newFromExample, &QAction::triggered, this, &FileController::chooseExample);
+    connect(m_open, &QAction::triggered, this, &FileController::chooseAndOpen);
+    connect(m_save, &QAction::triggered, this, &FileController::save);
+    connect(m_saveAs, &QAction::triggered, this, &FileController::saveAs);
+    connect(document, &SchemaDocument::modifiedChanged, m_save, &QAction::setEnabled);
+    m_save->setEnabled(document->isModified());
+    updateRecentMenu();
+}
+
+bool FileController::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    const auto answer = QMessageBox::warning(
+        m_window, tr("Unsaved Changes"),
+        tr("The schema “%1” has unsaved changes. Save them first?").arg(m_document->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+bool FileController::open(const QString &fileName)
+{
+    if (!maybeSave())
+        return false;
+    const QString error = m_document->load(fileName);
+    if (!error.isEmpty()) {
+        showError(tr("Cannot Open Schema"),
+                  error + QLatin1Char('\n') +
+                      tr("Check that the file is a Spillway schema (JSON)."));
+        return false;
+    }
+    addRecent(fileName);
+    return true;
+}
+
+bool FileController::openExample(const QString &name)
+{
+    if (!maybeSave())
+        return false;
+    const QString error = m_document->newFromExample(name);
+    if (!error.isEmpty())
+        showError(tr("Cannot Open Example"), error);
+    return error.isEmpty();
+}
+
+bool FileController::save()
+{
+    if (m_document->fileName().isEmpty())
+        return saveAs();
+    const QString error = m_document->save(m_document->fileName());
+    if (!error.isEmpty()) {
+        showError(tr("Cannot Save Schema"),
+                  error + QLatin1Char('\n') + tr("Choose another folder with Save As."));
+        return false;
+    }
+    return true;
+}
+
+bool FileController::saveAs()
+{
+    QString suggestion = m_document->fileName();
+    if (suggestion.isEmpty())
+        suggestion =
+            QDir(Settings::lastDirectory.value().isEmpty() ? QDir::homePath()
+                                                           : Settings::lastDirectory.value())
+                .filePath(m_document->schema().name + QStringLiteral(".json"));
+    const QString fileName =
+        QFileDialog::getSaveFileName(m_window, tr("Save Schema As"), suggestion, kFilter);
+    if (fileName.isEmpty())
+        return false;
+    const QString error = m_document->save(fileName);
+    if (!error.isEmpty()) {
+        showError(tr("Cannot Save Schema"), error);
+        return false;
+    }
+    addRecent(fileName);
+    return true;
+}
+
+void FileController::newBlank()
+{
+    if (maybeSave())
+        m_document->newBlank();
+}
+
+void FileController::chooseExample()
+{
+    // A small gallery: each example with its description and size.
+    QDialog dialog(m_window);
+    dialog.setWindowTitle(tr("New from Example"));
+    auto *list = new QListWidget(&dialog);
+    list->setAccessibleName(tr("Examples"));
+    list->setIconSize(QSize(32, 32));
+    list->setSpacing(4);
+    const QStringList names = SchemaDocument::exampleNames();
+    for (const QString &name : names) {
+        auto *item = new QListWidgetItem(Icons::app(),
+                                         name + QLatin1Char('\n') + exampleDescription(name), list);
+        item->setData(Qt::UserRole, name);
+    }
+    list->setCurrentRow(0);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(list, &QListWidget::itemDoubleClicked, &dialog, &QDialog::accept);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(new QLabel(tr("Start from one of the bundled schemas:"), &dialog));
+    layout->addWidget(list);
+    layout->addWidget(buttons);
+    dialog.resize(560, 320);
+    if (dialog.exec() == QDialog::Accepted && list->currentItem())
+        openExample(list->currentItem()->data(Qt::UserRole).toString());
+}
+
+void FileController::chooseAndOpen()
+{
+    const QString fileName = QFileDialog::getOpenFileName(m_window, tr("Open Schema"),
+                                                          Settings::lastDirectory.value(), kFilter);
+    if (!fileName.isEmpty())
+        open(fileName);
+}
+
+void FileController::addRecent(const QString &fileName)
+{
+    const QString path = QFileInfo(fileName).absoluteFilePath();
+    QStringList recent = Settings::recentFiles.value();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > Settings::maxRecentFiles.value())
+        recent.removeLast();
+    Settings::recentFiles.set(recent);
+    Settings::lastDirectory.set(QFileInfo(path).absolutePath());
+    updateRecentMenu();
+}
+
+void FileController::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = Settings::recentFiles.value();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString path = recent.at(i);
+        QAction *action =
+            m_recentMenu->addAction(tr("&%1 %2").arg(i + 1).arg(QDir::toNativeSeparators(path)));
+        connect(action, &QAction::triggered, this, [this, path] { open(path); });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+    if (!recent.isEmpty()) {
+        m_recentMenu->addSeparator();
+        connect(m_recentMenu->addAction(tr("&Clear List")), &QAction::triggered, this, [this] {
+            Settings::recentFiles.reset();
+            updateRecentMenu();
+        });
+    }
+}
+
+void FileController::showError(const QString &title, const QString &message)
+{
+    QMessageBox::warning(m_window, title, message);
+}
+
+} // namespace spillway

@@ -1,0 +1,223 @@
+#include "shell/mainwindow.h"
+
+#include "design/designerpage.h"
+#include "design/schemadocument.h"
+#include "history/historyview.h"
+#include "run/dashboard.h"
+#include "run/runcontroller.h"
+#include "run/runpanel.h"
+#include "shell/filecontroller.h"
+#include "shell/icons.h"
+#include "shell/settings.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTabWidget>
+#include <QTimer>
+#include <QToolBar>
+#include <QUndoStack>
+
+namespace spillway {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_document(new SchemaDocument(this))
+    , m_files(new FileController(m_document, this))
+    , m_pages(new QTabWidget(this))
+    , m_designer(new DesignerPage(m_document))
+    , m_runController(new RunController(this))
+    , m_history(new HistoryView)
+{
+    setWindowIcon(Icons::app());
+    setAcceptDrops(true);
+    m_runController->setDocument(m_document);
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(m_designer, Icons::table(), tr("&Design"));
+    m_pages->addTab(createRunPage(), Icons::run(), tr("&Run"));
+    m_pages->addTab(m_history, Icons::theme(QStringLiteral("document-open-recent")),
+                    tr("&History"));
+    m_pages->setAccessibleName(tr("Pages"));
+    setCentralWidget(m_pages);
+    createMenus();
+    connect(m_pages, &QTabWidget::currentChanged, this, [this](int page) {
+        if (page == HistoryPage)
+            m_history->refresh();
+    });
+    connect(m_runController, &RunController::runFinished, m_history, &HistoryView::refresh);
+    connect(m_document, &SchemaDocument::fileNameChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &SchemaDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &SchemaDocument::schemaChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &SchemaDocument::diagnosticsChanged, this, [this] {
+        const qsizetype n = m_document->diagnostics().size();
+        statusBar()->showMessage(n == 0 ? tr("Schema is valid")
+                                        : tr("%n problem(s) in the schema", nullptr, int(n)));
+    });
+    updateTitle();
+    restoreLayout();
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::createRunPage()
+{
+    m_runPanel = new RunPanel(m_runController);
+    m_runPanel->setProfiles(ConnectionProfile::listFromJson(Settings::connectionProfiles.value()));
+    connect(m_runPanel, &RunPanel::profilesChanged, this,
+            [](const QList<ConnectionProfile> &profiles) {
+                Settings::connectionProfiles.set(ConnectionProfile::listToJson(profiles));
+            });
+    m_dashboard = new Dashboard;
+    m_dashboard->setController(m_runController);
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(m_runPanel);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    // The settings are a form: never narrower than their natural width.
+    scroll->setMinimumWidth(m_runPanel->sizeHint().width() +
+                            scroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *split = new QSplitter(Qt::Horizontal);
+    split->addWidget(scroll);
+    split->addWidget(m_dashboard);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 3);
+    return split;
+}
+
+QAction *MainWindow::runAction() const
+{
+    return m_runPanel->runAction();
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addActions(
+        {m_files->newAction(), m_files->newFromExampleAction(), m_files->openAction()});
+    file->addMenu(m_files->recentMenu());
+    file->addSeparator();
+    file->addActions({m_files->saveAction(), m_files->saveAsAction()});
+    file->addSeparator();
+    QAction *quit = file->addAction(Icons::theme(QStringLiteral("application-exit")), tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setIcon(Icons::theme(QStringLiteral("edit-undo")));
+    QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setIcon(Icons::theme(QStringLiteral("edit-redo")));
+    edit->addActions({undo, redo});
+
+    QMenu *schema = menuBar()->addMenu(tr("&Schema"));
+    schema->addActions({m_designer->addTableAction(), m_designer->addColumnAction(),
+                        m_designer->duplicateAction(), m_designer->deleteAction()});
+
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    QAction *runNow = runAction();
+    runNow->setIcon(Icons::run());
+    run->addAction(runNow);
+    connect(runNow, &QAction::triggered, this, [this] { showPage(RunPage); });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const QStringList names = {tr("&Design"), tr("&Run"), tr("&History")};
+    for (int page = 0; page < names.size(); ++page) {
+        QAction *show = view->addAction(names.at(page));
+        show->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + page)));
+        connect(show, &QAction::triggered, this, [this, page] { showPage(Page(page)); });
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    connect(help->addAction(tr("&About Spillway")), &QAction::triggered, this, [this] {
+        QMessageBox::about(
+            this, tr("About Spillway"),
+            tr("<b>Spillway %1</b><p>A workbench for load-testing data ingestion into "
+               "PostgreSQL.</p>")
+                .arg(QApplication::applicationVersion()));
+    });
+
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addActions({m_files->newAction(), m_files->openAction(), m_files->saveAction()});
+    bar->addSeparator();
+    bar->addActions({undo, redo});
+    bar->addSeparator();
+    bar->addAction(runNow);
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_pages->setCurrentIndex(page);
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(m_document->displayName() + QStringLiteral("[*]"));
+    setWindowModified(m_document->isModified());
+    setWindowFilePath(m_document->fileName());
+}
+
+void MainWindow::restoreLayout()
+{
+    const QByteArray geometry = Settings::windowGeometry.value();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(1280, 820);
+    restoreState(Settings::windowState.value());
+    m_designer->restoreState();
+    m_pages->setCurrentIndex(Settings::currentPage.value());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_files->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    Settings::windowGeometry.set(saveGeometry());
+    Settings::windowState.set(saveState());
+    Settings::currentPage.set(m_pages->currentIndex());
+    m_designer->saveState();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() != 1 || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    const QString file = urls.first().toLocalFile();
+    // Opened after the drop returns, so a dialog does not block the drag source.
+    QMetaObject::invokeMethod(
+        this,
+        [this, file] {
+            if (m_files->open(file))
+                showPage(DesignPage);
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace spillway
