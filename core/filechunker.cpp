@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -56,6 +57,12 @@ public:
         m_file = file;
         m_chunkStart = 0;
         m_chunkRows = 0;
+        m_fileRecords = 0;
+        m_lines = 0;
+        m_countedTo = 0;
+        m_chunkLine = 1;
+        while (m_fixed < m_o.fixedRanges.size() && m_o.fixedRanges[m_fixed].file < file)
+            ++m_fixed;
         m_inQuotes = false;
         m_escape = false;
         m_pos = 0;
@@ -77,24 +84,48 @@ public:
         }
         if (m_pos > m_chunkStart) {
             // A last record without a final newline still counts.
-            if (m_pos > m_recordStart)
+            if (m_pos > m_recordStart) {
                 ++m_chunkRows;
-            close(m_pos);
+                ++m_fileRecords;
+            }
+            close(m_pos, fixedEndingAt(m_fileRecords));
         }
         m_plan.totalBytes += m_pos;
+        m_plan.fileRecords.append(m_fileRecords);
         return true;
     }
 
 private:
     void consume(const char *data, qint64 n)
     {
+        m_data = data;
         if (m_needHeader)
             consumeBytes(data, n); // the first buffer: collect the header text too
         else if (m_o.csv)
             consumeCsv(data, n);
         else
             consumeText(data, n);
+        countLinesTo(m_pos + n);
         m_pos += n;
+    }
+
+    // Newlines before absolute position `to` (within the current buffer), counted once each.
+    void countLinesTo(qint64 to)
+    {
+        if (to <= m_countedTo)
+            return;
+        const char *p = m_data + (m_countedTo - m_pos);
+        m_lines += uint64_t(std::count(p, m_data + (to - m_pos), '\n'));
+        m_countedTo = to;
+    }
+
+    // The fixed range of this file that ends after `records` records, or -1.
+    int fixedEndingAt(uint64_t records) const
+    {
+        if (m_fixed >= m_o.fixedRanges.size())
+            return -1;
+        const RecordRange &r = m_o.fixedRanges[m_fixed];
+        return r.file == m_file && r.first + r.count == records ? int(m_fixed) : -1;
     }
 
     void consumeBytes(const char *data, qint64 n)
@@ -177,14 +208,32 @@ private:
             m_plan.headers.append(QString::fromUtf8(m_headerText).trimmed());
             m_headerText.clear();
             m_chunkStart = end; // the header is not data
+            countLinesTo(end);
+            m_chunkLine = qint64(m_lines) + 1;
             return;
         }
         ++m_chunkRows;
+        ++m_fileRecords;
+        if (m_fixed < m_o.fixedRanges.size() && m_o.fixedRanges[m_fixed].file == m_file) {
+            // A committed range: cut right before and right after it, never inside.
+            const RecordRange &r = m_o.fixedRanges[m_fixed];
+            if (m_fileRecords == r.first) {
+                close(end, -1);
+                return;
+            }
+            if (m_fileRecords == r.first + r.count) {
+                close(end, int(m_fixed));
+                ++m_fixed;
+                return;
+            }
+            if (m_fileRecords > r.first)
+                return;
+        }
         if (end - m_chunkStart >= m_o.chunkBytes)
-            close(end);
+            close(end, -1);
     }
 
-    void close(qint64 end)
+    void close(qint64 end, int fixed)
     {
         FileChunk c;
         c.file = m_file;
@@ -192,19 +241,26 @@ private:
         c.offset = m_chunkStart;
         c.length = end - m_chunkStart;
         c.firstRow = m_plan.totalRows;
+        c.fileRecord = m_fileRecords - m_chunkRows;
         c.rows = m_chunkRows;
+        c.line = m_chunkLine;
+        c.fixed = fixed;
         if (c.length > 0)
             m_plan.chunks.append(c);
         m_plan.totalRows += m_chunkRows;
         m_chunkStart = end;
         m_chunkRows = 0;
+        countLinesTo(end);
+        m_chunkLine = qint64(m_lines) + 1;
     }
 
     const FileChunkerOptions &m_o;
     FileChunkPlan &m_plan;
     int m_file = 0;
-    qint64 m_pos = 0, m_chunkStart = 0, m_recordStart = 0;
-    uint64_t m_chunkRows = 0;
+    qsizetype m_fixed = 0; // the next fixed range not passed yet
+    const char *m_data = nullptr;
+    qint64 m_pos = 0, m_chunkStart = 0, m_recordStart = 0, m_countedTo = 0, m_chunkLine = 1;
+    uint64_t m_chunkRows = 0, m_fileRecords = 0, m_lines = 0;
     bool m_inQuotes = false, m_escape = false, m_needHeader = false;
     QByteArray m_headerText;
 };
