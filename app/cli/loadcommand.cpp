@@ -66,7 +66,37 @@ bool readLoadOptions(const QCommandLineParser &p, LoadOptions &o)
     o.retry.retries = p.value(QStringLiteral("retries")).toInt(&retriesOk);
     if (!retriesOk || o.retry.retries < 0)
         bad(QStringLiteral("--retries must be a number, 0 or more"));
+    const QString onError = p.value(QStringLiteral("on-error"));
+    if (onError != QLatin1String("stop") && onError != QLatin1String("skip"))
+        bad(QStringLiteral("--on-error must be stop or skip"));
+    o.skipErrors = onError == QLatin1String("skip");
+    if (p.isSet(QStringLiteral("max-rejects"))) {
+        bool n = false;
+        o.maxRejects = p.value(QStringLiteral("max-rejects")).toLongLong(&n);
+        if (!n || o.maxRejects < 0)
+            bad(QStringLiteral("--max-rejects must be a number, 0 or more"));
+        else if (!o.skipErrors)
+            bad(QStringLiteral("--max-rejects applies to --on-error skip"));
+    }
+    o.rejectFile = p.value(QStringLiteral("reject-file"));
     return ok;
+}
+
+// RUN.json -> RUN.rejects.csv, in the runs folder.
+QString rejectFileBeside(QString recordFile)
+{
+    if (recordFile.endsWith(QLatin1String(".json")))
+        recordFile.chop(5);
+    return recordFile + QStringLiteral(".rejects.csv");
+}
+
+void reportRejects(const LoadJob &job, ProgressPrinter::Mode mode)
+{
+    if (job.rowsRejected() == 0 || mode == ProgressPrinter::Mode::Json)
+        return;
+    printErr(QStringLiteral("Rejected %1 record(s): see %2\n")
+                 .arg(job.rowsRejected())
+                 .arg(job.rejectFile()));
 }
 
 } // namespace
@@ -106,6 +136,17 @@ int runLoad(const QStringList &arguments)
          QStringLiteral("Continue an interrupted load of the same files.")},
         {QStringLiteral("retries"), QStringLiteral("Attempts per chunk after a lost connection."),
          QStringLiteral("N"), QStringLiteral("8")},
+        {QStringLiteral("on-error"),
+         QStringLiteral("stop (default): a refused record stops the load; skip: refused records "
+                        "go to the reject file, every other record loads."),
+         QStringLiteral("stop|skip"), QStringLiteral("stop")},
+        {QStringLiteral("max-rejects"),
+         QStringLiteral("With --on-error skip: stop when more than N records are refused."),
+         QStringLiteral("N")},
+        {QStringLiteral("reject-file"),
+         QStringLiteral("Where refused records go (default: RUN.rejects.csv beside the run "
+                        "record)."),
+         QStringLiteral("FILE")},
         {QStringLiteral("json"), QStringLiteral("Progress and summary as JSON lines.")},
         {QStringLiteral("quiet"), QStringLiteral("No progress output.")},
     });
@@ -122,6 +163,8 @@ int runLoad(const QStringList &arguments)
     CliRunRecording recording(QStringLiteral("load"), arguments, p);
     if (!recording.isReady())
         return ExitUsage;
+    if (options.rejectFile.isEmpty())
+        options.rejectFile = rejectFileBeside(recording.fileName());
     EmbeddedServerGuard server(p);
     if (const auto exit = server.resolve(p, options.conninfo))
         return *exit;
@@ -145,21 +188,28 @@ int runLoad(const QStringList &arguments)
             o.insert(QStringLiteral("run_id"), job.runId());
             if (!r.error.isEmpty())
                 o.insert(QStringLiteral("error"), r.error);
+            o.insert(QStringLiteral("rows_rejected"), double(job.rowsRejected()));
+            if (job.rowsRejected() > 0)
+                o.insert(QStringLiteral("reject_file"), job.rejectFile());
             printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) +
                      QLatin1Char('\n'));
         }
         if (!r.ok)
             printErr(QStringLiteral("error: %1\n").arg(r.error));
+        reportRejects(job, mode);
         exitCode = r.ok ? ExitOk : ExitFailure;
         recording.setServerVersion(job.serverVersion());
-        exitCode =
-            recording.finish(r, exitCode,
-                             {{QStringLiteral("target"), options.conninfo},
-                              {QStringLiteral("table"), options.table},
-                              {QStringLiteral("files"), QJsonArray::fromStringList(options.files)},
-                              {QStringLiteral("format"), options.format},
-                              {QStringLiteral("workers"), options.workers},
-                              {QStringLiteral("load_run_id"), job.runId()}});
+        recording.addSummaryValue(QStringLiteral("rows_rejected"), double(job.rowsRejected()));
+        QJsonObject settings{{QStringLiteral("target"), options.conninfo},
+                             {QStringLiteral("table"), options.table},
+                             {QStringLiteral("files"), QJsonArray::fromStringList(options.files)},
+                             {QStringLiteral("format"), options.format},
+                             {QStringLiteral("workers"), options.workers},
+                             {QStringLiteral("on_error"), p.value(QStringLiteral("on-error"))},
+                             {QStringLiteral("load_run_id"), job.runId()}};
+        if (job.rowsRejected() > 0)
+            settings.insert(QStringLiteral("reject_file"), job.rejectFile());
+        exitCode = recording.finish(r, exitCode, settings);
         loop.quit();
     });
     if (const QString e = job.start(options); !e.isEmpty()) {
