@@ -94,19 +94,29 @@ private slots:
         QTest::newRow("pgcopy") << QStringLiteral("pgcopy");
     }
 
-    void badRowStopsThenFixedRowResumesExactlyOnce_data() { formats_data(); }
+    void badRowStopsThenFixedRowResumesExactlyOnce_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<int>("bad");
+        QTest::newRow("csv") << QStringLiteral("csv") << 10001;
+        QTest::newRow("csv, a multi-line record") << QStringLiteral("csv") << 9991;
+        QTest::newRow("tsv") << QStringLiteral("tsv") << 10001;
+        QTest::newRow("pgcopy") << QStringLiteral("pgcopy") << 10001;
+    }
     void badRowStopsThenFixedRowResumesExactlyOnce()
     {
         QFETCH(QString, format);
+        QFETCH(int, bad);
         const QString path = m_dir.filePath(QStringLiteral("stop.") + format);
-        QList<QByteArray> list = records(format, {{10001, "oops"}});
+        QList<QByteArray> list = records(format, {{bad, "oops"}});
         QVERIFY(writeFile(path, format, list));
-        const QString runId = QStringLiteral("stop-") + format;
+        const QString runId = QStringLiteral("stop-%1-%2").arg(format).arg(bad);
         const CliRun r = runCli(loadArgs(path, format, runId));
         QCOMPARE(r.exitCode, 1);
-        const QString where = QStringLiteral("'%1' line %2 (record 10001), column n")
+        const QString where = QStringLiteral("'%1' line %2 (record %3), column n")
                                   .arg(path)
-                                  .arg(lineOf(format, list, 10000));
+                                  .arg(lineOf(format, list, bad - 1))
+                                  .arg(bad);
         QVERIFY2(r.err.contains(where), qPrintable(r.err + QStringLiteral("\nwanted: ") + where));
         QVERIFY2(r.err.contains(QStringLiteral("22P02")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("--resume")), qPrintable(r.err));
@@ -114,14 +124,14 @@ private slots:
         QVERIFY(partial > 0 && partial < kRecords);
         QCOMPARE(count(QStringLiteral("count(DISTINCT id)")), partial);
 
-        list[10000] = record(format, 10001, "1234567"); // another byte length
+        list[bad - 1] = record(format, bad, "1234567"); // another byte length
         QVERIFY(writeFile(path, format, list));
         const CliRun resumed = runCli(loadArgs(path, format, runId) << QStringLiteral("--resume"));
         QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
         QCOMPARE(count(QStringLiteral("count(*)")), qlonglong(kRecords));
         QCOMPARE(count(QStringLiteral("count(DISTINCT id)")), qlonglong(kRecords));
         QCOMPARE(count(QStringLiteral("sum(n)")),
-                 3LL * kRecords * (kRecords + 1) / 2 - 3 * 10001 + 1234567);
+                 3LL * kRecords * (kRecords + 1) / 2 - 3 * bad + 1234567);
     }
 
     void changedRecordsRefuseResume_data()
