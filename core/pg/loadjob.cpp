@@ -200,25 +200,9 @@ void LoadJob::workerLoop(int worker)
             m_rowsSkipped += c.rows;
             continue;
         }
-        if (c.file != openFile) {
-            file = std::make_unique<QFile>(m_files[c.file]);
-            openFile = c.file;
-            if (!file->open(QIODevice::ReadOnly)) {
-                fail(QStringLiteral("cannot read '%1': %2")
-                         .arg(file->fileName(), file->errorString()));
-                break;
-            }
-        }
         committer.setState(WorkerState::Generating); // reading the file
-        buffer.resize(qsizetype(c.length));
-        if (!file->seek(c.offset) || file->read(buffer.data(), c.length) != c.length) {
-            fail(QStringLiteral(
-                     "cannot read '%1' at byte %2: %3; was the file changed during the load?")
-                     .arg(file->fileName())
-                     .arg(c.offset)
-                     .arg(file->errorString()));
+        if (!readChunk(c, file, openFile, buffer))
             break;
-        }
         const QString e = loader.load(c, buffer);
         m_rowsDone += loader.rowsLoaded();
         m_bytesDone += uint64_t(c.length);
@@ -233,6 +217,30 @@ void LoadJob::workerLoop(int worker)
     committer.close();
     committer.setState(WorkerState::Done);
     workerDone();
+}
+
+// Reads a chunk's bytes, opening its file when it is not the one already open.
+bool LoadJob::readChunk(const FileChunk &c, std::unique_ptr<QFile> &file, int &openFile,
+                        QByteArray &buffer)
+{
+    if (c.file != openFile) {
+        file = std::make_unique<QFile>(m_files[c.file]);
+        openFile = c.file;
+        if (!file->open(QIODevice::ReadOnly)) {
+            fail(QStringLiteral("cannot read '%1': %2").arg(file->fileName(), file->errorString()));
+            return false;
+        }
+    }
+    buffer.resize(qsizetype(c.length));
+    if (!file->seek(c.offset) || file->read(buffer.data(), c.length) != c.length) {
+        fail(
+            QStringLiteral("cannot read '%1' at byte %2: %3; was the file changed during the load?")
+                .arg(file->fileName())
+                .arg(c.offset)
+                .arg(file->errorString()));
+        return false;
+    }
+    return true;
 }
 
 void LoadJob::fail(const QString &error)

@@ -23,6 +23,7 @@
 #include <mutex>
 #include <vector>
 
+class QFile;
 class QThreadPool;
 
 namespace spillway {
@@ -82,6 +83,8 @@ private:
     QString buildCopyStatement();
     void launch();
     void workerLoop(int worker);
+    bool readChunk(const FileChunk &chunk, std::unique_ptr<QFile> &file, int &openFile,
+                   QByteArray &buffer);
     void fail(const QString &error);
     void workerDone();
     void complete();

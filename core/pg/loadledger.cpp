@@ -161,10 +161,6 @@ QString LoadLedger::rangeSql(const QString &runId, uint32_t chunk, const RecordR
         .arg(digest);
 }
 
-} // namespace spillway
-
-namespace spillway {
-
 namespace {
 
 const char kStartOver[] = "empty the table and load again without --resume (or load into a new "
@@ -182,66 +178,106 @@ QString afterWords(qint64 line, uint64_t record)
 
 } // namespace
 
-QString LoadLedger::checkUnchanged(const LoadRun &run, const FileChunkPlan &plan,
-                                   const QStringList &files)
+namespace {
+
+// Checks a resume's committed ranges, file by file in order, remembering per file where the
+// last unchanged committed records end (to say after which line a change lies).
+class ResumeCheck
 {
-    std::vector<int> chunkOf(size_t(run.committed.size()), -1);
-    for (qsizetype c = 0; c < plan.chunks.size(); ++c)
-        if (plan.chunks[c].fixed >= 0)
-            chunkOf[size_t(plan.chunks[c].fixed)] = int(c);
-    std::vector<qint64> lastLine(size_t(files.size()), 0); // last unchanged committed line
-    std::vector<uint64_t> lastRecord(size_t(files.size()), 0);
-    QByteArray bytes;
-    for (qsizetype i = 0; i < run.committed.size(); ++i) {
-        const RecordRange &r = run.committed[i];
-        const QString name = files.value(r.file);
-        const size_t f = size_t(r.file);
-        if (r.file >= files.size() || chunkOf[size_t(i)] < 0)
+public:
+    ResumeCheck(const LoadRun &run, const FileChunkPlan &plan, const QStringList &files)
+        : m_run(run)
+        , m_plan(plan)
+        , m_files(files)
+        , m_chunkOf(size_t(run.committed.size()), -1)
+        , m_lastLine(size_t(files.size()), 0)
+        , m_lastRecord(size_t(files.size()), 0)
+    {
+        for (qsizetype c = 0; c < plan.chunks.size(); ++c)
+            if (plan.chunks[c].fixed >= 0)
+                m_chunkOf[size_t(plan.chunks[c].fixed)] = int(c);
+    }
+
+    QString committedRange(qsizetype i)
+    {
+        const RecordRange &r = m_run.committed[i];
+        const QString name = m_files.value(r.file);
+        if (r.file >= m_files.size() || m_chunkOf[size_t(i)] < 0)
             return QStringLiteral("'%1' no longer holds records %2 to %3 as they were when load "
                                   "'%4' loaded them (it now holds %5 records): records were "
                                   "removed%6. Restore them, or start over: %7")
                 .arg(name)
                 .arg(r.first + 1)
                 .arg(r.first + r.count)
-                .arg(run.runId)
-                .arg(plan.fileRecords.value(r.file))
-                .arg(afterWords(lastLine[f], lastRecord[f]), QLatin1String(kStartOver));
-        const FileChunk &c = plan.chunks[chunkOf[size_t(i)]];
+                .arg(m_run.runId)
+                .arg(m_plan.fileRecords.value(r.file))
+                .arg(after(r.file), QLatin1String(kStartOver));
+        const FileChunk &c = m_plan.chunks[m_chunkOf[size_t(i)]];
         QFile file(name);
-        bytes.resize(qsizetype(c.length));
+        m_bytes.resize(qsizetype(c.length));
         if (!file.open(QIODevice::ReadOnly) || !file.seek(c.offset) ||
-            file.read(bytes.data(), c.length) != c.length)
+            file.read(m_bytes.data(), c.length) != c.length)
             return QStringLiteral("cannot read '%1': %2").arg(name, file.errorString());
-        const qint64 endLine = c.line + std::count(bytes.cbegin(), bytes.cend(), '\n') - 1;
-        if (chunkDigest(bytes.constData(), c.length) != run.digests[i])
+        const qint64 endLine = c.line + std::count(m_bytes.cbegin(), m_bytes.cend(), '\n') - 1;
+        if (chunkDigest(m_bytes.constData(), c.length) != m_run.digests[i])
             return QStringLiteral(
                        "'%1' lines %2 to %3 (records %4 to %5) were loaded by load '%6' already "
                        "but no longer hold the same bytes: a record among them was edited, or a "
                        "record was added or removed before them%7. Restore those records as they "
-                       "were (fix only records "
-                       "not loaded yet), or start over: %8")
+                       "were (fix only records not loaded yet), or start over: %8")
                 .arg(name)
                 .arg(c.line)
                 .arg(endLine)
                 .arg(r.first + 1)
                 .arg(r.first + r.count)
-                .arg(run.runId, afterWords(lastLine[f], lastRecord[f]), QLatin1String(kStartOver));
-        lastLine[f] = endLine;
-        lastRecord[f] = r.first + r.count;
+                .arg(m_run.runId, after(r.file), QLatin1String(kStartOver));
+        m_lastLine[size_t(r.file)] = endLine;
+        m_lastRecord[size_t(r.file)] = r.first + r.count;
+        return {};
     }
-    for (qsizetype f = 0; f < files.size(); ++f) {
-        const uint64_t was = run.fileRecords.value(f), now = plan.fileRecords.value(f);
-        if (was != now)
-            return QStringLiteral("'%1' now holds %2 records, it held %3 when load '%4' "
-                                  "started: a record was added or removed%5. A resume needs the "
-                                  "same records (fix bad rows in place, keeping them): restore "
-                                  "the record, or start over: %6")
-                .arg(files[f])
-                .arg(now)
-                .arg(was)
-                .arg(run.runId, afterWords(lastLine[size_t(f)], lastRecord[size_t(f)]),
-                     QLatin1String(kStartOver));
+
+    QString recordCount(qsizetype f) const
+    {
+        const uint64_t was = m_run.fileRecords.value(f), now = m_plan.fileRecords.value(f);
+        if (was == now)
+            return {};
+        return QStringLiteral("'%1' now holds %2 records, it held %3 when load '%4' started: a "
+                              "record was added or removed%5. A resume needs the same records "
+                              "(fix bad rows in place, keeping them): restore the record, or "
+                              "start over: %6")
+            .arg(m_files[f])
+            .arg(now)
+            .arg(was)
+            .arg(m_run.runId, after(int(f)), QLatin1String(kStartOver));
     }
+
+private:
+    QString after(int file) const
+    {
+        return afterWords(m_lastLine[size_t(file)], m_lastRecord[size_t(file)]);
+    }
+
+    const LoadRun &m_run;
+    const FileChunkPlan &m_plan;
+    const QStringList &m_files;
+    std::vector<int> m_chunkOf;     // committed range -> its chunk in the new plan
+    std::vector<qint64> m_lastLine; // per file: last line of unchanged committed records
+    std::vector<uint64_t> m_lastRecord;
+    QByteArray m_bytes;
+};
+
+} // namespace
+
+QString LoadLedger::checkUnchanged(const LoadRun &run, const FileChunkPlan &plan,
+                                   const QStringList &files)
+{
+    ResumeCheck check(run, plan, files);
+    for (qsizetype i = 0; i < run.committed.size(); ++i)
+        if (QString e = check.committedRange(i); !e.isEmpty())
+            return e;
+    for (qsizetype f = 0; f < files.size(); ++f)
+        if (QString e = check.recordCount(f); !e.isEmpty())
+            return e;
     return {};
 }
 
