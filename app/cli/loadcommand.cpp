@@ -225,6 +225,8 @@ int runLoad(const QStringList &arguments)
     QObject::connect(&job, &LoadJob::snapshotTaken, &printer, &ProgressPrinter::show);
     recording.attach(&job);
     QObject::connect(&job, &LoadJob::phaseChanged, &printer, &ProgressPrinter::phase);
+    QObject::connect(&job, &LoadJob::warning, &printer,
+                     [](const QString &m) { printErr(QStringLiteral("warning: %1\n").arg(m)); });
     QObject::connect(&job, &LoadJob::runFinished, &loop, [&](const RunResult &r) {
         printer.finish(r);
         if (mode == ProgressPrinter::Mode::Json)

@@ -129,6 +129,8 @@ QString LoadJob::prepare()
         return e;
     if (m_options.resume)
         return LoadLedger::checkUnchanged(m_run, m_chunks, m_files);
+    if (const QString note = LoadLedger::unfinishedNote(*m_db, m_options, m_files); !note.isEmpty())
+        emit warning(note);
     return LoadLedger::registerRun(*m_db, m_options, m_files, m_chunks, m_runId);
 }
 

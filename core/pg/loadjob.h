@@ -75,6 +75,7 @@ public:
 signals:
     void snapshotTaken(const spillway::RunSnapshot &snapshot);
     void phaseChanged(const QString &description);
+    void warning(const QString &message); // something the user should know, not an error
     void runFinished(const spillway::RunResult &result);
 
 private:

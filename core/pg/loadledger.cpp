@@ -134,6 +134,27 @@ QString LoadLedger::findRun(Database &db, const LoadOptions &options, const QStr
     return readCommitted(db, run);
 }
 
+QString LoadLedger::unfinishedNote(Database &db, const LoadOptions &options,
+                                   const QStringList &files)
+{
+    QList<QStringList> rows;
+    const QString sql =
+        QStringLiteral("SELECT r.run_id, r.settings::text, (SELECT coalesce(sum(records), 0) FROM "
+                       "spillway.load_ranges g WHERE g.run_id = r.run_id) FROM spillway.runs r "
+                       "WHERE r.schema_hash = %1 AND r.status <> 'finished' ORDER BY "
+                       "r.started_at DESC LIMIT 1")
+            .arg(Ddl::quoteLiteral(QStringLiteral("load:") + options.table));
+    if (!db.query(sql, &rows).isEmpty() || rows.isEmpty() || rows[0][2].toLongLong() == 0)
+        return {};
+    const QJsonObject was = QJsonDocument::fromJson(rows[0][1].toUtf8()).object();
+    if (!compareSettings(was, runSettings(options, files, {}), rows[0][0]).isEmpty())
+        return {};
+    return QStringLiteral("load '%1' of the same files into '%2' did not finish (%3 records "
+                          "committed) and this new load does not skip them; to finish that one "
+                          "instead, cancel and run with --resume")
+        .arg(rows[0][0], options.table, rows[0][2]);
+}
+
 QString LoadLedger::registerRun(Database &db, const LoadOptions &options, const QStringList &files,
                                 const FileChunkPlan &plan, const QString &runId)
 {

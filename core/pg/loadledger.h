@@ -38,6 +38,10 @@ public:
     // what it committed; refuses a run started with other files, format or table.
     static QString findRun(Database &db, const LoadOptions &options, const QStringList &files,
                            LoadRun *run);
+    // A note when a new load repeats an unfinished one (same table and files) that committed
+    // records: the new load does not skip them. Empty otherwise.
+    static QString unfinishedNote(Database &db, const LoadOptions &options,
+                                  const QStringList &files);
     // Records a new run, with each file's record count.
     static QString registerRun(Database &db, const LoadOptions &options, const QStringList &files,
                                const FileChunkPlan &plan, const QString &runId);
