@@ -59,7 +59,6 @@ public:
         m_chunkRows = 0;
         m_fileRecords = 0;
         m_lines = 0;
-        m_countedTo = 0;
         m_chunkLine = 1;
         while (m_fixed < m_o.fixedRanges.size() && m_o.fixedRanges[m_fixed].file < file)
             ++m_fixed;
@@ -98,25 +97,13 @@ public:
 private:
     void consume(const char *data, qint64 n)
     {
-        m_data = data;
         if (m_needHeader)
             consumeBytes(data, n); // the first buffer: collect the header text too
         else if (m_o.csv)
             consumeCsv(data, n);
         else
             consumeText(data, n);
-        countLinesTo(m_pos + n);
         m_pos += n;
-    }
-
-    // Newlines before absolute position `to` (within the current buffer), counted once each.
-    void countLinesTo(qint64 to)
-    {
-        if (to <= m_countedTo)
-            return;
-        const char *p = m_data + (m_countedTo - m_pos);
-        m_lines += uint64_t(std::count(p, m_data + (to - m_pos), '\n'));
-        m_countedTo = to;
     }
 
     // The fixed range of this file that ends after `records` records, or -1.
@@ -134,6 +121,8 @@ private:
             const char c = data[i];
             if (m_needHeader)
                 m_headerText.append(c);
+            if (c == '\n')
+                ++m_lines;
             if (m_o.csv) {
                 if (c == m_o.quote)
                     m_inQuotes = !m_inQuotes;
@@ -157,6 +146,8 @@ private:
             if (m_inQuotes) {
                 const char *q =
                     static_cast<const char *>(std::memchr(p, m_o.quote, size_t(end - p)));
+                // Newlines inside quotes are lines but not record ends: counted here.
+                m_lines += uint64_t(std::count(p, q ? q : end, '\n'));
                 if (!q)
                     return;
                 m_inQuotes = false;
@@ -170,6 +161,7 @@ private:
                 m_inQuotes = true;
                 p = q + 1;
             } else if (nl) {
+                ++m_lines;
                 endRecord(m_pos + (nl - data) + 1);
                 p = nl + 1;
             } else {
@@ -194,6 +186,7 @@ private:
                 return;
             }
             m_escape = false;
+            ++m_lines; // an escaped newline is a line too
             if (run % 2 == 0)
                 endRecord(m_pos + k + 1);
             i = k + 1;
@@ -208,7 +201,6 @@ private:
             m_plan.headers.append(QString::fromUtf8(m_headerText).trimmed());
             m_headerText.clear();
             m_chunkStart = end; // the header is not data
-            countLinesTo(end);
             m_chunkLine = qint64(m_lines) + 1;
             return;
         }
@@ -250,7 +242,6 @@ private:
         m_plan.totalRows += m_chunkRows;
         m_chunkStart = end;
         m_chunkRows = 0;
-        countLinesTo(end);
         m_chunkLine = qint64(m_lines) + 1;
     }
 
@@ -258,8 +249,7 @@ private:
     FileChunkPlan &m_plan;
     int m_file = 0;
     qsizetype m_fixed = 0; // the next fixed range not passed yet
-    const char *m_data = nullptr;
-    qint64 m_pos = 0, m_chunkStart = 0, m_recordStart = 0, m_countedTo = 0, m_chunkLine = 1;
+    qint64 m_pos = 0, m_chunkStart = 0, m_recordStart = 0, m_chunkLine = 1;
     uint64_t m_chunkRows = 0, m_fileRecords = 0, m_lines = 0;
     bool m_inQuotes = false, m_escape = false, m_needHeader = false;
     QByteArray m_headerText;
