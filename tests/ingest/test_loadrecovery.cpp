@@ -234,6 +234,34 @@ private slots:
         QCOMPARE(readRejects(second).size(), 3);
     }
 
+    // kill -9 while refused chunks are being split: the resume skips every committed half.
+    void killedMidSplitResumesExactlyOnce()
+    {
+        const QString format = QStringLiteral("csv");
+        const QString path = m_dir.filePath(QStringLiteral("killed.csv"));
+        QHash<int, QByteArray> bad;
+        for (int id = 150; id <= kRecords; id += 150)
+            bad.insert(id, "bad");
+        QVERIFY(writeFile(path, format, records(format, bad)));
+        QStringList args = loadArgs(path, format, QStringLiteral("killed"))
+                           << QStringLiteral("--on-error") << QStringLiteral("skip");
+        args[args.indexOf(QStringLiteral("--workers")) + 1] = QStringLiteral("1");
+        QProcess p;
+        p.start(QStringLiteral(SPILLWAY_CLI), args);
+        QVERIFY(waitForCount(m_db,
+                             QStringLiteral("SELECT count(*) FROM spillway.ledger WHERE run_id = "
+                                            "'killed'"),
+                             200));
+        p.kill();
+        QVERIFY(p.waitForFinished(30000));
+        const qlonglong partial = count(QStringLiteral("count(*)"));
+        QVERIFY(partial > 0 && partial < kRecords - bad.size());
+        const CliRun resumed = runCli(args << QStringLiteral("--resume"));
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+        QCOMPARE(count(QStringLiteral("count(*)")), qlonglong(kRecords - bad.size()));
+        QCOMPARE(count(QStringLiteral("count(DISTINCT id)")), qlonglong(kRecords - bad.size()));
+    }
+
     void rejectFileBesideRunRecord()
     {
         const QString format = QStringLiteral("csv");
