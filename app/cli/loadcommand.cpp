@@ -16,6 +16,29 @@
 namespace spillway::cli {
 namespace {
 
+// --on-error, --max-rejects, --reject-file.
+bool readErrorOptions(const QCommandLineParser &p, LoadOptions &o)
+{
+    auto bad = [](const QString &m) {
+        printErr(QStringLiteral("error: %1\n").arg(m));
+        return false;
+    };
+    const QString onError = p.value(QStringLiteral("on-error"));
+    if (onError != QLatin1String("stop") && onError != QLatin1String("skip"))
+        return bad(QStringLiteral("--on-error must be stop or skip"));
+    o.skipErrors = onError == QLatin1String("skip");
+    if (p.isSet(QStringLiteral("max-rejects"))) {
+        bool n = false;
+        o.maxRejects = p.value(QStringLiteral("max-rejects")).toLongLong(&n);
+        if (!n || o.maxRejects < 0)
+            return bad(QStringLiteral("--max-rejects must be a number, 0 or more"));
+        if (!o.skipErrors)
+            return bad(QStringLiteral("--max-rejects applies to --on-error skip"));
+    }
+    o.rejectFile = p.value(QStringLiteral("reject-file"));
+    return true;
+}
+
 bool readLoadOptions(const QCommandLineParser &p, LoadOptions &o)
 {
     bool ok = true;
@@ -66,16 +89,11 @@ bool readLoadOptions(const QCommandLineParser &p, LoadOptions &o)
     o.retry.retries = p.value(QStringLiteral("retries")).toInt(&retriesOk);
     if (!retriesOk || o.retry.retries < 0)
         bad(QStringLiteral("--retries must be a number, 0 or more"));
-    return ok;
+    return readErrorOptions(p, o) && ok;
 }
 
-} // namespace
-
-int runLoad(const QStringList &arguments)
+void addLoadOptions(QCommandLineParser &p)
 {
-    QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("FILES"), QStringLiteral("Files or folders to load."),
-                            QStringLiteral("FILES|DIR..."));
     p.addOptions({
         {QStringLiteral("db"),
          QStringLiteral("libpq connection string or URI (default: the "
@@ -106,9 +124,78 @@ int runLoad(const QStringList &arguments)
          QStringLiteral("Continue an interrupted load of the same files.")},
         {QStringLiteral("retries"), QStringLiteral("Attempts per chunk after a lost connection."),
          QStringLiteral("N"), QStringLiteral("8")},
+        {QStringLiteral("on-error"),
+         QStringLiteral("stop (default): a refused record stops the load; skip: refused records "
+                        "go to the reject file, every other record loads."),
+         QStringLiteral("stop|skip"), QStringLiteral("stop")},
+        {QStringLiteral("max-rejects"),
+         QStringLiteral("With --on-error skip: stop when more than N records are refused."),
+         QStringLiteral("N")},
+        {QStringLiteral("reject-file"),
+         QStringLiteral("Where refused records go (default: RUN.rejects.csv beside the run "
+                        "record)."),
+         QStringLiteral("FILE")},
         {QStringLiteral("json"), QStringLiteral("Progress and summary as JSON lines.")},
         {QStringLiteral("quiet"), QStringLiteral("No progress output.")},
     });
+}
+
+// RUN.json -> RUN.rejects.csv, in the runs folder.
+QString rejectFileBeside(QString recordFile)
+{
+    if (recordFile.endsWith(QLatin1String(".json")))
+        recordFile.chop(5);
+    return recordFile + QStringLiteral(".rejects.csv");
+}
+
+void printJsonFinish(const RunResult &r, const LoadJob &job)
+{
+    QJsonObject o = ProgressPrinter::toJson(r.last);
+    o.insert(QStringLiteral("event"), QStringLiteral("finished"));
+    o.insert(QStringLiteral("ok"), r.ok);
+    o.insert(QStringLiteral("run_id"), job.runId());
+    if (!r.error.isEmpty())
+        o.insert(QStringLiteral("error"), r.error);
+    o.insert(QStringLiteral("rows_rejected"), double(job.rowsRejected()));
+    if (job.rowsRejected() > 0)
+        o.insert(QStringLiteral("reject_file"), job.rejectFile());
+    printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) +
+             QLatin1Char('\n'));
+}
+
+// The run record's settings of a load.
+QJsonObject loadSettings(const LoadOptions &options, const QCommandLineParser &p,
+                         const LoadJob &job)
+{
+    QJsonObject settings{{QStringLiteral("target"), options.conninfo},
+                         {QStringLiteral("table"), options.table},
+                         {QStringLiteral("files"), QJsonArray::fromStringList(options.files)},
+                         {QStringLiteral("format"), options.format},
+                         {QStringLiteral("workers"), options.workers},
+                         {QStringLiteral("on_error"), p.value(QStringLiteral("on-error"))},
+                         {QStringLiteral("load_run_id"), job.runId()}};
+    if (job.rowsRejected() > 0)
+        settings.insert(QStringLiteral("reject_file"), job.rejectFile());
+    return settings;
+}
+
+void reportRejects(const LoadJob &job, ProgressPrinter::Mode mode)
+{
+    if (job.rowsRejected() == 0 || mode == ProgressPrinter::Mode::Json)
+        return;
+    printErr(QStringLiteral("Rejected %1 record(s): see %2\n")
+                 .arg(job.rowsRejected())
+                 .arg(job.rejectFile()));
+}
+
+} // namespace
+
+int runLoad(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("FILES"), QStringLiteral("Files or folders to load."),
+                            QStringLiteral("FILES|DIR..."));
+    addLoadOptions(p);
     addRunRecordingOptions(p);
     if (auto exit = parseCommandLine(p, arguments, QStringLiteral("load"),
                                      QStringLiteral("Loads existing files into a table with "
@@ -122,6 +209,8 @@ int runLoad(const QStringList &arguments)
     CliRunRecording recording(QStringLiteral("load"), arguments, p);
     if (!recording.isReady())
         return ExitUsage;
+    if (options.rejectFile.isEmpty())
+        options.rejectFile = rejectFileBeside(recording.fileName());
     EmbeddedServerGuard server(p);
     if (const auto exit = server.resolve(p, options.conninfo))
         return *exit;
@@ -136,30 +225,19 @@ int runLoad(const QStringList &arguments)
     QObject::connect(&job, &LoadJob::snapshotTaken, &printer, &ProgressPrinter::show);
     recording.attach(&job);
     QObject::connect(&job, &LoadJob::phaseChanged, &printer, &ProgressPrinter::phase);
+    QObject::connect(&job, &LoadJob::warning, &printer,
+                     [](const QString &m) { printErr(QStringLiteral("warning: %1\n").arg(m)); });
     QObject::connect(&job, &LoadJob::runFinished, &loop, [&](const RunResult &r) {
         printer.finish(r);
-        if (mode == ProgressPrinter::Mode::Json) {
-            QJsonObject o = ProgressPrinter::toJson(r.last);
-            o.insert(QStringLiteral("event"), QStringLiteral("finished"));
-            o.insert(QStringLiteral("ok"), r.ok);
-            o.insert(QStringLiteral("run_id"), job.runId());
-            if (!r.error.isEmpty())
-                o.insert(QStringLiteral("error"), r.error);
-            printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) +
-                     QLatin1Char('\n'));
-        }
+        if (mode == ProgressPrinter::Mode::Json)
+            printJsonFinish(r, job);
         if (!r.ok)
             printErr(QStringLiteral("error: %1\n").arg(r.error));
+        reportRejects(job, mode);
         exitCode = r.ok ? ExitOk : ExitFailure;
         recording.setServerVersion(job.serverVersion());
-        exitCode =
-            recording.finish(r, exitCode,
-                             {{QStringLiteral("target"), options.conninfo},
-                              {QStringLiteral("table"), options.table},
-                              {QStringLiteral("files"), QJsonArray::fromStringList(options.files)},
-                              {QStringLiteral("format"), options.format},
-                              {QStringLiteral("workers"), options.workers},
-                              {QStringLiteral("load_run_id"), job.runId()}});
+        recording.addSummaryValue(QStringLiteral("rows_rejected"), double(job.rowsRejected()));
+        exitCode = recording.finish(r, exitCode, loadSettings(options, p, job));
         loop.quit();
     });
     if (const QString e = job.start(options); !e.isEmpty()) {

@@ -94,6 +94,8 @@ int CliRunRecording::finish(const RunResult &result, int exitCode, const QJsonOb
     addSettings(settings);
     m_recorder.finish(result);
     RunRecord &record = m_recorder.record();
+    for (const auto &[name, value] : m_extraSummary)
+        record.summary.set(name, value);
     // A failed run's figures say nothing about its speed: its own failure is the exit code.
     if (result.ok) {
         for (const Threshold &threshold : m_thresholds)

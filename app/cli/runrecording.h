@@ -59,6 +59,11 @@ public:
     // The record as it stands, for what the helper does not cover (a driver's own summary
     // figures: recorder().record().summary.set("retries", n)).
     RunRecorder &recorder() { return m_recorder; }
+    // A figure of the command's own for the summary (kept when finish() computes the rest).
+    void addSummaryValue(const QString &name, double value)
+    {
+        m_extraSummary.append({name, value});
+    }
 
     // Ends the record, checks the thresholds (only for a run that succeeded), reports them,
     // writes the record unless --no-record; returns the process exit code.
@@ -78,6 +83,7 @@ private:
     RunStore m_store;
     RunRecorder m_recorder;
     QList<Threshold> m_thresholds;
+    QList<QPair<QString, double>> m_extraSummary;
     bool m_ready = true;
     bool m_record = true;
     bool m_json = false;

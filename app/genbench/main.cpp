@@ -16,8 +16,8 @@
 #include <cstdio>
 
 using namespace spillway;
-using spillway::cli::loadSchema;
 using spillway::parseCount;
+using spillway::cli::loadSchema;
 
 namespace {
 

@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -56,6 +57,11 @@ public:
         m_file = file;
         m_chunkStart = 0;
         m_chunkRows = 0;
+        m_fileRecords = 0;
+        m_lines = 0;
+        m_chunkLine = 1;
+        while (m_fixed < m_o.fixedRanges.size() && m_o.fixedRanges[m_fixed].file < file)
+            ++m_fixed;
         m_inQuotes = false;
         m_escape = false;
         m_pos = 0;
@@ -77,11 +83,14 @@ public:
         }
         if (m_pos > m_chunkStart) {
             // A last record without a final newline still counts.
-            if (m_pos > m_recordStart)
+            if (m_pos > m_recordStart) {
                 ++m_chunkRows;
-            close(m_pos);
+                ++m_fileRecords;
+            }
+            close(m_pos, fixedEndingAt(m_fileRecords));
         }
         m_plan.totalBytes += m_pos;
+        m_plan.fileRecords.append(m_fileRecords);
         return true;
     }
 
@@ -97,12 +106,23 @@ private:
         m_pos += n;
     }
 
+    // The fixed range of this file that ends after `records` records, or -1.
+    int fixedEndingAt(uint64_t records) const
+    {
+        if (m_fixed >= m_o.fixedRanges.size())
+            return -1;
+        const RecordRange &r = m_o.fixedRanges[m_fixed];
+        return r.file == m_file && r.first + r.count == records ? int(m_fixed) : -1;
+    }
+
     void consumeBytes(const char *data, qint64 n)
     {
         for (qint64 i = 0; i < n; ++i) {
             const char c = data[i];
             if (m_needHeader)
                 m_headerText.append(c);
+            if (c == '\n')
+                ++m_lines;
             if (m_o.csv) {
                 if (c == m_o.quote)
                     m_inQuotes = !m_inQuotes;
@@ -126,6 +146,8 @@ private:
             if (m_inQuotes) {
                 const char *q =
                     static_cast<const char *>(std::memchr(p, m_o.quote, size_t(end - p)));
+                // Newlines inside quotes are lines but not record ends: counted here.
+                m_lines += uint64_t(std::count(p, q ? q : end, '\n'));
                 if (!q)
                     return;
                 m_inQuotes = false;
@@ -139,6 +161,7 @@ private:
                 m_inQuotes = true;
                 p = q + 1;
             } else if (nl) {
+                ++m_lines;
                 endRecord(m_pos + (nl - data) + 1);
                 p = nl + 1;
             } else {
@@ -163,6 +186,7 @@ private:
                 return;
             }
             m_escape = false;
+            ++m_lines; // an escaped newline is a line too
             if (run % 2 == 0)
                 endRecord(m_pos + k + 1);
             i = k + 1;
@@ -177,14 +201,31 @@ private:
             m_plan.headers.append(QString::fromUtf8(m_headerText).trimmed());
             m_headerText.clear();
             m_chunkStart = end; // the header is not data
+            m_chunkLine = qint64(m_lines) + 1;
             return;
         }
         ++m_chunkRows;
+        ++m_fileRecords;
+        if (m_fixed < m_o.fixedRanges.size() && m_o.fixedRanges[m_fixed].file == m_file) {
+            // A committed range: cut right before and right after it, never inside.
+            const RecordRange &r = m_o.fixedRanges[m_fixed];
+            if (m_fileRecords == r.first) {
+                close(end, -1);
+                return;
+            }
+            if (m_fileRecords == r.first + r.count) {
+                close(end, int(m_fixed));
+                ++m_fixed;
+                return;
+            }
+            if (m_fileRecords > r.first)
+                return;
+        }
         if (end - m_chunkStart >= m_o.chunkBytes)
-            close(end);
+            close(end, -1);
     }
 
-    void close(qint64 end)
+    void close(qint64 end, int fixed)
     {
         FileChunk c;
         c.file = m_file;
@@ -192,19 +233,24 @@ private:
         c.offset = m_chunkStart;
         c.length = end - m_chunkStart;
         c.firstRow = m_plan.totalRows;
+        c.fileRecord = m_fileRecords - m_chunkRows;
         c.rows = m_chunkRows;
+        c.line = m_chunkLine;
+        c.fixed = fixed;
         if (c.length > 0)
             m_plan.chunks.append(c);
         m_plan.totalRows += m_chunkRows;
         m_chunkStart = end;
         m_chunkRows = 0;
+        m_chunkLine = qint64(m_lines) + 1;
     }
 
     const FileChunkerOptions &m_o;
     FileChunkPlan &m_plan;
     int m_file = 0;
-    qint64 m_pos = 0, m_chunkStart = 0, m_recordStart = 0;
-    uint64_t m_chunkRows = 0;
+    qsizetype m_fixed = 0; // the next fixed range not passed yet
+    qint64 m_pos = 0, m_chunkStart = 0, m_recordStart = 0, m_chunkLine = 1;
+    uint64_t m_chunkRows = 0, m_fileRecords = 0, m_lines = 0;
     bool m_inQuotes = false, m_escape = false, m_needHeader = false;
     QByteArray m_headerText;
 };

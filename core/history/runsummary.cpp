@@ -105,6 +105,7 @@ const QList<MetricInfo> &RunSummary::metrics()
         {"p99_commit_ms", "99th percentile chunk commit time", -1},
         {"max_commit_ms", "longest chunk commit time", -1},
         {"retries", "chunk attempts repeated after an error", -1},
+        {"rows_rejected", "records refused by the server and set aside (load --on-error skip)", -1},
         {"server_tuples_per_s", "mean rows inserted per second seen by the server", +1},
         {"wal_mb_per_s", "mean WAL megabytes written per second", 0},
         {"checkpoints", "server checkpoints during the run", -1},

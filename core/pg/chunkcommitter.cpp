@@ -66,12 +66,15 @@ bool ChunkCommitter::attempt(const ChunkKey &key, const ChunkCommit &data, PgErr
                                .arg(key.chunk)
                                .arg(key.firstRow)
                                .arg(key.rows);
-    return m_session.exec(ledger, error) && m_session.exec(QStringLiteral("COMMIT"), error);
+    return m_session.exec(ledger, error) &&
+           (data.extraSql.isEmpty() || m_session.exec(data.extraSql, error)) &&
+           m_session.exec(QStringLiteral("COMMIT"), error);
 }
 
 QString ChunkCommitter::commit(const ChunkKey &key, const ChunkCommit &data)
 {
     PgError error;
+    m_lastError = PgError();
     for (int n = 0; n <= m_policy.retries && !*m_cancelled; ++n) {
         if (n > 0) {
             setState(WorkerState::Retrying);
@@ -106,8 +109,10 @@ QString ChunkCommitter::commit(const ChunkKey &key, const ChunkCommit &data)
         }
         if (m_session.isConnected())
             m_session.exec(QStringLiteral("ROLLBACK"), nullptr);
-        if (!error.retryable)
+        if (!error.retryable) {
+            m_lastError = error;
             return describeCopyFailure(key, error);
+        }
         m_session.close();
     }
     if (*m_cancelled)

@@ -37,6 +37,7 @@ struct ChunkCommit
     const char *const *pieces; // data sent in order
     const size_t *sizes;
     int count;
+    QString extraSql = {}; // optional: run in the chunk's transaction, before COMMIT
 };
 
 class ChunkCommitter
@@ -52,6 +53,8 @@ public:
     void setState(WorkerState s) { m_state = int(s); }
     double lastLatencyMs() const { return m_lastLatencyMs; }
     int retries() const { return m_retries; }
+    // The server's error behind the last failed commit (SQLSTATE, COPY context), if any.
+    const PgError &lastError() const { return m_lastError; }
     void close() { m_session.close(); }
 
     static QString applicationName() { return QStringLiteral("spillway-worker"); }
@@ -68,6 +71,7 @@ private:
     std::atomic<int> m_state{int(WorkerState::Idle)};
     double m_lastLatencyMs = 0;
     int m_retries = 0;
+    PgError m_lastError;
 };
 
 QString describeCopyFailure(const ChunkKey &key, const PgError &error);

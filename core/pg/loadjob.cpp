@@ -7,10 +7,6 @@
 
 #include <QDateTime>
 #include <QFile>
-#include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QThreadPool>
 
@@ -91,63 +87,50 @@ QString LoadJob::buildCopyStatement()
 
 QString LoadJob::resolveRun()
 {
-    QJsonArray files;
-    for (const QString &f : m_files) {
-        const QFileInfo info(f);
-        files.append(
-            QJsonObject{{QStringLiteral("path"), info.absoluteFilePath()},
-                        {QStringLiteral("size"), double(info.size())},
-                        {QStringLiteral("modified"), info.lastModified().toString(Qt::ISODate)}});
-    }
-    const QJsonObject settings{{QStringLiteral("kind"), QStringLiteral("load")},
-                               {QStringLiteral("files"), files},
-                               {QStringLiteral("table"), m_options.table},
-                               {QStringLiteral("chunk_bytes"), double(m_options.chunkBytes)},
-                               {QStringLiteral("header"), m_options.header}};
-    const QString text = QString::fromUtf8(QJsonDocument(settings).toJson(QJsonDocument::Compact));
-    const QString hash = QStringLiteral("load:") + m_options.table;
-    QList<QStringList> rows;
-    m_runId = m_options.runId;
-    if (m_options.resume) {
-        const QString sql =
-            m_runId.isEmpty()
-                ? QStringLiteral(
-                      "SELECT run_id, settings::text FROM spillway.runs WHERE schema_hash = %1 "
-                      "AND status <> 'finished' ORDER BY started_at DESC LIMIT 1")
-                      .arg(Ddl::quoteLiteral(hash))
-                : QStringLiteral(
-                      "SELECT run_id, settings::text FROM spillway.runs WHERE run_id = %1")
-                      .arg(Ddl::quoteLiteral(m_runId));
-        if (QString e = m_db->query(sql, &rows); !e.isEmpty())
-            return e;
-        if (rows.isEmpty())
-            return QStringLiteral(
-                       "there is no unfinished load into '%1' to resume: run without --resume")
-                .arg(m_options.table);
-        m_runId = rows[0][0];
-        if (QJsonDocument::fromJson(rows[0][1].toUtf8()).object() != settings)
-            return QStringLiteral("load '%1' was started with other files, sizes or chunk size: "
-                                  "resume it with the same files, unchanged")
-                .arg(m_runId);
-        rows.clear();
-        if (QString e =
-                m_db->query(QStringLiteral("SELECT chunk FROM spillway.ledger WHERE run_id = %1")
-                                .arg(Ddl::quoteLiteral(m_runId)),
-                            &rows);
-            !e.isEmpty())
-            return e;
-        for (const QStringList &r : rows)
-            m_committed.insert(r[0].toUInt());
-        return {};
-    }
-    if (m_runId.isEmpty())
-        m_runId = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-")) +
-                  QString::number(QRandomGenerator::global()->bounded(0x10000), 16)
-                      .rightJustified(4, QLatin1Char('0'));
-    return m_db->execute(
-        QStringLiteral("INSERT INTO spillway.runs (run_id, schema_hash, settings) "
-                       "VALUES (%1, %2, %3::jsonb)")
-            .arg(Ddl::quoteLiteral(m_runId), Ddl::quoteLiteral(hash), Ddl::quoteLiteral(text)));
+    if (m_options.resume)
+        return LoadLedger::findRun(*m_db, m_options, m_files, &m_run);
+    m_run = LoadRun();
+    m_run.runId = m_options.runId;
+    if (m_run.runId.isEmpty())
+        m_run.runId = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-")) +
+                      QString::number(QRandomGenerator::global()->bounded(0x10000), 16)
+                          .rightJustified(4, QLatin1Char('0'));
+    return {};
+}
+
+// Opens the database, finds or names the run, scans the files (cut around what a resumed run
+// committed) and checks a resume may go on; empty when ready to load.
+QString LoadJob::prepare()
+{
+    m_db = std::make_unique<Database>();
+    if (QString e = m_db->open(m_options.conninfo); !e.isEmpty())
+        return e;
+    m_serverVersion = m_db->serverVersion();
+    if (QString e = m_db->ensureLedger(); !e.isEmpty())
+        return e;
+    if (QString e = LoadLedger::ensureTables(*m_db); !e.isEmpty())
+        return e;
+    if (QString e = resolveRun(); !e.isEmpty())
+        return e;
+    m_runId = m_run.runId;
+    emit phaseChanged(QStringLiteral("scanning %1 file(s)").arg(m_files.size()));
+    FileChunkerOptions scan;
+    scan.files = m_files;
+    scan.csv = m_options.format == QLatin1String("csv");
+    scan.quote = m_options.quote;
+    scan.header = m_options.header;
+    scan.chunkBytes = m_options.chunkBytes;
+    scan.fixedRanges = m_run.committed;
+    m_chunks = FileChunker::scan(scan, &m_cancelled);
+    if (!m_chunks.error.isEmpty())
+        return m_chunks.error;
+    if (QString e = buildCopyStatement(); !e.isEmpty())
+        return e;
+    if (m_options.resume)
+        return LoadLedger::checkUnchanged(m_run, m_chunks, m_files);
+    if (const QString note = LoadLedger::unfinishedNote(*m_db, m_options, m_files); !note.isEmpty())
+        emit warning(note);
+    return LoadLedger::registerRun(*m_db, m_options, m_files, m_chunks, m_runId);
 }
 
 QString LoadJob::start(const LoadOptions &options)
@@ -159,30 +142,32 @@ QString LoadJob::start(const LoadOptions &options)
         return error;
     if (m_files.isEmpty())
         return QStringLiteral("no files to load: name files or folders");
-    emit phaseChanged(QStringLiteral("scanning %1 file(s)").arg(m_files.size()));
-    FileChunkerOptions scan;
-    scan.files = m_files;
-    scan.csv = options.format == QLatin1String("csv");
-    scan.quote = options.quote;
-    scan.header = options.header;
-    scan.chunkBytes = options.chunkBytes;
-    m_chunks = FileChunker::scan(scan, &m_cancelled);
-    if (!m_chunks.error.isEmpty())
-        return m_chunks.error;
-    m_db = std::make_unique<Database>();
-    if (QString e = m_db->open(options.conninfo); !e.isEmpty())
+    if (options.skipErrors && options.rejectFile.isEmpty())
+        return QStringLiteral("--on-error skip needs a reject file");
+    if (QString e = prepare(); !e.isEmpty())
         return e;
-    m_serverVersion = m_db->serverVersion();
-    if (QString e = buildCopyStatement(); !e.isEmpty())
-        return e;
-    if (QString e = m_db->ensureLedger(); !e.isEmpty())
-        return e;
-    if (QString e = resolveRun(); !e.isEmpty())
-        return e;
-    for (int i = 0; i < options.workers; ++i)
+    m_nextChunk = m_run.nextChunk;
+    m_rejects = std::make_unique<RejectWriter>(options.rejectFile);
+    m_context.runId = m_runId;
+    m_context.table = options.table;
+    m_context.copySql = m_copySql;
+    m_context.files = m_files;
+    m_context.csv = options.format == QLatin1String("csv");
+    m_context.quote = options.quote;
+    m_context.skipErrors = options.skipErrors;
+    m_context.maxRejects = options.maxRejects;
+    m_context.nextChunk = &m_nextChunk;
+    m_context.rejects = m_rejects.get();
+    launch();
+    return {};
+}
+
+void LoadJob::launch()
+{
+    for (int i = 0; i < m_options.workers; ++i)
         m_committers.push_back(
-            std::make_unique<ChunkCommitter>(options.conninfo, options.retry, &m_cancelled));
-    m_sampler = std::make_unique<ServerSampler>(options.conninfo);
+            std::make_unique<ChunkCommitter>(m_options.conninfo, m_options.retry, &m_cancelled));
+    m_sampler = std::make_unique<ServerSampler>(m_options.conninfo);
     connect(m_sampler.get(), &ServerSampler::sampled, this, [this](const ServerSample &s) {
         m_lastSample = s;
         m_hasSample = true;
@@ -191,18 +176,18 @@ QString LoadJob::start(const LoadOptions &options)
     emit phaseChanged(QStringLiteral("loading"));
     m_clock.start();
     m_timer.start(100);
-    if (m_pool->maxThreadCount() < options.workers)
-        m_pool->setMaxThreadCount(options.workers);
-    const int workers = std::max(1, std::min(options.workers, int(m_chunks.chunks.size())));
+    if (m_pool->maxThreadCount() < m_options.workers)
+        m_pool->setMaxThreadCount(m_options.workers);
+    const int workers = std::max(1, std::min(m_options.workers, int(m_chunks.chunks.size())));
     m_active = workers;
     for (int w = 0; w < workers; ++w)
         m_pool->start([this, w] { workerLoop(w); });
-    return {};
 }
 
 void LoadJob::workerLoop(int worker)
 {
     ChunkCommitter &committer = *m_committers[size_t(worker)];
+    ChunkLoader loader(m_context, committer);
     std::unique_ptr<QFile> file;
     int openFile = -1;
     QByteArray buffer;
@@ -211,53 +196,60 @@ void LoadJob::workerLoop(int worker)
         if (i >= uint32_t(m_chunks.chunks.size()) || m_cancelled || m_failed)
             break;
         const FileChunk &c = m_chunks.chunks[i];
-        if (m_committed.contains(c.index)) {
+        if (c.fixed >= 0) { // committed by an earlier attempt, checked unchanged
             m_rowsDone += c.rows;
             m_rowsSkipped += c.rows;
             continue;
         }
-        if (c.file != openFile) {
-            file = std::make_unique<QFile>(m_files[c.file]);
-            openFile = c.file;
-            if (!file->open(QIODevice::ReadOnly)) {
-                std::lock_guard lock(m_mutex);
-                m_error = QStringLiteral("cannot read '%1': %2")
-                              .arg(file->fileName(), file->errorString());
-                m_failed = true;
-                break;
-            }
-        }
         committer.setState(WorkerState::Generating); // reading the file
-        buffer.resize(qsizetype(c.length));
-        if (!file->seek(c.offset) || file->read(buffer.data(), c.length) != c.length) {
-            std::lock_guard lock(m_mutex);
-            m_error = QStringLiteral(
-                          "cannot read '%1' at byte %2: %3; was the file changed during the load?")
-                          .arg(file->fileName())
-                          .arg(c.offset)
-                          .arg(file->errorString());
-            m_failed = true;
+        if (!readChunk(c, file, openFile, buffer))
             break;
-        }
-        const char *pieces[1] = {buffer.constData()};
-        const size_t sizes[1] = {size_t(buffer.size())};
-        const ChunkKey key{m_runId, m_options.table, c.index, c.firstRow, c.rows};
-        const QString e = committer.commit(key, ChunkCommit{m_copySql, pieces, sizes, 1});
-        std::lock_guard lock(m_mutex);
+        const QString e = loader.load(c, buffer);
+        m_rowsDone += loader.rowsLoaded();
+        m_bytesDone += uint64_t(c.length);
         if (!e.isEmpty()) {
-            if (m_error.isEmpty())
-                m_error = QStringLiteral("%1 (file '%2')").arg(e, m_files[c.file]);
-            m_failed = true;
+            fail(e);
             break;
         }
+        std::lock_guard lock(m_mutex);
         if (committer.lastLatencyMs() >= 0)
             m_latencies.push_back(committer.lastLatencyMs());
-        m_rowsDone += c.rows;
-        m_bytesDone += uint64_t(c.length);
     }
     committer.close();
     committer.setState(WorkerState::Done);
     workerDone();
+}
+
+// Reads a chunk's bytes, opening its file when it is not the one already open.
+bool LoadJob::readChunk(const FileChunk &c, std::unique_ptr<QFile> &file, int &openFile,
+                        QByteArray &buffer)
+{
+    if (c.file != openFile) {
+        file = std::make_unique<QFile>(m_files[c.file]);
+        openFile = c.file;
+        if (!file->open(QIODevice::ReadOnly)) {
+            fail(QStringLiteral("cannot read '%1': %2").arg(file->fileName(), file->errorString()));
+            return false;
+        }
+    }
+    buffer.resize(qsizetype(c.length));
+    if (!file->seek(c.offset) || file->read(buffer.data(), c.length) != c.length) {
+        fail(
+            QStringLiteral("cannot read '%1' at byte %2: %3; was the file changed during the load?")
+                .arg(file->fileName())
+                .arg(c.offset)
+                .arg(file->errorString()));
+        return false;
+    }
+    return true;
+}
+
+void LoadJob::fail(const QString &error)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_error.isEmpty())
+        m_error = error;
+    m_failed = true;
 }
 
 void LoadJob::workerDone()

@@ -2,17 +2,19 @@
 
 // `load`: parallel, exactly-once COPY of existing files (Spillway's or anybody's) into one
 // table, with the same progress, metrics and ledger as an ingest. Files are cut into chunks at
-// record boundaries; each chunk is one COPY transaction with its ledger row, so an interrupted
-// load resumes without losing or duplicating a row.
+// record boundaries; each chunk is one COPY transaction with its ledger row and record range,
+// so an interrupted or refused load resumes (after bad rows are fixed in place) without losing
+// or duplicating a row. See loadledger.h for resume, chunkloader.h for errors and rejects.
 
 #include "base/ratemeter.h"
 #include "files/filechunker.h"
 #include "pg/chunkcommitter.h"
+#include "pg/chunkloader.h"
+#include "pg/loadledger.h"
 #include "run/metrics.h"
 
 #include <QElapsedTimer>
 #include <QObject>
-#include <QSet>
 #include <QTimer>
 
 #include <atomic>
@@ -21,6 +23,7 @@
 #include <mutex>
 #include <vector>
 
+class QFile;
 class QThreadPool;
 
 namespace spillway {
@@ -44,6 +47,9 @@ struct LoadOptions
     qint64 chunkBytes = 8 * 1024 * 1024;
     QString runId;
     bool resume = false;
+    bool skipErrors = false; // --on-error skip: refused records go to rejectFile
+    qint64 maxRejects = -1;  // stop when more records are refused; -1: no limit
+    QString rejectFile;
     RetryPolicy retry;
 };
 
@@ -63,16 +69,24 @@ public:
     QString serverVersion() const { return m_serverVersion; }
     RunSnapshot snapshot() const;
     QString copyStatement() const { return m_copySql; }
+    uint64_t rowsRejected() const { return m_rejects ? m_rejects->count() : 0; }
+    QString rejectFile() const { return m_options.rejectFile; }
 
 signals:
     void snapshotTaken(const spillway::RunSnapshot &snapshot);
     void phaseChanged(const QString &description);
+    void warning(const QString &message); // something the user should know, not an error
     void runFinished(const spillway::RunResult &result);
 
 private:
+    QString prepare();
     QString resolveRun();
     QString buildCopyStatement();
+    void launch();
     void workerLoop(int worker);
+    bool readChunk(const FileChunk &chunk, std::unique_ptr<QFile> &file, int &openFile,
+                   QByteArray &buffer);
+    void fail(const QString &error);
     void workerDone();
     void complete();
 
@@ -85,10 +99,13 @@ private:
     QString m_copySql;
     QString m_runId;
     QString m_serverVersion;
-    QSet<uint32_t> m_committed;
+    LoadRun m_run;
+    std::unique_ptr<RejectWriter> m_rejects;
+    ChunkLoadContext m_context;
     std::vector<std::unique_ptr<ChunkCommitter>> m_committers;
 
-    std::atomic<uint32_t> m_next{0};
+    std::atomic<uint32_t> m_next{0};      // next chunk of the plan to take
+    std::atomic<uint32_t> m_nextChunk{0}; // next ledger chunk id
     std::atomic<bool> m_cancelled{false};
     std::atomic<bool> m_failed{false};
     std::atomic<int> m_active{0};
