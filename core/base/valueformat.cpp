@@ -143,6 +143,14 @@ char *formatDecimal(char *p, int64_t unscaled, int scale)
     }
     if (scale <= 0)
         return formatUnsigned(p, u);
+    if (scale >= 20) { // u < 2^64 < 10^20: no integer digits; kPowersOf10 stops at 10^19
+        *p++ = '0';
+        *p++ = '.';
+        std::memset(p, '0', size_t(scale - 20));
+        p += scale - 20;
+        fixedDigits(p + 20, u, 20);
+        return p + 20;
+    }
     const uint64_t f = kPowersOf10[scale];
     p = formatUnsigned(p, u / f);
     *p++ = '.';
