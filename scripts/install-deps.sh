@@ -11,7 +11,7 @@ packages=(
     postgresql-15 postgresql-client-15
     python3 python3-jsonschema time xvfb xauth xfonts-base imagemagick tzdata zstd gzip
     desktop-file-utils appstream dpkg-dev file
-    clang-15 libfuzzer-15-dev clang-format-15
+    clang-15 libfuzzer-15-dev clang-format-15 help2man lintian man-db
 )
 
 missing=()
