@@ -23,7 +23,9 @@ LoadJob::LoadJob(QThreadPool *pool, QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, [this] {
         const uint64_t skipped = m_rowsSkipped;
         m_rate.sample(double(m_clock.nsecsElapsed()) / 1e9, m_rowsDone - skipped, m_bytesDone);
-        emit snapshotTaken(snapshot());
+        RunSnapshot s = snapshot();
+        s.events = m_events.drain();
+        emit snapshotTaken(s);
     });
 }
 
@@ -179,9 +181,11 @@ QString LoadJob::start(const LoadOptions &options)
         return e;
     if (QString e = resolveRun(); !e.isEmpty())
         return e;
-    for (int i = 0; i < options.workers; ++i)
+    for (int i = 0; i < options.workers; ++i) {
         m_committers.push_back(
             std::make_unique<ChunkCommitter>(options.conninfo, options.retry, &m_cancelled));
+        m_committers.back()->setEvents(&m_events, i);
+    }
     m_sampler = std::make_unique<ServerSampler>(options.conninfo);
     connect(m_sampler.get(), &ServerSampler::sampled, this, [this](const ServerSample &s) {
         m_lastSample = s;
@@ -309,6 +313,7 @@ void LoadJob::complete()
     result.error = result.cancelled ? QStringLiteral("the load was cancelled") : m_error;
     result.outputs = QStringList{m_options.table};
     result.last = snapshot();
+    result.last.events = m_events.drain();
     result.last.finished = true;
     result.last.rowsPerSecond = result.last.meanRowsPerSecond;
     result.last.bytesPerSecond = result.last.meanBytesPerSecond;

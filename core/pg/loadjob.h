@@ -87,6 +87,7 @@ private:
     QString m_serverVersion;
     QSet<uint32_t> m_committed;
     std::vector<std::unique_ptr<ChunkCommitter>> m_committers;
+    RunEventQueue m_events; // retries, drained by the timer's tick
 
     std::atomic<uint32_t> m_next{0};
     std::atomic<bool> m_cancelled{false};
