@@ -146,7 +146,8 @@ QString ChunkCommitter::commit(const ChunkKey &key, const ChunkCommit &data)
         if (n > 0 && !askLedger(key, &committed, &error)) {
             if (!error.retryable)
                 return describeCopyFailure(key, error);
-            report(RunEvent::Kind::ConnectionLost, key, error, 0, QStringLiteral("checking the ledger"));
+            report(RunEvent::Kind::ConnectionLost, key, error, 0,
+                   QStringLiteral("checking the ledger"));
             m_session.close();
             continue;
         }
