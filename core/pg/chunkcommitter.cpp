@@ -57,7 +57,10 @@ void ChunkCommitter::report(RunEvent::Kind kind, const ChunkKey &key, const PgEr
     }
     if (kind == RunEvent::Kind::ConnectionLost) {
         e.phase = phase.isEmpty() ? workerStateName(state()) : phase;
-        e.error = error.toString();
+        // libpq's first line says it ("FATAL: terminating connection due to administrator
+        // command"); the rest is its generic advice, over several lines.
+        const QString text = error.toString().trimmed();
+        e.error = text.section(QLatin1Char('\n'), 0, 0).simplified();
     }
     m_events->push(std::move(e));
 }
