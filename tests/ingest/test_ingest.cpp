@@ -265,8 +265,9 @@ private slots:
         QVERIFY(p.waitForFinished(240000));
         const QString err = QString::fromUtf8(p.readAllStandardError());
         QVERIFY2(p.exitCode() == 0, qPrintable(err.right(3000)));
-        const QString table = command == QLatin1String("ingest") ? QStringLiteral("lineitem")
-                                                                 : QStringLiteral("faults.lineitem");
+        const QString table = command == QLatin1String("ingest")
+                                  ? QStringLiteral("lineitem")
+                                  : QStringLiteral("faults.lineitem");
         QCOMPARE(queryValue(m_db, QStringLiteral("SELECT count(*) FROM %1").arg(table)),
                  QStringLiteral("400000"));
         if (command == QLatin1String("ingest"))
