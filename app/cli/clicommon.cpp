@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <atomic>
+#include <cerrno>
 #include <cmath>
 #include <csignal>
 #include <cstdio>
@@ -17,11 +18,52 @@
 
 namespace spillway::cli {
 
+namespace {
+std::atomic<int> g_pendingSignal{0}; // caught, not yet acted on
+std::atomic<int> g_stopSignal{0};    // the signal that stopped the run, for the exit status
+std::atomic<bool> g_stdoutClosed{false};
+
+void onInterrupt(int signal)
+{
+    g_pendingSignal = signal;
+    g_stopSignal = signal;
+}
+} // namespace
+
 void printOut(const QString &text)
 {
+    if (g_stdoutClosed)
+        return; // the reader went away: say nothing more, end with SIGPIPE's status
     const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
+    errno = 0;
+    const bool written =
+        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout) == size_t(bytes.size()) &&
+        std::fflush(stdout) == 0;
+    if (!written && errno == EPIPE)
+        noteStdoutClosed();
+}
+
+void ignoreBrokenPipe()
+{
+    std::signal(SIGPIPE, SIG_IGN);
+}
+
+void noteStdoutClosed()
+{
+    g_stdoutClosed = true;
+}
+
+int endProcess(int exitCode)
+{
+    const int signal = g_stdoutClosed ? SIGPIPE : g_stopSignal.load();
+    if (signal == 0)
+        return exitCode;
+    // Die of the signal, as the shell expects: $? is 128 + its number, and a script that was
+    // interrupted stops too instead of carrying on.
+    std::fflush(nullptr);
+    std::signal(signal, SIG_DFL);
+    std::raise(signal);
+    return 128 + signal; // not reached
 }
 
 void printErr(const QString &text)
@@ -185,22 +227,14 @@ bool readPlanOptions(const QCommandLineParser &parser, PlanOptions &options)
     return ok;
 }
 
-namespace {
-std::atomic<bool> g_interrupted{false};
-void onInterrupt(int)
-{
-    g_interrupted = true;
-}
-} // namespace
-
 void execCancellable(QEventLoop &loop, QObject *context, const std::function<void()> &cancel)
 {
-    g_interrupted = false;
+    g_pendingSignal = 0;
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
     QTimer check; // a signal handler may only set a flag; the loop's thread acts on it
     QObject::connect(&check, &QTimer::timeout, context, [&cancel] {
-        if (g_interrupted.exchange(false))
+        if (g_pendingSignal.exchange(0) != 0)
             cancel();
     });
     check.start(50);

@@ -26,7 +26,9 @@ enum ExitCode {
     ExitThreshold = 4, // an --assert threshold was violated
 };
 
-void printOut(const QString &text); // stdout, UTF-8, no newline added
+// stdout, UTF-8, no newline added. When the reader has gone (EPIPE), nothing more is written
+// and the process ends with SIGPIPE's status (see endProcess).
+void printOut(const QString &text);
 void printErr(const QString &text); // stderr, UTF-8, no newline added
 bool stderrIsTerminal();
 
@@ -48,7 +50,17 @@ bool readPlanOptions(const QCommandLineParser &parser, PlanOptions &options);
 void addPlanOptions(QCommandLineParser &parser);
 
 // Runs `loop` until it quits. Ctrl+C and SIGTERM call `cancel` on the loop's thread (the run
-// then ends cleanly: partial files removed, transactions rolled back).
+// then ends cleanly: partial files removed, transactions rolled back, the record "cancelled");
+// endProcess() then ends the process with that signal.
 void execCancellable(QEventLoop &loop, QObject *context, const std::function<void()> &cancel);
+
+// Exit statuses as Unix shells expect them. At start, SIGPIPE is ignored so that a closed
+// standard output is an EPIPE error the run can end on cleanly (and record), not a sudden
+// death. At the end, endProcess(code) returns code, unless the run was stopped by SIGINT or
+// SIGTERM, or standard output's reader went away (noteStdoutClosed): then the process dies of
+// that signal (SIGPIPE for the reader) after its cleanup, so the shell sees 130, 143 or 141.
+void ignoreBrokenPipe();
+void noteStdoutClosed();
+int endProcess(int exitCode);
 
 } // namespace spillway::cli

@@ -217,7 +217,13 @@ int runToFiles(std::shared_ptr<CompiledSchema> schema, const PlanOptions &planOp
     QEventLoop loop;
     int exitCode = ExitOk;
     QObject::connect(&engine, &Engine::snapshotTaken, &printer, &ProgressPrinter::show);
-    QObject::connect(&engine, &Engine::runFinished, &loop, [&](const RunResult &r) {
+    auto sink = std::make_shared<FileSink>(sinkOptions);
+    QObject::connect(&engine, &Engine::runFinished, &loop, [&](RunResult r) {
+        if (sink->isReaderGone()) { // `| head` had enough: stop quietly, as cat or seq do
+            r.ok = false;
+            r.cancelled = true;
+            noteStdoutClosed();
+        }
         printer.finish(r);
         if (mode == ProgressPrinter::Mode::Json) {
             const QString json =
@@ -225,7 +231,7 @@ int runToFiles(std::shared_ptr<CompiledSchema> schema, const PlanOptions &planOp
                 QLatin1Char('\n');
             sinkOptions.directory == QLatin1String("-") ? printErr(json) : printOut(json);
         }
-        if (!r.ok)
+        if (!r.ok && !sink->isReaderGone())
             printErr(QStringLiteral("error: %1\n").arg(r.error));
         exitCode = r.ok ? ExitOk : ExitFailure;
         if (recording)
@@ -233,7 +239,7 @@ int runToFiles(std::shared_ptr<CompiledSchema> schema, const PlanOptions &planOp
         loop.quit();
     });
     FormatOptions format = sinkOptions.format;
-    if (!engine.start(plan, std::make_shared<FileSink>(sinkOptions), format, engineOptions)) {
+    if (!engine.start(plan, sink, format, engineOptions)) {
         printErr(QStringLiteral("error: %1\n").arg(engine.error()));
         return ExitFailure;
     }

@@ -22,26 +22,12 @@ static const char *const kUsage =
     "  server ACTION       start, stop or show the private local PostgreSQL server\n\n"
     "Run 'spillway-cli COMMAND --help' for a command's options.\n"
     "Exit codes: 0 success, 1 runtime failure, 2 usage error or invalid schema,\n"
-    "            3 verify found differences, 4 an --assert threshold violated.\n";
+    "            3 verify found differences, 4 an --assert threshold violated;\n"
+    "            130 (Ctrl+C) or 143 (SIGTERM): the run was cancelled cleanly;\n"
+    "            141: standard output's reader stopped reading (e.g. | head).\n";
 
-int main(int argc, char *argv[])
+static int runCommand(const QString &command, const QStringList &args)
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("spillway-cli"));
-    QCoreApplication::setOrganizationName(QStringLiteral("spillway"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(SPILLWAY_VERSION));
-    QStringList args = QCoreApplication::arguments();
-    const QString command = args.size() > 1 ? args[1] : QString();
-    if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h") ||
-        command == QLatin1String("help")) {
-        printOut(QString::fromLatin1(kUsage));
-        return command.isEmpty() ? ExitUsage : ExitOk;
-    }
-    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
-        printOut(QStringLiteral("spillway-cli %1\n").arg(QCoreApplication::applicationVersion()));
-        return ExitOk;
-    }
-    args.removeAt(1); // the command's parser sees "spillway-cli [options] positional..."
     if (command == QLatin1String("validate"))
         return runValidate(args);
     if (command == QLatin1String("preview"))
@@ -65,4 +51,26 @@ int main(int argc, char *argv[])
     printErr(QStringLiteral("spillway-cli: unknown command '%1'\n\n").arg(command) +
              QString::fromLatin1(kUsage));
     return ExitUsage;
+}
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("spillway-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("spillway"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SPILLWAY_VERSION));
+    ignoreBrokenPipe();
+    QStringList args = QCoreApplication::arguments();
+    const QString command = args.size() > 1 ? args[1] : QString();
+    if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help")) {
+        printOut(QString::fromLatin1(kUsage));
+        return endProcess(command.isEmpty() ? ExitUsage : ExitOk);
+    }
+    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+        printOut(QStringLiteral("spillway-cli %1\n").arg(QCoreApplication::applicationVersion()));
+        return endProcess(ExitOk);
+    }
+    args.removeAt(1); // the command's parser sees "spillway-cli [options] positional..."
+    return endProcess(runCommand(command, args));
 }

@@ -60,8 +60,32 @@ QString ProgressPrinter::barLine(const RunSnapshot &s) const
     return line.left(width - 1);
 }
 
+void ProgressPrinter::showEvents(const QList<RunEvent> &events)
+{
+    if (events.isEmpty() || m_mode == Mode::Quiet)
+        return;
+    QString text;
+    for (const RunEvent &e : events) {
+        if (m_mode == Mode::Json) {
+            text += QString::fromUtf8(QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact)) +
+                    QLatin1Char('\n');
+            continue;
+        }
+        const QString line = e.text();
+        text += e.isWarning() ? QStringLiteral("warning: ") + line
+                              : line.left(1).toUpper() + line.mid(1);
+        text += QLatin1Char('\n');
+    }
+    if (m_mode == Mode::Bar && m_lastWidth > 0) // over the bar, which the snapshot redraws
+        text =
+            QLatin1Char('\r') + QString(m_lastWidth, QLatin1Char(' ')) + QLatin1Char('\r') + text;
+    m_lastWidth = 0;
+    printErr(text);
+}
+
 void ProgressPrinter::show(const RunSnapshot &s)
 {
+    showEvents(s.events);
     switch (m_mode) {
     case Mode::Quiet:
         return;
@@ -111,7 +135,9 @@ void ProgressPrinter::phase(const QString &description)
 void ProgressPrinter::finish(const RunResult &result)
 {
     if (m_mode == Mode::Bar) {
-        show(result.last);
+        RunSnapshot last = result.last;
+        last.events.clear(); // shown with the final snapshot already
+        show(last);
         printErr(QStringLiteral("\n"));
     }
     if (m_mode == Mode::Json || m_mode == Mode::Quiet)

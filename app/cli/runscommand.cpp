@@ -209,6 +209,14 @@ QString detailText(const RunRecord &r)
                                         : t.message});
         text += QStringLiteral("\nThresholds\n") + formatTable(thresholds, {true, true, true});
     }
+    if (!r.events.isEmpty()) {
+        QList<QStringList> events;
+        for (const RunEvent &e : r.events)
+            events.append({e.time.toUTC().toString(QStringLiteral("HH:mm:ss.zzz")), e.text()});
+        if (r.eventsDropped > 0)
+            events.append({QString(), QStringLiteral("(%1 more not kept)").arg(r.eventsDropped)});
+        text += QStringLiteral("\nEvents (UTC)\n") + formatTable(events, {true, true});
+    }
     return text;
 }
 

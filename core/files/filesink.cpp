@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <cerrno>
 #include <cstdio>
 
 namespace spillway {
@@ -153,7 +154,12 @@ QString FileSink::writeRaw(const char *data, size_t size)
 {
     size_t done = 0;
     while (done < size) {
+        errno = 0;
         const qint64 n = m_file->write(data + done, qint64(size - done));
+        if (n <= 0 && isStdout() && errno == EPIPE) {
+            m_readerGone = true;
+            return QStringLiteral("standard output was closed by its reader");
+        }
         if (n <= 0) {
             const QString where = isStdout() ? QStringLiteral("standard output")
                                              : QStringLiteral("'%1'").arg(m_file->fileName());

@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QStringList>
 
+#include <atomic>
 #include <memory>
 
 namespace spillway {
@@ -40,6 +41,9 @@ public:
     QStringList outputs() const override { return m_outputs; }
 
     bool isStdout() const { return m_options.directory == QLatin1String("-"); }
+    // Standard output's reader went away (EPIPE, e.g. `| head`): the run stopped there, which
+    // the caller may take for a cancel rather than a failure. Read after the run.
+    bool isReaderGone() const { return m_readerGone; }
     // Name of part `part` (1-based; 0 when not split) of a table's output.
     QString fileName(const QString &table, int part) const;
 
@@ -63,6 +67,7 @@ private:
     uint64_t m_fileRows = 0;
     uint64_t m_fileBytes = 0;
     QStringList m_outputs;
+    std::atomic<bool> m_readerGone{false};
 };
 
 } // namespace spillway

@@ -76,6 +76,19 @@ QList<TableRows> tablesFromJson(const QJsonArray &array)
     return tables;
 }
 
+QJsonArray eventsToJson(const QList<RunEvent> &events)
+{
+    QJsonArray out;
+    for (const RunEvent &e : events) {
+        QJsonObject o = e.toJson();
+        o.insert(QStringLiteral("message"), maskConnectionString(e.text()));
+        if (!e.error.isEmpty())
+            o.insert(QStringLiteral("error"), maskConnectionString(e.error));
+        out.append(o);
+    }
+    return out;
+}
+
 } // namespace
 
 MachineInfo MachineInfo::current()
@@ -164,7 +177,10 @@ QJsonObject RunRecord::toJson() const
         {QStringLiteral("tables"), tablesToJson(tables)},
         {QStringLiteral("thresholds"), thresholdArray},
         {QStringLiteral("series"), seriesToJson(series)},
+        {QStringLiteral("events"), eventsToJson(events)},
     };
+    if (eventsDropped > 0)
+        o.insert(QStringLiteral("events_dropped"), eventsDropped);
     if (!error.isEmpty())
         o.insert(QStringLiteral("error"), maskConnectionString(error));
     if (!serverVersion.isEmpty())
@@ -214,6 +230,9 @@ std::optional<RunRecord> RunRecord::fromJson(const QJsonObject &o, QString *erro
         r.thresholds.append(ThresholdResult::fromJson(v.toObject()));
     r.series = seriesFromJson(o.value(QLatin1String("series")).toObject());
     r.verify = o.value(QLatin1String("verify")).toObject();
+    for (const QJsonValue &v : o.value(QLatin1String("events")).toArray())
+        r.events.append(RunEvent::fromJson(v.toObject()));
+    r.eventsDropped = o.value(QLatin1String("events_dropped")).toInt();
     return r;
 }
 
@@ -233,6 +252,13 @@ RunRecorder::RunRecorder(const QString &kind, const QStringList &commandLine, co
 
 void RunRecorder::addSnapshot(const RunSnapshot &snapshot)
 {
+    for (const RunEvent &e : snapshot.events) {
+        m_retries += e.kind == RunEvent::Kind::Retry ? 1 : 0;
+        if (m_record.events.size() < kMaxEvents)
+            m_record.events.append(e);
+        else
+            ++m_record.eventsDropped;
+    }
     if (m_snapshots++ % m_stride != 0)
         return;
     QList<RunSample> &series = m_record.series;
@@ -260,6 +286,8 @@ void RunRecorder::finish(const RunResult &result)
     if (m_record.series.isEmpty() || m_record.series.last().elapsedSeconds != last.elapsedSeconds)
         m_record.series.append(last);
     m_record.summary = RunSummary::fromRun(result.last, m_record.series);
+    if (!result.last.workers.isEmpty()) // a run that commits chunks (ingest, load) can retry
+        m_record.summary.set(QStringLiteral("retries"), double(m_retries));
     m_record.tables.clear();
     for (const TableProgress &t : result.last.tables)
         m_record.tables.append({t.name, t.rowsDone, t.rowsTotal, t.bytesDone});

@@ -66,6 +66,10 @@ struct RunRecord
     QList<TableRows> tables;
     QList<ThresholdResult> thresholds;
     QJsonObject verify; // attached by the verify command; empty when none
+    // Lost connections, retries and the ledger's answers, in order (RunRecorder::kMaxEvents at
+    // most; eventsDropped counts the rest).
+    QList<RunEvent> events;
+    int eventsDropped = 0;
 
     // "ok", "failed", "cancelled", or "violated" for a run that ended well but broke a
     // threshold.
@@ -86,6 +90,8 @@ public:
     // A 10-hour run at 10 snapshots a second would keep 360,000 points; past this many the
     // series keeps every second point and samples half as often, so memory stays bounded.
     static constexpr int kMaxSamples = 2000;
+    // Events kept in a record; a run that loses its connections all day keeps the first ones.
+    static constexpr int kMaxEvents = 1000;
 
     // Starts a record now. commandLine is masked here; id empty: a new one.
     RunRecorder(const QString &kind, const QStringList &commandLine, const QString &id = {},
@@ -107,6 +113,7 @@ private:
     RunRecord m_record;
     qint64 m_snapshots = 0; // snapshots seen
     qint64 m_stride = 1;    // every m_stride-th snapshot is kept
+    qint64 m_retries = 0;   // retry events seen, kept or not
 };
 
 } // namespace spillway

@@ -3,6 +3,7 @@
 #include "pg/conninfo.h"
 #include "schema/ddl.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QThread>
 
@@ -32,12 +33,62 @@ QString describeCopyFailure(const ChunkKey &key, const PgError &error)
              error.context.isEmpty() ? QString() : QStringLiteral(" — ") + error.context);
 }
 
-void ChunkCommitter::backoff(int attempt)
+void ChunkCommitter::setEvents(RunEventQueue *events, int worker)
+{
+    m_events = events;
+    m_worker = worker;
+}
+
+void ChunkCommitter::report(RunEvent::Kind kind, const ChunkKey &key, const PgError &error,
+                            int attempt, const QString &phase)
+{
+    if (!m_events)
+        return;
+    RunEvent e;
+    e.kind = kind;
+    e.time = QDateTime::currentDateTimeUtc();
+    e.worker = m_worker + 1;
+    e.table = key.table;
+    e.chunk = key.chunk;
+    if (kind == RunEvent::Kind::Retry) {
+        e.attempt = attempt + 1;
+        e.attempts = m_policy.retries + 1;
+        e.delayMs = backoffMs(attempt - 1);
+    }
+    if (kind == RunEvent::Kind::ConnectionLost) {
+        e.phase = phase.isEmpty() ? workerStateName(state()) : phase;
+        // libpq's first line says it ("FATAL: terminating connection due to administrator
+        // command"); the rest is its generic advice, over several lines.
+        const QString text = error.toString().trimmed();
+        e.error = text.section(QLatin1Char('\n'), 0, 0).simplified();
+    }
+    m_events->push(std::move(e));
+}
+
+int ChunkCommitter::backoffMs(int attempt) const
 {
     const double delay = m_policy.delayMs * std::pow(2.0, std::min(attempt, 16));
-    const int ms = std::min(m_policy.maxDelayMs, int(delay));
+    return std::min(m_policy.maxDelayMs, int(delay));
+}
+
+void ChunkCommitter::backoff(int attempt)
+{
+    const int ms = backoffMs(attempt);
     for (int slept = 0; slept < ms && !*m_cancelled; slept += 20)
         QThread::msleep(20);
+}
+
+bool ChunkCommitter::connectIfNeeded(PgError *error)
+{
+    if (m_session.isConnected())
+        return true;
+    setState(WorkerState::Connecting);
+    if (!m_session.connect(m_conninfo, error))
+        return false;
+    // Chunks need no durability wait of their own; timestamptz text is read as UTC, as the
+    // binary form sends it.
+    m_session.exec(QStringLiteral("SET synchronous_commit = off; SET TimeZone = 'UTC'"), nullptr);
+    return true;
 }
 
 bool ChunkCommitter::alreadyCommitted(const ChunkKey &key, bool *committed, PgError *error)
@@ -50,6 +101,14 @@ bool ChunkCommitter::alreadyCommitted(const ChunkKey &key, bool *committed, PgEr
     if (!m_session.query(sql, &rows, error))
         return false;
     *committed = !rows.isEmpty();
+    return true;
+}
+
+bool ChunkCommitter::askLedger(const ChunkKey &key, bool *committed, PgError *error)
+{
+    if (!alreadyCommitted(key, committed, error))
+        return false;
+    report(*committed ? RunEvent::Kind::LedgerCommitted : RunEvent::Kind::LedgerNotCommitted, key);
     return true;
 }
 
@@ -79,24 +138,22 @@ QString ChunkCommitter::commit(const ChunkKey &key, const ChunkCommit &data)
         if (n > 0) {
             setState(WorkerState::Retrying);
             ++m_retries;
+            report(RunEvent::Kind::Retry, key, {}, n);
             backoff(n - 1);
             if (*m_cancelled)
                 break;
         }
         error = PgError();
-        if (!m_session.isConnected()) {
-            setState(WorkerState::Connecting);
-            if (!m_session.connect(m_conninfo, &error))
-                continue;
-            // Chunks need no durability wait of their own; timestamptz text is read as UTC, as
-            // the binary form sends it.
-            m_session.exec(QStringLiteral("SET synchronous_commit = off; SET TimeZone = 'UTC'"),
-                           nullptr);
+        if (!connectIfNeeded(&error)) {
+            report(RunEvent::Kind::ConnectionLost, key, error);
+            continue;
         }
         bool committed = false;
-        if (n > 0 && !alreadyCommitted(key, &committed, &error)) {
+        if (n > 0 && !askLedger(key, &committed, &error)) {
             if (!error.retryable)
                 return describeCopyFailure(key, error);
+            report(RunEvent::Kind::ConnectionLost, key, error, 0,
+                   QStringLiteral("checking the ledger"));
             m_session.close();
             continue;
         }
@@ -113,6 +170,7 @@ QString ChunkCommitter::commit(const ChunkKey &key, const ChunkCommit &data)
             m_lastError = error;
             return describeCopyFailure(key, error);
         }
+        report(RunEvent::Kind::ConnectionLost, key, error);
         m_session.close();
     }
     if (*m_cancelled)

@@ -3,10 +3,12 @@
 // Commits chunks exactly once: each chunk is one transaction holding its COPY and its row in
 // spillway.ledger. A lost connection is retried with backoff; before a retry the ledger says
 // whether the lost COMMIT went through. Used by the generated-data sink and by `load`.
-// One committer per worker; it is not shared between threads.
+// One committer per worker; it is not shared between threads. Each lost connection, retry and
+// ledger answer is pushed as a RunEvent into the queue given by setEvents(), if any.
 
 #include "pg/pgsession.h"
 #include "run/metrics.h"
+#include "run/runevents.h"
 
 #include <QString>
 
@@ -44,6 +46,8 @@ class ChunkCommitter
 {
 public:
     ChunkCommitter(QString conninfo, RetryPolicy policy, const std::atomic<bool> *cancelled);
+    // Where lost connections, retries and ledger answers go; worker is 0-based.
+    void setEvents(RunEventQueue *events, int worker);
 
     // Returns an empty string when committed (now or by an earlier attempt), else the error:
     // what was refused, where (table, chunk, row) and the server's words.
@@ -62,7 +66,13 @@ public:
 private:
     bool attempt(const ChunkKey &key, const ChunkCommit &data, PgError *error);
     bool alreadyCommitted(const ChunkKey &key, bool *committed, PgError *error);
+    // After a failed attempt: did its COMMIT go through? Reports the ledger's answer.
+    bool askLedger(const ChunkKey &key, bool *committed, PgError *error);
+    bool connectIfNeeded(PgError *error);
+    int backoffMs(int attempt) const;
     void backoff(int attempt);
+    void report(RunEvent::Kind kind, const ChunkKey &key, const PgError &error = {},
+                int attempt = 0, const QString &phase = {});
 
     QString m_conninfo;
     RetryPolicy m_policy;
@@ -72,6 +82,8 @@ private:
     double m_lastLatencyMs = 0;
     int m_retries = 0;
     PgError m_lastError;
+    RunEventQueue *m_events = nullptr;
+    int m_worker = 0;
 };
 
 QString describeCopyFailure(const ChunkKey &key, const PgError &error);

@@ -19,7 +19,9 @@ LoadJob::LoadJob(QThreadPool *pool, QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, [this] {
         const uint64_t skipped = m_rowsSkipped;
         m_rate.sample(double(m_clock.nsecsElapsed()) / 1e9, m_rowsDone - skipped, m_bytesDone);
-        emit snapshotTaken(snapshot());
+        RunSnapshot s = snapshot();
+        s.events = m_events.drain();
+        emit snapshotTaken(s);
     });
 }
 
@@ -167,6 +169,8 @@ void LoadJob::launch()
     for (int i = 0; i < m_options.workers; ++i)
         m_committers.push_back(
             std::make_unique<ChunkCommitter>(m_options.conninfo, m_options.retry, &m_cancelled));
+    for (int i = 0; i < m_options.workers; ++i)
+        m_committers[size_t(i)]->setEvents(&m_events, i);
     m_sampler = std::make_unique<ServerSampler>(m_options.conninfo);
     connect(m_sampler.get(), &ServerSampler::sampled, this, [this](const ServerSample &s) {
         m_lastSample = s;
@@ -208,7 +212,8 @@ void LoadJob::workerLoop(int worker)
         m_rowsDone += loader.rowsLoaded();
         m_bytesDone += uint64_t(c.length);
         if (!e.isEmpty()) {
-            fail(e);
+            if (!m_cancelled) // a chunk given up because of the cancel: the run is cancelled
+                fail(e);
             break;
         }
         std::lock_guard lock(m_mutex);
@@ -301,6 +306,7 @@ void LoadJob::complete()
     result.error = result.cancelled ? QStringLiteral("the load was cancelled") : m_error;
     result.outputs = QStringList{m_options.table};
     result.last = snapshot();
+    result.last.events = m_events.drain();
     result.last.finished = true;
     result.last.rowsPerSecond = result.last.meanRowsPerSecond;
     result.last.bytesPerSecond = result.last.meanBytesPerSecond;

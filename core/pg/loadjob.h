@@ -103,6 +103,7 @@ private:
     std::unique_ptr<RejectWriter> m_rejects;
     ChunkLoadContext m_context;
     std::vector<std::unique_ptr<ChunkCommitter>> m_committers;
+    RunEventQueue m_events; // retries, drained by the timer's tick
 
     std::atomic<uint32_t> m_next{0};      // next chunk of the plan to take
     std::atomic<uint32_t> m_nextChunk{0}; // next ledger chunk id

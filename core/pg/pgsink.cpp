@@ -43,9 +43,11 @@ QString PgSink::open(const Plan &plan)
     m_plan = &plan;
     m_committers.clear();
     RetryPolicy retry = m_options.retry;
-    for (int i = 0; i < std::max(1, m_options.workers); ++i)
+    for (int i = 0; i < std::max(1, m_options.workers); ++i) {
         m_committers.push_back(
             std::make_unique<ChunkCommitter>(m_options.conninfo, retry, &m_cancelled));
+        m_committers.back()->setEvents(&m_events, i);
+    }
     m_copySql.clear();
     m_binary.clear();
     const auto &tables = plan.schema()->tables();
@@ -123,6 +125,7 @@ void PgSink::addMetrics(RunSnapshot &snapshot) const
 {
     for (const auto &c : m_committers)
         snapshot.workers.append(c->state());
+    snapshot.events += m_events.drain(); // each event reaches one snapshot
     std::vector<double> copy;
     {
         std::lock_guard lock(m_latencyMutex);

@@ -60,6 +60,7 @@ private:
     ByteBuffer m_binaryHeader;
     ByteBuffer m_binaryTrailer;
     std::atomic<bool> m_cancelled{false};
+    mutable RunEventQueue m_events; // drained by addMetrics() on the sampler's tick
     mutable std::mutex m_latencyMutex;
     std::vector<double> m_latenciesMs;
 };

@@ -199,7 +199,8 @@ void Engine::deliver(std::unique_ptr<EncodedChunk> chunk, int worker)
 {
     if (!m_sink->isOrdered()) {
         if (const QString e = m_sink->write(*chunk, worker); !e.isEmpty()) {
-            fail(e);
+            if (!m_cancelled) // a write that cancel() cut short (a retry given up) is the cancel
+                fail(e);
         } else {
             m_tableRows[size_t(chunk->table)] += chunk->rows;
             m_tableBytes[size_t(chunk->table)] += chunk->data.size();

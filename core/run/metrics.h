@@ -2,6 +2,8 @@
 
 // What a run reports while it runs: counters sampled on the owner's thread into snapshots.
 
+#include "run/runevents.h"
+
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -65,6 +67,7 @@ struct RunSnapshot
     ServerSample server;          // ingest only, the latest sample
     bool hasServerSample = false;
     bool finished = false;
+    QList<RunEvent> events; // what happened since the previous snapshot (retries, ...)
 
     double fraction() const { return rowsTotal ? double(rowsDone) / double(rowsTotal) : 1.0; }
 };

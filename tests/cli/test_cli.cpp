@@ -1,7 +1,7 @@
 // spillway-cli as scripts and CI jobs use it: the real binary run with QProcess. Exit codes
 // (0 ok, 1 the run failed, 2 usage error or invalid schema), messages that say what and where,
 // standard output streaming, JSON summaries, preview tables, quoted DDL, every command's help,
-// an interrupted run that leaves no partial file, and memory that does not grow with rows.
+// and memory that does not grow with rows. Signals and closed pipes: test_exits.cpp.
 
 #include <QDir>
 #include <QFile>
@@ -143,7 +143,6 @@ private slots:
     void help_data();
     void help();
     void examples();
-    void interruptLeavesNoPartialFile();
     void memoryStaysBounded();
 
 private:
@@ -592,26 +591,6 @@ void TestCli::examples()
         const Result v = run({QStringLiteral("validate"), name});
         QVERIFY2(v.code == 0, qPrintable(name + QLatin1Char('\n') + describe(v)));
     }
-}
-
-void TestCli::interruptLeavesNoPartialFile()
-{
-    // SIGTERM (like Ctrl+C) during a long run: the run stops, exit 1, nothing partial is left.
-    const QString out = path(QStringLiteral("interrupted"));
-    QProcess process;
-    process.setProcessEnvironment(cliEnvironment());
-    process.start(kCli, {QStringLiteral("generate"), QStringLiteral("example:lineitem"),
-                         QStringLiteral("--rows"), QStringLiteral("100M"), QStringLiteral("--out"),
-                         out, QStringLiteral("--quiet")});
-    QVERIFY(process.waitForStarted());
-    const QString part = QDir(out).filePath(QStringLiteral("lineitem.csv.part"));
-    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(part) && QFileInfo(part).size() > 0, 30000);
-    process.terminate();
-    QVERIFY(process.waitForFinished(30000));
-    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
-    QCOMPARE(process.exitCode(), 1);
-    QVERIFY(process.readAllStandardError().contains("cancelled"));
-    QCOMPARE(QDir(out).entryList(QDir::Files | QDir::Hidden), QStringList());
 }
 
 void TestCli::memoryStaysBounded()

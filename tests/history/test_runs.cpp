@@ -92,6 +92,9 @@ class TestRuns : public QObject
 private slots:
     void initTestCase();
     void recordRoundTrip();
+    void eventTexts_data();
+    void eventTexts();
+    void eventsAreRecordedOnce();
     void storeFindsRuns();
     void seriesStaysBounded();
     void maskConnectionString_data();
@@ -143,6 +146,94 @@ void TestRuns::recordRoundTrip()
 
     QVERIFY(!RunRecord::fromJson(QJsonObject{{QStringLiteral("id"), QStringLiteral("x")}}, &error));
     QVERIFY(error.contains(QLatin1String("not a Spillway run record")));
+}
+
+void TestRuns::eventTexts_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("phase");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("lost while committing")
+        << int(RunEvent::Kind::ConnectionLost) << QStringLiteral("committing")
+        << QStringLiteral("worker 2 lost its connection while committing (table 'lineitem', "
+                          "chunk 17): server closed the connection unexpectedly");
+    QTest::newRow("could not connect")
+        << int(RunEvent::Kind::ConnectionLost) << QStringLiteral("connecting")
+        << QStringLiteral("worker 2 could not connect (table 'lineitem', chunk 17): server "
+                          "closed the connection unexpectedly");
+    QTest::newRow("retry") << int(RunEvent::Kind::Retry) << QString()
+                           << QStringLiteral("worker 2 retries table 'lineitem', chunk 17: "
+                                             "attempt 3 of 9 in 500 ms");
+    QTest::newRow("committed") << int(RunEvent::Kind::LedgerCommitted) << QString()
+                               << QStringLiteral("Table 'lineitem', chunk 17 was committed "
+                                                 "before the connection was lost: not sent again");
+    QTest::newRow("not committed") << int(RunEvent::Kind::LedgerNotCommitted) << QString()
+                                   << QStringLiteral("Table 'lineitem', chunk 17 was not "
+                                                     "committed: sending again");
+}
+
+static RunEvent sampleEvent(RunEvent::Kind kind, const QString &phase = {})
+{
+    RunEvent e;
+    e.kind = kind;
+    e.time = QDateTime(QDate(2026, 12, 3), QTime(14, 0, 1, 250), Qt::UTC);
+    e.worker = 2;
+    e.table = QStringLiteral("lineitem");
+    e.chunk = 17;
+    e.attempt = 3;
+    e.attempts = 9;
+    e.delayMs = 500;
+    e.phase = phase;
+    e.error = QStringLiteral("server closed the connection unexpectedly");
+    return e;
+}
+
+void TestRuns::eventTexts()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, phase);
+    QFETCH(QString, text);
+    const RunEvent e = sampleEvent(RunEvent::Kind(kind), phase);
+    QCOMPARE(e.text(), text);
+    const QJsonObject json = e.toJson();
+    QCOMPARE(json.value(QLatin1String("message")).toString(), text);
+    QCOMPARE(json.value(QLatin1String("time")).toString(),
+             QStringLiteral("2026-12-03T14:00:01.250Z"));
+    const RunEvent back = RunEvent::fromJson(json);
+    QCOMPARE(back.toJson(), json);
+    QCOMPARE(back.time, e.time);
+}
+
+void TestRuns::eventsAreRecordedOnce()
+{
+    // Each snapshot carries the events since the previous one; the record keeps them in order
+    // (kept snapshots or not), and an ingest's summary counts its retries.
+    RunRecorder recorder(QStringLiteral("ingest"), {});
+    for (int i = 0; i < 10; ++i) {
+        RunSnapshot s = snapshotAt(i * 0.1, uint64_t(i) * 100);
+        s.workers = {WorkerState::Copying};
+        if (i == 3)
+            s.events = {sampleEvent(RunEvent::Kind::ConnectionLost, QStringLiteral("copying")),
+                        sampleEvent(RunEvent::Kind::Retry)};
+        if (i == 4)
+            s.events = {sampleEvent(RunEvent::Kind::LedgerNotCommitted)};
+        recorder.addSnapshot(s);
+    }
+    RunResult result;
+    result.ok = true;
+    result.last = snapshotAt(1.0, 1000);
+    result.last.workers = {WorkerState::Done};
+    recorder.finish(result);
+    const RunRecord &record = recorder.record();
+    QCOMPARE(record.events.size(), 3);
+    QCOMPARE(record.events.at(2).kind, RunEvent::Kind::LedgerNotCommitted);
+    QCOMPARE(record.summary.value(QStringLiteral("retries")), 1.0);
+    QString error;
+    const auto back = RunRecord::fromJson(record.toJson(), &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->events.size(), 3);
+    QCOMPARE(back->toJson().value(QLatin1String("events")),
+             record.toJson().value(QLatin1String("events")));
 }
 
 void TestRuns::storeFindsRuns()

@@ -1,14 +1,18 @@
 // spillway-cli ingest into a real PostgreSQL: exact row counts, references holding under
 // foreign keys created after the load, every column type in every COPY format, and faults —
 // terminated backends, a server restart, kill -9 then --resume, cancel then --resume — that
-// end with exactly the expected rows: none lost, none duplicated.
+// end with exactly the expected rows: none lost, none duplicated. Retries are reported (stderr,
+// --json, run record); Ctrl+C and SIGTERM end an ingest "cancelled" with $? 130 or 143.
 
 #include "ingesttestsupport.h"
 #include "pgfixture.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+
+#include <csignal>
 
 using namespace spillway;
 using namespace spillway::test;
@@ -68,6 +72,95 @@ const QString kEveryType = QStringLiteral(
     "{\"name\": \"p\", \"type\": \"text\", \"generator\": {\"kind\": \"pattern\", \"pattern\": "
     "\"[A-Z]{2}-\\\\d{4}\"}}"
     "]}]}");
+
+// The JSON objects among the lines of `text` (spillway-cli --json writes one per line).
+QList<QJsonObject> jsonLines(const QString &text)
+{
+    QList<QJsonObject> objects;
+    for (const QString &line : text.split(QLatin1Char('\n'))) {
+        const QJsonDocument doc = QJsonDocument::fromJson(line.toUtf8());
+        if (doc.isObject())
+            objects.append(doc.object());
+    }
+    return objects;
+}
+
+QList<QJsonObject> retryEvents(const QList<QJsonObject> &objects)
+{
+    static const QStringList kinds{QStringLiteral("connection_lost"), QStringLiteral("retry"),
+                                   QStringLiteral("ledger_committed"),
+                                   QStringLiteral("ledger_not_committed")};
+    QList<QJsonObject> events;
+    for (const QJsonObject &o : objects) {
+        if (kinds.contains(o.value(QStringLiteral("event")).toString()))
+            events.append(o);
+    }
+    return events;
+}
+
+// What is wrong with the events of a run whose backends were terminated; empty when nothing:
+// a lost connection, a retry (attempt n of `attempts`) and a ledger answer at least, each
+// timed, and each ledger answer preceded by a retry of its chunk by its worker.
+QString retryEventsProblem(const QList<QJsonObject> &events, int attempts)
+{
+    QSet<QString> kinds;
+    QSet<QString> retried; // worker/table/chunk
+    for (const QJsonObject &e : events) {
+        const QString kind = e.value(QStringLiteral("event")).toString();
+        const QString chunk = QStringLiteral("%1/%2/%3")
+                                  .arg(e.value(QStringLiteral("worker")).toInt())
+                                  .arg(e.value(QStringLiteral("table")).toString())
+                                  .arg(e.value(QStringLiteral("chunk")).toDouble());
+        const QString json = QString::fromUtf8(QJsonDocument(e).toJson(QJsonDocument::Compact));
+        kinds.insert(kind.startsWith(QStringLiteral("ledger")) ? QStringLiteral("ledger") : kind);
+        if (!QDateTime::fromString(e.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs)
+                 .isValid() ||
+            e.value(QStringLiteral("worker")).toInt() < 1 ||
+            e.value(QStringLiteral("message")).toString().isEmpty())
+            return QStringLiteral("untimed or incomplete event: ") + json;
+        if (kind == QLatin1String("connection_lost") &&
+            e.value(QStringLiteral("error")).toString().isEmpty())
+            return QStringLiteral("a lost connection without its error: ") + json;
+        if (kind == QLatin1String("retry")) {
+            const int n = e.value(QStringLiteral("attempt")).toInt();
+            if (n < 2 || n > attempts || e.value(QStringLiteral("attempts")).toInt() != attempts)
+                return QStringLiteral("a retry that is not attempt 2..%1 of %1: ").arg(attempts) +
+                       json;
+            retried.insert(chunk);
+        }
+        if (kind.startsWith(QStringLiteral("ledger")) && !retried.contains(chunk))
+            return QStringLiteral("a ledger answer before any retry of its chunk: ") + json;
+    }
+    for (const QString &kind :
+         {QStringLiteral("connection_lost"), QStringLiteral("retry"), QStringLiteral("ledger")}) {
+        if (!kinds.contains(kind))
+            return QStringLiteral("no %1 event among %2").arg(kind).arg(events.size());
+    }
+    return {};
+}
+
+// The run record a --json run reported writing (its "recorded" line).
+QJsonObject recordOf(const QList<QJsonObject> &lines)
+{
+    for (const QJsonObject &o : lines) {
+        if (o.value(QStringLiteral("event")).toString() == QLatin1String("recorded")) {
+            QFile f(o.value(QStringLiteral("file")).toString());
+            if (f.open(QIODevice::ReadOnly))
+                return QJsonDocument::fromJson(f.readAll()).object();
+        }
+    }
+    return {};
+}
+
+void terminateWorkers(const QString &conninfo)
+{
+    for (int i = 0; i < 3; ++i) {
+        queryValue(conninfo, QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM "
+                                            "pg_stat_activity WHERE application_name = "
+                                            "'spillway-worker'"));
+        QThread::msleep(150);
+    }
+}
 
 } // namespace
 
@@ -148,23 +241,77 @@ private slots:
                     .toInt() > 0);
     }
 
-    void terminatedBackendsAreRetried()
+    void retriesAreReported_data()
     {
-        const QString run = QStringLiteral("terminate");
+        QTest::addColumn<QString>("command");
+        QTest::newRow("ingest") << QStringLiteral("ingest");
+        QTest::newRow("load") << QStringLiteral("load");
+    }
+    void retriesAreReported()
+    {
+        // Terminated backends: every lost connection, retry and ledger answer is on stderr (as
+        // JSON with --json) and in the run record, and the rows are exactly there.
+        QFETCH(QString, command);
+        const QString run = QStringLiteral("reported-") + command;
+        const QString runs = m_dir.filePath(QStringLiteral("runs-") + command);
+        QStringList args =
+            command == QLatin1String("ingest") ? lineitemArgs(m_db, run) : loadArgs(run);
+        QVERIFY(!args.isEmpty());
+        args << QStringLiteral("--runs-dir") << runs;
         QProcess p;
-        p.start(QStringLiteral(SPILLWAY_CLI), lineitemArgs(m_db, run));
+        p.start(QStringLiteral(SPILLWAY_CLI), args);
         QVERIFY(waitForCount(m_db, ledgerChunks(run), 10));
-        for (int i = 0; i < 3; ++i) {
-            queryValue(m_db, QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM "
-                                            "pg_stat_activity WHERE application_name = "
-                                            "'spillway-worker'"));
-            QThread::msleep(150);
-        }
+        terminateWorkers(m_db);
         QVERIFY(p.waitForFinished(240000));
-        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
-        QCOMPARE(queryValue(m_db, QStringLiteral("SELECT count(*) FROM lineitem")),
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(p.exitCode() == 0, qPrintable(err.right(3000)));
+        const QString table = command == QLatin1String("ingest")
+                                  ? QStringLiteral("lineitem")
+                                  : QStringLiteral("faults.lineitem");
+        QCOMPARE(queryValue(m_db, QStringLiteral("SELECT count(*) FROM %1").arg(table)),
                  QStringLiteral("400000"));
-        QCOMPARE(queryValue(m_db, ledgerChunks(run)), QStringLiteral("100"));
+        if (command == QLatin1String("ingest"))
+            QCOMPARE(queryValue(m_db, ledgerChunks(run)), QStringLiteral("100"));
+        const QList<QJsonObject> lines = jsonLines(err);
+        const QList<QJsonObject> printed = retryEvents(lines);
+        const QString printedProblem = retryEventsProblem(printed, 9);
+        QVERIFY2(printedProblem.isEmpty(), qPrintable(printedProblem));
+        const QJsonObject record = recordOf(lines);
+        QCOMPARE(record.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+        QList<QJsonObject> recorded;
+        for (const QJsonValue &v : record.value(QStringLiteral("events")).toArray())
+            recorded.append(v.toObject());
+        const QString recordedProblem = retryEventsProblem(recorded, 9);
+        QVERIFY2(recordedProblem.isEmpty(), qPrintable(recordedProblem));
+        QCOMPARE(recorded.size(), printed.size()); // each event printed once, recorded once
+    }
+
+    void interruptedIngestIsCancelled_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::newRow("SIGINT") << int(SIGINT);
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+    }
+    void interruptedIngestIsCancelled()
+    {
+        QFETCH(int, signal);
+        const QString run = QStringLiteral("signal-%1").arg(signal);
+        const QString runs = m_dir.filePath(QStringLiteral("runs-signal-%1").arg(signal));
+        QProcess p;
+        p.start(QStringLiteral(SPILLWAY_CLI), lineitemArgs(m_db, run)
+                                                  << QStringLiteral("--runs-dir") << runs);
+        QVERIFY(waitForCount(m_db, ledgerChunks(run), 5));
+        QCOMPARE(::kill(pid_t(p.processId()), signal), 0);
+        QVERIFY(p.waitForFinished(60000));
+        // Died of the signal after a clean cancel: $? is 130 or 143.
+        QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+        QCOMPARE(p.exitCode(), signal);
+        const QJsonObject record = recordOf(jsonLines(QString::fromUtf8(p.readAllStandardError())));
+        QCOMPARE(record.value(QStringLiteral("status")).toString(), QStringLiteral("cancelled"));
+        QCOMPARE(queryValue(m_db, QStringLiteral("SELECT status FROM spillway.runs WHERE run_id "
+                                                 "= '%1'")
+                                      .arg(run)),
+                 QStringLiteral("cancelled"));
     }
 
     void serverRestartIsSurvived()
@@ -284,6 +431,37 @@ private slots:
     }
 
 private:
+    // `load` of 400,000 lineitem rows in small chunks into faults.lineitem (made here).
+    QStringList loadArgs(const QString &runId)
+    {
+        const QString csv = m_dir.filePath(QStringLiteral("lineitem-csv"));
+        const CliRun files =
+            runCli({QStringLiteral("generate"), QStringLiteral("example:lineitem"),
+                    QStringLiteral("--rows"), QStringLiteral("400000"), QStringLiteral("--out"),
+                    csv, QStringLiteral("--quiet"), QStringLiteral("--no-record")});
+        const CliRun ddl = runCli({QStringLiteral("ddl"), QStringLiteral("example:lineitem"),
+                                   QStringLiteral("--db-schema"), QStringLiteral("faults"),
+                                   QStringLiteral("--drop")});
+        if (files.exitCode != 0 || ddl.exitCode != 0 ||
+            !execute(m_db, QStringLiteral("CREATE SCHEMA IF NOT EXISTS faults; ") + ddl.out)
+                 .isEmpty())
+            return {};
+        return {QStringLiteral("load"),
+                csv,
+                QStringLiteral("--db"),
+                m_db,
+                QStringLiteral("--table"),
+                QStringLiteral("faults.lineitem"),
+                QStringLiteral("--header"),
+                QStringLiteral("--chunk-bytes"),
+                QStringLiteral("32k"),
+                QStringLiteral("--workers"),
+                QStringLiteral("2"),
+                QStringLiteral("--run-id"),
+                runId,
+                QStringLiteral("--json")};
+    }
+
     std::unique_ptr<PgFixture> m_pg;
     QString m_db;
     QTemporaryDir m_dir;

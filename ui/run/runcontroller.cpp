@@ -162,27 +162,25 @@ void RunController::onLoading(const QString &ingestRunId, const QString &serverV
 void RunController::onSnapshot(RunSnapshot snapshot)
 {
     snapshot.elapsedSeconds += m_elapsedOffset;
-    logWorkerChanges(snapshot);
+    logEvents(snapshot);
     m_last = snapshot;
     if (m_recorder)
         m_recorder->addSnapshot(snapshot);
     emit snapshotTaken(snapshot);
 }
 
-void RunController::logWorkerChanges(const RunSnapshot &snapshot)
+void RunController::logEvents(const RunSnapshot &snapshot)
 {
-    for (int w = 0; w < snapshot.workers.size(); ++w) {
-        const bool retrying = snapshot.workers.at(w) == WorkerState::Retrying;
-        const bool was = w < m_last.workers.size() && m_last.workers.at(w) == WorkerState::Retrying;
-        if (retrying && !was)
-            emit logMessage(
-                LogLevel::Warning,
-                QStringLiteral("Worker %1 lost its connection and is retrying").arg(w + 1),
-                QStringLiteral("The chunk is retried with backoff; the ledger is "
-                               "checked first in case its COMMIT went through. "
-                               "Previous state: %1.")
-                    .arg(w < m_last.workers.size() ? workerStateName(m_last.workers.at(w))
-                                                   : QStringLiteral("unknown")));
+    for (const RunEvent &e : snapshot.events) {
+        const QString text = e.text();
+        QString details =
+            QStringLiteral("%1 (UTC)").arg(e.time.toUTC().toString(Qt::ISODateWithMs));
+        if (e.kind == RunEvent::Kind::ConnectionLost)
+            details += QStringLiteral("\n\nThe chunk is retried with backoff; before sending it "
+                                      "again, the ledger says whether its COMMIT went through, "
+                                      "so no row is lost or duplicated.");
+        emit logMessage(e.isWarning() ? LogLevel::Warning : LogLevel::Info,
+                        text.left(1).toUpper() + text.mid(1), details);
     }
 }
 

@@ -76,7 +76,8 @@ private:
     void onSessionFinished(RunResult result);
     void finishRecord(const RunResult &result);
     void stopOwnedServer();
-    void logWorkerChanges(const RunSnapshot &snapshot);
+    // Lost connections, retries and the ledger's answers, as the workers reported them.
+    void logEvents(const RunSnapshot &snapshot);
 
     QPointer<SchemaDocument> m_doc;
     RunSettings m_settings;

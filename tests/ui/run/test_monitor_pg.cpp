@@ -1,6 +1,8 @@
 // RunController against a real, private PostgreSQL (PgFixture): an ingest that completes with
 // points in every chart, a pause that resumes through the ledger to exactly the expected rows,
-// and a server stopped mid-run whose error reaches the log and the banner.
+// backends terminated mid-run whose lost connections, retries and ledger answers reach the
+// dashboard's log and the run record, and a server stopped mid-run whose error reaches the log
+// and the banner.
 
 #include "history/runstore.h"
 #include "monitortestsupport.h"
@@ -20,6 +22,7 @@ private slots:
     void initTestCase();
     void ingestFeedsDashboard();
     void pauseResumesExactlyOnce();
+    void retriesReachTheLog();
     void serverStoppedMidRunShowsError();
 
 private:
@@ -126,6 +129,57 @@ void TestMonitorPg::pauseResumesExactlyOnce()
     qInfo("paused at %llu rows; resumed run skipped %llu rows", qulonglong(pausedAt),
           qulonglong(result.last.rowsSkipped));
     QVERIFY(result.last.rowsSkipped > 0);
+    QCOMPARE(countRows(pg.connectionString(), QStringLiteral("lineitem")),
+             QStringLiteral("2000000"));
+}
+
+// Log entries at `level` whose text contains `part`.
+static int logEntries(const RunLogModel &log, LogLevel level, const QString &part)
+{
+    int n = 0;
+    for (int row = 0; row < log.rowCount(); ++row)
+        n += log.entry(row).level == level && log.entry(row).text.contains(part) ? 1 : 0;
+    return n;
+}
+
+void TestMonitorPg::retriesReachTheLog()
+{
+    test::PgFixture pg;
+    QVERIFY2(pg.isReady(), qPrintable(pg.error()));
+    SchemaDocument doc;
+    QVERIFY(doc.newFromExample(QStringLiteral("lineitem")).isEmpty());
+    RunController controller;
+    controller.setDocument(&doc);
+    controller.setRunsDirectory(m_dir.filePath(QStringLiteral("runs")));
+    RunSettings settings = settingsFor(pg, 2000000);
+    settings.retries = 4;
+    controller.setSettings(settings);
+    Dashboard dashboard;
+    dashboard.setController(&controller);
+    QSignalSpy finished(&controller, &RunController::runFinished);
+    QVERIFY(controller.start());
+    QTRY_VERIFY_WITH_TIMEOUT(controller.lastSnapshot().rowsDone > 0 || !finished.isEmpty(), 120000);
+    QVERIFY(finished.isEmpty());
+    Database db;
+    QVERIFY(db.open(pg.connectionString()).isEmpty());
+    QString terminated;
+    QVERIFY(db.queryValue(QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM "
+                                         "pg_stat_activity WHERE application_name = "
+                                         "'spillway-worker'"),
+                          &terminated)
+                .isEmpty());
+    QVERIFY(terminated.toInt() > 0);
+    const RunResult result = test::waitForResult(finished, 240000);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    const RunLogModel &log = *dashboard.logModel();
+    QVERIFY(logEntries(log, LogLevel::Warning, QStringLiteral("lost its connection")) >= 1);
+    QVERIFY(logEntries(log, LogLevel::Info, QStringLiteral("attempt 2 of 5")) >= 1);
+    QVERIFY(logEntries(log, LogLevel::Info, QStringLiteral("committed")) >= 1);
+    QString error;
+    const auto record = RunStore(controller.runsDirectory()).find(controller.recordId(), &error);
+    QVERIFY2(record, qPrintable(error));
+    QVERIFY(record->events.size() >= 3);
+    QCOMPARE(record->summary.value(QStringLiteral("retries")).value_or(0) >= 1, true);
     QCOMPARE(countRows(pg.connectionString(), QStringLiteral("lineitem")),
              QStringLiteral("2000000"));
 }

@@ -1,0 +1,105 @@
+#include "run/runevents.h"
+
+#include <iterator>
+#include <utility>
+
+namespace spillway {
+namespace {
+
+const char *const kKindNames[] = {"connection_lost", "retry", "ledger_committed",
+                                  "ledger_not_committed"};
+
+QString chunkName(const RunEvent &e)
+{
+    return QStringLiteral("table '%1', chunk %2").arg(e.table).arg(e.chunk);
+}
+
+QString capitalized(const QString &text)
+{
+    return text.left(1).toUpper() + text.mid(1);
+}
+
+} // namespace
+
+QString RunEvent::kindName() const
+{
+    return QLatin1String(kKindNames[int(kind)]);
+}
+
+QString RunEvent::text() const
+{
+    switch (kind) {
+    case Kind::ConnectionLost:
+        if (phase == QLatin1String("connecting"))
+            return QStringLiteral("worker %1 could not connect (%2): %3")
+                .arg(QString::number(worker), chunkName(*this), error);
+        return QStringLiteral("worker %1 lost its connection while %2 (%3): %4")
+            .arg(QString::number(worker), phase, chunkName(*this), error);
+    case Kind::Retry:
+        return QStringLiteral("worker %1 retries %2: attempt %3 of %4 in %5 ms")
+            .arg(QString::number(worker), chunkName(*this), QString::number(attempt),
+                 QString::number(attempts), QString::number(delayMs));
+    case Kind::LedgerCommitted:
+        return QStringLiteral("%1 was committed before the connection was lost: not sent again")
+            .arg(capitalized(chunkName(*this)));
+    case Kind::LedgerNotCommitted:
+        return QStringLiteral("%1 was not committed: sending again")
+            .arg(capitalized(chunkName(*this)));
+    }
+    return {};
+}
+
+QJsonObject RunEvent::toJson() const
+{
+    QJsonObject o{{QStringLiteral("event"), kindName()},
+                  {QStringLiteral("time"), time.toUTC().toString(Qt::ISODateWithMs)},
+                  {QStringLiteral("worker"), worker},
+                  {QStringLiteral("table"), table},
+                  {QStringLiteral("chunk"), double(chunk)},
+                  {QStringLiteral("message"), text()}};
+    if (kind == Kind::Retry) {
+        o.insert(QStringLiteral("attempt"), attempt);
+        o.insert(QStringLiteral("attempts"), attempts);
+        o.insert(QStringLiteral("delay_ms"), delayMs);
+    }
+    if (kind == Kind::ConnectionLost) {
+        o.insert(QStringLiteral("phase"), phase);
+        o.insert(QStringLiteral("error"), error);
+    }
+    return o;
+}
+
+RunEvent RunEvent::fromJson(const QJsonObject &o)
+{
+    RunEvent e;
+    const QString name = o.value(QLatin1String("event")).toString();
+    for (int k = 0; k < int(std::size(kKindNames)); ++k) {
+        if (name == QLatin1String(kKindNames[k]))
+            e.kind = Kind(k);
+    }
+    e.time = QDateTime::fromString(o.value(QLatin1String("time")).toString(), Qt::ISODateWithMs);
+    e.worker = o.value(QLatin1String("worker")).toInt();
+    e.table = o.value(QLatin1String("table")).toString();
+    e.chunk = uint32_t(o.value(QLatin1String("chunk")).toDouble());
+    e.attempt = o.value(QLatin1String("attempt")).toInt();
+    e.attempts = o.value(QLatin1String("attempts")).toInt();
+    e.delayMs = o.value(QLatin1String("delay_ms")).toInt();
+    e.phase = o.value(QLatin1String("phase")).toString();
+    e.error = o.value(QLatin1String("error")).toString();
+    return e;
+}
+
+void RunEventQueue::push(RunEvent event)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_pending.size() < kMaxPending)
+        m_pending.append(std::move(event));
+}
+
+QList<RunEvent> RunEventQueue::drain()
+{
+    std::lock_guard lock(m_mutex);
+    return std::exchange(m_pending, {});
+}
+
+} // namespace spillway
