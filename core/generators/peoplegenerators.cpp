@@ -173,7 +173,9 @@ std::unique_ptr<Generator> createEmail(GeneratorArgs &a)
     if (!fixed.isEmpty())
         maker.setFixedDomain(fixed.toStdString());
     else if (domain == 1)
-        maker.setCompany(a.params.string(QStringLiteral("companyGroup"), QStringLiteral("company")),
+        maker.setCompany(a.params.name(QStringLiteral("companyGroup"),
+                                       QStringLiteral("group of the company columns"),
+                                       QStringLiteral("company")),
                          a.tableKey);
     return std::make_unique<Email>(std::move(maker), columns);
 }

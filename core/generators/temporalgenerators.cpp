@@ -160,7 +160,8 @@ void readAfter(GeneratorArgs &a, Temporal &g, int64_t unit)
         return;
     }
     ParamReader reader = a.params.nested(QStringLiteral("after"), after->toObject());
-    const QString column = reader.string(QStringLiteral("column"));
+    const QString column =
+        reader.name(QStringLiteral("column"), QStringLiteral("column of this table"));
     const int64_t lo = reader.duration(QStringLiteral("min"), 0) / unit;
     const int64_t hi = reader.duration(QStringLiteral("max")) / unit;
     reader.requireOrdered(QStringLiteral("min"), double(lo), QStringLiteral("max"), double(hi));
