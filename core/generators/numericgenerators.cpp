@@ -82,10 +82,8 @@ public:
     }
     std::optional<double> mean() const override
     {
-        const double m = m_shape == Shape::Normal    ? m_a
-                         : m_shape == Shape::Poisson ? m_a
-                                                     : m_lo + m_a;
-        return std::clamp(m, m_lo, m_hi);
+        // Normal: the mean; Poisson: lambda; exponential: the mean distance above min.
+        return std::clamp(m_shape == Shape::Exponential ? m_lo + m_a : m_a, m_lo, m_hi);
     }
 
 private:
