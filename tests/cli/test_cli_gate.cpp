@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/resource.h>
+
 namespace {
 
 const QString kCli = QStringLiteral(SPILLWAY_CLI);
@@ -22,9 +24,15 @@ struct Result
     QString err;
 };
 
-Result run(const QStringList &args, int timeoutMs = 30000)
+// `addressSpaceMb` > 0 runs the CLI under that address-space limit (ulimit -v).
+Result run(const QStringList &args, int timeoutMs = 30000, int addressSpaceMb = 0)
 {
     QProcess process;
+    if (addressSpaceMb > 0)
+        process.setChildProcessModifier([addressSpaceMb] {
+            const rlimit limit{rlim_t(addressSpaceMb) << 20, rlim_t(addressSpaceMb) << 20};
+            setrlimit(RLIMIT_AS, &limit);
+        });
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     if (!env.contains(QStringLiteral("SPILLWAY_RUNS_DIR")))
         env.insert(QStringLiteral("SPILLWAY_RUNS_DIR"), QDir::tempPath());
@@ -70,6 +78,8 @@ private slots:
     void reproducersAreRefusedEverywhere();
     void rowOverrideIsRefusedAlike_data();
     void rowOverrideIsRefusedAlike();
+    void outOfMemoryIsReported_data();
+    void outOfMemoryIsReported();
 
 private:
     QString write(const QString &name, const QByteArray &json)
@@ -182,6 +192,37 @@ void TestCliGate::rowOverrideIsRefusedAlike()
     }
     QCOMPARE(ingest.err, generate.err);
     QVERIFY(!QFileInfo::exists(QDir(out).filePath(QStringLiteral("c.csv"))));
+}
+
+void TestCliGate::outOfMemoryIsReported_data()
+{
+    QTest::addColumn<QStringList>("command");
+    QTest::newRow("generate, 2 workers")
+        << QStringList{QStringLiteral("generate"), QStringLiteral("--workers"), QStringLiteral("2"),
+                       QStringLiteral("--quiet")};
+    QTest::newRow("preview") << QStringList{QStringLiteral("preview"), QStringLiteral("--rows"),
+                                            QStringLiteral("1000")};
+}
+
+void TestCliGate::outOfMemoryIsReported()
+{
+    // Allowed, but about 2 GB of text a batch: under a 1.5 GB address space it runs out of
+    // memory, which must end the command with exit 1 and a message, never std::bad_alloc.
+    QFETCH(QStringList, command);
+    const QString file = write(QStringLiteral("blobs.json"),
+                               "{\"tables\": [{\"name\": \"blobs\", \"rows\": 5000, \"columns\": "
+                               "[{\"name\": \"b\", \"type\": \"bytea\", \"generator\": {\"kind\": "
+                               "\"bytes\", \"minLength\": 1000000, \"maxLength\": 1048576}}]}]}");
+    QVERIFY(!file.isEmpty());
+    QStringList args = command;
+    args.insert(1, file);
+    if (command.first() == QLatin1String("generate"))
+        args << QStringLiteral("--out") << m_tmp.filePath(QStringLiteral("blobs-out"));
+    const Result r = run(args, 60000, 1500);
+    QVERIFY2(!r.crashed && r.code == 1, qPrintable(describe(r)));
+    QVERIFY2(r.err.contains(QLatin1String("ran out of memory while generating table 'blobs'")),
+             qPrintable(describe(r)));
+    QVERIFY2(!r.err.contains(QLatin1String("bad_alloc")), qPrintable(describe(r)));
 }
 
 QTEST_GUILESS_MAIN(TestCliGate)
