@@ -71,6 +71,13 @@ public:
 
     // Columns of the same row whose values this generator reads through ctx.batch.
     virtual QStringList dependencies() const { return {}; }
+    // The parameter that names dependency i, relative to the generator ("after.column",
+    // "fields.f.template"), so an unknown name is reported at its own JSON path.
+    virtual QString dependencyKey(int i) const
+    {
+        Q_UNUSED(i)
+        return {};
+    }
     // Resolved by the compiler after dependencies(): position of each dependency in the batch.
     virtual void bindDependencies(const QList<int> &columnIndexes) { Q_UNUSED(columnIndexes) }
     // True when the value depends on the row's parent (child tables only).

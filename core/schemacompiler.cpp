@@ -407,14 +407,18 @@ void SchemaCompiler::resolveDependencies(const TableSpec &spec, int t, TableRunt
         if (!column.generator)
             continue;
         QList<int> indexes;
-        for (const QString &dep : column.generator->dependencies()) {
+        const QStringList dependencies = column.generator->dependencies();
+        for (int i = 0; i < dependencies.size(); ++i) {
+            const QString &dep = dependencies[i];
             const int d = table.columnIndex(dep);
             if (d < 0 || d == c) {
                 QStringList names;
                 for (const ColumnSpec &cs : spec.columns)
                     names.append(cs.name);
+                const QString key = column.generator->dependencyKey(i);
                 m_diagnostics.add(
-                    columnPath(t, c) + QStringLiteral(".generator"),
+                    columnPath(t, c) + QStringLiteral(".generator") +
+                        (key.isEmpty() ? QString() : QStringLiteral(".") + key),
                     d == c ? QStringLiteral("column '%1' cannot refer to itself").arg(dep)
                            : QStringLiteral("column '%1' is not in table '%2'%3")
                                  .arg(dep, spec.name, didYouMean(dep, names)));

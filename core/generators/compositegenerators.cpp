@@ -47,6 +47,20 @@ public:
             out[i] = render(values, ctx.count, i, *ctx.arena);
     }
     QStringList dependencies() const override { return nestedDependencies(m_fields); }
+    QString dependencyKey(int i) const override
+    {
+        for (const NestedField &f : m_fields) {
+            if (i < f.dependencies.size()) {
+                const QString key = f.generator->dependencyKey(i);
+                QString path = QStringLiteral("fields.") + f.name;
+                if (!key.isEmpty())
+                    path += QLatin1Char('.') + key;
+                return path;
+            }
+            i -= int(f.dependencies.size());
+        }
+        return {};
+    }
     void bindDependencies(const QList<int> &indexes) override
     {
         bindNestedDependencies(m_fields, indexes);

@@ -291,6 +291,7 @@ public:
     {
         return m_column.isEmpty() ? QStringList() : QStringList{m_column};
     }
+    QString dependencyKey(int) const override { return QStringLiteral("column"); }
     void bindDependencies(const QList<int> &indexes) override
     {
         m_index = indexes.isEmpty() ? -1 : indexes.front();

@@ -92,6 +92,7 @@ public:
             out[i] = make(ctx, i);
     }
     QStringList dependencies() const override { return m_columns; }
+    QString dependencyKey(int i) const override { return QStringLiteral("from[%1]").arg(i); }
     void bindDependencies(const QList<int> &indexes) override { m_indexes = indexes; }
 
 private:

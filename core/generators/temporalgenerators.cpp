@@ -91,6 +91,7 @@ public:
     {
         return m_afterColumn.isEmpty() ? QStringList() : QStringList{m_afterColumn};
     }
+    QString dependencyKey(int) const override { return QStringLiteral("after.column"); }
     void bindDependencies(const QList<int> &indexes) override
     {
         if (!indexes.isEmpty())
@@ -230,6 +231,7 @@ public:
         }
     }
     QStringList dependencies() const override { return m_inner->dependencies(); }
+    QString dependencyKey(int i) const override { return m_inner->dependencyKey(i); }
     void bindDependencies(const QList<int> &indexes) override
     {
         m_inner->bindDependencies(indexes);

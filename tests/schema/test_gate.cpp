@@ -219,7 +219,8 @@ void TestGate::namesAreChecked_data()
         << second(QStringLiteral("{\"kind\": \"timestamp\", \"after\": {\"column\": \"nope\", "
                                  "\"max\": \"1 day\"}}"),
                   QStringLiteral("timestamp"))
-        << c1 << QStringLiteral("column 'nope' is not in table 'c'");
+        << c1 + QStringLiteral(".after.column")
+        << QStringLiteral("column 'nope' is not in table 'c'");
     QTest::newRow("uuid v7: empty column")
         << second(QStringLiteral("{\"kind\": \"uuid\", \"version\": 7, \"column\": \"\"}"),
                   QStringLiteral("uuid"))
@@ -227,7 +228,7 @@ void TestGate::namesAreChecked_data()
     QTest::newRow("uuid v7: unknown column")
         << second(QStringLiteral("{\"kind\": \"uuid\", \"version\": 7, \"column\": \"nope\"}"),
                   QStringLiteral("uuid"))
-        << c1 << QStringLiteral("column 'nope' is not in table 'c'");
+        << c1 + QStringLiteral(".column") << QStringLiteral("column 'nope' is not in table 'c'");
     QTest::newRow("group: empty") << second(QStringLiteral(
                                                 "{\"kind\": \"first_name\", \"group\": \"\"}"),
                                             QStringLiteral("text"))
@@ -244,7 +245,7 @@ void TestGate::namesAreChecked_data()
     QTest::newRow("email from: unknown column")
         << second(QStringLiteral("{\"kind\": \"email\", \"from\": [\"nope\"]}"),
                   QStringLiteral("text"))
-        << c1 << QStringLiteral("column 'nope' is not in table 'c'");
+        << c1 + QStringLiteral(".from[0]") << QStringLiteral("column 'nope' is not in table 'c'");
     QTest::newRow("template: empty placeholder")
         << second(QStringLiteral("{\"kind\": \"template\", \"template\": \"a{}b\"}"),
                   QStringLiteral("text"))
@@ -252,7 +253,14 @@ void TestGate::namesAreChecked_data()
     QTest::newRow("template: unknown column")
         << second(QStringLiteral("{\"kind\": \"template\", \"template\": \"{nope}\"}"),
                   QStringLiteral("text"))
-        << c1 << QStringLiteral("column 'nope' is not in table 'c'");
+        << c1 + QStringLiteral(".template") << QStringLiteral("column 'nope' is not in table 'c'");
+    QTest::newRow("json field: template of an unknown column")
+        << twoTables(column(QStringLiteral("j"),
+                            QStringLiteral("{\"kind\": \"json\", \"fields\": {\"f\": {\"kind\": "
+                                           "\"template\", \"template\": \"{nope}\"}}}"),
+                            QStringLiteral("jsonb")))
+        << c0 + QStringLiteral(".fields.f.template")
+        << QStringLiteral("column 'nope' is not in table 'c'");
     QTest::newRow("json field: empty reference table")
         << twoTables(column(QStringLiteral("j"),
                             QStringLiteral("{\"kind\": \"json\", \"fields\": {\"f\": {\"kind\": "
