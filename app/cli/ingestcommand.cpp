@@ -128,6 +128,13 @@ int runIngest(const QStringList &arguments)
     auto schema = loadSchema(p.positionalArguments().first(), planOptions.seed);
     if (!schema)
         return ExitUsage;
+    // Refused like generate refuses it, before any server is started or connected to.
+    Diagnostics diagnostics;
+    if (!Plan::check(schema, planOptions, diagnostics)) {
+        for (const Diagnostic &d : diagnostics.items())
+            printErr(QStringLiteral("error: %1\n").arg(d.toString()));
+        return ExitUsage;
+    }
     CliRunRecording recording(QStringLiteral("ingest"), arguments, p);
     if (!recording.isReady())
         return ExitUsage;

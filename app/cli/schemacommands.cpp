@@ -95,7 +95,12 @@ int runPreview(const QStringList &arguments)
     auto schema = loadSchema(p.positionalArguments().first(), seed);
     if (!schema)
         return ExitUsage;
-    Preview::prepare(*schema);
+    Diagnostics diagnostics;
+    if (!Preview::prepare(*schema, &diagnostics)) {
+        for (const Diagnostic &d : diagnostics.items())
+            printErr(QStringLiteral("error: %1\n").arg(d.toString()));
+        return ExitUsage;
+    }
     QStringList wanted = p.values(QStringLiteral("table"));
     for (const QString &name : wanted) {
         if (schema->tableIndex(name) < 0) {
@@ -108,6 +113,10 @@ int runPreview(const QStringList &arguments)
         if (!wanted.isEmpty() && !wanted.contains(name))
             continue;
         const PreviewRows preview = Preview::rows(*schema, int(t), rows);
+        if (!preview.problem.isEmpty()) {
+            printErr(QStringLiteral("error: %1\n").arg(preview.problem));
+            return ExitFailure;
+        }
         QList<int> widths;
         for (const QString &h : preview.headers)
             widths.append(int(std::min<qsizetype>(h.size(), width)));

@@ -139,6 +139,32 @@ QString ParamReader::string(const QString &key, const QString &fallback)
     return v.toString();
 }
 
+QString ParamReader::name(const QString &key, const QString &what)
+{
+    if (!has(key)) {
+        take(key);
+        missing(key, QStringLiteral("the name of a %1").arg(what));
+        return {};
+    }
+    return name(key, what, QString());
+}
+
+QString ParamReader::name(const QString &key, const QString &what, const QString &fallback)
+{
+    const QJsonValue v = take(key);
+    if (v.isUndefined())
+        return fallback;
+    if (!v.isString() || v.toString().trimmed().isEmpty()) {
+        error(key, QStringLiteral("'%1' %2: name a %3")
+                       .arg(key,
+                            v.isString() ? QStringLiteral("is empty")
+                                         : QStringLiteral("must be a string"),
+                            what));
+        return fallback;
+    }
+    return v.toString();
+}
+
 QJsonArray ParamReader::array(const QString &key)
 {
     const QJsonValue v = take(key);
@@ -265,6 +291,12 @@ void ParamReader::rejectUnknown(const QStringList &alsoAllowed)
         error(it.key(), QStringLiteral("unknown parameter '%1'; this generator takes: %2")
                             .arg(it.key(), known.join(QStringLiteral(", "))));
     }
+}
+
+void ParamReader::skipRest()
+{
+    for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it)
+        m_read.insert(it.key());
 }
 
 int64_t daysFromCivil(int64_t y, unsigned m, unsigned d)

@@ -43,6 +43,10 @@ public:
     bool boolean(const QString &key, bool fallback);
     QString string(const QString &key);
     QString string(const QString &key, const QString &fallback);
+    // The name of a table, column or group (`what` says which, for the message): required, or
+    // `fallback` when absent; either way a present name must not be empty or blank.
+    QString name(const QString &key, const QString &what);
+    QString name(const QString &key, const QString &what, const QString &fallback);
     QJsonArray array(const QString &key);
     QJsonObject object(const QString &key);
     std::optional<QJsonValue> optional(const QString &key);
@@ -65,6 +69,9 @@ public:
 
     // Reports every key that no accessor read. Call after reading all parameters.
     void rejectUnknown(const QStringList &alsoAllowed = {});
+    // Counts every key as read: for a generator refused as a whole, whose parameters are then
+    // not worth reporting one by one.
+    void skipRest();
 
     static std::optional<int64_t> parseDate(const QString &text);
     static std::optional<int64_t> parseTimestamp(const QString &text);

@@ -43,7 +43,13 @@ uint64_t Permutation::decrypt(uint64_t y) const
 
 uint64_t Permutation::map(uint64_t x) const
 {
-    // Cycle walking: the Feistel domain is at most 4n, so this loops about twice on average.
+    // Cycle walking ends only for x in [0, n) (x's own cycle leads back into the range): an x
+    // outside, which a checked plan never asks for, is folded in rather than walked forever.
+    if (m_n == 0)
+        return 0;
+    if (x >= m_n)
+        x %= m_n;
+    // The Feistel domain is at most 4n, so this loops about twice on average.
     uint64_t y = encrypt(x);
     while (y >= m_n)
         y = encrypt(y);
@@ -52,6 +58,10 @@ uint64_t Permutation::map(uint64_t x) const
 
 uint64_t Permutation::unmap(uint64_t y) const
 {
+    if (m_n == 0)
+        return 0;
+    if (y >= m_n)
+        y %= m_n;
     uint64_t x = decrypt(y);
     while (x >= m_n)
         x = decrypt(x);

@@ -87,6 +87,7 @@ public:
     Permutation(uint64_t n, uint64_t key);
 
     uint64_t size() const { return m_n; }
+    // x in [0, n); larger x are folded into it (never an endless cycle walk).
     uint64_t map(uint64_t x) const;
     uint64_t unmap(uint64_t y) const;
 

@@ -47,12 +47,35 @@ public:
             out[i] = render(values, ctx.count, i, *ctx.arena);
     }
     QStringList dependencies() const override { return nestedDependencies(m_fields); }
+    QString dependencyKey(int i) const override
+    {
+        for (const NestedField &f : m_fields) {
+            if (i < f.dependencies.size()) {
+                const QString key = f.generator->dependencyKey(i);
+                QString path = QStringLiteral("fields.") + f.name;
+                if (!key.isEmpty())
+                    path += QLatin1Char('.') + key;
+                return path;
+            }
+            i -= int(f.dependencies.size());
+        }
+        return {};
+    }
     void bindDependencies(const QList<int> &indexes) override
     {
         bindNestedDependencies(m_fields, indexes);
     }
     bool needsParent() const override { return nestedNeedsParent(m_fields); }
     void prepare() override { prepareNested(m_fields); }
+    uint64_t valuesPerRow() const override
+    {
+        uint64_t sum = 0;
+        for (const NestedField &f : m_fields) {
+            const uint64_t v = f.generator->valuesPerRow();
+            sum = v > ~uint64_t(0) - sum ? ~uint64_t(0) : sum + v;
+        }
+        return sum;
+    }
 
 private:
     Value render(const std::vector<Value> &values, uint32_t count, uint32_t i, Arena &arena) const
@@ -117,6 +140,8 @@ public:
         }
     }
     void prepare() override { m_element.generator->prepare(); }
+    uint64_t valuesPerRow() const override { return saturatingProduct(m_max, elementValues()); }
+    uint64_t elementValues() const { return m_element.generator->valuesPerRow(); }
 
 private:
     Value render(const Value *values, uint32_t n, Arena &arena) const
@@ -179,8 +204,29 @@ bool isJsonType(const QString &sqlType)
     return sqlType == QLatin1String("json") || sqlType == QLatin1String("jsonb");
 }
 
+// Refuses a composite whose rows would hold more than kMaxValuesPerRow values; false then.
+bool checkValuesPerRow(GeneratorArgs &a, const QString &key, const Generator &g,
+                       const QString &what)
+{
+    if (g.valuesPerRow() <= kMaxValuesPerRow)
+        return true;
+    a.params.error(key, QStringLiteral("each row would hold up to %1 values here (%2), more "
+                                       "than the %3 allowed: %4")
+                            .arg(g.valuesPerRow())
+                            .arg(what)
+                            .arg(kMaxValuesPerRow)
+                            .arg(key == QLatin1String("fields")
+                                     ? QStringLiteral("use fewer fields or lower the "
+                                                      "'maxLength' of the arrays inside")
+                                     : QStringLiteral("lower 'maxLength' here or in the "
+                                                      "arrays nested inside")));
+    return false;
+}
+
 std::unique_ptr<Generator> createJson(GeneratorArgs &a)
 {
+    if (!checkNestingDepth(a))
+        return nullptr;
     const QJsonObject spec = a.params.object(QStringLiteral("fields"));
     const bool omitNulls = a.params.boolean(QStringLiteral("omitNulls"), false);
     std::vector<NestedField> fields;
@@ -201,16 +247,22 @@ std::unique_ptr<Generator> createJson(GeneratorArgs &a)
                        QStringLiteral("'fields' needs at least one field"));
     if (fields.size() != size_t(spec.size()))
         return nullptr;
-    return std::make_unique<JsonObject>(std::move(fields), omitNulls);
+    auto g = std::make_unique<JsonObject>(std::move(fields), omitNulls);
+    if (!checkValuesPerRow(a, QStringLiteral("fields"), *g,
+                           QStringLiteral("the values of its %1 fields").arg(spec.size())))
+        return nullptr;
+    return g;
 }
 
 std::unique_ptr<Generator> createArray(GeneratorArgs &a)
 {
+    if (!checkNestingDepth(a))
+        return nullptr;
     const bool json = isJsonType(a.sqlType);
     const int64_t lo = a.params.integer(QStringLiteral("minLength"), 0);
     const int64_t hi = a.params.integer(QStringLiteral("maxLength"), 5);
-    a.params.requireRange(QStringLiteral("minLength"), double(lo), 0, 10000);
-    a.params.requireRange(QStringLiteral("maxLength"), double(hi), 1, 10000);
+    a.params.requireRange(QStringLiteral("minLength"), double(lo), 0, double(kMaxArrayLength));
+    a.params.requireRange(QStringLiteral("maxLength"), double(hi), 1, double(kMaxArrayLength));
     a.params.requireOrdered(QStringLiteral("minLength"), double(lo), QStringLiteral("maxLength"),
                             double(hi));
     const Spread length = Spread::read(a.params, double(lo), double(std::max(lo, hi)));
@@ -219,7 +271,7 @@ std::unique_ptr<Generator> createArray(GeneratorArgs &a)
         a.params.error(QStringLiteral("element"),
                        QStringLiteral("'element' must be a generator object such as "
                                       "{\"kind\": \"uniform\", \"min\": 1, \"max\": 9}"));
-    if (spec.isEmpty() || lo < 0 || hi < 1 || hi > 10000 || lo > hi)
+    if (spec.isEmpty() || lo < 0 || hi < 1 || hi > kMaxArrayLength || lo > hi)
         return nullptr;
     // The element's type: a PostgreSQL array column's element type, or its generator's own.
     QString elementType = a.sqlType;
@@ -242,8 +294,13 @@ std::unique_ptr<Generator> createArray(GeneratorArgs &a)
                                       "row: use a generator of its own values"));
         return nullptr;
     }
-    return std::make_unique<ArrayGenerator>(std::move(*element), length, uint32_t(hi),
-                                            a.rng.derive(hashName("length")), json);
+    auto g = std::make_unique<ArrayGenerator>(std::move(*element), length, uint32_t(hi),
+                                              a.rng.derive(hashName("length")), json);
+    if (!checkValuesPerRow(
+            a, QStringLiteral("maxLength"), *g,
+            QStringLiteral("'maxLength' %1 × %2 per element").arg(hi).arg(g->elementValues())))
+        return nullptr;
+    return g;
 }
 
 std::unique_ptr<Generator> createBytes(GeneratorArgs &a)

@@ -81,7 +81,8 @@ std::optional<NestedField> compileNested(const GeneratorArgs &outer, const Param
     NestedField field;
     field.name = key;
     const RandomStream rng = outer.rng.derive(hashName("field:" + key.toStdString()));
-    GeneratorArgs args{reader, rng, type, outer.table, outer.column, outer.context, outer.tableKey};
+    GeneratorArgs args{reader,       rng,           type,           outer.table,
+                       outer.column, outer.context, outer.tableKey, outer.depth + 1};
     field.generator = info->create(args);
     reader.rejectUnknown({QStringLiteral("kind")});
     if (!field.generator)
@@ -93,6 +94,25 @@ std::optional<NestedField> compileNested(const GeneratorArgs &outer, const Param
             ? ~uint64_t(0)
             : static_cast<uint64_t>(std::max(0.0, nullFraction) * 18446744073709551616.0);
     return field;
+}
+
+bool checkNestingDepth(const GeneratorArgs &args)
+{
+    if (args.depth < kMaxNestingDepth)
+        return true;
+    args.params.skipRest();
+    args.params.error(QString(),
+                      QStringLiteral("arrays and json objects are nested more than %1 levels "
+                                     "deep here: flatten the structure (at most %1 levels, the "
+                                     "column's own array or object counting as the first)")
+                          .arg(kMaxNestingDepth));
+    return false;
+}
+
+uint64_t saturatingProduct(uint64_t a, uint64_t b)
+{
+    const unsigned __int128 p = static_cast<unsigned __int128>(a) * b;
+    return p > ~uint64_t(0) ? ~uint64_t(0) : uint64_t(p);
 }
 
 QStringList nestedDependencies(const std::vector<NestedField> &fields)

@@ -14,6 +14,19 @@
 
 namespace spillway {
 
+// Bounded work per row, whatever the schema: a row's arrays and json objects nest at most
+// kMaxNestingDepth levels (a column's own array or object is level 1), an array holds at most
+// kMaxArrayLength elements, and one row holds at most kMaxValuesPerRow values in all (the
+// product of the nested maximum lengths, summed over json fields).
+constexpr int kMaxNestingDepth = 8;
+constexpr int64_t kMaxArrayLength = 10000;
+constexpr uint64_t kMaxValuesPerRow = 100000;
+
+// Refuses a composite generator at `depth` (GeneratorArgs::depth) nested too deep; false then.
+bool checkNestingDepth(const GeneratorArgs &args);
+// a * b, or ~0 when that overflows.
+uint64_t saturatingProduct(uint64_t a, uint64_t b);
+
 struct NestedField
 {
     QString name;

@@ -32,6 +32,11 @@ public:
     {
         return Value::integer(int64_t(uint64_t(m_lo) + index));
     }
+    std::optional<int64_t> upperBound() const override
+    {
+        return int64_t(uint64_t(m_lo) + m_span - 1);
+    }
+    std::optional<double> mean() const override { return double(m_lo) + double(m_span - 1) / 2; }
 
 private:
     RandomStream m_rng;
@@ -70,6 +75,17 @@ public:
         return Value::integer(int64_t(x));
     }
 
+    // Bounded only by an explicit 'max' (the default is 2^53).
+    std::optional<int64_t> upperBound() const override
+    {
+        return m_hi < kMaxExactInt ? std::optional<int64_t>(int64_t(m_hi)) : std::nullopt;
+    }
+    std::optional<double> mean() const override
+    {
+        // Normal: the mean; Poisson: lambda; exponential: the mean distance above min.
+        return std::clamp(m_shape == Shape::Exponential ? m_lo + m_a : m_a, m_lo, m_hi);
+    }
+
 private:
     double poisson(uint64_t row) const
     {
@@ -105,6 +121,7 @@ public:
     {
         return Value::integer(m_lo + int64_t(m_zipf.sample(m_rng, row, 0)) - 1);
     }
+    std::optional<int64_t> upperBound() const override { return m_lo + int64_t(m_zipf.size()) - 1; }
 
 private:
     RandomStream m_rng;
@@ -274,6 +291,7 @@ public:
     {
         return m_column.isEmpty() ? QStringList() : QStringList{m_column};
     }
+    QString dependencyKey(int) const override { return QStringLiteral("column"); }
     void bindDependencies(const QList<int> &indexes) override
     {
         m_index = indexes.isEmpty() ? -1 : indexes.front();
@@ -427,7 +445,10 @@ std::unique_ptr<Generator> makeUuid(GeneratorArgs &a)
     const int64_t step = a.params.duration(QStringLiteral("step"), 1000);
     a.params.requireRange(QStringLiteral("step"), double(step), 0, 86400e6);
     return std::make_unique<UuidV7>(a.rng, start, step,
-                                    a.params.string(QStringLiteral("column"), QString()));
+                                    a.params.name(QStringLiteral("column"),
+                                                  QStringLiteral("date or timestamp column of "
+                                                                 "this table"),
+                                                  QString()));
 }
 
 } // namespace

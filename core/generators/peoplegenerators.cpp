@@ -92,6 +92,7 @@ public:
             out[i] = make(ctx, i);
     }
     QStringList dependencies() const override { return m_columns; }
+    QString dependencyKey(int i) const override { return QStringLiteral("from[%1]").arg(i); }
     void bindDependencies(const QList<int> &indexes) override { m_indexes = indexes; }
 
 private:
@@ -173,7 +174,9 @@ std::unique_ptr<Generator> createEmail(GeneratorArgs &a)
     if (!fixed.isEmpty())
         maker.setFixedDomain(fixed.toStdString());
     else if (domain == 1)
-        maker.setCompany(a.params.string(QStringLiteral("companyGroup"), QStringLiteral("company")),
+        maker.setCompany(a.params.name(QStringLiteral("companyGroup"),
+                                       QStringLiteral("group of the company columns"),
+                                       QStringLiteral("company")),
                          a.tableKey);
     return std::make_unique<Email>(std::move(maker), columns);
 }

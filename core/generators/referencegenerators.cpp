@@ -25,8 +25,12 @@ const ColumnRuntime *targetColumn(GeneratorArgs &a, const TableRuntime *table,
         return nullptr;
     }
     const ColumnRuntime &target = table->columns[size_t(index)];
-    if (!target.generator)
+    if (!target.generator) {
+        a.params.error(QStringLiteral("column"),
+                       QStringLiteral("'%1.%2' has problems of its own: fix them first")
+                           .arg(table->name, column));
         return nullptr;
+    }
     if (!target.generator->dependencies().isEmpty() || target.generator->needsParent()) {
         a.params.error(QStringLiteral("column"),
                        QStringLiteral("'%1.%2' is computed from other columns, so it cannot be "
@@ -142,8 +146,10 @@ private:
 
 std::unique_ptr<Generator> makeReference(GeneratorArgs &a)
 {
-    const QString tableName = a.params.string(QStringLiteral("table"));
-    const QString columnName = a.params.string(QStringLiteral("column"));
+    const QString tableName =
+        a.params.name(QStringLiteral("table"), QStringLiteral("table of this schema"));
+    const QString columnName =
+        a.params.name(QStringLiteral("column"), QStringLiteral("unique column of that table"));
     const QString distribution =
         a.params.string(QStringLiteral("distribution"), QStringLiteral("uniform"));
     double s = 0;
@@ -158,8 +164,10 @@ std::unique_ptr<Generator> makeReference(GeneratorArgs &a)
             QStringLiteral("unknown distribution '%1': use uniform or zipf").arg(distribution));
     }
     const bool scatter = a.params.boolean(QStringLiteral("scatter"), true);
+    if (tableName.isEmpty() || columnName.isEmpty())
+        return nullptr; // reported by name()
     const TableRuntime *table = a.context.table(tableName);
-    if (!table && !tableName.isEmpty()) {
+    if (!table) {
         if (tableName == a.table)
             a.params.error(QStringLiteral("table"),
                            QStringLiteral("a table cannot reference its own rows yet: reference "
@@ -179,7 +187,8 @@ std::unique_ptr<Generator> makeReference(GeneratorArgs &a)
 
 std::unique_ptr<Generator> makeParent(GeneratorArgs &a)
 {
-    const QString columnName = a.params.string(QStringLiteral("column"));
+    const QString columnName = a.params.name(QStringLiteral("column"),
+                                             QStringLiteral("unique column of the parent table"));
     const TableRuntime *parent = a.context.parentTable();
     if (!parent) {
         a.params.error(QString(), QStringLiteral("'parent' needs a child table: give table '%1' a "
@@ -187,6 +196,8 @@ std::unique_ptr<Generator> makeParent(GeneratorArgs &a)
                                       .arg(a.table));
         return nullptr;
     }
+    if (columnName.isEmpty())
+        return nullptr; // reported by name()
     const ColumnRuntime *column = targetColumn(a, parent, columnName);
     if (!column)
         return nullptr;

@@ -91,6 +91,7 @@ public:
     {
         return m_afterColumn.isEmpty() ? QStringList() : QStringList{m_afterColumn};
     }
+    QString dependencyKey(int) const override { return QStringLiteral("after.column"); }
     void bindDependencies(const QList<int> &indexes) override
     {
         if (!indexes.isEmpty())
@@ -160,7 +161,8 @@ void readAfter(GeneratorArgs &a, Temporal &g, int64_t unit)
         return;
     }
     ParamReader reader = a.params.nested(QStringLiteral("after"), after->toObject());
-    const QString column = reader.string(QStringLiteral("column"));
+    const QString column =
+        reader.name(QStringLiteral("column"), QStringLiteral("column of this table"));
     const int64_t lo = reader.duration(QStringLiteral("min"), 0) / unit;
     const int64_t hi = reader.duration(QStringLiteral("max")) / unit;
     reader.requireOrdered(QStringLiteral("min"), double(lo), QStringLiteral("max"), double(hi));
@@ -229,6 +231,7 @@ public:
         }
     }
     QStringList dependencies() const override { return m_inner->dependencies(); }
+    QString dependencyKey(int i) const override { return m_inner->dependencyKey(i); }
     void bindDependencies(const QList<int> &indexes) override
     {
         m_inner->bindDependencies(indexes);

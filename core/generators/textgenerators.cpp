@@ -327,6 +327,7 @@ public:
     {}
 
     QStringList dependencies() const override { return m_spec.names; }
+    QString dependencyKey(int) const override { return QStringLiteral("template"); }
     void bindDependencies(const QList<int> &columnIndexes) override
     {
         // Unknown names were reported by the compiler and are left unbound (-1).

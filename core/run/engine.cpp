@@ -132,6 +132,7 @@ void Engine::workerLoop(int worker)
     const bool ordered = m_sink->isOrdered();
     RowBatch batch(0);
     int batchColumns = -1;
+    const ChunkSpec *current = nullptr; // for the out-of-memory message
     try {
         for (;;) {
             if (!waitWhilePaused())
@@ -142,6 +143,7 @@ void Engine::workerLoop(int worker)
             if (ordered && !waitForWindow(seq))
                 break;
             const ChunkSpec &spec = chunks[seq];
+            current = &spec;
             if (m_options.tableBarrier && !waitForEarlierTables(spec))
                 break;
             if (!ordered && m_sink->isDone(spec)) {
@@ -164,10 +166,22 @@ void Engine::workerLoop(int worker)
             deliver(std::move(chunk), worker);
         }
     } catch (const std::bad_alloc &) {
-        fail(QStringLiteral("out of memory while generating: use fewer --workers or a smaller "
-                            "--chunk-rows"));
+        fail(outOfMemoryMessage(current));
     }
     workerDone();
+}
+
+QString Engine::outOfMemoryMessage(const ChunkSpec *chunk) const
+{
+    const QString table =
+        chunk ? m_plan->schema()->tables()[size_t(chunk->table)]->name : QStringLiteral("?");
+    return QStringLiteral("ran out of memory while generating table '%1'%2: lower the lengths "
+                          "of its arrays (maxLength) or their nesting, the size of its text and "
+                          "bytes values, or use fewer --workers or a smaller --chunk-rows")
+        .arg(table, chunk ? QStringLiteral(" (rows %1 to %2)")
+                                .arg(chunk->firstRow)
+                                .arg(chunk->firstRow + chunk->rowCount)
+                          : QString());
 }
 
 bool Engine::generate(const ChunkSpec &spec, EncodedChunk &out, RowBatch &batch)

@@ -72,6 +72,7 @@ private:
     bool waitForEarlierTables(const ChunkSpec &chunk);
     void chunkFinished(int table);
     void fail(const QString &message);
+    QString outOfMemoryMessage(const ChunkSpec *chunk) const;
     void workerDone();
     void writerLoop();
     void completeWhenIdle();

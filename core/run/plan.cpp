@@ -4,6 +4,7 @@
 #include <QThreadPool>
 
 #include <cmath>
+#include <new>
 #include <numeric>
 
 namespace spillway {
@@ -19,7 +20,11 @@ double estimateBytesPerRow(const TableRuntime &table)
     RowBatch batch(int(table.columns.size()));
     batch.firstRow = 0;
     batch.count = uint32_t(std::min<uint64_t>(256, table.rowCount));
-    table.generate(batch);
+    try {
+        table.generate(batch);
+    } catch (const std::bad_alloc &) {
+        return 64; // the run's workers meet the same rows and report it (Engine)
+    }
     double bytes = 0;
     for (int c : table.outputColumns) {
         const Value *v = batch.column(c);
@@ -91,27 +96,35 @@ std::shared_ptr<Plan> Plan::build(std::shared_ptr<CompiledSchema> schema,
     auto plan = std::shared_ptr<Plan>(new Plan);
     plan->m_schema = std::move(schema);
     plan->m_options = options;
-    if (options.shardCount < 1 || options.shardIndex < 0 ||
-        options.shardIndex >= options.shardCount) {
-        diagnostics.add(QStringLiteral("--shard"),
-                        QStringLiteral("shard %1/%2 does not exist: use K/N with 0 <= K < N")
-                            .arg(options.shardIndex)
-                            .arg(options.shardCount));
-        return nullptr;
-    }
-    if (!(options.scale > 0) || !std::isfinite(options.scale)) {
-        diagnostics.add(QStringLiteral("--scale"),
-                        QStringLiteral("the scale factor must be a number above 0"));
-        return nullptr;
-    }
-    if (!plan->sizeTables(diagnostics, pool))
+    if (!plan->checkOptions(diagnostics) || !plan->sizeTables(diagnostics, pool))
         return nullptr;
     return plan;
 }
 
-bool Plan::sizeTables(Diagnostics &diagnostics, QThreadPool *pool)
+bool Plan::check(std::shared_ptr<CompiledSchema> schema, const PlanOptions &options,
+                 Diagnostics &diagnostics)
 {
-    auto &tables = m_schema->tables();
+    Plan plan;
+    plan.m_schema = std::move(schema);
+    plan.m_options = options;
+    return plan.checkOptions(diagnostics);
+}
+
+bool Plan::checkOptions(Diagnostics &diagnostics) const
+{
+    if (m_options.shardCount < 1 || m_options.shardIndex < 0 ||
+        m_options.shardIndex >= m_options.shardCount) {
+        diagnostics.add(QStringLiteral("--shard"),
+                        QStringLiteral("shard %1/%2 does not exist: use K/N with 0 <= K < N")
+                            .arg(m_options.shardIndex)
+                            .arg(m_options.shardCount));
+        return false;
+    }
+    if (!(m_options.scale > 0) || !std::isfinite(m_options.scale)) {
+        diagnostics.add(QStringLiteral("--scale"),
+                        QStringLiteral("the scale factor must be a number above 0"));
+        return false;
+    }
     const std::vector<bool> needed = neededTables(diagnostics);
     for (auto it = m_options.tableRows.cbegin(); it != m_options.tableRows.cend(); ++it) {
         const TableRuntime *t = m_schema->table(it.key());
@@ -123,22 +136,33 @@ bool Plan::sizeTables(Diagnostics &diagnostics, QThreadPool *pool)
                         .arg(it.key())
                   : QStringLiteral("there is no table '%1' in the schema").arg(it.key()));
     }
-    if (diagnostics.hasErrors())
-        return false;
+    // Every 'unique' column is checked against the most rows this run can give its table before
+    // anything is counted or generated, with the message validate gives for the same counts.
+    return !diagnostics.hasErrors() && checkBounds(needed, diagnostics);
+}
+
+bool Plan::sizeTables(Diagnostics &diagnostics, QThreadPool *pool)
+{
+    auto &tables = m_schema->tables();
+    const std::vector<bool> needed = neededTables(diagnostics);
     for (size_t t = 0; t < tables.size(); ++t) {
         TableRuntime &table = *tables[t];
         TablePlan tp;
         tp.table = int(t);
         tp.selected = m_options.tables.isEmpty() || m_options.tables.contains(table.name);
-        if (!table.isChild()) {
-            uint64_t rows = m_options.tableRows.value(
-                table.name, m_options.rows.value_or(uint64_t(table.declaredRows)));
-            if (!m_options.tableRows.contains(table.name))
-                rows = uint64_t(std::llround(double(rows) * m_options.scale));
-            table.rowCount = rows;
-        }
+        if (!table.isChild())
+            table.rowCount = rootRows(table);
         if (needed[t] && table.isChild())
             cutChildTable(table, tp, pool, tp.selected);
+        // Unbounded fan-outs were checked against their mean: now against the rows counted.
+        if (needed[t] &&
+            !table.checkUniqueCapacity({table.rowCount,
+                                        QStringLiteral("the rows its fan-out "
+                                                       "gives this run"),
+                                        QStringLiteral("lower the parent's rows or give the "
+                                                       "fan-out a lower 'max'")},
+                                       diagnostics))
+            return false;
         for (ColumnRuntime &column : table.columns) {
             if (column.generator)
                 column.generator->prepare();
@@ -152,20 +176,39 @@ bool Plan::sizeTables(Diagnostics &diagnostics, QThreadPool *pool)
             m_totalRows += tp.rows;
             m_tables.push_back(tp);
         }
-        for (size_t c = 0; c < table.columns.size(); ++c) {
-            const ColumnRuntime &column = table.columns[c];
-            if (column.uniqueMode == ColumnRuntime::UniqueMode::Permuted &&
-                column.permutation.size() < table.rowCount && needed[t])
-                diagnostics.add(
-                    QStringLiteral("tables[%1].columns[%2].unique").arg(table.schemaIndex).arg(c),
-                    QStringLiteral("'unique' needs %1 distinct values but the "
-                                   "generator can make only %2: widen its range or "
-                                   "make fewer rows")
-                        .arg(table.rowCount)
-                        .arg(column.permutation.size()));
-        }
     }
     return !diagnostics.hasErrors();
+}
+
+uint64_t Plan::rootRows(const TableRuntime &table) const
+{
+    if (m_options.tableRows.contains(table.name))
+        return m_options.tableRows.value(table.name);
+    const uint64_t rows =
+        m_options.rows.value_or(uint64_t(std::max<int64_t>(table.declaredRows, 0)));
+    return uint64_t(std::llround(double(rows) * m_options.scale));
+}
+
+bool Plan::checkBounds(const std::vector<bool> &needed, Diagnostics &diagnostics) const
+{
+    const auto &tables = m_schema->tables();
+    std::vector<RowBound> bounds(tables.size());
+    bool ok = true;
+    for (size_t t = 0; t < tables.size(); ++t) {
+        const TableRuntime &table = *tables[t];
+        if (table.isChild()) {
+            const TableRuntime &parent = *tables[size_t(table.parent)];
+            bounds[t] = table.childBound(bounds[size_t(table.parent)].rows, parent.name);
+        } else if (rootRows(table) == uint64_t(std::max<int64_t>(table.declaredRows, 0))) {
+            bounds[t] = table.declaredBound;
+        } else {
+            bounds[t] = {rootRows(table), QStringLiteral("this run's row count"),
+                         QStringLiteral("make fewer rows (--rows, --scale)")};
+        }
+        if (needed[t])
+            ok = table.checkUniqueCapacity(bounds[t], diagnostics) && ok;
+    }
+    return ok;
 }
 
 void Plan::cutRootTable(const TableRuntime &table, TablePlan &plan)

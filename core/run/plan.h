@@ -61,6 +61,11 @@ public:
                                        const PlanOptions &options, QThreadPool *pool,
                                        Diagnostics &diagnostics);
 
+    // The checks build() makes before counting or generating anything (options, row counts
+    // against 'unique' value spaces), for commands that must refuse before connecting.
+    static bool check(std::shared_ptr<CompiledSchema> schema, const PlanOptions &options,
+                      Diagnostics &diagnostics);
+
     const std::shared_ptr<CompiledSchema> &schema() const { return m_schema; }
     const std::vector<ChunkSpec> &chunks() const { return m_chunks; }
     const std::vector<TablePlan> &tables() const { return m_tables; } // selected, load order
@@ -73,7 +78,10 @@ public:
     void generateChunk(const ChunkSpec &chunk, RowBatch &batch, Consume &&consume) const;
 
 private:
+    bool checkOptions(Diagnostics &diagnostics) const;
     bool sizeTables(Diagnostics &diagnostics, QThreadPool *pool);
+    uint64_t rootRows(const TableRuntime &table) const; // with --rows, --scale applied
+    bool checkBounds(const std::vector<bool> &needed, Diagnostics &diagnostics) const;
     void cutRootTable(const TableRuntime &table, TablePlan &plan);
     void cutChildTable(TableRuntime &table, TablePlan &plan, QThreadPool *pool, bool cut);
     std::vector<bool> neededTables(Diagnostics &diagnostics) const;

@@ -2,10 +2,19 @@
 
 #include "base/valueformat.h"
 
+#include <new>
+
 namespace spillway {
 
-void Preview::prepare(CompiledSchema &schema)
+bool Preview::prepare(CompiledSchema &schema, Diagnostics *diagnostics)
 {
+    Diagnostics problems;
+    for (const auto &table : schema.tables())
+        table->checkUniqueCapacity(table->declaredBound, problems);
+    if (diagnostics)
+        diagnostics->append(problems);
+    if (problems.hasErrors())
+        return false;
     Arena scratch(256);
     for (auto &table : schema.tables()) {
         if (!table->isChild()) {
@@ -23,6 +32,7 @@ void Preview::prepare(CompiledSchema &schema)
                 column.generator->prepare();
         }
     }
+    return true;
 }
 
 QString Preview::text(const Value &v)
@@ -41,11 +51,36 @@ PreviewRows Preview::rows(const CompiledSchema &schema, int t, int count)
     result.table = table.name;
     for (int c : table.outputColumns)
         result.headers.append(table.columns[size_t(c)].name);
+    try {
+        fill(schema, table, count, result);
+    } catch (const std::bad_alloc &) {
+        result.rows.clear();
+        result.nulls.clear();
+        result.problem = outOfMemoryMessage(table.name);
+    }
+    return result;
+}
+
+QString Preview::outOfMemoryMessage(const QString &table)
+{
+    return QStringLiteral("ran out of memory while generating table '%1': lower the lengths "
+                          "of its arrays (maxLength), their nesting or the size of its text "
+                          "and bytes values")
+        .arg(table);
+}
+
+void Preview::fill(const CompiledSchema &schema, const TableRuntime &table, int count,
+                   PreviewRows &result)
+{
     RowBatch batch(int(table.columns.size()));
     uint32_t n = 0;
     Arena scratch(256);
     if (table.isChild()) {
-        const uint64_t parents = schema.tables()[size_t(table.parent)]->rowCount;
+        // Parents without rows are skipped, but not forever: a fan-out that is mostly 0 over
+        // a billion parents shows the rows found among the first million.
+        constexpr uint64_t kMaxParentsScanned = 1000000;
+        const uint64_t parents =
+            std::min(schema.tables()[size_t(table.parent)]->rowCount, kMaxParentsScanned);
         for (uint64_t p = 0; p < parents && n < uint32_t(count); ++p) {
             const uint64_t k = table.fanOutOf(p, scratch);
             for (uint64_t i = 0; i < k && n < uint32_t(count); ++i, ++n) {
@@ -70,7 +105,6 @@ PreviewRows Preview::rows(const CompiledSchema &schema, int t, int count)
         result.rows.append(row);
         result.nulls.append(nulls);
     }
-    return result;
 }
 
 } // namespace spillway

@@ -2,6 +2,8 @@
 
 #include "schema/schemacompiler.h"
 
+#include <cmath>
+
 namespace spillway {
 
 void ColumnRuntime::fill(const BatchContext &ctx, Value *out) const
@@ -84,6 +86,53 @@ uint64_t TableRuntime::fanOutOf(uint64_t parentRow, Arena &arena) const
     Value v;
     fanOut->generate(ctx, &v);
     return v.kind == ValueKind::Int && v.i > 0 ? uint64_t(v.i) : 0;
+}
+
+RowBound TableRuntime::childBound(uint64_t parentRows, const QString &parentName) const
+{
+    RowBound b;
+    const auto hi = fanOut ? fanOut->upperBound() : std::nullopt;
+    if (hi) {
+        const uint64_t each = uint64_t(std::max<int64_t>(*hi, 0));
+        const unsigned __int128 rows = static_cast<unsigned __int128>(parentRows) * each;
+        b.rows = rows > ~uint64_t(0) ? ~uint64_t(0) : uint64_t(rows);
+        b.why = QStringLiteral("%1 rows of parent '%2' × at most %3 per parent")
+                    .arg(parentRows)
+                    .arg(parentName)
+                    .arg(each);
+        b.lower = QStringLiteral("lower the parent's rows or the fan-out's maximum");
+        return b;
+    }
+    const double mean = std::max(0.0, fanOut ? fanOut->mean().value_or(0.0) : 0.0);
+    b.rows = uint64_t(std::min(std::ceil(double(parentRows) * mean), 1.8e19));
+    b.why = QStringLiteral("%1 rows of parent '%2' × %3 per parent on average")
+                .arg(parentRows)
+                .arg(parentName)
+                .arg(mean);
+    b.lower = QStringLiteral("lower the parent's rows or the fan-out's mean, or give the fan-out "
+                             "a 'max'");
+    return b;
+}
+
+bool TableRuntime::checkUniqueCapacity(const RowBound &bound, Diagnostics &diagnostics) const
+{
+    bool ok = true;
+    for (size_t c = 0; c < columns.size(); ++c) {
+        const ColumnRuntime &column = columns[c];
+        if (column.uniqueMode != ColumnRuntime::UniqueMode::Permuted ||
+            column.permutation.size() >= bound.rows)
+            continue;
+        diagnostics.add(QStringLiteral("tables[%1].columns[%2].unique").arg(schemaIndex).arg(c),
+                        QStringLiteral("'unique' needs up to %1 distinct values (%2) but the "
+                                       "generator can make only %3: widen the generator's "
+                                       "range, or %4")
+                            .arg(bound.rows)
+                            .arg(bound.why)
+                            .arg(column.permutation.size())
+                            .arg(bound.lower));
+        ok = false;
+    }
+    return ok;
 }
 
 std::shared_ptr<CompiledSchema> CompiledSchema::compile(const Schema &schema,

@@ -58,6 +58,15 @@ private:
     std::vector<Value> m_values;
 };
 
+// The most rows a table can get, where that count comes from and what lowers it: the row count
+// that 'unique' columns are checked against before any value is generated.
+struct RowBound
+{
+    uint64_t rows = 0;
+    QString why;   // e.g. "its 'rows'", "10 rows of parent 'p' × at most 3 per parent"
+    QString lower; // e.g. "lower 'rows'"
+};
+
 struct TableRuntime
 {
     QString name;
@@ -69,6 +78,7 @@ struct TableRuntime
     std::unique_ptr<Generator> fanOut; // rows per parent row, evaluated on parent row indexes
     std::vector<int> references;       // tables this one references (for load order)
     int64_t declaredRows = 0;          // root tables: rows from the document
+    RowBound declaredBound;            // from the document's counts (child tables: fan-out's max)
 
     // Set by the planner before any generation; child tables' counts come from the fan-out.
     uint64_t rowCount = 0;
@@ -80,6 +90,13 @@ struct TableRuntime
     void generate(RowBatch &batch) const;
     // Rows under parent row p (child tables).
     uint64_t fanOutOf(uint64_t parentRow, Arena &arena) const;
+    // A child table's bound under `parentRows` rows of `parentName`: parent rows times the
+    // fan-out's maximum, or its mean when the fan-out is unbounded (then a plan also checks the
+    // counted rows).
+    RowBound childBound(uint64_t parentRows, const QString &parentName) const;
+    // Reports every 'unique' column whose value space is smaller than `bound.rows`, with its
+    // JSON path. Validate, plans and previews share this check, so they agree.
+    bool checkUniqueCapacity(const RowBound &bound, Diagnostics &diagnostics) const;
 };
 
 class CompiledSchema

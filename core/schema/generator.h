@@ -61,8 +61,23 @@ public:
     // The index-th distinct value, index < cardinality(); only when canEnumerate().
     virtual Value valueAt(uint64_t index, Arena &arena) const;
 
+    // Integer distributions used as a fan-out: the largest value they can give (when bounded)
+    // and their mean. A child table's row count is bounded from them before any row is counted.
+    virtual std::optional<int64_t> upperBound() const { return std::nullopt; }
+    virtual std::optional<double> mean() const { return std::nullopt; }
+    // The most values one row holds: arrays and json objects count their elements, nested ones
+    // multiplied. Compiling refuses rows above kMaxValuesPerRow (nested.h).
+    virtual uint64_t valuesPerRow() const { return 1; }
+
     // Columns of the same row whose values this generator reads through ctx.batch.
     virtual QStringList dependencies() const { return {}; }
+    // The parameter that names dependency i, relative to the generator ("after.column",
+    // "fields.f.template"), so an unknown name is reported at its own JSON path.
+    virtual QString dependencyKey(int i) const
+    {
+        Q_UNUSED(i)
+        return {};
+    }
     // Resolved by the compiler after dependencies(): position of each dependency in the batch.
     virtual void bindDependencies(const QList<int> &columnIndexes) { Q_UNUSED(columnIndexes) }
     // True when the value depends on the row's parent (child tables only).

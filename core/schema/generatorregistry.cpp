@@ -23,7 +23,8 @@ GeneratorRegistry::GeneratorRegistry()
 
 RandomStream GeneratorArgs::groupStream(const QString &defaultGroup) const
 {
-    const QString group = params.string(QStringLiteral("group"), defaultGroup);
+    const QString group = params.name(
+        QStringLiteral("group"), QStringLiteral("group shared by related columns"), defaultGroup);
     return RandomStream(tableKey).derive(hashName("group:" + group.toStdString()));
 }
 

@@ -36,6 +36,7 @@ struct GeneratorArgs
     QString column;
     const CompileContext &context;
     uint64_t tableKey = 0; // CompiledSchema::tableKey of the column's table
+    int depth = 0;         // arrays and json objects around this generator (0 for a column's own)
 
     // The stream shared by every column of this table that names the same group: columns of
     // one group agree within a row (one person's first name, last name and email; one place's

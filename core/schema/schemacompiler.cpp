@@ -200,10 +200,17 @@ std::unique_ptr<TableRuntime> SchemaCompiler::compileTable(int t)
                           QStringLiteral("'rows' is negative: use 0 or more"));
     }
     table->declaredRows = spec.rows.value_or(0);
+    table->declaredBound = {uint64_t(std::max<int64_t>(table->declaredRows, 0)),
+                            QStringLiteral("its 'rows'"), QStringLiteral("lower 'rows'")};
     if (spec.perParent)
         compileFanOut(spec, t, *table);
+    if (table->parent >= 0) {
+        const TableRuntime &parent = *m_result->tables()[size_t(table->parent)];
+        table->declaredBound = table->childBound(parent.declaredBound.rows, parent.name);
+    }
     for (int c = 0; c < spec.columns.size(); ++c)
         compileColumn(spec, t, c, *table);
+    table->checkUniqueCapacity(table->declaredBound, m_diagnostics);
     resolveDependencies(spec, t, *table);
     for (const QString &dep : tableDependencies(t)) {
         const int index = m_result->tableIndex(dep);
@@ -218,6 +225,13 @@ void SchemaCompiler::compileFanOut(const TableSpec &spec, int t, TableRuntime &t
     const QString path = tablePath(t) + QStringLiteral(".rowsPerParent");
     const QString &parentName = spec.perParent->parent;
     table.parent = m_result->tableIndex(parentName);
+    if (parentName.trimmed().isEmpty()) {
+        table.parent = -1;
+        m_diagnostics.add(path + QStringLiteral(".parent"),
+                          QStringLiteral("'parent' is empty: name the table whose rows this "
+                                         "table's rows belong to"));
+        return;
+    }
     if (table.parent < 0) {
         QStringList names;
         for (const TableSpec &s : m_schema.tables)
@@ -254,8 +268,12 @@ void SchemaCompiler::compileFanOut(const TableSpec &spec, int t, TableRuntime &t
                        spec.name,
                        QString(),
                        *this};
+    const qsizetype before = m_diagnostics.size();
     table.fanOut = info->create(args);
     params.rejectUnknown({QStringLiteral("kind")});
+    if (!table.fanOut && m_diagnostics.size() == before)
+        m_diagnostics.add(path + QStringLiteral(".count"),
+                          QStringLiteral("the fan-out could not be built: check its parameters"));
 }
 
 bool isKnownSqlType(const QString &type)
@@ -336,8 +354,15 @@ bool SchemaCompiler::compileColumn(const TableSpec &spec, int t, int c, TableRun
                            cs.name,
                            *this,
                            CompiledSchema::tableKey(m_schema.seed, spec.name)};
+        const qsizetype before = m_diagnostics.size();
         column.generator = info->create(args);
         params.rejectUnknown({QStringLiteral("kind")});
+        // Every column that compiles has a generator: a factory that gave none without saying
+        // why must not let the schema pass (a run would dereference it).
+        if (!column.generator && m_diagnostics.size() == before)
+            m_diagnostics.add(genPath, QStringLiteral("generator '%1' could not be built from "
+                                                      "these parameters: check them")
+                                           .arg(kind));
         if (kind == QLatin1String("reference") || kind == QLatin1String("parent")) {
             column.referencedTable = kind == QLatin1String("parent")
                                          ? spec.perParent ? spec.perParent->parent : QString()
@@ -368,14 +393,7 @@ void SchemaCompiler::checkUnique(const TableSpec &spec, int t, int c, ColumnRunt
                                     .arg(cs.generator.value(QStringLiteral("kind")).toString()));
         return;
     }
-    if (spec.rows && uint64_t(std::max<int64_t>(*spec.rows, 0)) > *card) {
-        m_diagnostics.add(path, QStringLiteral("'unique' needs %1 distinct values but the "
-                                               "generator can make only %2: widen its range or "
-                                               "lower the row count")
-                                    .arg(*spec.rows)
-                                    .arg(*card));
-        return;
-    }
+    // Whether the value space holds the table's rows is checked per table (checkUniqueCapacity).
     column.uniqueMode = ColumnRuntime::UniqueMode::Permuted;
     column.permutation = Permutation(*card, column.nullStream.derive(hashName("\x01unique")).key());
 }
@@ -389,14 +407,18 @@ void SchemaCompiler::resolveDependencies(const TableSpec &spec, int t, TableRunt
         if (!column.generator)
             continue;
         QList<int> indexes;
-        for (const QString &dep : column.generator->dependencies()) {
+        const QStringList dependencies = column.generator->dependencies();
+        for (int i = 0; i < dependencies.size(); ++i) {
+            const QString &dep = dependencies[i];
             const int d = table.columnIndex(dep);
             if (d < 0 || d == c) {
                 QStringList names;
                 for (const ColumnSpec &cs : spec.columns)
                     names.append(cs.name);
+                const QString key = column.generator->dependencyKey(i);
                 m_diagnostics.add(
-                    columnPath(t, c) + QStringLiteral(".generator"),
+                    columnPath(t, c) + QStringLiteral(".generator") +
+                        (key.isEmpty() ? QString() : QStringLiteral(".") + key),
                     d == c ? QStringLiteral("column '%1' cannot refer to itself").arg(dep)
                            : QStringLiteral("column '%1' is not in table '%2'%3")
                                  .arg(dep, spec.name, didYouMean(dep, names)));

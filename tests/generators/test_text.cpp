@@ -542,7 +542,8 @@ private slots:
         QVERIFY(!CompiledSchema::compile(oneTable(5, unknown), missing));
         QVERIFY2(missing.toString().contains(QStringLiteral("did you mean 'first'")),
                  qPrintable(missing.toString()));
-        QCOMPARE(missing.items().front().path, QStringLiteral("tables[0].columns[0].generator"));
+        QCOMPARE(missing.items().front().path,
+                 QStringLiteral("tables[0].columns[0].generator.template"));
     }
 
     void choiceFrequencies_data()

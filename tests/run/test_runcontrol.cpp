@@ -1,6 +1,7 @@
 // Controlling a run as users do: cancelling leaves only whole files (also mid-split and from a
 // snapshot handler), pausing holds the workers while the sampler keeps ticking, a failing sink
-// leaves no partial file, and progress snapshots add up to the files written.
+// leaves no partial file, running out of memory ends the run with a message instead of a crash,
+// and progress snapshots add up to the files written.
 
 #include "runsupport.h"
 
@@ -17,6 +18,32 @@ namespace {
 
 const QString kMixed = QStringLiteral(SPILLWAY_TEST_DATA "/mixed.json");
 
+// Encodes CSV, but runs out of memory on one table's second chunk, as a row too wide for the
+// machine would.
+class ExhaustedEncoder final : public Encoder
+{
+public:
+    explicit ExhaustedEncoder(QString table)
+        : m_inner(Encoder::create(FormatOptions()))
+        , m_table(std::move(table))
+    {}
+    void writeHeader(const TableRuntime &table, ByteBuffer &out) const override
+    {
+        m_inner->writeHeader(table, out);
+    }
+    void encode(const TableRuntime &table, const RowBatch &batch, ByteBuffer &out,
+                std::vector<uint32_t> *rowEnds) const override
+    {
+        if (table.name == m_table && batch.firstRow >= 1000)
+            throw std::bad_alloc();
+        m_inner->encode(table, batch, out, rowEnds);
+    }
+
+private:
+    std::unique_ptr<Encoder> m_inner;
+    QString m_table;
+};
+
 } // namespace
 
 class TestRunControl : public QObject
@@ -31,6 +58,8 @@ private slots:
     void pauseHoldsWorkers_data();
     void pauseHoldsWorkers();
     void sinkFailureLeavesNoPartialFile();
+    void outOfMemoryFailsTheRun_data();
+    void outOfMemoryFailsTheRun();
     void snapshots();
 
 private:
@@ -238,6 +267,52 @@ void TestRunControl::sinkFailureLeavesNoPartialFile()
         rowEnds(readAll(QDir(out).filePath(QStringLiteral("accounts.csv"))), QStringLiteral("csv"))
             .size(),
         size_t(20000));
+}
+
+void TestRunControl::outOfMemoryFailsTheRun_data()
+{
+    QTest::addColumn<bool>("ordered");
+    QTest::addColumn<int>("workers");
+    QTest::newRow("files, 1 worker") << true << 1;
+    QTest::newRow("files, 2 workers") << true << 2;
+    QTest::newRow("unordered, 2 workers") << false << 2;
+}
+
+void TestRunControl::outOfMemoryFailsTheRun()
+{
+    QFETCH(bool, ordered);
+    QFETCH(int, workers);
+    PlanOptions planOptions;
+    planOptions.rows = 5000;
+    planOptions.chunkRows = 1000;
+    const auto compiled = schema(kMixed);
+    QVERIFY(compiled);
+    QThreadPool pool;
+    pool.setMaxThreadCount(workers + 1);
+    Diagnostics diagnostics;
+    const auto plan = Plan::build(compiled, planOptions, &pool, diagnostics);
+    QVERIFY2(plan, qPrintable(diagnostics.toString()));
+    const QString victim = compiled->tables().back()->name;
+    auto encoder = std::make_unique<ExhaustedEncoder>(victim);
+    Engine engine(&pool);
+    QEventLoop loop;
+    RunResult result;
+    QObject::connect(&engine, &Engine::runFinished, &loop, [&](const RunResult &r) {
+        result = r;
+        loop.quit();
+    });
+    EngineOptions options;
+    options.workers = workers;
+    QVERIFY(
+        engine.start(plan, std::make_shared<CollectSink>(ordered), std::move(encoder), options));
+    QTimer::singleShot(60000, &loop, [&] { engine.cancel(); });
+    loop.exec();
+    QVERIFY(!result.ok);
+    QVERIFY(!result.cancelled);
+    QVERIFY2(result.error.startsWith(
+                 QStringLiteral("ran out of memory while generating table '%1'").arg(victim)),
+             qPrintable(result.error));
+    QVERIFY2(result.error.contains(QLatin1String("maxLength")), qPrintable(result.error));
 }
 
 void TestRunControl::snapshots()

@@ -170,7 +170,7 @@ private slots:
             << QStringLiteral("tables[0].rowsPerParent.parent") << QStringLiteral("does not exist");
         QTest::newRow("template column missing")
             << withColumn(QStringLiteral("{\"kind\": \"template\", \"template\": \"{nme}\"}"))
-            << QStringLiteral("tables[0].columns[1].generator")
+            << QStringLiteral("tables[0].columns[1].generator.template")
             << QStringLiteral("'nme' is not in table");
         QTest::newRow("rows and fan-out missing")
             << QByteArray("{\"tables\": [{\"name\": \"t\", \"columns\": [{\"name\": \"a\", "

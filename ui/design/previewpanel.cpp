@@ -174,7 +174,10 @@ PreviewResult PreviewPanel::compute(Schema schema, int table, int column, int ge
         r.problem = diagnostics.toString();
         return r;
     }
-    Preview::prepare(*compiled);
+    if (!Preview::prepare(*compiled, &diagnostics)) {
+        r.problem = diagnostics.toString();
+        return r;
+    }
     int t = 0;
     while (t < int(compiled->tables().size()) &&
            compiled->tables()[size_t(t)]->schemaIndex != table)
@@ -184,6 +187,10 @@ PreviewResult PreviewPanel::compute(Schema schema, int table, int column, int ge
         return r;
     }
     r.rows = Preview::rows(*compiled, t, kRows);
+    if (!r.rows.problem.isEmpty()) {
+        r.problem = r.rows.problem;
+        return r;
+    }
     const TableRuntime &runtime = *compiled->tables()[size_t(t)];
     const TableSpec &spec = schema.tables.at(table);
     const QString name = column >= 0 && column < spec.columns.size()
@@ -192,8 +199,14 @@ PreviewResult PreviewPanel::compute(Schema schema, int table, int column, int ge
                                     ? QString()
                                     : runtime.columns[size_t(runtime.outputColumns[0])].name);
     const int c = runtime.columnIndex(name);
-    if (c >= 0 && latest->load() == generation)
-        r.distribution = DistributionSampler::sample(*compiled, t, c);
+    if (c >= 0 && latest->load() == generation) {
+        try {
+            r.distribution = DistributionSampler::sample(*compiled, t, c);
+        } catch (const std::bad_alloc &) {
+            r.problem = Preview::outOfMemoryMessage(runtime.name);
+            return r;
+        }
+    }
     r.ok = true;
     r.elapsedMs = clock.elapsed();
     return r;

@@ -20,6 +20,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -46,6 +47,8 @@ private slots:
     void commandLine();
     void previewRegeneratesAfterEdit();
     void previewShowsProblems();
+    void previewRefusesWhatValidateRefuses_data();
+    void previewRefusesWhatValidateRefuses();
     void fileRunFeedsDashboard();
     void fileRunPausesAndResumes();
     void profilesRoundTripWithoutPassword();
@@ -255,6 +258,36 @@ void TestMonitor::previewShowsProblems()
     test::saveScreenshot(&panel, QStringLiteral("preview-problems"));
     doc.undoStack()->undo();
     QTRY_VERIFY_WITH_TIMEOUT(!panel.isShowingProblems() && panel.model()->rowCount() > 0, 10000);
+}
+
+void TestMonitor::previewRefusesWhatValidateRefuses_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("table");
+    QTest::addColumn<QString>("path");
+    QTest::newRow("empty reference") << QStringLiteral("repro-empty-reference.json") << 1
+                                     << QStringLiteral("tables[1].columns[0].generator.table");
+    QTest::newRow("child unique") << QStringLiteral("repro-child-unique.json") << 1
+                                  << QStringLiteral("tables[1].columns[0].unique");
+    QTest::newRow("deep array") << QStringLiteral("repro-deep-array.json") << 0
+                                << QStringLiteral("tables[0].columns[0].generator.element");
+}
+
+void TestMonitor::previewRefusesWhatValidateRefuses()
+{
+    // The fuzzer's schemas that crashed or hung the preview: shown as problems, as validate does.
+    QFETCH(QString, file);
+    QFETCH(int, table);
+    QFETCH(QString, path);
+    SchemaDocument doc;
+    QCOMPARE(doc.load(QStringLiteral(SPILLWAY_REPRODUCERS "/") + file), QString());
+    doc.setCurrent(table, 0);
+    PreviewPanel panel;
+    QSignalSpy updated(&panel, &PreviewPanel::previewUpdated);
+    panel.setDocument(&doc);
+    QTRY_VERIFY_WITH_TIMEOUT(updated.size() >= 1, 10000);
+    QVERIFY(panel.isShowingProblems());
+    QVERIFY(panel.findChild<QPlainTextEdit *>()->toPlainText().contains(path));
 }
 
 void TestMonitor::fileRunFeedsDashboard()
