@@ -7,8 +7,7 @@
 namespace spillway {
 
 SetHeaderCommand::SetHeaderCommand(SchemaDocument *doc, const QString &name,
-                                   const QString &description, uint64_t seed,
-                                   const QString &text)
+                                   const QString &description, uint64_t seed, const QString &text)
     : QUndoCommand(text)
     , m_doc(doc)
     , m_name(name)
@@ -129,8 +128,7 @@ void MoveTableCommand::undo()
 }
 
 InsertColumnCommand::InsertColumnCommand(SchemaDocument *doc, int table, int index,
-                                         const ColumnSpec &spec, bool insert,
-                                         const QString &text)
+                                         const ColumnSpec &spec, bool insert, const QString &text)
     : QUndoCommand(text)
     , m_doc(doc)
     , m_table(table)
