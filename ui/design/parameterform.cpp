@@ -5,6 +5,7 @@
 #include "design/problemlabel.h"
 #include "design/schemadocument.h"
 #include "design/weightedlistmodel.h"
+#include "generators/generatorcatalog.h"
 #include "schema/schemaio.h"
 
 #include <QCheckBox>
@@ -25,8 +26,6 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 namespace spillway {
 
@@ -233,7 +232,7 @@ void ParameterForm::rebuild()
     auto *form = new QFormLayout(m_body);
     form->setContentsMargins(0, 0, 0, 0);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    const QJsonObject then = kindSchema(m_definition, m_builtKind);
+    const QJsonObject then = GeneratorCatalog::kindSchema(m_builtKind, m_definition);
     addFields(form, then.value(QStringLiteral("properties")).toObject(),
               toStrings(then.value(QStringLiteral("required")).toArray()), QString());
     if (m_fields.isEmpty())
@@ -243,26 +242,7 @@ void ParameterForm::rebuild()
 void ParameterForm::addFields(QFormLayout *form, const QJsonObject &properties,
                               const QStringList &required, const QString &prefix)
 {
-    // JSON objects forget the file's order: show parameters in the order the README lists them.
-    static const QStringList order = {
-        QStringLiteral("table"),     QStringLiteral("column"),     QStringLiteral("min"),
-        QStringLiteral("max"),       QStringLiteral("start"),      QStringLiteral("step"),
-        QStringLiteral("value"),     QStringLiteral("values"),     QStringLiteral("pattern"),
-        QStringLiteral("template"),  QStringLiteral("mean"),       QStringLiteral("stddev"),
-        QStringLiteral("lambda"),    QStringLiteral("s"),          QStringLiteral("probability"),
-        QStringLiteral("scale"),     QStringLiteral("digits"),     QStringLiteral("precision"),
-        QStringLiteral("minLength"), QStringLiteral("maxLength"),  QStringLiteral("distribution"),
-        QStringLiteral("from"),      QStringLiteral("capitalize"), QStringLiteral("suffix"),
-        QStringLiteral("case"),      QStringLiteral("ascii"),      QStringLiteral("maxRepeat"),
-        QStringLiteral("scatter"),   QStringLiteral("after")};
-    QStringList names = properties.keys();
-    std::stable_sort(names.begin(), names.end(), [](const QString &a, const QString &b) {
-        const auto rank = [](const QString &n) {
-            const qsizetype i = order.indexOf(n);
-            return i < 0 ? order.size() : i;
-        };
-        return rank(a) < rank(b);
-    });
+    const QStringList names = GeneratorCatalog::orderedNames(properties);
     for (const QString &name : std::as_const(names)) {
         // "weights" is edited together with "values" in the weighted-list editor.
         if (name == QLatin1String("kind") || name == QLatin1String("weights"))
@@ -417,7 +397,7 @@ QStringList ParameterForm::pickerItems(const Field &field) const
         const bool parent = m_builtKind == QLatin1String("parent");
         const QString table = parent ? (own.perParent ? own.perParent->parent : QString())
                                      : valueAt(QStringLiteral("table")).toString();
-        items = keyColumns(schema, table);
+        items = GeneratorCatalog::keyColumns(schema, table);
     } else if (field.type == Field::RowColumnRef) {
         for (int c = 0; c < own.columns.size(); ++c)
             if (c != m_context.column)
@@ -608,8 +588,8 @@ void ParameterForm::commit(Field &field)
         }
         if (field.type == Field::TableRef && m_context.document) {
             // A new table: pick one of its keys unless the column still fits.
-            const QStringList keys =
-                keyColumns(m_context.document->schema(), editorValue(field).toString());
+            const QStringList keys = GeneratorCatalog::keyColumns(m_context.document->schema(),
+                                                                  editorValue(field).toString());
             if (!keys.contains(valueAt(QStringLiteral("column")).toString()))
                 setValueAt(QStringLiteral("column"), keys.value(0));
         }
