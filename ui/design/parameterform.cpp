@@ -193,6 +193,40 @@ QWidget *lineEditor(ParameterForm::Field &field, QObject *context, const Changed
     return line;
 }
 
+// The value shown by refreshValues() in the editors that need more than a setter.
+void showDateTime(QDateTimeEdit *edit, const QJsonValue &value, bool isTime)
+{
+    const QDateTime parsed =
+        QDateTime::fromString(value.toString().left(19).replace(QLatin1Char('T'), QLatin1Char(' ')),
+                              edit->displayFormat());
+    if (parsed.isValid())
+        edit->setDateTime(parsed);
+    else if (isTime)
+        edit->setTime(QTime::fromString(value.toString().left(8), kTimeFormat));
+}
+
+void showJson(QPlainTextEdit *text, const QJsonValue &value, bool present)
+{
+    // Text that already parses to the value stays as typed.
+    const QJsonDocument shown = QJsonDocument::fromJson(text->toPlainText().toUtf8());
+    if (present && shown.object() != value.toObject())
+        text->setPlainText(
+            QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented)));
+}
+
+void showText(QLineEdit *line, const QJsonValue &value, bool isList)
+{
+    QString text = value.isString() ? value.toString() : value.toVariant().toString();
+    if (isList) {
+        QStringList items;
+        for (const QJsonValue &v : value.toArray())
+            items.append(v.isString() ? v.toString() : v.toVariant().toString());
+        text = items.join(QStringLiteral(", "));
+    }
+    if (line->text() != text)
+        line->setText(text);
+}
+
 } // namespace
 
 ParameterForm::ParameterForm(const QString &definition, QWidget *parent)
@@ -422,69 +456,51 @@ void ParameterForm::refreshValues()
             f->editor->setEnabled(present);
         }
         const QSignalBlocker blocker(f->editor);
-        switch (f->type) {
-        case Field::Integer:
-        case Field::Number:
-            // Unset, the box shows the default the generator will use (if the schema names one).
-            if (present || f->schema.value(QStringLiteral("default")).isDouble())
-                static_cast<QDoubleSpinBox *>(f->editor)->setValue(
-                    present ? value.toDouble()
-                            : f->schema.value(QStringLiteral("default")).toDouble());
-            break;
-        case Field::Boolean:
-            static_cast<QCheckBox *>(f->editor)->setChecked(value.toBool());
-            break;
-        case Field::Enum:
-            setComboItems(static_cast<QComboBox *>(f->editor),
-                          toStrings(f->schema.value(QStringLiteral("enum")).toArray()),
-                          value.toString());
-            break;
-        case Field::TableRef:
-        case Field::KeyColumnRef:
-        case Field::RowColumnRef:
-            setComboItems(static_cast<QComboBox *>(f->editor), pickerItems(*f), value.toString());
-            break;
-        case Field::Date:
-        case Field::DateTime:
-        case Field::Time: {
-            auto *edit = static_cast<QDateTimeEdit *>(f->editor);
-            const QDateTime parsed = QDateTime::fromString(
-                value.toString().left(19).replace(QLatin1Char('T'), QLatin1Char(' ')),
-                edit->displayFormat());
-            if (parsed.isValid())
-                edit->setDateTime(parsed);
-            else if (f->type == Field::Time)
-                edit->setTime(QTime::fromString(value.toString().left(8), kTimeFormat));
-            break;
-        }
-        case Field::ValueList: {
-            const QJsonArray values = value.toArray();
-            const QJsonArray weights = valueAt(QStringLiteral("weights")).toArray();
-            if (f->list->values() != values || f->list->weights() != weights)
-                f->list->setList(values, weights);
-            break;
-        }
-        case Field::Json: {
-            auto *text = static_cast<QPlainTextEdit *>(f->editor);
-            const QJsonDocument shown = QJsonDocument::fromJson(text->toPlainText().toUtf8());
-            if (present && shown.object() != value.toObject())
-                text->setPlainText(QString::fromUtf8(
-                    QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented)));
-            break;
-        }
-        default: {
-            auto *line = static_cast<QLineEdit *>(f->editor);
-            QString text = value.isString() ? value.toString() : value.toVariant().toString();
-            if (f->type == Field::StringList || f->type == Field::NumberList) {
-                QStringList items;
-                for (const QJsonValue &v : value.toArray())
-                    items.append(v.isString() ? v.toString() : v.toVariant().toString());
-                text = items.join(QStringLiteral(", "));
-            }
-            if (line->text() != text)
-                line->setText(text);
-        }
-        }
+        showValue(*f, value, present);
+    }
+}
+
+void ParameterForm::showValue(Field &f, const QJsonValue &value, bool present)
+{
+    switch (f.type) {
+    case Field::Integer:
+    case Field::Number:
+        // Unset, the box shows the default the generator will use (if the schema names one).
+        if (present || f.schema.value(QStringLiteral("default")).isDouble())
+            static_cast<QDoubleSpinBox *>(f.editor)->setValue(
+                present ? value.toDouble() : f.schema.value(QStringLiteral("default")).toDouble());
+        break;
+    case Field::Boolean:
+        static_cast<QCheckBox *>(f.editor)->setChecked(value.toBool());
+        break;
+    case Field::Enum:
+        setComboItems(static_cast<QComboBox *>(f.editor),
+                      toStrings(f.schema.value(QStringLiteral("enum")).toArray()),
+                      value.toString());
+        break;
+    case Field::TableRef:
+    case Field::KeyColumnRef:
+    case Field::RowColumnRef:
+        setComboItems(static_cast<QComboBox *>(f.editor), pickerItems(f), value.toString());
+        break;
+    case Field::Date:
+    case Field::DateTime:
+    case Field::Time:
+        showDateTime(static_cast<QDateTimeEdit *>(f.editor), value, f.type == Field::Time);
+        break;
+    case Field::ValueList: {
+        const QJsonArray values = value.toArray();
+        const QJsonArray weights = valueAt(QStringLiteral("weights")).toArray();
+        if (f.list->values() != values || f.list->weights() != weights)
+            f.list->setList(values, weights);
+        break;
+    }
+    case Field::Json:
+        showJson(static_cast<QPlainTextEdit *>(f.editor), value, present);
+        break;
+    default:
+        showText(static_cast<QLineEdit *>(f.editor), value,
+                 f.type == Field::StringList || f.type == Field::NumberList);
     }
 }
 

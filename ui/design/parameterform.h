@@ -64,6 +64,7 @@ private:
                   const QString &prefix);
     QWidget *createEditor(Field &field);
     void refreshValues();
+    void showValue(Field &field, const QJsonValue &value, bool present);
     void commit(Field &field);
     QJsonValue editorValue(const Field &field) const;
     QStringList pickerItems(const Field &field) const;
