@@ -19,6 +19,7 @@ int runPreview(const QStringList &arguments);
 int runGenerate(const QStringList &arguments);
 int runDdl(const QStringList &arguments);
 int runExamples(const QStringList &arguments);
+int runGenerators(const QStringList &arguments);
 int runRuns(const QStringList &arguments);
 int runServer(const QStringList &arguments);
 int runVerify(const QStringList &arguments);

@@ -18,6 +18,7 @@ static const char *const kUsage =
     "  verify SCHEMA       compare tables in PostgreSQL with what the schema generates\n"
     "  ddl SCHEMA          print CREATE TABLE statements\n"
     "  examples            list the bundled example schemas (example:NAME)\n"
+    "  generators [KIND]   list the generator kinds, or one kind's parameters\n"
     "  runs list|show|compare|report  the recorded runs; compare them; HTML reports\n"
     "  server ACTION       start, stop or show the private local PostgreSQL server\n\n"
     "Run 'spillway-cli COMMAND --help' for a command's options.\n"
@@ -38,6 +39,8 @@ static int runCommand(const QString &command, const QStringList &args)
         return runDdl(args);
     if (command == QLatin1String("examples"))
         return runExamples(args);
+    if (command == QLatin1String("generators"))
+        return runGenerators(args);
     if (command == QLatin1String("runs"))
         return runRuns(args);
     if (command == QLatin1String("ingest"))

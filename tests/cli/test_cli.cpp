@@ -143,6 +143,7 @@ private slots:
     void help_data();
     void help();
     void examples();
+    void generators();
     void memoryStaysBounded();
 
 private:
@@ -211,6 +212,10 @@ void TestCli::exitCodes_data()
         "no table 'x'");
     row("ddl missing file", {s("ddl"), s("/nonexistent/s.json")}, 2, "/nonexistent/s.json");
     row("examples takes no argument", {s("examples"), s("x")}, 2, "expected 0");
+    row("generators of an unknown kind", {s("generators"), s("nope")}, 2,
+        "unknown generator kind 'nope'");
+    row("generators takes one kind", {s("generators"), s("uniform"), s("normal")}, 2,
+        "expected 0 to 1");
 }
 
 void TestCli::exitCodes()
@@ -563,6 +568,7 @@ void TestCli::help_data()
     QTest::newRow("ddl") << QStringLiteral("ddl")
                          << list("--unlogged --drop --if-not-exists --db-schema");
     QTest::newRow("examples") << QStringLiteral("examples") << list("--help");
+    QTest::newRow("generators") << QStringLiteral("generators") << list("--help KIND");
 }
 
 void TestCli::help()
@@ -593,6 +599,39 @@ void TestCli::examples()
     }
 }
 
+// Every kind with its category and summary; each kind's parameters with the JSON Schema's
+// defaults, the source the designer's forms read too.
+void TestCli::generators()
+{
+    const Result r = run({QStringLiteral("generators")});
+    QVERIFY2(r.code == 0, qPrintable(describe(r)));
+    const QStringList lines = QString::fromUtf8(r.out).split(QLatin1Char('\n'));
+    QVERIFY(lines.value(0).startsWith(QLatin1String("KIND")));
+    QStringList kinds;
+    for (const QString &line : lines.mid(1)) {
+        if (line.isEmpty())
+            break;
+        const QStringList cells = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        QVERIFY2(cells.size() >= 3, qPrintable(line)); // kind, category, summary
+        kinds.append(cells.first());
+    }
+    QVERIFY2(r.out.contains(QStringLiteral("\n%1 kinds.").arg(kinds.size()).toUtf8()),
+             qPrintable(describe(r)));
+    for (const char *kind : {"uniform", "reference", "email", "card_number", "json"})
+        QVERIFY2(kinds.contains(QLatin1String(kind)), kind);
+    for (const QString &kind : std::as_const(kinds)) {
+        const Result k = run({QStringLiteral("generators"), kind});
+        QVERIFY2(k.code == 0 && k.out.startsWith((kind + QStringLiteral(" (")).toUtf8()),
+                 qPrintable(kind + QLatin1Char('\n') + describe(k)));
+    }
+    const Result decimal = run({QStringLiteral("generators"), QStringLiteral("decimal")});
+    const QString text = QString::fromUtf8(decimal.out);
+    static const QRegularExpression min(QStringLiteral("\nmin +number +yes\n"));
+    static const QRegularExpression distribution(
+        QStringLiteral("\ndistribution +one of uniform\\|normal\\|exponential +uniform +no +"));
+    QVERIFY2(text.contains(min), qPrintable(text));
+    QVERIFY2(text.contains(distribution), qPrintable(text));
+}
 void TestCli::memoryStaysBounded()
 {
     // 2M rows (about 280 MB of CSV) streamed out: the process's peak RSS stays small. Measured

@@ -1,7 +1,7 @@
 #pragma once
 
-// The parameter form's internals shared by its two files: one field's editor state, and what
-// the JSON Schema says about a generator kind's parameters (parameterschema.cpp).
+// The parameter form's internals shared by its two files: one field's editor state, and
+// which editor a parameter gets (parameterschema.cpp).
 
 #include "design/parameterform.h"
 
@@ -17,7 +17,6 @@ namespace spillway {
 
 class ProblemLabel;
 class WeightedListModel;
-struct Schema;
 
 struct ParameterForm::Field
 {
@@ -54,13 +53,8 @@ struct ParameterForm::Field
     WeightedListModel *list = nullptr;
 };
 
-// The "then" branch of the JSON Schema describing one kind: {description, properties,
-// required}.
-QJsonObject kindSchema(const QString &definition, const QString &kind);
 QStringList toStrings(const QJsonArray &array);
-// The editor a parameter gets, from its name and JSON Schema.
+// The editor a parameter gets, from its name and JSON Schema (GeneratorCatalog::parameterType).
 ParameterForm::Field::Type fieldType(const QString &name, const QJsonObject &schema);
-// The unique or primary-key columns of a table, for reference pickers.
-QStringList keyColumns(const Schema &schema, const QString &table);
 
 } // namespace spillway

@@ -5,6 +5,7 @@
 #include "design/problemlabel.h"
 #include "design/schemadocument.h"
 #include "design/weightedlistmodel.h"
+#include "generators/generatorcatalog.h"
 #include "schema/schemaio.h"
 
 #include <QCheckBox>
@@ -25,8 +26,6 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 namespace spillway {
 
@@ -54,6 +53,179 @@ public:
 const QString kDateFormat = QStringLiteral("yyyy-MM-dd");
 const QString kDateTimeFormat = QStringLiteral("yyyy-MM-dd HH:mm:ss");
 const QString kTimeFormat = QStringLiteral("HH:mm:ss");
+
+// The editors of createEditor(), one per family; `changed` commits the field's value.
+using Changed = std::function<void()>;
+
+QWidget *numberEditor(const ParameterForm::Field &field, QObject *context, const Changed &changed)
+{
+    auto *spin = new NumberBox;
+    spin->setDecimals(field.type == ParameterForm::Field::Integer ? 0 : 6);
+    const double lo =
+        field.schema.value(QStringLiteral("minimum"))
+            .toDouble(field.schema.value(QStringLiteral("exclusiveMinimum")).toDouble(-1e15));
+    spin->setRange(lo, field.schema.value(QStringLiteral("maximum")).toDouble(1e15));
+    spin->setKeyboardTracking(false);
+    QObject::connect(spin, &QDoubleSpinBox::valueChanged, context, changed);
+    return spin;
+}
+
+QWidget *comboEditor(const ParameterForm::Field &field, QObject *context, const Changed &changed)
+{
+    const bool isEnum = field.type == ParameterForm::Field::Enum;
+    auto *combo = new QComboBox;
+    combo->setEditable(!isEnum);
+    if (isEnum)
+        combo->addItems(toStrings(field.schema.value(QStringLiteral("enum")).toArray()));
+    QObject::connect(combo, &QComboBox::textActivated, context, changed);
+    if (combo->lineEdit())
+        QObject::connect(combo->lineEdit(), &QLineEdit::editingFinished, context, changed);
+    return combo;
+}
+
+QWidget *dateTimeEditor(const ParameterForm::Field &field, QObject *context, const Changed &changed)
+{
+    using F = ParameterForm::Field;
+    auto *edit = new QDateTimeEdit;
+    edit->setDisplayFormat(field.type == F::Date   ? kDateFormat
+                           : field.type == F::Time ? kTimeFormat
+                                                   : kDateTimeFormat);
+    edit->setCalendarPopup(field.type != F::Time);
+    edit->setKeyboardTracking(false);
+    QObject::connect(edit, &QDateTimeEdit::dateTimeChanged, context, changed);
+    return edit;
+}
+
+// "+" and "−" beside the weighted list: add after the current row, remove it (keeping one).
+QLayout *valueListButtons(QWidget *box, WeightedListModel *list, QTableView *view)
+{
+    auto *buttons = new QVBoxLayout;
+    auto *add = new QToolButton(box);
+    add->setText(ParameterForm::tr("+"));
+    add->setToolTip(ParameterForm::tr("Add a value"));
+    add->setAccessibleName(ParameterForm::tr("Add value"));
+    auto *remove = new QToolButton(box);
+    remove->setText(ParameterForm::tr("−"));
+    remove->setToolTip(ParameterForm::tr("Remove the selected value"));
+    remove->setAccessibleName(ParameterForm::tr("Remove value"));
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    buttons->addStretch();
+    QObject::connect(add, &QToolButton::clicked, list, [list, view] {
+        const int row =
+            view->currentIndex().isValid() ? view->currentIndex().row() + 1 : list->rowCount();
+        list->insertRows(row, 1);
+    });
+    QObject::connect(remove, &QToolButton::clicked, list, [list, view] {
+        if (view->currentIndex().isValid() && list->rowCount() > 1)
+            list->removeRows(view->currentIndex().row(), 1);
+    });
+    return buttons;
+}
+
+QWidget *valueListEditor(ParameterForm::Field &field, QObject *context, const Changed &changed)
+{
+    auto *box = new QWidget;
+    auto *layout = new QHBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    field.list = new WeightedListModel(box);
+    auto *view = new QTableView(box);
+    view->setModel(field.list);
+    view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+    view->setMinimumHeight(view->fontMetrics().height() * 9);
+    view->setAccessibleName(ParameterForm::tr("Values and weights"));
+    QLayout *buttons = valueListButtons(box, field.list, view);
+    layout->addWidget(view, 1);
+    layout->addLayout(buttons);
+    QObject::connect(field.list, &WeightedListModel::listEdited, context, changed);
+    return box;
+}
+
+QWidget *jsonEditor(QObject *context, const Changed &changed)
+{
+    auto *text = new QPlainTextEdit;
+    text->setMinimumHeight(text->fontMetrics().height() * 8);
+    text->setTabChangesFocus(true);
+    auto *pause = new QTimer(text); // commit once typing pauses
+    pause->setSingleShot(true);
+    pause->setInterval(600);
+    QObject::connect(text, &QPlainTextEdit::textChanged, pause, qOverload<>(&QTimer::start));
+    QObject::connect(pause, &QTimer::timeout, context, changed);
+    return text;
+}
+
+// A pattern's problems, with the same words as `spillway-cli validate`.
+QStringList patternProblems(const QString &pattern)
+{
+    const QJsonObject generator{{QStringLiteral("kind"), QStringLiteral("pattern")},
+                                {QStringLiteral("pattern"), pattern}};
+    const QJsonObject column{{QStringLiteral("name"), QStringLiteral("c")},
+                             {QStringLiteral("generator"), generator}};
+    const QJsonObject table{{QStringLiteral("name"), QStringLiteral("t")},
+                            {QStringLiteral("rows"), 1},
+                            {QStringLiteral("columns"), QJsonArray{column}}};
+    const QByteArray json =
+        QJsonDocument(QJsonObject{{QStringLiteral("tables"), QJsonArray{table}}}).toJson();
+    QStringList messages;
+    const QList<Diagnostic> found = SchemaIO::validate(json).items();
+    for (const Diagnostic &d : found)
+        messages.append(d.message);
+    return messages;
+}
+
+QWidget *lineEditor(ParameterForm::Field &field, QObject *context, const Changed &changed)
+{
+    using F = ParameterForm::Field;
+    auto *line = new QLineEdit;
+    if (field.type == F::StringList || field.type == F::NumberList)
+        line->setPlaceholderText(ParameterForm::tr("comma-separated"));
+    if (field.type == F::Duration)
+        line->setPlaceholderText(ParameterForm::tr("seconds, or e.g. 90s, 15 min, 2h, 3 days"));
+    if (field.type == F::Pattern) {
+        // Checked as the user types.
+        F *f = &field;
+        QObject::connect(line, &QLineEdit::textEdited, context, [f](const QString &text) {
+            f->problem->setProblems(patternProblems(text));
+        });
+    }
+    QObject::connect(line, &QLineEdit::editingFinished, context, changed);
+    return line;
+}
+
+// The value shown by refreshValues() in the editors that need more than a setter.
+void showDateTime(QDateTimeEdit *edit, const QJsonValue &value, bool isTime)
+{
+    const QDateTime parsed =
+        QDateTime::fromString(value.toString().left(19).replace(QLatin1Char('T'), QLatin1Char(' ')),
+                              edit->displayFormat());
+    if (parsed.isValid())
+        edit->setDateTime(parsed);
+    else if (isTime)
+        edit->setTime(QTime::fromString(value.toString().left(8), kTimeFormat));
+}
+
+void showJson(QPlainTextEdit *text, const QJsonValue &value, bool present)
+{
+    // Text that already parses to the value stays as typed.
+    const QJsonDocument shown = QJsonDocument::fromJson(text->toPlainText().toUtf8());
+    if (present && shown.object() != value.toObject())
+        text->setPlainText(
+            QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented)));
+}
+
+void showText(QLineEdit *line, const QJsonValue &value, bool isList)
+{
+    QString text = value.isString() ? value.toString() : value.toVariant().toString();
+    if (isList) {
+        QStringList items;
+        for (const QJsonValue &v : value.toArray())
+            items.append(v.isString() ? v.toString() : v.toVariant().toString());
+        text = items.join(QStringLiteral(", "));
+    }
+    if (line->text() != text)
+        line->setText(text);
+}
 
 } // namespace
 
@@ -94,7 +266,7 @@ void ParameterForm::rebuild()
     auto *form = new QFormLayout(m_body);
     form->setContentsMargins(0, 0, 0, 0);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    const QJsonObject then = kindSchema(m_definition, m_builtKind);
+    const QJsonObject then = GeneratorCatalog::kindSchema(m_builtKind, m_definition);
     addFields(form, then.value(QStringLiteral("properties")).toObject(),
               toStrings(then.value(QStringLiteral("required")).toArray()), QString());
     if (m_fields.isEmpty())
@@ -104,26 +276,7 @@ void ParameterForm::rebuild()
 void ParameterForm::addFields(QFormLayout *form, const QJsonObject &properties,
                               const QStringList &required, const QString &prefix)
 {
-    // JSON objects forget the file's order: show parameters in the order the README lists them.
-    static const QStringList order = {
-        QStringLiteral("table"),     QStringLiteral("column"),     QStringLiteral("min"),
-        QStringLiteral("max"),       QStringLiteral("start"),      QStringLiteral("step"),
-        QStringLiteral("value"),     QStringLiteral("values"),     QStringLiteral("pattern"),
-        QStringLiteral("template"),  QStringLiteral("mean"),       QStringLiteral("stddev"),
-        QStringLiteral("lambda"),    QStringLiteral("s"),          QStringLiteral("probability"),
-        QStringLiteral("scale"),     QStringLiteral("digits"),     QStringLiteral("precision"),
-        QStringLiteral("minLength"), QStringLiteral("maxLength"),  QStringLiteral("distribution"),
-        QStringLiteral("from"),      QStringLiteral("capitalize"), QStringLiteral("suffix"),
-        QStringLiteral("case"),      QStringLiteral("ascii"),      QStringLiteral("maxRepeat"),
-        QStringLiteral("scatter"),   QStringLiteral("after")};
-    QStringList names = properties.keys();
-    std::stable_sort(names.begin(), names.end(), [](const QString &a, const QString &b) {
-        const auto rank = [](const QString &n) {
-            const qsizetype i = order.indexOf(n);
-            return i < 0 ? order.size() : i;
-        };
-        return rank(a) < rank(b);
-    });
+    const QStringList names = GeneratorCatalog::orderedNames(properties);
     for (const QString &name : std::as_const(names)) {
         // "weights" is edited together with "values" in the weighted-list editor.
         if (name == QLatin1String("kind") || name == QLatin1String("weights"))
@@ -194,20 +347,11 @@ void ParameterForm::addField(QFormLayout *form, const QString &name, const QJson
 QWidget *ParameterForm::createEditor(Field &field)
 {
     Field *f = &field;
-    auto changed = [this, f] { commit(*f); };
+    const Changed changed = [this, f] { commit(*f); };
     switch (field.type) {
     case Field::Integer:
-    case Field::Number: {
-        auto *spin = new NumberBox;
-        spin->setDecimals(field.type == Field::Integer ? 0 : 6);
-        const double lo =
-            field.schema.value(QStringLiteral("minimum"))
-                .toDouble(field.schema.value(QStringLiteral("exclusiveMinimum")).toDouble(-1e15));
-        spin->setRange(lo, field.schema.value(QStringLiteral("maximum")).toDouble(1e15));
-        spin->setKeyboardTracking(false);
-        connect(spin, &QDoubleSpinBox::valueChanged, this, changed);
-        return spin;
-    }
+    case Field::Number:
+        return numberEditor(field, this, changed);
     case Field::Boolean: {
         auto *check = new QCheckBox(tr("yes"));
         connect(check, &QCheckBox::toggled, this, changed);
@@ -216,111 +360,18 @@ QWidget *ParameterForm::createEditor(Field &field)
     case Field::Enum:
     case Field::TableRef:
     case Field::KeyColumnRef:
-    case Field::RowColumnRef: {
-        auto *combo = new QComboBox;
-        combo->setEditable(field.type != Field::Enum);
-        if (field.type == Field::Enum)
-            combo->addItems(toStrings(field.schema.value(QStringLiteral("enum")).toArray()));
-        connect(combo, &QComboBox::textActivated, this, changed);
-        if (combo->lineEdit())
-            connect(combo->lineEdit(), &QLineEdit::editingFinished, this, changed);
-        return combo;
-    }
+    case Field::RowColumnRef:
+        return comboEditor(field, this, changed);
     case Field::Date:
     case Field::DateTime:
-    case Field::Time: {
-        auto *edit = new QDateTimeEdit;
-        edit->setDisplayFormat(field.type == Field::Date   ? kDateFormat
-                               : field.type == Field::Time ? kTimeFormat
-                                                           : kDateTimeFormat);
-        edit->setCalendarPopup(field.type != Field::Time);
-        edit->setKeyboardTracking(false);
-        connect(edit, &QDateTimeEdit::dateTimeChanged, this, changed);
-        return edit;
-    }
-    case Field::ValueList: {
-        auto *box = new QWidget;
-        auto *layout = new QHBoxLayout(box);
-        layout->setContentsMargins(0, 0, 0, 0);
-        field.list = new WeightedListModel(box);
-        auto *view = new QTableView(box);
-        view->setModel(field.list);
-        view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-        view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
-        view->setMinimumHeight(view->fontMetrics().height() * 9);
-        view->setAccessibleName(tr("Values and weights"));
-        auto *buttons = new QVBoxLayout;
-        auto *add = new QToolButton(box);
-        add->setText(tr("+"));
-        add->setToolTip(tr("Add a value"));
-        add->setAccessibleName(tr("Add value"));
-        auto *remove = new QToolButton(box);
-        remove->setText(tr("−"));
-        remove->setToolTip(tr("Remove the selected value"));
-        remove->setAccessibleName(tr("Remove value"));
-        buttons->addWidget(add);
-        buttons->addWidget(remove);
-        buttons->addStretch();
-        layout->addWidget(view, 1);
-        layout->addLayout(buttons);
-        WeightedListModel *list = field.list;
-        connect(add, &QToolButton::clicked, list, [list, view] {
-            const int row =
-                view->currentIndex().isValid() ? view->currentIndex().row() + 1 : list->rowCount();
-            list->insertRows(row, 1);
-        });
-        connect(remove, &QToolButton::clicked, list, [list, view] {
-            if (view->currentIndex().isValid() && list->rowCount() > 1)
-                list->removeRows(view->currentIndex().row(), 1);
-        });
-        connect(list, &WeightedListModel::listEdited, this, changed);
-        return box;
-    }
-    case Field::Json: {
-        auto *text = new QPlainTextEdit;
-        text->setMinimumHeight(text->fontMetrics().height() * 8);
-        text->setTabChangesFocus(true);
-        auto *pause = new QTimer(text); // commit once typing pauses
-        pause->setSingleShot(true);
-        pause->setInterval(600);
-        connect(text, &QPlainTextEdit::textChanged, pause, qOverload<>(&QTimer::start));
-        connect(pause, &QTimer::timeout, this, changed);
-        return text;
-    }
-    default: {
-        auto *line = new QLineEdit;
-        if (field.type == Field::StringList || field.type == Field::NumberList)
-            line->setPlaceholderText(tr("comma-separated"));
-        if (field.type == Field::Duration)
-            line->setPlaceholderText(tr("seconds, or e.g. 90s, 15 min, 2h, 3 days"));
-        if (field.type == Field::Pattern) {
-            // Checked as the user types, with the same words as `spillway-cli validate`.
-            connect(line, &QLineEdit::textEdited, this, [f](const QString &text) {
-                const QByteArray json =
-                    QJsonDocument(
-                        QJsonObject{
-                            {QStringLiteral("tables"),
-                             QJsonArray{QJsonObject{
-                                 {QStringLiteral("name"), QStringLiteral("t")},
-                                 {QStringLiteral("rows"), 1},
-                                 {QStringLiteral("columns"),
-                                  QJsonArray{QJsonObject{
-                                      {QStringLiteral("name"), QStringLiteral("c")},
-                                      {QStringLiteral("generator"),
-                                       QJsonObject{
-                                           {QStringLiteral("kind"), QStringLiteral("pattern")},
-                                           {QStringLiteral("pattern"), text}}}}}}}}}})
-                        .toJson();
-                QStringList messages;
-                const QList<Diagnostic> found = SchemaIO::validate(json).items();
-                for (const Diagnostic &d : found)
-                    messages.append(d.message);
-                f->problem->setProblems(messages);
-            });
-        }
-        connect(line, &QLineEdit::editingFinished, this, changed);
-        return line;
-    }
+    case Field::Time:
+        return dateTimeEditor(field, this, changed);
+    case Field::ValueList:
+        return valueListEditor(field, this, changed);
+    case Field::Json:
+        return jsonEditor(this, changed);
+    default:
+        return lineEditor(field, this, changed);
     }
 }
 
@@ -380,7 +431,7 @@ QStringList ParameterForm::pickerItems(const Field &field) const
         const bool parent = m_builtKind == QLatin1String("parent");
         const QString table = parent ? (own.perParent ? own.perParent->parent : QString())
                                      : valueAt(QStringLiteral("table")).toString();
-        items = keyColumns(schema, table);
+        items = GeneratorCatalog::keyColumns(schema, table);
     } else if (field.type == Field::RowColumnRef) {
         for (int c = 0; c < own.columns.size(); ++c)
             if (c != m_context.column)
@@ -405,69 +456,51 @@ void ParameterForm::refreshValues()
             f->editor->setEnabled(present);
         }
         const QSignalBlocker blocker(f->editor);
-        switch (f->type) {
-        case Field::Integer:
-        case Field::Number:
-            // Unset, the box shows the default the generator will use (if the schema names one).
-            if (present || f->schema.value(QStringLiteral("default")).isDouble())
-                static_cast<QDoubleSpinBox *>(f->editor)->setValue(
-                    present ? value.toDouble()
-                            : f->schema.value(QStringLiteral("default")).toDouble());
-            break;
-        case Field::Boolean:
-            static_cast<QCheckBox *>(f->editor)->setChecked(value.toBool());
-            break;
-        case Field::Enum:
-            setComboItems(static_cast<QComboBox *>(f->editor),
-                          toStrings(f->schema.value(QStringLiteral("enum")).toArray()),
-                          value.toString());
-            break;
-        case Field::TableRef:
-        case Field::KeyColumnRef:
-        case Field::RowColumnRef:
-            setComboItems(static_cast<QComboBox *>(f->editor), pickerItems(*f), value.toString());
-            break;
-        case Field::Date:
-        case Field::DateTime:
-        case Field::Time: {
-            auto *edit = static_cast<QDateTimeEdit *>(f->editor);
-            const QDateTime parsed = QDateTime::fromString(
-                value.toString().left(19).replace(QLatin1Char('T'), QLatin1Char(' ')),
-                edit->displayFormat());
-            if (parsed.isValid())
-                edit->setDateTime(parsed);
-            else if (f->type == Field::Time)
-                edit->setTime(QTime::fromString(value.toString().left(8), kTimeFormat));
-            break;
-        }
-        case Field::ValueList: {
-            const QJsonArray values = value.toArray();
-            const QJsonArray weights = valueAt(QStringLiteral("weights")).toArray();
-            if (f->list->values() != values || f->list->weights() != weights)
-                f->list->setList(values, weights);
-            break;
-        }
-        case Field::Json: {
-            auto *text = static_cast<QPlainTextEdit *>(f->editor);
-            const QJsonDocument shown = QJsonDocument::fromJson(text->toPlainText().toUtf8());
-            if (present && shown.object() != value.toObject())
-                text->setPlainText(QString::fromUtf8(
-                    QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented)));
-            break;
-        }
-        default: {
-            auto *line = static_cast<QLineEdit *>(f->editor);
-            QString text = value.isString() ? value.toString() : value.toVariant().toString();
-            if (f->type == Field::StringList || f->type == Field::NumberList) {
-                QStringList items;
-                for (const QJsonValue &v : value.toArray())
-                    items.append(v.isString() ? v.toString() : v.toVariant().toString());
-                text = items.join(QStringLiteral(", "));
-            }
-            if (line->text() != text)
-                line->setText(text);
-        }
-        }
+        showValue(*f, value, present);
+    }
+}
+
+void ParameterForm::showValue(Field &f, const QJsonValue &value, bool present)
+{
+    switch (f.type) {
+    case Field::Integer:
+    case Field::Number:
+        // Unset, the box shows the default the generator will use (if the schema names one).
+        if (present || f.schema.value(QStringLiteral("default")).isDouble())
+            static_cast<QDoubleSpinBox *>(f.editor)->setValue(
+                present ? value.toDouble() : f.schema.value(QStringLiteral("default")).toDouble());
+        break;
+    case Field::Boolean:
+        static_cast<QCheckBox *>(f.editor)->setChecked(value.toBool());
+        break;
+    case Field::Enum:
+        setComboItems(static_cast<QComboBox *>(f.editor),
+                      toStrings(f.schema.value(QStringLiteral("enum")).toArray()),
+                      value.toString());
+        break;
+    case Field::TableRef:
+    case Field::KeyColumnRef:
+    case Field::RowColumnRef:
+        setComboItems(static_cast<QComboBox *>(f.editor), pickerItems(f), value.toString());
+        break;
+    case Field::Date:
+    case Field::DateTime:
+    case Field::Time:
+        showDateTime(static_cast<QDateTimeEdit *>(f.editor), value, f.type == Field::Time);
+        break;
+    case Field::ValueList: {
+        const QJsonArray values = value.toArray();
+        const QJsonArray weights = valueAt(QStringLiteral("weights")).toArray();
+        if (f.list->values() != values || f.list->weights() != weights)
+            f.list->setList(values, weights);
+        break;
+    }
+    case Field::Json:
+        showJson(static_cast<QPlainTextEdit *>(f.editor), value, present);
+        break;
+    default:
+        showText(static_cast<QLineEdit *>(f.editor), value,
+                 f.type == Field::StringList || f.type == Field::NumberList);
     }
 }
 
@@ -571,8 +604,8 @@ void ParameterForm::commit(Field &field)
         }
         if (field.type == Field::TableRef && m_context.document) {
             // A new table: pick one of its keys unless the column still fits.
-            const QStringList keys =
-                keyColumns(m_context.document->schema(), editorValue(field).toString());
+            const QStringList keys = GeneratorCatalog::keyColumns(m_context.document->schema(),
+                                                                  editorValue(field).toString());
             if (!keys.contains(valueAt(QStringLiteral("column")).toString()))
                 setValueAt(QStringLiteral("column"), keys.value(0));
         }

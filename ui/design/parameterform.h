@@ -47,10 +47,8 @@ public:
     // Shows each diagnostic under its field; returns those that matched no field.
     QList<Diagnostic> showProblems(const QList<Diagnostic> &problems);
 
-    // Kinds the definition allows, with the description of each (from the JSON Schema).
-    static QStringList kinds(const QString &definition);
-    static QString description(const QString &definition, const QString &kind);
-    // The parameters a new generator of `kind` starts with: its required ones, filled sensibly.
+    // The parameters a new generator of `kind` starts with: its required ones, filled sensibly
+    // (GeneratorCatalog::startingParameters for the context's document and table).
     static QJsonObject defaults(const QString &definition, const QString &kind,
                                 const ParameterContext &context);
 
@@ -66,6 +64,7 @@ private:
                   const QString &prefix);
     QWidget *createEditor(Field &field);
     void refreshValues();
+    void showValue(Field &field, const QJsonValue &value, bool present);
     void commit(Field &field);
     QJsonValue editorValue(const Field &field) const;
     QStringList pickerItems(const Field &field) const;

@@ -1,12 +1,12 @@
 #include "design/schemadocument.h"
 
+#include "design/schemacommands.h"
 #include "schema/schemaio.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QRegularExpression>
-#include <QUndoCommand>
 #include <QUndoStack>
 
 namespace spillway {
@@ -15,266 +15,7 @@ namespace {
 
 const QString kExamplePrefix = QStringLiteral(":/spillway/examples/");
 
-enum CommandId { SetColumnId = 1001, SetTableId, SetHeaderId };
-
 } // namespace
-
-// --- Commands -------------------------------------------------------------------------------
-// Commands hold plain values and call the document's private state directly; each emits the
-// structure signals the item models need, then schemaChanged() through recompute().
-
-class SetHeaderCommand : public QUndoCommand
-{
-public:
-    SetHeaderCommand(SchemaDocument *doc, const QString &name, const QString &description,
-                     uint64_t seed, const QString &text)
-        : QUndoCommand(text)
-        , m_doc(doc)
-        , m_name(name)
-        , m_description(description)
-        , m_seed(seed)
-    {}
-    void redo() override { swap(); }
-    void undo() override { swap(); }
-    int id() const override { return SetHeaderId; }
-    bool mergeWith(const QUndoCommand *other) override
-    {
-        // Typing a name or a seed merges into one step; the first command keeps the old values.
-        return other->text() == text();
-    }
-
-private:
-    void swap()
-    {
-        Schema &s = m_doc->m_schema;
-        std::swap(s.name, m_name);
-        std::swap(s.description, m_description);
-        std::swap(s.seed, m_seed);
-        m_doc->recompute();
-    }
-    SchemaDocument *m_doc;
-    QString m_name;
-    QString m_description;
-    uint64_t m_seed;
-};
-
-class SetTableCommand : public QUndoCommand
-{
-public:
-    SetTableCommand(SchemaDocument *doc, int table, const TableSpec &spec, const QString &text)
-        : QUndoCommand(text)
-        , m_doc(doc)
-        , m_table(table)
-        , m_spec(spec)
-    {}
-    void redo() override { swap(); }
-    void undo() override { swap(); }
-    int id() const override { return SetTableId; }
-    bool mergeWith(const QUndoCommand *other) override
-    {
-        const auto *o = static_cast<const SetTableCommand *>(other);
-        if (o->m_table != m_table || o->text() != text())
-            return false;
-        // Keep our old value for undo; the other's redo already applied the newest one.
-        return true;
-    }
-
-private:
-    void swap()
-    {
-        std::swap(m_doc->m_schema.tables[m_table], m_spec);
-        emit m_doc->tableChanged(m_table);
-        m_doc->recompute();
-    }
-    SchemaDocument *m_doc;
-    int m_table;
-    TableSpec m_spec;
-};
-
-class SetColumnCommand : public QUndoCommand
-{
-public:
-    SetColumnCommand(SchemaDocument *doc, int table, int column, const ColumnSpec &spec,
-                     const QString &text)
-        : QUndoCommand(text)
-        , m_doc(doc)
-        , m_table(table)
-        , m_column(column)
-        , m_spec(spec)
-    {}
-    void redo() override { swap(); }
-    void undo() override { swap(); }
-    int id() const override { return SetColumnId; }
-    bool mergeWith(const QUndoCommand *other) override
-    {
-        const auto *o = static_cast<const SetColumnCommand *>(other);
-        return o->m_table == m_table && o->m_column == m_column && o->text() == text();
-    }
-
-private:
-    void swap()
-    {
-        std::swap(m_doc->m_schema.tables[m_table].columns[m_column], m_spec);
-        emit m_doc->columnChanged(m_table, m_column);
-        m_doc->recompute();
-    }
-    SchemaDocument *m_doc;
-    int m_table;
-    int m_column;
-    ColumnSpec m_spec;
-};
-
-// Inserts on redo and removes on undo; constructed with `insert == false` it does the opposite.
-class InsertTableCommand : public QUndoCommand
-{
-public:
-    InsertTableCommand(SchemaDocument *doc, int index, const TableSpec &spec, bool insert,
-                       const QString &text)
-        : QUndoCommand(text)
-        , m_doc(doc)
-        , m_index(index)
-        , m_spec(spec)
-        , m_insert(insert)
-    {}
-    void redo() override { m_insert ? insert() : remove(); }
-    void undo() override { m_insert ? remove() : insert(); }
-
-private:
-    void insert()
-    {
-        emit m_doc->tableAboutToBeInserted(m_index);
-        m_doc->m_schema.tables.insert(m_index, m_spec);
-        if (m_doc->m_currentTable >= m_index)
-            ++m_doc->m_currentTable;
-        emit m_doc->tableInserted(m_index);
-        m_doc->recompute();
-    }
-    void remove()
-    {
-        emit m_doc->tableAboutToBeRemoved(m_index);
-        m_spec = m_doc->m_schema.tables.takeAt(m_index);
-        emit m_doc->tableRemoved(m_index);
-        if (m_doc->m_currentTable == m_index)
-            m_doc->m_currentColumn = -1;
-        else if (m_doc->m_currentTable > m_index)
-            --m_doc->m_currentTable;
-        m_doc->recompute();
-    }
-    SchemaDocument *m_doc;
-    int m_index;
-    TableSpec m_spec;
-    bool m_insert;
-};
-
-class MoveTableCommand : public QUndoCommand
-{
-public:
-    MoveTableCommand(SchemaDocument *doc, int from, int to)
-        : QUndoCommand(QObject::tr("Move Table"))
-        , m_doc(doc)
-        , m_from(from)
-        , m_to(to)
-    {}
-    void redo() override { move(m_from, m_to); }
-    void undo() override { move(m_to, m_from); }
-
-private:
-    void move(int from, int to)
-    {
-        emit m_doc->tableAboutToBeMoved(from, to);
-        m_doc->m_schema.tables.move(from, to);
-        int &cur = m_doc->m_currentTable;
-        if (cur == from)
-            cur = to;
-        else if (from < cur && cur <= to)
-            --cur;
-        else if (to <= cur && cur < from)
-            ++cur;
-        emit m_doc->tableMoved(from, to);
-        m_doc->recompute();
-    }
-    SchemaDocument *m_doc;
-    int m_from;
-    int m_to;
-};
-
-class InsertColumnCommand : public QUndoCommand
-{
-public:
-    InsertColumnCommand(SchemaDocument *doc, int table, int index, const ColumnSpec &spec,
-                        bool insert, const QString &text)
-        : QUndoCommand(text)
-        , m_doc(doc)
-        , m_table(table)
-        , m_index(index)
-        , m_spec(spec)
-        , m_insert(insert)
-    {}
-    void redo() override { m_insert ? insert() : remove(); }
-    void undo() override { m_insert ? remove() : insert(); }
-
-private:
-    void insert()
-    {
-        emit m_doc->columnAboutToBeInserted(m_table, m_index);
-        m_doc->m_schema.tables[m_table].columns.insert(m_index, m_spec);
-        if (m_doc->m_currentTable == m_table && m_doc->m_currentColumn >= m_index)
-            ++m_doc->m_currentColumn;
-        emit m_doc->columnInserted(m_table, m_index);
-        m_doc->recompute();
-    }
-    void remove()
-    {
-        emit m_doc->columnAboutToBeRemoved(m_table, m_index);
-        m_spec = m_doc->m_schema.tables[m_table].columns.takeAt(m_index);
-        emit m_doc->columnRemoved(m_table, m_index);
-        if (m_doc->m_currentTable == m_table && m_doc->m_currentColumn >= m_index)
-            m_doc->m_currentColumn =
-                m_doc->m_currentColumn == m_index ? -1 : m_doc->m_currentColumn - 1;
-        m_doc->recompute();
-    }
-    SchemaDocument *m_doc;
-    int m_table;
-    int m_index;
-    ColumnSpec m_spec;
-    bool m_insert;
-};
-
-class MoveColumnCommand : public QUndoCommand
-{
-public:
-    MoveColumnCommand(SchemaDocument *doc, int table, int from, int to)
-        : QUndoCommand(QObject::tr("Move Column"))
-        , m_doc(doc)
-        , m_table(table)
-        , m_from(from)
-        , m_to(to)
-    {}
-    void redo() override { move(m_from, m_to); }
-    void undo() override { move(m_to, m_from); }
-
-private:
-    void move(int from, int to)
-    {
-        emit m_doc->columnAboutToBeMoved(m_table, from, to);
-        m_doc->m_schema.tables[m_table].columns.move(from, to);
-        if (m_doc->m_currentTable == m_table) {
-            int &cur = m_doc->m_currentColumn;
-            if (cur == from)
-                cur = to;
-            else if (cur >= 0 && from < cur && cur <= to)
-                --cur;
-            else if (to <= cur && cur < from)
-                ++cur;
-        }
-        emit m_doc->columnMoved(m_table, from, to);
-        m_doc->recompute();
-    }
-    SchemaDocument *m_doc;
-    int m_table;
-    int m_from;
-    int m_to;
-};
 
 // --- SchemaDocument -------------------------------------------------------------------------
 
@@ -609,6 +350,106 @@ void SchemaDocument::setCurrent(int table, int column)
     clampCurrent();
 }
 
+// --- Primitives for the undo commands ---------------------------------------------------------
+
+void SchemaDocument::swapHeader(QString &name, QString &description, uint64_t &seed)
+{
+    std::swap(m_schema.name, name);
+    std::swap(m_schema.description, description);
+    std::swap(m_schema.seed, seed);
+    recompute();
+}
+
+void SchemaDocument::swapTable(int table, TableSpec &spec)
+{
+    std::swap(m_schema.tables[table], spec);
+    emit tableChanged(table);
+    recompute();
+}
+
+void SchemaDocument::swapColumn(int table, int column, ColumnSpec &spec)
+{
+    std::swap(m_schema.tables[table].columns[column], spec);
+    emit columnChanged(table, column);
+    recompute();
+}
+
+void SchemaDocument::insertTableAt(int index, const TableSpec &spec)
+{
+    emit tableAboutToBeInserted(index);
+    m_schema.tables.insert(index, spec);
+    if (m_currentTable >= index)
+        ++m_currentTable;
+    emit tableInserted(index);
+    recompute();
+}
+
+TableSpec SchemaDocument::takeTable(int index)
+{
+    emit tableAboutToBeRemoved(index);
+    TableSpec spec = m_schema.tables.takeAt(index);
+    emit tableRemoved(index);
+    if (m_currentTable == index)
+        m_currentColumn = -1;
+    else if (m_currentTable > index)
+        --m_currentTable;
+    recompute();
+    return spec;
+}
+
+void SchemaDocument::moveTableTo(int from, int to)
+{
+    emit tableAboutToBeMoved(from, to);
+    m_schema.tables.move(from, to);
+    int &cur = m_currentTable;
+    if (cur == from)
+        cur = to;
+    else if (from < cur && cur <= to)
+        --cur;
+    else if (to <= cur && cur < from)
+        ++cur;
+    emit tableMoved(from, to);
+    recompute();
+}
+
+void SchemaDocument::insertColumnAt(int table, int index, const ColumnSpec &spec)
+{
+    emit columnAboutToBeInserted(table, index);
+    m_schema.tables[table].columns.insert(index, spec);
+    if (m_currentTable == table && m_currentColumn >= index)
+        ++m_currentColumn;
+    emit columnInserted(table, index);
+    recompute();
+}
+
+ColumnSpec SchemaDocument::takeColumn(int table, int index)
+{
+    emit columnAboutToBeRemoved(table, index);
+    ColumnSpec spec = m_schema.tables[table].columns.takeAt(index);
+    emit columnRemoved(table, index);
+    if (m_currentTable == table && m_currentColumn >= index)
+        m_currentColumn = m_currentColumn == index ? -1 : m_currentColumn - 1;
+    recompute();
+    return spec;
+}
+
+void SchemaDocument::moveColumnTo(int table, int from, int to)
+{
+    emit columnAboutToBeMoved(table, from, to);
+    m_schema.tables[table].columns.move(from, to);
+    if (m_currentTable == table) {
+        int &cur = m_currentColumn;
+        if (cur == from)
+            cur = to;
+        else if (cur >= 0 && from < cur && cur <= to)
+            --cur;
+        else if (to <= cur && cur < from)
+            ++cur;
+    }
+    emit columnMoved(table, from, to);
+    recompute();
+}
+
 void SchemaDocument::resetTo(const Schema &schema, const QString &fileName)
 {
     m_schema = schema;
@@ -637,7 +478,7 @@ void SchemaDocument::recompute()
 
 void SchemaDocument::clampCurrent()
 {
-    // Commands adjust the indexes without signalling; announce the settled selection here.
+    // Primitives adjust the indexes without signalling; announce the settled selection here.
     int table = m_currentTable;
     int column = m_currentColumn;
     if (!validTable(table))

@@ -81,6 +81,24 @@ public:
     // While the schema has tables, some table is always current (table -1 selects the first).
     void setCurrent(int table, int column = -1);
 
+    // --- Primitives for the undo commands (design/schemacommands.h) ---------------------------
+    // User edits go through the undoable methods above; these exist so that the commands can
+    // apply one change immediately without reaching into the document. Each emits the structure
+    // signals the item models need, keeps the current selection on the same item (or clears the
+    // column when it goes away) and recomputes diagnostics, the compiled form and
+    // schemaChanged(). Indexes must be valid; nothing is pushed on the undo stack.
+    //
+    // Exchange the document's values with the caller's (so redo and undo are the same call).
+    void swapHeader(QString &name, QString &description, uint64_t &seed);
+    void swapTable(int table, TableSpec &spec);
+    void swapColumn(int table, int column, ColumnSpec &spec);
+    void insertTableAt(int index, const TableSpec &spec);
+    TableSpec takeTable(int index);
+    void moveTableTo(int from, int to); // `to` is the final index of the moved table
+    void insertColumnAt(int table, int index, const ColumnSpec &spec);
+    ColumnSpec takeColumn(int table, int index);
+    void moveColumnTo(int table, int from, int to);
+
 signals:
     // The schema changed (any edit, undo, redo, load). Cheap listeners re-read schema().
     void schemaChanged();
@@ -108,15 +126,6 @@ signals:
     void currentChanged(int table, int column);
 
 private:
-    friend class SchemaCommand;
-    friend class SetTableCommand;
-    friend class SetColumnCommand;
-    friend class InsertTableCommand;
-    friend class MoveTableCommand;
-    friend class InsertColumnCommand;
-    friend class MoveColumnCommand;
-    friend class SetHeaderCommand;
-
     void resetTo(const Schema &schema, const QString &fileName);
     void recompute();
     void clampCurrent();

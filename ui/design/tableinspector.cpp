@@ -3,6 +3,7 @@
 #include "design/parameterform.h"
 #include "design/problemlabel.h"
 #include "design/schemadocument.h"
+#include "generators/generatorcatalog.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -74,7 +75,7 @@ QWidget *TableInspector::createTableBox()
     m_rows->setRange(0, 1e15);
     m_rows->setGroupSeparatorShown(true);
     m_rows->setKeyboardTracking(false);
-    m_countKind->addItems(ParameterForm::kinds(kCount));
+    m_countKind->addItems(GeneratorCatalog::kinds(kCount));
     m_comment->setPlaceholderText(tr("Optional note, kept in the schema file"));
     m_name->setAccessibleName(tr("Table name"));
     m_mode->setAccessibleName(tr("Row count mode"));

@@ -13,6 +13,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QJsonDocument>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QTabWidget>
@@ -61,6 +62,8 @@ private slots:
     void weightedListEditsChoice();
     void mainWindowPages();
     void everyGeneratorStartsValid();
+    void startingParameters_data();
+    void startingParameters();
     void jsonFieldsAsText();
     void listParametersAsText();
 
@@ -262,6 +265,45 @@ void TestInspectors::everyGeneratorStartsValid()
         QVERIFY2(m_doc->compiled(),
                  qPrintable(kind + QStringLiteral(": ") + m_doc->diagnostics().toString()));
     }
+}
+
+// A newly picked generator starts with the parameters the designer has always given it (pinned
+// from before they were read through GeneratorCatalog), whichever table it is picked in.
+void TestInspectors::startingParameters_data()
+{
+    QTest::addColumn<QString>("definition");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<int>("table"); // of example:ecommerce
+    QTest::addColumn<QByteArray>("expected");
+    const auto row = [](const char *definition, const char *kind, int table, const char *expected) {
+        QTest::addRow("%s %s in table %d", definition, kind, table)
+            << QString::fromLatin1(definition) << QString::fromLatin1(kind) << table
+            << QByteArray(expected);
+    };
+    row("generator", "uniform", 0, R"({"kind":"uniform","max":100,"min":1})");
+    row("generator", "timestamp", 0,
+        R"({"kind":"timestamp","max":"2024-12-31 23:59:59","min":"2024-01-01 00:00:00"})");
+    row("generator", "reference", 0, R"({"column":"id","kind":"reference","table":"products"})");
+    row("generator", "reference", 2, R"({"column":"id","kind":"reference","table":"customers"})");
+    row("generator", "parent", 3, R"({"column":"id","kind":"parent"})");
+    row("generator", "template", 3, R"({"kind":"template","template":"{order_id}"})");
+    row("generator", "template", -1, R"({"kind":"template","template":"x"})");
+    row("generator", "choice", 0, R"({"kind":"choice","values":["a","b","c"]})");
+    row("generator", "sex", 0, R"({"kind":"sex"})");
+    row("generator", "json", 2,
+        R"({"fields":{"value":{"kind":"uniform","max":100,"min":1}},"kind":"json"})");
+    row("countDistribution", "normal", 1, R"({"kind":"normal","mean":3,"stddev":3})");
+    row("countDistribution", "poisson", 1, R"({"kind":"poisson","lambda":3})");
+}
+
+void TestInspectors::startingParameters()
+{
+    QFETCH(QString, definition);
+    QFETCH(QString, kind);
+    QFETCH(int, table);
+    QFETCH(QByteArray, expected);
+    QCOMPARE(ParameterForm::defaults(definition, kind, {m_doc.get(), table, 0, {}}),
+             QJsonDocument::fromJson(expected).object());
 }
 
 void TestInspectors::jsonFieldsAsText()

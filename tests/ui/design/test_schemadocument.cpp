@@ -26,6 +26,7 @@ private slots:
     void saveLoadRoundTrip();
     void selectionFollowsMoves();
     void mergesTyping();
+    void primitivesApplyAtOnce();
 };
 
 void TestSchemaDocument::newBlankIsValidAndClean()
@@ -190,6 +191,39 @@ void TestSchemaDocument::mergesTyping()
     QCOMPARE(doc.undoStack()->count(), 1);
     doc.undoStack()->undo();
     QCOMPARE(doc.schema().name, QStringLiteral("untitled"));
+}
+
+// The primitives the undo commands call apply one change at once, with the structure signals
+// and the selection kept on the same item, and push nothing on the undo stack.
+void TestSchemaDocument::primitivesApplyAtOnce()
+{
+    SchemaDocument doc;
+    QVERIFY(doc.newFromExample(QStringLiteral("ecommerce")).isEmpty());
+    doc.setCurrent(1, 1);
+    QSignalSpy inserted(&doc, &SchemaDocument::tableInserted);
+    QSignalSpy columnMoved(&doc, &SchemaDocument::columnMoved);
+    QSignalSpy changed(&doc, &SchemaDocument::schemaChanged);
+    doc.insertTableAt(0, doc.newTableSpec());
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(doc.currentTable(), 2); // still products
+    doc.moveColumnTo(2, 1, 0);
+    QCOMPARE(columnMoved.count(), 1);
+    QCOMPARE(doc.currentColumn(), 0);
+    const ColumnSpec taken = doc.takeColumn(2, 0);
+    QCOMPARE(doc.currentColumn(), -1);
+    doc.insertColumnAt(2, 0, taken);
+    const TableSpec table = doc.takeTable(0);
+    QCOMPARE(table.name, QStringLiteral("table"));
+    QCOMPARE(doc.currentTable(), 1);
+    QString name = QStringLiteral("renamed");
+    QString description;
+    uint64_t seed = 9;
+    doc.swapHeader(name, description, seed);
+    QCOMPARE(doc.schema().name, QStringLiteral("renamed"));
+    QCOMPARE(doc.schema().seed, uint64_t(9));
+    QCOMPARE(changed.count(), 6);
+    QCOMPARE(doc.undoStack()->count(), 0);
+    QVERIFY(doc.compiled());
 }
 
 QTEST_MAIN(TestSchemaDocument)
