@@ -2,7 +2,8 @@
 // binary COPY, plain, gzip and zstd (split parts, and parts concatenated into one multi-member
 // or multi-frame file) land exactly as psql's \copy of the plain CSV lands them; a bad row in a
 // .gz file names the file's own line and resumes exactly once after a fix; a bad binary tuple
-// is named by its number and set aside as hex; damaged compressed files give clear errors.
+// is named by its number, resumes exactly once after a fix, and is set aside as hex; damaged
+// compressed files give clear errors.
 
 #include "files/compressor.h"
 #include "ingesttestsupport.h"
@@ -237,6 +238,17 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("'%1' tuple 777, column n").arg(path)),
                  qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("22P03")), qPrintable(r.err));
+        QVERIFY(queryValue(m_db, QStringLiteral("SELECT count(*) FROM nums")).toInt() > 0);
+        QVERIFY(writeFile(path, compress(numsBinary(20000, -1), Compression::Zstd))); // fixed
+        const CliRun resumed =
+            runCli(numsArgs(path, QStringLiteral("binary"), QStringLiteral("bin"))
+                   << QStringLiteral("--resume"));
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+        QCOMPARE(queryValue(m_db, QStringLiteral("SELECT count(*) || ':' || count(DISTINCT id) || "
+                                                 "':' || sum(n) FROM nums")),
+                 QStringLiteral("20000:20000:%1").arg(3LL * 20000 * 20001 / 2));
+
+        QVERIFY(writeFile(path, compress(numsBinary(20000, 777), Compression::Zstd)));
         QVERIFY(execute(m_db, QStringLiteral("TRUNCATE nums")).isEmpty());
         const QString rejects = m_dir.filePath(QStringLiteral("bin.rejects.csv"));
         const CliRun skip =
