@@ -145,41 +145,47 @@ bool BinaryCopyWalker::step(const char *p, qint64 pos)
         if (m_skip == 0)
             afterSkip(pos);
         return true;
-    case State::Count: {
-        const int16_t count = be16(p);
-        if (count == -1) {
-            m_sink(Event::Trailer, pos - 2);
-            m_state = State::AfterTrailer;
-            m_need = 11;
-            return true;
-        }
-        if (count < 0) {
-            m_error = QStringLiteral("tuple %1 at byte %2 has a negative field count (%3): the "
-                                     "file is damaged")
-                          .arg(m_tuples + 1)
-                          .arg(pos - 2)
-                          .arg(count);
-            return false;
-        }
-        m_fieldsLeft = count + 1;
-        return fieldDone(pos); // a zero-field tuple ends here
+    case State::Count:
+        return tupleStart(be16(p), pos);
+    case State::Length:
+        return fieldLength(int32_t(be32(p)), pos);
     }
-    case State::Length: {
-        const int32_t len = int32_t(be32(p));
-        if (len < -1) {
-            m_error = QStringLiteral("tuple %1 has a field of length %2 at byte %3: the file is "
-                                     "damaged")
-                          .arg(m_tuples + 1)
-                          .arg(len)
-                          .arg(pos - 4);
-            return false;
-        }
-        m_skip = std::max<int32_t>(len, 0);
-        if (m_skip == 0)
-            fieldDone(pos);
+    return true;
+}
+
+bool BinaryCopyWalker::tupleStart(int16_t count, qint64 pos)
+{
+    if (count == -1) {
+        m_sink(Event::Trailer, pos - 2);
+        m_state = State::AfterTrailer;
+        m_need = 11;
         return true;
     }
+    if (count < 0) {
+        m_error = QStringLiteral("tuple %1 at byte %2 has a negative field count (%3): the file "
+                                 "is damaged")
+                      .arg(m_tuples + 1)
+                      .arg(pos - 2)
+                      .arg(count);
+        return false;
     }
+    m_fieldsLeft = count + 1;
+    return fieldDone(pos); // a zero-field tuple ends here
+}
+
+bool BinaryCopyWalker::fieldLength(int32_t len, qint64 pos)
+{
+    if (len < -1) {
+        m_error =
+            QStringLiteral("tuple %1 has a field of length %2 at byte %3: the file is damaged")
+                .arg(m_tuples + 1)
+                .arg(len)
+                .arg(pos - 4);
+        return false;
+    }
+    m_skip = std::max<int32_t>(len, 0);
+    if (m_skip == 0)
+        fieldDone(pos);
     return true;
 }
 

@@ -50,6 +50,8 @@ private:
     enum class State { Signature, Flags, ExtLength, Count, Length, AfterTrailer };
     void afterSkip(qint64 pos);
     bool step(const char *p, qint64 pos);
+    bool tupleStart(int16_t count, qint64 pos);
+    bool fieldLength(int32_t len, qint64 pos);
     bool fieldDone(qint64 pos);
 
     Sink m_sink;
