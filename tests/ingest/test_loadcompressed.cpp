@@ -300,6 +300,42 @@ private slots:
                  QStringLiteral("0"));
     }
 
+    void mismatchedFilesAreRefused_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("plain text named .gz")
+            << QStringLiteral("plain.csv.gz") << numsCsv(10, -1, {}) << QStringLiteral("csv")
+            << QStringLiteral("is named .gz but does not start with gzip's magic bytes");
+        QTest::newRow("binary loaded as csv")
+            << QStringLiteral("nums.bin") << numsBinary(10, -1) << QStringLiteral("csv")
+            << QStringLiteral("is a binary COPY file (it starts with PGCOPY's signature): load "
+                              "it with --format binary");
+        QTest::newRow("csv loaded as binary")
+            << QStringLiteral("nums.csv") << numsCsv(10, -1, {}) << QStringLiteral("binary")
+            << QStringLiteral("no PGCOPY signature at byte 0");
+        QTest::newRow("binary cut short")
+            << QStringLiteral("cut.bin") << numsBinary(10, -1).chopped(7)
+            << QStringLiteral("binary") << QStringLiteral("it ends inside tuple 10");
+    }
+    void mismatchedFilesAreRefused()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, format);
+        QFETCH(QString, words);
+        const QString path = m_dir.filePath(name);
+        QVERIFY(writeFile(path, bytes));
+        const CliRun r = runCli(numsArgs(path, format, QStringLiteral("mismatch")));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("'%1'").arg(path)), qPrintable(r.err));
+        QVERIFY2(r.err.contains(words), qPrintable(r.err));
+        QCOMPARE(queryValue(m_db, QStringLiteral("SELECT count(*) FROM nums")),
+                 QStringLiteral("0"));
+    }
+
 private:
     QStringList numsArgs(const QString &file, const QString &format, const QString &runId) const
     {
