@@ -73,6 +73,8 @@ bool readLoadOptions(const QCommandLineParser &p, LoadOptions &o)
     };
     oneChar(QStringLiteral("delimiter"), o.delimiter);
     oneChar(QStringLiteral("quote"), o.quote);
+    if (p.isSet(QStringLiteral("null")) && o.format == QLatin1String("binary"))
+        bad(QStringLiteral("--null does not apply to binary COPY files (NULL is a field length)"));
     if (p.isSet(QStringLiteral("null"))) {
         o.nullString = p.value(QStringLiteral("null"));
         o.nullStringSet = true;
@@ -176,7 +178,7 @@ QJsonObject loadSettings(const LoadOptions &options, const QCommandLineParser &p
     QJsonObject settings{{QStringLiteral("target"), options.conninfo},
                          {QStringLiteral("table"), options.table},
                          {QStringLiteral("files"), QJsonArray::fromStringList(options.files)},
-                         {QStringLiteral("format"), options.format},
+                         {QStringLiteral("format"), job.format()},
                          {QStringLiteral("workers"), options.workers},
                          {QStringLiteral("on_error"), p.value(QStringLiteral("on-error"))},
                          {QStringLiteral("load_run_id"), job.runId()}};

@@ -69,6 +69,7 @@ public:
     QString serverVersion() const { return m_serverVersion; }
     RunSnapshot snapshot() const;
     QString copyStatement() const { return m_copySql; }
+    QString format() const { return m_options.format; } // as given, or as told by the files
     uint64_t rowsRejected() const { return m_rejects ? m_rejects->count() : 0; }
     QString rejectFile() const { return m_options.rejectFile; }
 
