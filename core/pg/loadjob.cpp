@@ -188,7 +188,9 @@ void LoadJob::launch()
     if (m_pool->maxThreadCount() < m_options.workers)
         m_pool->setMaxThreadCount(m_options.workers);
     const int workers = std::max(1, std::min(m_options.workers, int(m_chunks.chunks.size())));
-    m_feeder = std::make_unique<ChunkFeeder>(m_chunks, m_files, workers);
+    // One chunk read ahead is enough: reading (even decompressing) a chunk takes a fraction of
+    // its COPY; memory stays (workers + 2) chunks.
+    m_feeder = std::make_unique<ChunkFeeder>(m_chunks, m_files, 1);
     m_feeder->start();
     m_active = workers;
     for (int w = 0; w < workers; ++w)
