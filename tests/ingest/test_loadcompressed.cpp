@@ -1,9 +1,9 @@
 // spillway-cli load of every format generate writes, on a real server: CSV, TSV, COPY text and
 // binary COPY, plain, gzip and zstd (split parts, and parts concatenated into one multi-member
-// or multi-frame file) land exactly as psql's \copy of the plain CSV lands them; a bad row in a
-// .gz file names the file's own line and resumes exactly once after a fix; a bad binary tuple
-// is named by its number, resumes exactly once after a fix, and is set aside as hex; damaged
-// compressed files give clear errors.
+// or multi-frame file) land exactly as psql's \copy of the plain CSV lands them; a killed .zst
+// load resumes exactly once; a bad row in a .gz file names the file's own line and resumes
+// exactly once after a fix; a bad binary tuple is named by its number, resumes exactly once
+// after a fix, and is set aside as hex; damaged or mismatched files give clear errors.
 
 #include "files/compressor.h"
 #include "ingesttestsupport.h"
@@ -204,6 +204,32 @@ private slots:
         if (format == QLatin1String("tsv"))
             args << QStringLiteral("--null") << QStringLiteral("\\N");
         const CliRun r = runCli(args);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(queryValue(m_db, kDigest.arg(QStringLiteral("messy"))), m_reference);
+    }
+
+    void killedZstdLoadResumesExactlyOnce()
+    {
+        const QStringList args{
+            QStringLiteral("load"),          m_dir.filePath(QStringLiteral("pgcopy-zstd")),
+            QStringLiteral("--db"),          m_db,
+            QStringLiteral("--table"),       QStringLiteral("messy"),
+            QStringLiteral("--format"),      QStringLiteral("pgcopy"),
+            QStringLiteral("--chunk-bytes"), QStringLiteral("2k"),
+            QStringLiteral("--run-id"),      QStringLiteral("kill-zst"),
+            QStringLiteral("--runs-dir"),    m_dir.filePath(QStringLiteral("runs"))};
+        QProcess p;
+        p.start(QStringLiteral(SPILLWAY_CLI), args);
+        QVERIFY(waitForCount(
+            m_db, QStringLiteral("SELECT count(*) FROM spillway.ledger WHERE run_id = 'kill-zst'"),
+            20));
+        p.kill();
+        QVERIFY(p.waitForFinished(30000));
+        const qlonglong partial =
+            queryValue(m_db, QStringLiteral("SELECT count(*) FROM messy")).toLongLong();
+        QVERIFY(partial > 0 && partial < 30000);
+        const CliRun r =
+            runCli(QStringList(args) << QStringLiteral("--resume") << QStringLiteral("--quiet"));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(queryValue(m_db, kDigest.arg(QStringLiteral("messy"))), m_reference);
     }
