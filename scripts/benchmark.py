@@ -135,6 +135,10 @@ def ingest_section(cli, args):
         for fmt in ("csv", "pgbinary"):
             subprocess.run([cli, "generate", "example:lineitem", "--rows", str(rows), "--out", str(work / fmt),
                             "--format", fmt, "--split-rows", str(half), "--quiet", "--no-record"], check=True)
+        for comp in ("gzip", "zstd"):  # what load reads compressed, streamed
+            subprocess.run([cli, "generate", "example:lineitem", "--rows", str(rows), "--out",
+                            str(work / f"csv-{comp}"), "--compress", comp, "--split-rows", str(half),
+                            "--quiet", "--no-record"], check=True)
         ddl = subprocess.run([cli, "ddl", "example:lineitem"], stdout=subprocess.PIPE, text=True).stdout
         psql(db, "DROP TABLE IF EXISTS lineitem", ddl)
         parts = {fmt: sorted(str(p) for p in (work / fmt).iterdir()) for fmt in ("csv", "pgbinary")}
@@ -170,6 +174,11 @@ def ingest_section(cli, args):
         measure("spillway load csv, 2 workers", lambda: timed_parallel([[
             cli, "load", str(work / "csv"), "--db", db, "--table", "lineitem", "--header", "--workers", "2",
             "--quiet", "--no-record"]]))
+        for name, folder, opts in (("csv.gz", "csv-gzip", ["--header"]), ("csv.zst", "csv-zstd", ["--header"]),
+                                   ("binary", "pgbinary", ["--format", "binary"])):
+            measure(f"spillway load {name}, 2 workers", lambda folder=folder, opts=opts: timed_parallel([[
+                cli, "load", str(work / folder), "--db", db, "--table", "lineitem", *opts, "--workers", "2",
+                "--quiet", "--no-record"]]))
         out = ["", f"### Ingest and load: lineitem-like table, {rows:,} rows, embedded server, same run", "",
                "| loader | wall s | rows/s |", "|---|---|---|"]
         for name, t in results.items():

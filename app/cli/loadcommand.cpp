@@ -50,15 +50,18 @@ bool readLoadOptions(const QCommandLineParser &p, LoadOptions &o)
     o.table = p.value(QStringLiteral("table"));
     if (o.table.isEmpty())
         bad(QStringLiteral("--table is required: the table to load into"));
-    o.format = p.value(QStringLiteral("format"));
+    o.format = p.value(QStringLiteral("format")); // empty: binary or csv, by the files
     if (o.format == QLatin1String("copy") || o.format == QLatin1String("text"))
         o.format = QStringLiteral("pgcopy");
-    if (o.format != QLatin1String("csv") && o.format != QLatin1String("tsv") &&
-        o.format != QLatin1String("pgcopy"))
-        bad(QStringLiteral("--format must be csv, tsv or pgcopy"));
+    if (o.format == QLatin1String("pgbinary"))
+        o.format = QStringLiteral("binary");
+    if (!o.format.isEmpty() && o.format != QLatin1String("csv") &&
+        o.format != QLatin1String("tsv") && o.format != QLatin1String("pgcopy") &&
+        o.format != QLatin1String("binary"))
+        bad(QStringLiteral("--format must be csv, tsv, pgcopy or binary"));
     o.header = p.isSet(QStringLiteral("header"));
-    if (o.header && o.format == QLatin1String("pgcopy"))
-        bad(QStringLiteral("--header does not apply to pgcopy files (they have none)"));
+    if (o.header && (o.format == QLatin1String("pgcopy") || o.format == QLatin1String("binary")))
+        bad(QStringLiteral("--header does not apply to %1 files (they have none)").arg(o.format));
     auto oneChar = [&](const QString &name, char &target) {
         if (!p.isSet(name))
             return;
@@ -70,6 +73,8 @@ bool readLoadOptions(const QCommandLineParser &p, LoadOptions &o)
     };
     oneChar(QStringLiteral("delimiter"), o.delimiter);
     oneChar(QStringLiteral("quote"), o.quote);
+    if (p.isSet(QStringLiteral("null")) && o.format == QLatin1String("binary"))
+        bad(QStringLiteral("--null does not apply to binary COPY files (NULL is a field length)"));
     if (p.isSet(QStringLiteral("null"))) {
         o.nullString = p.value(QStringLiteral("null"));
         o.nullStringSet = true;
@@ -106,8 +111,11 @@ void addLoadOptions(QCommandLineParser &p)
          QStringLiteral("T")},
         {QStringLiteral("db-schema"), QStringLiteral("PostgreSQL schema of the table."),
          QStringLiteral("NAME")},
-        {QStringLiteral("format"), QStringLiteral("csv (default), tsv or pgcopy."),
-         QStringLiteral("F"), QStringLiteral("csv")},
+        {QStringLiteral("format"),
+         QStringLiteral("csv, tsv, pgcopy (COPY text) or binary (COPY binary, also pgbinary); "
+                        "default: binary when the files start with PGCOPY's signature, else "
+                        "csv. Files may be gzip- or zstd-compressed (told by their first bytes)."),
+         QStringLiteral("F")},
         {QStringLiteral("header"), QStringLiteral("Files start with a header naming the columns.")},
         {QStringLiteral("delimiter"), QStringLiteral("CSV delimiter (default ',')."),
          QStringLiteral("C")},
@@ -170,7 +178,7 @@ QJsonObject loadSettings(const LoadOptions &options, const QCommandLineParser &p
     QJsonObject settings{{QStringLiteral("target"), options.conninfo},
                          {QStringLiteral("table"), options.table},
                          {QStringLiteral("files"), QJsonArray::fromStringList(options.files)},
-                         {QStringLiteral("format"), options.format},
+                         {QStringLiteral("format"), job.format()},
                          {QStringLiteral("workers"), options.workers},
                          {QStringLiteral("on_error"), p.value(QStringLiteral("on-error"))},
                          {QStringLiteral("load_run_id"), job.runId()}};

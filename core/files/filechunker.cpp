@@ -1,11 +1,15 @@
 #include "files/filechunker.h"
 
+#include "files/copybinary.h"
+#include "files/datastream.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 namespace spillway {
@@ -48,10 +52,9 @@ public:
 
     bool scanFile(int file, const std::atomic<bool> *cancelled)
     {
-        QFile f(m_o.files[file]);
-        if (!f.open(QIODevice::ReadOnly)) {
-            m_plan.error =
-                QStringLiteral("cannot read '%1': %2").arg(f.fileName(), f.errorString());
+        DataStream f(m_o.files[file]);
+        if (!f.open()) {
+            m_plan.error = f.error();
             return false;
         }
         m_file = file;
@@ -66,22 +69,31 @@ public:
         m_escape = false;
         m_pos = 0;
         m_recordStart = 0;
-        m_needHeader = m_o.header;
+        m_needHeader = m_o.header && !m_o.binary;
+        std::optional<BinaryCopyWalker> walker;
+        if (m_o.binary)
+            walker.emplace([this](BinaryCopyWalker::Event e, qint64 at) { binaryEvent(e, at); });
         std::vector<char> buffer(size_t(1) << 20);
         for (;;) {
             if (cancelled && *cancelled)
                 return false;
             const qint64 n = f.read(buffer.data(), qint64(buffer.size()));
             if (n < 0) {
-                m_plan.error =
-                    QStringLiteral("cannot read '%1': %2").arg(f.fileName(), f.errorString());
+                m_plan.error = f.error();
                 return false;
             }
             if (n == 0)
                 break;
-            consume(buffer.data(), n);
+            if (walker && !walker->feed(buffer.data(), n, m_pos))
+                return binaryError(*walker);
+            if (!walker)
+                consume(buffer.data(), n);
+            else
+                m_pos += n;
         }
-        if (m_pos > m_chunkStart) {
+        if (walker && !walker->finish())
+            return binaryError(*walker);
+        if (!walker && m_pos > m_chunkStart) {
             // A last record without a final newline still counts.
             if (m_pos > m_recordStart) {
                 ++m_chunkRows;
@@ -95,6 +107,32 @@ public:
     }
 
 private:
+    bool binaryError(const BinaryCopyWalker &walker)
+    {
+        m_plan.error = QStringLiteral("cannot load '%1' as binary COPY: %2; write it again, or "
+                                      "load it with the --format it was written in")
+                           .arg(m_o.files[m_file], walker.error());
+        return false;
+    }
+
+    // A binary COPY file's tuples are records and their numbers its "lines".
+    void binaryEvent(BinaryCopyWalker::Event e, qint64 at)
+    {
+        switch (e) {
+        case BinaryCopyWalker::Event::DataStart:
+            m_chunkStart = at;
+            m_chunkLine = qint64(m_fileRecords) + 1;
+            break;
+        case BinaryCopyWalker::Event::TupleEnd:
+            m_lines = m_fileRecords + 1;
+            endRecord(at);
+            break;
+        case BinaryCopyWalker::Event::Trailer:
+            close(at, fixedEndingAt(m_fileRecords));
+            break;
+        }
+    }
+
     void consume(const char *data, qint64 n)
     {
         if (m_needHeader)

@@ -4,7 +4,10 @@
 // may hold newlines inside quotes, so the scan follows quoting; COPY text and TSV escape their
 // newlines, so any bare newline ends a record. The scan reads each file once, sequentially,
 // and counts records and lines, so a load knows its total before it starts and can name a
-// record's own line. A resumed load passes the record ranges it already committed: chunks are
+// record's own line. Binary COPY files are cut between tuples (a record is a tuple, its "line"
+// the tuple's 1-based number; chunks hold tuples only, without the file's header and trailer).
+// Files may be gzip or zstd compressed (see datastream.h): offsets are then decompressed bytes.
+// A resumed load passes the record ranges it already committed: chunks are
 // cut exactly around them, so they are recognised by record index, whatever changed elsewhere.
 
 #include <QList>
@@ -25,7 +28,8 @@ struct FileChunk
     uint64_t firstRow = 0;   // records before this chunk, all files counted in order
     uint64_t fileRecord = 0; // records before this chunk in its own file
     uint64_t rows = 0;
-    qint64 line = 1; // the file's own 1-based line where the chunk starts (header counted)
+    qint64 line = 1; // the file's own 1-based line where the chunk starts (header counted);
+                     // binary COPY: the 1-based number of the chunk's first tuple
     int fixed = -1;  // index into FileChunkerOptions::fixedRanges when it is exactly that range
 };
 
@@ -40,7 +44,8 @@ struct RecordRange
 struct FileChunkerOptions
 {
     QStringList files;
-    bool csv = true; // csv: quote-aware; otherwise tsv / COPY text
+    bool csv = true;     // csv: quote-aware; otherwise tsv / COPY text
+    bool binary = false; // binary COPY: tuples (csv is ignored)
     char quote = '"';
     bool header = false; // each file starts with a header record (skipped)
     qint64 chunkBytes = 8 * 1024 * 1024;

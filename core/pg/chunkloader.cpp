@@ -1,5 +1,6 @@
 #include "pg/chunkloader.h"
 
+#include "files/copybinary.h"
 #include "pg/loadledger.h"
 
 #include <QDir>
@@ -60,7 +61,9 @@ QString ChunkLoader::load(const FileChunk &chunk, const QByteArray &data)
 void ChunkLoader::ensureSpans()
 {
     if (m_spans.empty())
-        m_spans = recordSpans(m_data->constData(), m_data->size(), m_ctx.csv, m_ctx.quote);
+        m_spans = m_ctx.binary
+                      ? tupleSpans(m_data->constData(), m_data->size())
+                      : recordSpans(m_data->constData(), m_data->size(), m_ctx.csv, m_ctx.quote);
 }
 
 bool ChunkLoader::commitRange(int first, int last, QString *error)
@@ -73,13 +76,16 @@ bool ChunkLoader::commitRange(int first, int last, QString *error)
     const uint32_t id = m_ctx.nextChunk->fetch_add(1);
     const RecordRange range{m_chunk->file, m_chunk->fileRecord + uint64_t(first),
                             uint64_t(last - first)};
-    const char *pieces[1] = {m_data->constData() + a};
-    const size_t sizes[1] = {size_t(b - a)};
+    // Binary COPY: the tuples between a header and a trailer of their own.
+    const QByteArray &head = binaryCopyHeader(), &tail = binaryCopyTrailer();
+    const char *pieces[3] = {head.constData(), m_data->constData() + a, tail.constData()};
+    const size_t sizes[3] = {size_t(head.size()), size_t(b - a), size_t(tail.size())};
+    const int skip = m_ctx.binary ? 0 : 1;
     const ChunkKey key{m_ctx.runId, m_ctx.table, id, m_chunk->firstRow + uint64_t(first),
                        range.count};
     const ChunkCommit commit{
-        m_ctx.copySql, pieces, sizes, 1,
-        LoadLedger::rangeSql(m_ctx.runId, id, range, b - a, chunkDigest(pieces[0], b - a))};
+        m_ctx.copySql, pieces + skip, sizes + skip, m_ctx.binary ? 3 : 1,
+        LoadLedger::rangeSql(m_ctx.runId, id, range, b - a, chunkDigest(pieces[1], b - a))};
     *error = m_committer.commit(key, commit);
     if (!error->isEmpty())
         return false;
@@ -112,26 +118,37 @@ QString ChunkLoader::loadRange(int first, int last)
     return loadRange(mid, last);
 }
 
-QString ChunkLoader::describe(int first, int last, const PgError &error) const
+// "'f.csv' line 12 (record 11)", or for binary COPY "'f.bin' tuple 11"; a range when the
+// record is not known.
+QString ChunkLoader::where(int first, int last, int r) const
 {
     const QString file = m_ctx.files.value(m_chunk->file);
-    const int r = recordAtCopyLine(m_spans, first, last, error.copyLine(), m_ctx.csv);
-    QString where;
+    if (m_ctx.binary)
+        return r >= 0 ? QStringLiteral("'%1' tuple %2").arg(file).arg(m_chunk->line + r)
+                      : QStringLiteral("'%1' tuples %2 to %3")
+                            .arg(file)
+                            .arg(m_chunk->line + first)
+                            .arg(m_chunk->line + last - 1);
     if (r >= 0)
-        where = QStringLiteral("'%1' line %2 (record %3)")
-                    .arg(file)
-                    .arg(m_chunk->line + m_spans[size_t(r)].line)
-                    .arg(m_chunk->fileRecord + uint64_t(r) + 1);
-    else
-        where = QStringLiteral("'%1' lines %2 to %3 (records %4 to %5)")
-                    .arg(file)
-                    .arg(m_chunk->line + m_spans[size_t(first)].line)
-                    .arg(m_chunk->line + m_spans[size_t(last)].line - 1)
-                    .arg(m_chunk->fileRecord + uint64_t(first) + 1)
-                    .arg(m_chunk->fileRecord + uint64_t(last));
+        return QStringLiteral("'%1' line %2 (record %3)")
+            .arg(file)
+            .arg(m_chunk->line + m_spans[size_t(r)].line)
+            .arg(m_chunk->fileRecord + uint64_t(r) + 1);
+    return QStringLiteral("'%1' lines %2 to %3 (records %4 to %5)")
+        .arg(file)
+        .arg(m_chunk->line + m_spans[size_t(first)].line)
+        .arg(m_chunk->line + m_spans[size_t(last)].line - 1)
+        .arg(m_chunk->fileRecord + uint64_t(first) + 1)
+        .arg(m_chunk->fileRecord + uint64_t(last));
+}
+
+QString ChunkLoader::describe(int first, int last, const PgError &error) const
+{
+    const int r = recordAtCopyLine(m_spans, first, last, error.copyLine(), m_ctx.csv);
+    QString text = where(first, last, r);
     if (const QString column = copyColumn(error.context); !column.isEmpty())
-        where += QStringLiteral(", column %1").arg(column);
-    return QStringLiteral("PostgreSQL refused %1: %2").arg(where, error.toString());
+        text += QStringLiteral(", column %1").arg(column);
+    return QStringLiteral("PostgreSQL refused %1: %2").arg(text, error.toString());
 }
 
 QString ChunkLoader::reject(int record, const PgError &error)
@@ -147,8 +164,14 @@ QString ChunkLoader::reject(int record, const PgError &error)
                              copyColumn(error.context),
                              error.sqlState,
                              message};
-    if (QString e = m_ctx.rejects->add(fields, recordText(m_data->constData(), m_spans, record));
-        !e.isEmpty())
+    const QByteArray row =
+        m_ctx.binary
+            ? m_data
+                  ->mid(m_spans[size_t(record)].offset,
+                        m_spans[size_t(record) + 1].offset - m_spans[size_t(record)].offset)
+                  .toHex()
+            : recordText(m_data->constData(), m_spans, record);
+    if (QString e = m_ctx.rejects->add(fields, row); !e.isEmpty())
         return e;
     if (m_ctx.maxRejects >= 0 && qint64(m_ctx.rejects->count()) > m_ctx.maxRejects)
         return QStringLiteral("more than %1 records were refused (--max-rejects %1); the last: %2; "

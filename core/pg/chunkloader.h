@@ -21,7 +21,8 @@
 namespace spillway {
 
 // The reject file: CSV with a header, one line per refused record: file, line, record, column,
-// sqlstate, message, row (the record's original text). Created at the first reject.
+// sqlstate, message, row (the record's original text; for binary COPY the tuple's bytes as hex,
+// and line is the tuple's number). Created at the first reject.
 class RejectWriter
 {
 public:
@@ -47,6 +48,7 @@ struct ChunkLoadContext
     QString copySql;
     QStringList files;
     bool csv = true;
+    bool binary = false; // binary COPY: records are tuples, sent between a header and trailer
     char quote = '"';
     bool skipErrors = false;
     qint64 maxRejects = -1; // -1: no limit
@@ -71,6 +73,7 @@ private:
     bool commitRange(int first, int last, QString *error);
     QString reject(int record, const PgError &error);
     QString describe(int first, int last, const PgError &error) const;
+    QString where(int first, int last, int record) const;
     void ensureSpans();
 
     const ChunkLoadContext &m_ctx;

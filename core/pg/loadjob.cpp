@@ -1,12 +1,13 @@
 #include "pg/loadjob.h"
 
+#include "files/copybinary.h"
+#include "files/datastream.h"
 #include "pg/database.h"
 #include "pg/pgsink.h"
 #include "pg/serversampler.h"
 #include "schema/ddl.h"
 
 #include <QDateTime>
-#include <QFile>
 #include <QRandomGenerator>
 #include <QThreadPool>
 
@@ -35,6 +36,8 @@ LoadJob::~LoadJob()
 void LoadJob::cancel()
 {
     m_cancelled = true;
+    if (m_feeder)
+        m_feeder->stop();
 }
 
 QString LoadJob::buildCopyStatement()
@@ -75,10 +78,12 @@ QString LoadJob::buildCopyStatement()
                     .arg(Ddl::quoteLiteral(QString(QLatin1Char(m_options.delimiter))))
              << QStringLiteral("QUOTE %1")
                     .arg(Ddl::quoteLiteral(QString(QLatin1Char(m_options.quote))));
+    } else if (m_options.format == QLatin1String("binary")) {
+        opts << QStringLiteral("FORMAT binary");
     } else {
         opts << QStringLiteral("FORMAT text");
     }
-    if (m_options.nullStringSet)
+    if (m_options.nullStringSet && m_options.format != QLatin1String("binary"))
         opts << QStringLiteral("NULL %1").arg(Ddl::quoteLiteral(m_options.nullString));
     else if (m_options.format == QLatin1String("tsv"))
         opts << QStringLiteral("NULL ''");
@@ -119,6 +124,7 @@ QString LoadJob::prepare()
     FileChunkerOptions scan;
     scan.files = m_files;
     scan.csv = m_options.format == QLatin1String("csv");
+    scan.binary = m_options.format == QLatin1String("binary");
     scan.quote = m_options.quote;
     scan.header = m_options.header;
     scan.chunkBytes = m_options.chunkBytes;
@@ -129,7 +135,7 @@ QString LoadJob::prepare()
     if (QString e = buildCopyStatement(); !e.isEmpty())
         return e;
     if (m_options.resume)
-        return LoadLedger::checkUnchanged(m_run, m_chunks, m_files);
+        return LoadLedger::checkUnchanged(m_run, m_chunks, m_files, scan.binary);
     if (const QString note = LoadLedger::unfinishedNote(*m_db, m_options, m_files); !note.isEmpty())
         emit warning(note);
     return LoadLedger::registerRun(*m_db, m_options, m_files, m_chunks, m_runId);
@@ -146,6 +152,8 @@ QString LoadJob::start(const LoadOptions &options)
         return QStringLiteral("no files to load: name files or folders");
     if (options.skipErrors && options.rejectFile.isEmpty())
         return QStringLiteral("--on-error skip needs a reject file");
+    if (QString e = detectFormat(); !e.isEmpty())
+        return e;
     if (QString e = prepare(); !e.isEmpty())
         return e;
     m_nextChunk = m_run.nextChunk;
@@ -154,7 +162,8 @@ QString LoadJob::start(const LoadOptions &options)
     m_context.table = options.table;
     m_context.copySql = m_copySql;
     m_context.files = m_files;
-    m_context.csv = options.format == QLatin1String("csv");
+    m_context.csv = m_options.format == QLatin1String("csv");
+    m_context.binary = m_options.format == QLatin1String("binary");
     m_context.quote = options.quote;
     m_context.skipErrors = options.skipErrors;
     m_context.maxRejects = options.maxRejects;
@@ -183,32 +192,58 @@ void LoadJob::launch()
     if (m_pool->maxThreadCount() < m_options.workers)
         m_pool->setMaxThreadCount(m_options.workers);
     const int workers = std::max(1, std::min(m_options.workers, int(m_chunks.chunks.size())));
+    // One chunk read ahead is enough: reading (even decompressing) a chunk takes a fraction of
+    // its COPY; memory stays (workers + 2) chunks.
+    m_feeder = std::make_unique<ChunkFeeder>(m_chunks, m_files, 1);
+    m_feeder->start();
     m_active = workers;
     for (int w = 0; w < workers; ++w)
         m_pool->start([this, w] { workerLoop(w); });
+}
+
+// Without --format: binary COPY when the first file (decompressed) starts with PGCOPY's
+// signature, else CSV. With one: binary files must be loaded as binary.
+QString LoadJob::detectFormat()
+{
+    DataStream stream(m_files.front());
+    if (!stream.open())
+        return stream.error();
+    QByteArray start(11, '\0');
+    const qint64 n = stream.read(start.data(), start.size());
+    if (n < 0)
+        return stream.error();
+    const bool binary = isBinaryCopy(start.left(qsizetype(n)));
+    if (m_options.format.isEmpty())
+        m_options.format = binary ? QStringLiteral("binary") : QStringLiteral("csv");
+    else if (binary && m_options.format != QLatin1String("binary"))
+        return QStringLiteral("'%1' is a binary COPY file (it starts with PGCOPY's signature): "
+                              "load it with --format binary")
+            .arg(m_files.front());
+    if (m_options.format == QLatin1String("binary") && m_options.header)
+        return QStringLiteral("--header does not apply to binary COPY files");
+    return {};
 }
 
 void LoadJob::workerLoop(int worker)
 {
     ChunkCommitter &committer = *m_committers[size_t(worker)];
     ChunkLoader loader(m_context, committer);
-    std::unique_ptr<QFile> file;
-    int openFile = -1;
-    QByteArray buffer;
+    ChunkFeeder::Item item;
     for (;;) {
-        const uint32_t i = m_next.fetch_add(1);
-        if (i >= uint32_t(m_chunks.chunks.size()) || m_cancelled || m_failed)
+        committer.setState(WorkerState::Generating); // waiting for the reader's next chunk
+        if (m_cancelled || m_failed || !m_feeder->next(item)) {
+            if (const QString e = m_feeder->error(); !e.isEmpty())
+                fail(e);
             break;
-        const FileChunk &c = m_chunks.chunks[i];
+        }
+        const FileChunk &c = m_chunks.chunks[item.chunk];
         if (c.fixed >= 0) { // committed by an earlier attempt, checked unchanged
             m_rowsDone += c.rows;
             m_rowsSkipped += c.rows;
             continue;
         }
-        committer.setState(WorkerState::Generating); // reading the file
-        if (!readChunk(c, file, openFile, buffer))
-            break;
-        const QString e = loader.load(c, buffer);
+        const QString e = loader.load(c, item.data);
+        item.data = QByteArray(); // not held while waiting for the next one
         m_rowsDone += loader.rowsLoaded();
         m_bytesDone += uint64_t(c.length);
         if (!e.isEmpty()) {
@@ -225,36 +260,15 @@ void LoadJob::workerLoop(int worker)
     workerDone();
 }
 
-// Reads a chunk's bytes, opening its file when it is not the one already open.
-bool LoadJob::readChunk(const FileChunk &c, std::unique_ptr<QFile> &file, int &openFile,
-                        QByteArray &buffer)
-{
-    if (c.file != openFile) {
-        file = std::make_unique<QFile>(m_files[c.file]);
-        openFile = c.file;
-        if (!file->open(QIODevice::ReadOnly)) {
-            fail(QStringLiteral("cannot read '%1': %2").arg(file->fileName(), file->errorString()));
-            return false;
-        }
-    }
-    buffer.resize(qsizetype(c.length));
-    if (!file->seek(c.offset) || file->read(buffer.data(), c.length) != c.length) {
-        fail(
-            QStringLiteral("cannot read '%1' at byte %2: %3; was the file changed during the load?")
-                .arg(file->fileName())
-                .arg(c.offset)
-                .arg(file->errorString()));
-        return false;
-    }
-    return true;
-}
-
 void LoadJob::fail(const QString &error)
 {
-    std::lock_guard lock(m_mutex);
-    if (m_error.isEmpty())
-        m_error = error;
-    m_failed = true;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_error.isEmpty())
+            m_error = error;
+        m_failed = true;
+    }
+    m_feeder->stop();
 }
 
 void LoadJob::workerDone()

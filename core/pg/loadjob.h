@@ -7,6 +7,7 @@
 // or duplicating a row. See loadledger.h for resume, chunkloader.h for errors and rejects.
 
 #include "base/ratemeter.h"
+#include "files/chunkfeeder.h"
 #include "files/filechunker.h"
 #include "pg/chunkcommitter.h"
 #include "pg/chunkloader.h"
@@ -23,7 +24,6 @@
 #include <mutex>
 #include <vector>
 
-class QFile;
 class QThreadPool;
 
 namespace spillway {
@@ -37,8 +37,8 @@ struct LoadOptions
     QStringList files; // files or folders
     QString table;     // target table (may be schema-qualified as schema.table)
     QString dbSchema;
-    QString format = QStringLiteral("csv"); // csv, tsv or pgcopy
-    bool header = false;                    // CSV/TSV files start with a header naming the columns
+    QString format;      // csv, tsv, pgcopy or binary; empty: binary if the files are, else csv
+    bool header = false; // CSV/TSV files start with a header naming the columns
     char delimiter = ',';
     char quote = '"';
     QString nullString; // empty: the format's default
@@ -69,6 +69,7 @@ public:
     QString serverVersion() const { return m_serverVersion; }
     RunSnapshot snapshot() const;
     QString copyStatement() const { return m_copySql; }
+    QString format() const { return m_options.format; } // as given, or as told by the files
     uint64_t rowsRejected() const { return m_rejects ? m_rejects->count() : 0; }
     QString rejectFile() const { return m_options.rejectFile; }
 
@@ -83,9 +84,8 @@ private:
     QString resolveRun();
     QString buildCopyStatement();
     void launch();
+    QString detectFormat();
     void workerLoop(int worker);
-    bool readChunk(const FileChunk &chunk, std::unique_ptr<QFile> &file, int &openFile,
-                   QByteArray &buffer);
     void fail(const QString &error);
     void workerDone();
     void complete();
@@ -103,9 +103,9 @@ private:
     std::unique_ptr<RejectWriter> m_rejects;
     ChunkLoadContext m_context;
     std::vector<std::unique_ptr<ChunkCommitter>> m_committers;
-    RunEventQueue m_events; // retries, drained by the timer's tick
+    RunEventQueue m_events;                // retries, drained by the timer's tick
+    std::unique_ptr<ChunkFeeder> m_feeder; // after m_chunks: it reads the plan
 
-    std::atomic<uint32_t> m_next{0};      // next chunk of the plan to take
     std::atomic<uint32_t> m_nextChunk{0}; // next ledger chunk id
     std::atomic<bool> m_cancelled{false};
     std::atomic<bool> m_failed{false};

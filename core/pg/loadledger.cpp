@@ -1,6 +1,7 @@
 #include "pg/loadledger.h"
 
 #include "files/chunkrecords.h"
+#include "files/datastream.h"
 #include "pg/database.h"
 #include "pg/loadjob.h"
 #include "schema/ddl.h"
@@ -12,6 +13,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <memory>
 
 namespace spillway {
 
@@ -206,8 +208,10 @@ namespace {
 class ResumeCheck
 {
 public:
-    ResumeCheck(const LoadRun &run, const FileChunkPlan &plan, const QStringList &files)
-        : m_run(run)
+    ResumeCheck(const LoadRun &run, const FileChunkPlan &plan, const QStringList &files,
+                bool binary)
+        : m_binary(binary)
+        , m_run(run)
         , m_plan(plan)
         , m_files(files)
         , m_chunkOf(size_t(run.committed.size()), -1)
@@ -234,12 +238,17 @@ public:
                 .arg(m_plan.fileRecords.value(r.file))
                 .arg(after(r.file), QLatin1String(kStartOver));
         const FileChunk &c = m_plan.chunks[m_chunkOf[size_t(i)]];
-        QFile file(name);
+        if (!m_stream || m_stream->fileName() != name) {
+            m_stream = std::make_unique<DataStream>(name);
+            if (!m_stream->open())
+                return m_stream->error();
+        }
         m_bytes.resize(qsizetype(c.length));
-        if (!file.open(QIODevice::ReadOnly) || !file.seek(c.offset) ||
-            file.read(m_bytes.data(), c.length) != c.length)
-            return QStringLiteral("cannot read '%1': %2").arg(name, file.errorString());
-        const qint64 endLine = c.line + std::count(m_bytes.cbegin(), m_bytes.cend(), '\n') - 1;
+        if (!m_stream->readAt(c.offset, c.length, m_bytes.data()))
+            return m_stream->error();
+        const qint64 endLine =
+            m_binary ? c.line + qint64(c.rows) - 1
+                     : c.line + std::count(m_bytes.cbegin(), m_bytes.cend(), '\n') - 1;
         if (chunkDigest(m_bytes.constData(), c.length) != m_run.digests[i])
             return QStringLiteral(
                        "'%1' lines %2 to %3 (records %4 to %5) were loaded by load '%6' already "
@@ -278,6 +287,7 @@ private:
         return afterWords(m_lastLine[size_t(file)], m_lastRecord[size_t(file)]);
     }
 
+    const bool m_binary;
     const LoadRun &m_run;
     const FileChunkPlan &m_plan;
     const QStringList &m_files;
@@ -285,14 +295,15 @@ private:
     std::vector<qint64> m_lastLine; // per file: last line of unchanged committed records
     std::vector<uint64_t> m_lastRecord;
     QByteArray m_bytes;
+    std::unique_ptr<DataStream> m_stream; // committed ranges come in file order
 };
 
 } // namespace
 
 QString LoadLedger::checkUnchanged(const LoadRun &run, const FileChunkPlan &plan,
-                                   const QStringList &files)
+                                   const QStringList &files, bool binary)
 {
-    ResumeCheck check(run, plan, files);
+    ResumeCheck check(run, plan, files, binary);
     for (qsizetype i = 0; i < run.committed.size(); ++i)
         if (QString e = check.committedRange(i); !e.isEmpty())
             return e;

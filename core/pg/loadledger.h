@@ -50,8 +50,9 @@ public:
                             qint64 bytes, const QString &digest);
     // Checks a resume's new scan (cut around run.committed) against what was committed: same
     // records per file, committed ranges holding the same bytes. Empty when it may go on.
+    // Binary COPY files name tuples, not lines.
     static QString checkUnchanged(const LoadRun &run, const FileChunkPlan &plan,
-                                  const QStringList &files);
+                                  const QStringList &files, bool binary);
 };
 
 } // namespace spillway

@@ -1,15 +1,48 @@
 // FileChunker and chunk records, without a server: chunks know their file's own first line
 // (header and quoted newlines counted) and record, a resume's committed record ranges come back
 // as chunks of their own whatever the chunk size, COPY's "line N" maps to the right record, and
-// the digest is XXH64.
+// the digest is XXH64; gzip and zstd files (members and frames concatenated) read as their
+// plain bytes and cut at the same records; binary COPY is cut between tuples wherever its bytes
+// are split.
 
+#include "base/bytebuffer.h"
 #include "files/chunkrecords.h"
+#include "files/copybinary.h"
+#include "files/datastream.h"
 #include "files/filechunker.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace spillway;
+
+namespace {
+
+QByteArray compressed(const QByteArray &data, Compression c)
+{
+    auto z = Compressor::create(c, 3);
+    ByteBuffer out;
+    z->begin();
+    z->compress(data.constData(), size_t(data.size()), out);
+    z->finish(out);
+    return QByteArray(out.data(), qsizetype(out.size()));
+}
+
+QByteArray csvText(int from, int to)
+{
+    QByteArray s;
+    for (int i = from; i <= to; ++i)
+        s += QByteArray::number(i) + (i % 7 == 0 ? ",\"a\nb\"\n" : ",plain\n");
+    return s;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+} // namespace
 
 class TestFileChunker : public QObject
 {
@@ -82,6 +115,104 @@ private slots:
             // Line of record r (0-based): header, r records, one extra line per 10th before it.
             QCOMPARE(c.line, qint64(2 + first[i] + first[i] / 10));
         }
+    }
+
+    void compressedStreamsReadAsTheirPlainBytes_data()
+    {
+        QTest::addColumn<int>("compression");
+        QTest::newRow("gzip") << int(Compression::Gzip);
+        QTest::newRow("zstd") << int(Compression::Zstd);
+    }
+    void compressedStreamsReadAsTheirPlainBytes()
+    {
+        QFETCH(int, compression);
+        const auto c = Compression(compression);
+        QTemporaryDir dir;
+        const QByteArray a = csvText(1, 30000), b = csvText(30001, 40000);
+        const QString ext = c == Compression::Gzip ? QStringLiteral("gz") : QStringLiteral("zst");
+        const QString path = dir.filePath(QStringLiteral("two.csv.") + ext);
+        QVERIFY(writeFile(path, compressed(a, c) + compressed(b, c))); // two members / frames
+        DataStream s(path);
+        QVERIFY2(s.open(), qPrintable(s.error()));
+        QCOMPARE(s.compression(), c);
+        QByteArray all;
+        char buf[777];
+        for (qint64 n; (n = s.read(buf, sizeof buf)) > 0;)
+            all.append(buf, n);
+        QVERIFY2(s.error().isEmpty(), qPrintable(s.error()));
+        QVERIFY(all == a + b);
+        QByteArray piece(100, '\0');
+        QVERIFY(s.readAt(5, 100, piece.data())); // backwards: reopens
+        QCOMPARE(piece, all.mid(5, 100));
+
+        // The same chunks as the plain file's.
+        const QString plain = dir.filePath(QStringLiteral("two.csv"));
+        QVERIFY(writeFile(plain, a + b));
+        FileChunkerOptions o;
+        o.chunkBytes = 10000;
+        o.files = {plain};
+        const FileChunkPlan p1 = FileChunker::scan(o);
+        o.files = {path};
+        const FileChunkPlan p2 = FileChunker::scan(o);
+        QVERIFY2(p2.error.isEmpty(), qPrintable(p2.error));
+        QCOMPARE(p2.chunks.size(), p1.chunks.size());
+        for (qsizetype i = 0; i < p1.chunks.size(); ++i) {
+            QCOMPARE(p2.chunks[i].offset, p1.chunks[i].offset);
+            QCOMPARE(p2.chunks[i].line, p1.chunks[i].line);
+            QCOMPARE(p2.chunks[i].rows, p1.chunks[i].rows);
+        }
+        QCOMPARE(p2.totalRows, uint64_t(40000));
+    }
+
+    void binaryCopyCutsBetweenTuplesWhereverSplit()
+    {
+        // Two streams back to back, tuples of 0 to 2 fields, NULLs and an extension.
+        auto stream = [](int first, int count, bool ext) {
+            QByteArray s = binaryCopyHeader();
+            if (ext)
+                s.replace(15, 4, QByteArray("\0\0\0\3xyz", 7));
+            for (int i = first; i < first + count; ++i) {
+                const int fields = i % 3;
+                s += char(0);
+                s += char(fields);
+                for (int f = 0; f < fields; ++f) {
+                    if ((i + f) % 5 == 0) {
+                        s += QByteArray("\xff\xff\xff\xff", 4);
+                    } else {
+                        s += QByteArray("\0\0\0\2", 4);
+                        s += QByteArray::number(i % 100).rightJustified(2, '0');
+                    }
+                }
+            }
+            return s + binaryCopyTrailer();
+        };
+        const QByteArray data = stream(1, 50, true) + stream(51, 30, false);
+        for (const qint64 piece : {qint64(1), qint64(3), qint64(data.size())}) {
+            QList<qint64> tupleEnds, starts, trailers;
+            BinaryCopyWalker w([&](BinaryCopyWalker::Event e, qint64 at) {
+                (e == BinaryCopyWalker::Event::TupleEnd    ? tupleEnds
+                 : e == BinaryCopyWalker::Event::DataStart ? starts
+                                                           : trailers)
+                    .append(at);
+            });
+            for (qint64 i = 0; i < data.size(); i += piece)
+                QVERIFY2(w.feed(data.constData() + i, std::min(piece, data.size() - i), i),
+                         qPrintable(w.error()));
+            QVERIFY2(w.finish(), qPrintable(w.error()));
+            QCOMPARE(tupleEnds.size(), 80);
+            QCOMPARE(starts, (QList<qint64>{22, stream(1, 50, true).size() + 19}));
+            QCOMPARE(trailers.size(), 2);
+        }
+        const QByteArray cut = data.left(data.size() - 5);
+        BinaryCopyWalker w([](BinaryCopyWalker::Event, qint64) {});
+        QVERIFY(w.feed(cut.constData(), cut.size(), 0));
+        QVERIFY(!w.finish());
+        QVERIFY2(w.error().contains(QStringLiteral("truncated")), qPrintable(w.error()));
+        // tupleSpans over one stream's tuples finds them all.
+        const QByteArray one = stream(1, 50, false);
+        const auto spans = tupleSpans(one.constData() + 19, one.size() - 21);
+        QCOMPARE(spans.size(), size_t(51));
+        QCOMPARE(spans.back().offset, qint64(one.size() - 21));
     }
 };
 
