@@ -96,7 +96,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const std::string_view viaArena = pattern.generate(RandomStream(0x5eed), row, arena);
         check(QByteArray(viaArena.data(), qsizetype(viaArena.size())) == value,
               "generate() writes the same into a buffer and into an arena", text, value);
-        if (comparable && !value.contains('\0'))
+        // Longer strings can exhaust PCRE's backtracking limits, which reads as "no match".
+        if (comparable && value.size() <= 256 && !value.contains('\0'))
             check(regex.match(QString::fromUtf8(value)).hasMatch(),
                   "the regular expression matches what the pattern generates", text, value);
     }
