@@ -65,6 +65,10 @@ struct Value
         const char *text;
     };
 
+    // User-provided, so that `static const Value null;` compiles with clang 15 too (it does
+    // not count the unions' member initializers as making the type const-default-constructible).
+    constexpr Value() noexcept {}
+
     static Value null() { return Value{}; }
     static Value boolean(bool b) { return make(ValueKind::Bool, b ? 1 : 0); }
     static Value integer(int64_t v) { return make(ValueKind::Int, v); }
