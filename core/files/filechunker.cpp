@@ -93,6 +93,8 @@ public:
         }
         if (walker && !walker->finish())
             return binaryError(*walker);
+        if (!walker && m_needHeader && m_pos > 0)
+            endRecord(m_pos); // a header without a final newline (or quote) is still the header
         if (!walker && m_pos > m_chunkStart) {
             // A last record without a final newline still counts.
             if (m_pos > m_recordStart) {

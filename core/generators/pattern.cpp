@@ -48,10 +48,26 @@ std::string members(const CharSet &set)
     return chars;
 }
 
+// Encoded by hand: QString::fromUcs4 would take a lone U+FEFF for a byte-order mark and drop it.
 void appendUtf8(std::string &out, char32_t c)
 {
-    const QByteArray utf8 = QString::fromUcs4(&c, 1).toUtf8();
-    out.append(utf8.constData(), size_t(utf8.size()));
+    if ((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
+        c = 0xFFFD; // not a character: the replacement character, as Qt writes it
+    if (c < 0x80) {
+        out += char(c);
+    } else if (c < 0x800) {
+        out += char(0xC0 | (c >> 6));
+        out += char(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += char(0xE0 | (c >> 12));
+        out += char(0x80 | ((c >> 6) & 0x3F));
+        out += char(0x80 | (c & 0x3F));
+    } else {
+        out += char(0xF0 | (c >> 18));
+        out += char(0x80 | ((c >> 12) & 0x3F));
+        out += char(0x80 | ((c >> 6) & 0x3F));
+        out += char(0x80 | (c & 0x3F));
+    }
 }
 
 uint64_t satAdd(uint64_t a, uint64_t b)
