@@ -495,9 +495,14 @@ bool PatternParser::parseQuantifier(ParsedItem &item)
                             .arg(QStringLiteral("%1"), QString::number(min), QString::number(max)));
         m_pos = next;
     }
-    // Lazy and possessive forms match differently but generate the same strings.
-    if (!atEnd() && (peek() == '?' || peek() == '+'))
+    // A lazy form matches the same strings, so it generates the same ones. A possessive form
+    // does not (\w++2 matches nothing): refused, so that what we generate matches the user's
+    // own regular expression.
+    if (!atEnd() && peek() == '?')
         ++m_pos;
+    else if (!atEnd() && peek() == '+')
+        return fail(m_pos, QStringLiteral("the possessive quantifier at character %1 is not "
+                                          "supported: remove the '+' after the quantifier"));
     if (isQuantifierAt(m_pos))
         return fail(m_pos, QStringLiteral("a second quantifier at character %1 follows another: "
                                           "wrap the first in a group, e.g. (a{2}){3}"));

@@ -724,6 +724,8 @@ private slots:
         invalid("[é]", "character 2", "not ASCII");
         invalid("[]", "character 2", "empty character class");
         invalid("a**", "character 3", "second quantifier");
+        invalid("\\w++2", "character 4", "possessive quantifier");
+        invalid("a{2}+", "character 5", "possessive quantifier");
         invalid("\\q", "character 1", "unknown escape");
         invalid("", "", "empty");
         invalid("[^ -~]", "character 1", "excludes every");
