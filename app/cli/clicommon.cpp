@@ -53,6 +53,11 @@ void noteStdoutClosed()
     g_stdoutClosed = true;
 }
 
+bool isStdoutClosed()
+{
+    return g_stdoutClosed;
+}
+
 int endProcess(int exitCode)
 {
     const int signal = g_stdoutClosed ? SIGPIPE : g_stopSignal.load();

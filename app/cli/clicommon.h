@@ -61,6 +61,7 @@ void execCancellable(QEventLoop &loop, QObject *context, const std::function<voi
 // that signal (SIGPIPE for the reader) after its cleanup, so the shell sees 130, 143 or 141.
 void ignoreBrokenPipe();
 void noteStdoutClosed();
+bool isStdoutClosed(); // the reader of standard output went away (`| head`)
 int endProcess(int exitCode);
 
 } // namespace spillway::cli

@@ -132,7 +132,7 @@ void CliRunRecording::report(const RunRecord &record, const QString &saveError) 
     }
     if (!saveError.isEmpty())
         printErr(QStringLiteral("warning: the run was not recorded: %1\n").arg(saveError));
-    if (m_quiet)
+    if (m_quiet || isStdoutClosed()) // `| head` took what it needed: end without a word
         return;
     if (!record.thresholds.isEmpty() && record.thresholdsPassed())
         printErr(QStringLiteral("All %1 threshold(s) hold.\n").arg(record.thresholds.size()));
