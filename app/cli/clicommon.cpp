@@ -134,6 +134,25 @@ QString resolveSchemaPath(const QString &argument)
     return argument;
 }
 
+std::optional<QByteArray> readSchemaText(const QString &argument, QString *error)
+{
+    if (argument == QLatin1String("-")) {
+        // Read once and kept: a command may need the text twice (validate, then compile).
+        static const QByteArray input = [] {
+            QFile in;
+            return in.open(stdin, QIODevice::ReadOnly) ? in.readAll() : QByteArray();
+        }();
+        return input;
+    }
+    QFile file(resolveSchemaPath(argument));
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error =
+            QStringLiteral("cannot read schema file '%1': %2").arg(argument, file.errorString());
+        return std::nullopt;
+    }
+    return file.readAll();
+}
+
 std::shared_ptr<CompiledSchema> loadSchema(const QString &argument,
                                            std::optional<uint64_t> seedOverride)
 {
@@ -144,7 +163,11 @@ std::shared_ptr<CompiledSchema> loadSchema(const QString &argument,
         return nullptr;
     }
     Diagnostics diagnostics;
-    auto schema = SchemaIO::load(path, diagnostics);
+    QString readError;
+    const std::optional<QByteArray> text = readSchemaText(argument, &readError);
+    if (!text)
+        diagnostics.add(QString(), readError);
+    auto schema = text ? SchemaIO::parse(*text, diagnostics) : std::nullopt;
     if (schema && seedOverride)
         schema->seed = *seedOverride;
     std::shared_ptr<CompiledSchema> compiled;

@@ -41,6 +41,8 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringLis
 // A schema argument: a file, or "example:NAME" for a bundled example.
 QString resolveSchemaPath(const QString &argument);
 QStringList exampleNames();
+// The schema's text: a file, a bundled example (example:NAME) or, for "-", standard input.
+std::optional<QByteArray> readSchemaText(const QString &argument, QString *error);
 // Loads and compiles; prints every problem to stderr. Null on failure.
 std::shared_ptr<CompiledSchema> loadSchema(const QString &argument,
                                            std::optional<uint64_t> seedOverride = std::nullopt);

@@ -21,7 +21,9 @@ static const char *const kUsage =
     "  generators [KIND]   list the generator kinds, or one kind's parameters\n"
     "  runs list|show|compare|report  the recorded runs; compare them; HTML reports\n"
     "  server ACTION       start, stop or show the private local PostgreSQL server\n\n"
-    "Run 'spillway-cli COMMAND --help' for a command's options.\n"
+    "Run 'spillway-cli help COMMAND' (or COMMAND --help) for a command's options;\n"
+    "'spillway-cli --version' (-V) for the version. SCHEMA is a file, example:NAME, or -\n"
+    "for a schema read from standard input.\n"
     "Exit codes: 0 success, 1 runtime failure, 2 usage error or invalid schema,\n"
     "            3 verify found differences, 4 an --assert threshold violated;\n"
     "            130 (Ctrl+C) or 143 (SIGTERM): the run was cancelled cleanly;\n"
@@ -65,12 +67,14 @@ int main(int argc, char *argv[])
     ignoreBrokenPipe();
     QStringList args = QCoreApplication::arguments();
     const QString command = args.size() > 1 ? args[1] : QString();
+    if (command == QLatin1String("help") && args.size() > 2) // help COMMAND: its own --help
+        return endProcess(runCommand(args[2], {args[0], QStringLiteral("--help")}));
     if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h") ||
         command == QLatin1String("help")) {
         printOut(QString::fromLatin1(kUsage));
         return endProcess(command.isEmpty() ? ExitUsage : ExitOk);
     }
-    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+    if (command == QLatin1String("--version") || command == QLatin1String("-V")) {
         printOut(QStringLiteral("spillway-cli %1\n").arg(QCoreApplication::applicationVersion()));
         return endProcess(ExitOk);
     }

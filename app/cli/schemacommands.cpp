@@ -16,7 +16,7 @@ int runValidate(const QStringList &arguments)
 {
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("SCHEMA"),
-                            QStringLiteral("Schema file or example:NAME."));
+                            QStringLiteral("Schema file, example:NAME, or - (standard input)."));
     p.addOption({QStringLiteral("json"), QStringLiteral("Report problems as JSON.")});
     if (auto exit = parseCommandLine(p, arguments, QStringLiteral("validate"),
                                      QStringLiteral("Checks a schema and reports every problem "
@@ -24,13 +24,12 @@ int runValidate(const QStringList &arguments)
                                      1, 1))
         return *exit;
     const QString argument = p.positionalArguments().first();
-    QFile file(resolveSchemaPath(argument));
     Diagnostics diagnostics;
-    if (!file.open(QIODevice::ReadOnly))
-        diagnostics.add(QString(),
-                        QStringLiteral("cannot read '%1': %2").arg(argument, file.errorString()));
+    QString readError;
+    if (const std::optional<QByteArray> text = readSchemaText(argument, &readError))
+        diagnostics = SchemaIO::validate(*text);
     else
-        diagnostics = SchemaIO::validate(file.readAll());
+        diagnostics.add(QString(), readError);
     if (p.isSet(QStringLiteral("json"))) {
         QJsonArray problems;
         for (const Diagnostic &d : diagnostics.items())

@@ -142,6 +142,8 @@ private slots:
     void ddlQuotesIdentifiers();
     void help_data();
     void help();
+    void versionFlags();
+    void schemaFromStandardInput();
     void examples();
     void generators();
     void memoryStaysBounded();
@@ -575,13 +577,50 @@ void TestCli::help()
 {
     QFETCH(QString, command);
     QFETCH(QStringList, options);
-    for (const QString &flag : {QStringLiteral("--help"), QStringLiteral("-h")}) {
-        const Result r = run({command, flag});
+    QByteArray first;
+    for (const QStringList &call : {QStringList{command, QStringLiteral("--help")},
+                                    QStringList{command, QStringLiteral("-h")},
+                                    QStringList{QStringLiteral("help"), command}}) {
+        const Result r = run(call);
         QVERIFY2(r.code == 0, qPrintable(describe(r)));
         const QString text = QString::fromUtf8(r.out);
         QVERIFY2(text.contains(QStringLiteral("Usage: spillway-cli ") + command), qPrintable(text));
         for (const QString &option : options)
             QVERIFY2(text.contains(option), qPrintable(option + QLatin1Char('\n') + text));
+        if (first.isEmpty())
+            first = r.out;
+        QCOMPARE(r.out, first); // `help COMMAND` is `COMMAND --help`
+    }
+}
+
+// -V and --version print the version; -v is not the version (it usually means verbose).
+void TestCli::versionFlags()
+{
+    for (const QString &flag : {QStringLiteral("-V"), QStringLiteral("--version")}) {
+        const Result r = run({flag});
+        QVERIFY2(r.code == 0 && r.out.startsWith("spillway-cli "), qPrintable(describe(r)));
+    }
+    QCOMPARE(run({QStringLiteral("-v")}).code, 2);
+}
+
+// "-" reads the schema from standard input, for validate and for commands that compile it.
+void TestCli::schemaFromStandardInput()
+{
+    for (const QString &command : {QStringLiteral("validate"), QStringLiteral("ddl")}) {
+        QProcess process;
+        process.setProcessEnvironment(cliEnvironment());
+        process.start(kCli, {command, QStringLiteral("-")});
+        QVERIFY(process.waitForStarted());
+        const QByteArray schema = R"({"tables": [{"name": "t", "rows": 5, "columns": [
+            {"name": "id", "type": "bigint", "generator": {"kind": "sequence"}}]}]})";
+        process.write(schema);
+        process.closeWriteChannel();
+        QVERIFY(process.waitForFinished(30000));
+        const QByteArray out = process.readAllStandardOutput();
+        QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+        QVERIFY2(command == QLatin1String("validate") ? out.contains("-: valid")
+                                                      : out.contains("CREATE TABLE \"t\""),
+                 out.constData());
     }
 }
 
