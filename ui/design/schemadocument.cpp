@@ -313,7 +313,8 @@ TableSpec SchemaDocument::newTableSpec() const
     for (const TableSpec &t : m_schema.tables)
         taken.append(t.name);
     TableSpec table;
-    table.name = uniqueName(QStringLiteral("table"), taken);
+    // Not "table" or "column": reserved words, which every SQL statement would have to quote.
+    table.name = uniqueName(QStringLiteral("new_table"), taken);
     table.rows = 1000;
     ColumnSpec id;
     id.name = QStringLiteral("id");
@@ -331,7 +332,7 @@ ColumnSpec SchemaDocument::newColumnSpec(int table) const
         for (const ColumnSpec &c : m_schema.tables[table].columns)
             taken.append(c.name);
     ColumnSpec column;
-    column.name = uniqueName(QStringLiteral("column"), taken);
+    column.name = uniqueName(QStringLiteral("new_column"), taken);
     column.sqlType = QStringLiteral("text");
     column.generator = QJsonObject{{QStringLiteral("kind"), QStringLiteral("words")},
                                    {QStringLiteral("min"), 1},
