@@ -7,12 +7,17 @@
 #   scripts/fuzz.sh                  # every target, 60 s each
 #   FUZZ_SECONDS=600 scripts/fuzz.sh schema pattern
 #   FUZZ_SECONDS=0 scripts/fuzz.sh   # replay only
+#   FUZZ_RUNS=20000 FUZZ_SEED=1 scripts/fuzz.sh   # a fixed number of runs from a fixed seed:
+#                                    # the same inputs every time (what CI runs), so a passing
+#                                    # commit cannot fail later by luck; longer campaigns use time
 #
 # Needs clang-15 and libfuzzer-15-dev (scripts/install-deps.sh installs both).
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${SPILLWAY_FUZZ_BUILD_DIR:-$here/build-fuzz}"
 seconds="${FUZZ_SECONDS:-60}"
+runs="${FUZZ_RUNS:-}"
+seed="${FUZZ_SEED:-0}" # 0: libFuzzer picks one
 jobs="${FUZZ_BUILD_JOBS:-$(nproc)}"
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(schema pattern csv conninfo)
@@ -54,11 +59,13 @@ for t in "${targets[@]}"; do
         fi
     done
     echo "fuzz: fuzz_$t replayed $(ls "$corpus" | wc -l) input(s)"
-    [ "$seconds" -gt 0 ] || continue
-    # 2. Fuzz for a bounded time; new entries land in $work/corpus-$t.
+    [ -n "$runs" ] || [ "$seconds" -gt 0 ] || continue
+    # 2. Fuzz for a bounded time (or number of runs); new entries land in $work/corpus-$t.
     mkdir -p "$work/corpus-$t" "$work/artifacts-$t"
+    bound=(-max_total_time="$seconds")
+    [ -n "$runs" ] && bound=(-runs="$runs")
     # shellcheck disable=SC2046
-    "$binary" "${limits[@]}" -max_total_time="$seconds" -print_final_stats=1 \
+    "$binary" "${limits[@]}" "${bound[@]}" -seed="$seed" -print_final_stats=1 \
         -artifact_prefix="$work/artifacts-$t/" $(options_for "$t") \
         "$work/corpus-$t" "$corpus" >"$work/fuzz-$t.log" 2>&1
     status=$?
