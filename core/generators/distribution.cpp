@@ -1,5 +1,9 @@
 #include "generators/distribution.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
 namespace spillway {
 
 Spread Spread::read(ParamReader &params, double lo, double hi, int64_t durationUnit,
@@ -14,9 +18,11 @@ Spread Spread::read(ParamReader &params, double lo, double hi, int64_t durationU
     Spread s;
     s.m_lo = lo;
     s.m_hi = hi;
-    s.m_loInt = uint64_t(int64_t(std::ceil(lo)));
+    // Converted only within int64/uint64's range: a bound past it (refused later by the column
+    // type's checks) must not make the conversion undefined first.
+    s.m_loInt = uint64_t(int64_t(std::ceil(std::clamp(lo, -9.2e18, 9.2e18))));
     const double span = std::floor(hi) - std::ceil(lo) + 1;
-    s.m_spanInt = span >= 1 ? uint64_t(span) : 1;
+    s.m_spanInt = !(span >= 1) ? 1 : span >= 1.8e19 ? UINT64_MAX : uint64_t(span);
     const QString kind = params.string(QStringLiteral("distribution"), QStringLiteral("uniform"));
     const double width = hi - lo;
     if (kind == QLatin1String("uniform")) {

@@ -393,9 +393,11 @@ std::unique_ptr<Generator> makeDecimal(GeneratorArgs &a)
     const double hi = a.params.number(QStringLiteral("max"));
     a.params.requireOrdered(QStringLiteral("min"), lo, QStringLiteral("max"), hi);
     const double limit = std::max(std::abs(lo), std::abs(hi)) * factor;
-    if (limit > kMaxExactInt)
+    if (!(limit <= kMaxExactInt)) { // refused: nothing below may convert such a bound
         a.params.error(QStringLiteral("max"), QStringLiteral("the range times 10^scale exceeds "
                                                              "2^53: lower 'scale' or the range"));
+        return nullptr;
+    }
     if (precision > 0 && std::max(std::abs(lo), std::abs(hi)) >= std::pow(10.0, precision - scale))
         a.params.error(QStringLiteral("max"), QStringLiteral("values up to %1 do not fit the "
                                                              "column type %2: widen the type or "
