@@ -389,21 +389,24 @@ std::unique_ptr<Generator> makeDecimal(GeneratorArgs &a)
     int precision = 0;
     const int scale = decimalScale(a, precision);
     const double factor = std::pow(10.0, scale);
-    const double lo = a.params.number(QStringLiteral("min"));
-    const double hi = a.params.number(QStringLiteral("max"));
+    double lo = a.params.number(QStringLiteral("min"));
+    double hi = a.params.number(QStringLiteral("max"));
     a.params.requireOrdered(QStringLiteral("min"), lo, QStringLiteral("max"), hi);
     const double limit = std::max(std::abs(lo), std::abs(hi)) * factor;
-    if (!(limit <= kMaxExactInt)) { // refused: nothing below may convert such a bound
+    if (!(limit <= kMaxExactInt))
         a.params.error(QStringLiteral("max"), QStringLiteral("the range times 10^scale exceeds "
                                                              "2^53: lower 'scale' or the range"));
-        return nullptr;
-    }
     if (precision > 0 && std::max(std::abs(lo), std::abs(hi)) >= std::pow(10.0, precision - scale))
         a.params.error(QStringLiteral("max"), QStringLiteral("values up to %1 do not fit the "
                                                              "column type %2: widen the type or "
                                                              "narrow the range")
                                                   .arg(std::max(std::abs(lo), std::abs(hi)))
                                                   .arg(a.sqlType));
+    if (!(limit <= kMaxExactInt)) {
+        // Refused above; clamped so that reading the other parameters converts nothing undefined.
+        lo = std::clamp(lo, -kMaxExactInt / factor, kMaxExactInt / factor);
+        hi = std::clamp(hi, lo, kMaxExactInt / factor);
+    }
     const double loU = std::ceil(lo * factor - 1e-9), hiU = std::floor(hi * factor + 1e-9);
     ParamReader &p = a.params;
     const Spread spread = Spread::read(p, loU, std::max(loU, hiU), 0, factor);
