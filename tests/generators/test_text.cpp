@@ -1,5 +1,4 @@
-// Text and choice generators: pattern, words, sentence, paragraph, template, choice, constant,
-// and the text rendering of values that templates use.
+// Text generators (pattern, words, sentence, paragraph, template, choice, constant), rendering.
 
 #include "generators/pattern.h"
 #include "generators/textrender.h"
