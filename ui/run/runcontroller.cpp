@@ -47,7 +47,15 @@ RunController::~RunController()
 
 void RunController::setDocument(SchemaDocument *doc)
 {
+    if (m_doc)
+        disconnect(m_doc, nullptr, this, nullptr);
     m_doc = doc;
+    if (doc) {
+        for (auto changed : {&SchemaDocument::schemaChanged, &SchemaDocument::fileNameChanged})
+            connect(doc, changed, this, &RunController::documentChanged);
+        connect(doc, &SchemaDocument::modifiedChanged, this, &RunController::documentChanged);
+    }
+    emit documentChanged();
 }
 
 QString RunController::runsDirectory() const
@@ -64,7 +72,21 @@ bool RunController::canPause() const
 
 QString RunController::commandLine() const
 {
-    return m_settings.commandLine(m_doc ? m_doc->fileName() : QString());
+    return m_settings.commandLine(schemaArgument());
+}
+
+QString RunController::schemaArgument() const
+{
+    return m_doc ? RunSettings::schemaArgument(m_doc->fileName(), m_doc->schema()) : QString();
+}
+
+bool RunController::isCommandCurrent() const
+{
+    if (!m_doc)
+        return false;
+    if (!m_doc->fileName().isEmpty())
+        return !m_doc->isModified();
+    return !schemaArgument().isEmpty(); // an example, unchanged (equal by hash)
 }
 
 void RunController::setState(State state)
@@ -93,7 +115,7 @@ bool RunController::start()
     }
     m_runSettings = m_settings;
     m_runSchema = m_doc->schema();
-    const QString schemaFile = m_doc->fileName();
+    const QString schemaFile = schemaArgument();
     RunStore store(runsDirectory());
     QString id;
     do
@@ -106,6 +128,9 @@ bool RunController::start()
     for (auto it = extra.begin(); it != extra.end(); ++it)
         settings.insert(it.key(), it.value());
     settings.insert(QStringLiteral("target"), ConnInfo::masked(targetText(m_runSettings)));
+    // The command names the saved file: say when the run used unsaved edits instead.
+    if (!isCommandCurrent())
+        settings.insert(QStringLiteral("schema_unsaved"), true);
     settings.insert(QStringLiteral("workers"), m_runSettings.workers > 0
                                                    ? m_runSettings.workers
                                                    : QThread::idealThreadCount());

@@ -56,10 +56,20 @@ public:
     bool canPause() const;
     QString recordId() const { return m_recordId; } // the current or last run's record
     const RunSnapshot &lastSnapshot() const { return m_last; }
-    // The equivalent command, quoted for a shell (no password ever).
+    // The equivalent command, quoted for a shell (no password ever); the run record keeps the
+    // same arguments, so History's command runs the same schema with the same settings.
     QString commandLine() const;
+    // The schema argument of that command: RunSettings::schemaArgument() of the document
+    // (example:NAME or the saved file's absolute path; empty when never saved).
+    QString schemaArgument() const;
+    // True when the command's schema argument names the document as it is now: an unchanged
+    // example, or a saved file without unsaved changes.
+    bool isCommandCurrent() const;
 
 signals:
+    // The document was set, edited, opened, saved or renamed: what commandLine(),
+    // schemaArgument() and the schema's problems say may have changed.
+    void documentChanged();
     void stateChanged(spillway::RunController::State state);
     void runStarted(const QString &recordId);
     void phaseChanged(const QString &phase);

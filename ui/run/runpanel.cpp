@@ -4,11 +4,14 @@
 #include "pg/conninfo.h"
 #include "pg/database.h"
 #include "run/runcontroller.h"
+#include "run/runestimate.h"
+#include "shell/settings.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFontDatabase>
@@ -17,12 +20,16 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QInputDialog>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -53,7 +60,13 @@ RunPanel::RunPanel(RunController *controller, QWidget *parent)
     , m_controller(controller)
     , m_problems(new QLabel)
     , m_command(new QLabel)
-    , m_runAction(new QAction(QStringLiteral("Run"), this))
+    , m_commandNote(new QLabel)
+    , m_estimate(new QLabel)
+    , m_reason(new QLabel)
+    , m_showProblem(new QPushButton(tr("Show problem")))
+    , m_copy(new QPushButton(tr("Copy as command")))
+    , m_estimator(new RunEstimator(this))
+    , m_runAction(new QAction(tr("Run"), this))
 {
     m_runAction->setShortcut(QKeySequence(Qt::Key_F5));
     m_runAction->setShortcutContext(Qt::WindowShortcut);
@@ -61,25 +74,21 @@ RunPanel::RunPanel(RunController *controller, QWidget *parent)
     connect(m_runAction, &QAction::triggered, this, &RunPanel::run);
     m_problems->setWordWrap(true);
     m_problems->setStyleSheet(QStringLiteral("color: #a02020"));
-    m_command->setWordWrap(true);
-    m_command->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_command->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(createTargetBox());
-    layout->addWidget(createDataBox());
-    layout->addWidget(createLoadBox());
-    layout->addWidget(m_problems);
-    layout->addWidget(createButtons());
-    layout->addWidget(m_command);
-    layout->addStretch(1);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(createSettingsArea(), 1);
+    layout->addWidget(createRunBar());
     connectEdits();
+    connect(m_estimator, &RunEstimator::estimated, this, &RunPanel::onEstimated);
     if (controller) {
         connect(controller, &RunController::stateChanged, this, &RunPanel::updateButtons);
+        connect(controller, &RunController::documentChanged, this, &RunPanel::onDocumentChanged);
         connect(&m_testWatcher, &QFutureWatcher<QString>::finished, this, [this] {
             m_testResult->setText(m_testWatcher.result());
             m_test->setEnabled(true);
         });
     }
+    restoreSettings();
     onSettingsEdited();
 }
 
@@ -234,11 +243,10 @@ QWidget *RunPanel::createLoadBox()
 QWidget *RunPanel::createButtons()
 {
     auto *row = new QWidget;
-    m_runButton = new QPushButton(QStringLiteral("Run (F5)"));
+    m_runButton = new QPushButton(tr("Run (F5)"));
     m_runButton->setDefault(true);
-    m_pauseButton = new QPushButton(QStringLiteral("Pause"));
-    m_cancelButton = new QPushButton(QStringLiteral("Cancel"));
-    auto *copy = new QPushButton(QStringLiteral("Copy as command"));
+    m_pauseButton = new QPushButton(tr("Pause"));
+    m_cancelButton = new QPushButton(tr("Cancel"));
     connect(m_runButton, &QPushButton::clicked, this, &RunPanel::run);
     connect(m_pauseButton, &QPushButton::clicked, this, [this] {
         if (!m_controller)
@@ -252,15 +260,70 @@ QWidget *RunPanel::createButtons()
         if (m_controller)
             m_controller->cancel();
     });
-    connect(copy, &QPushButton::clicked, this, &RunPanel::copyCommand);
     auto *layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_runButton);
+    layout->addWidget(m_estimate, 1);
     layout->addWidget(m_pauseButton);
     layout->addWidget(m_cancelButton);
-    layout->addStretch(1);
-    layout->addWidget(copy);
     return row;
+}
+
+QWidget *RunPanel::createSettingsArea()
+{
+    auto *settings = new QWidget;
+    auto *column = new QVBoxLayout(settings);
+    column->addWidget(createTargetBox());
+    column->addWidget(createDataBox());
+    column->addWidget(createLoadBox());
+    column->addWidget(m_problems);
+    column->addStretch(1);
+    auto *area = new QScrollArea;
+    area->setWidget(settings);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // The settings are a form: never narrower than their natural width.
+    area->setMinimumWidth(settings->sizeHint().width() +
+                          area->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4);
+    return area;
+}
+
+// Below the scrolling settings, so Run, the estimate and the reason are always in view.
+QWidget *RunPanel::createRunBar()
+{
+    auto *bar = new QWidget;
+    auto *rule = new QFrame;
+    rule->setFrameShape(QFrame::HLine);
+    rule->setFrameShadow(QFrame::Sunken);
+    m_estimate->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_reason->setWordWrap(true);
+    m_reason->setStyleSheet(QStringLiteral("color: #c03030"));
+    m_reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_showProblem->setToolTip(tr("Select the schema's first problem in the designer"));
+    connect(m_showProblem, &QPushButton::clicked, this, [this] {
+        if (!m_problemPath.isEmpty())
+            emit problemActivated(m_problemPath);
+    });
+    m_command->setWordWrap(true);
+    m_command->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_command->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_commandNote->setWordWrap(true);
+    m_copy->setToolTip(tr("Copy the equivalent spillway-cli command (never a password)"));
+    connect(m_copy, &QPushButton::clicked, this, &RunPanel::copyCommand);
+    auto *reasonRow = new QHBoxLayout;
+    reasonRow->addWidget(m_reason, 1);
+    reasonRow->addWidget(m_showProblem, 0, Qt::AlignTop);
+    auto *commandRow = new QHBoxLayout;
+    commandRow->addWidget(m_command, 1);
+    commandRow->addWidget(m_copy, 0, Qt::AlignTop);
+    auto *layout = new QVBoxLayout(bar);
+    layout->addWidget(rule);
+    layout->addWidget(createButtons());
+    layout->addLayout(reasonRow);
+    layout->addLayout(commandRow);
+    layout->addWidget(m_commandNote);
+    return bar;
 }
 
 void RunPanel::connectEdits()
@@ -294,9 +357,11 @@ ConnectionProfile RunPanel::currentProfile() const
 
 RunSettings RunPanel::settings() const
 {
-    RunSettings s;
+    RunSettings s = m_unshown;
     s.target = RunTarget(m_target->currentIndex());
     s.profile = currentProfile();
+    if (m_profile->currentIndex() < 0) // profiles not loaded (yet): keep the stored choice
+        s.profile.name = m_unshown.profile.name;
     s.directory = m_directory->text().trimmed();
     FormatOptions::parseFormat(m_format->currentText(), s.format);
     Compressor::parse(m_compression->currentText(), s.compression);
@@ -325,6 +390,10 @@ RunSettings RunPanel::settings() const
 
 void RunPanel::setSettings(const RunSettings &s)
 {
+    m_unshown.serverDir = s.serverDir;
+    m_unshown.retries = s.retries;
+    m_unshown.profile.name = s.profile.name;
+    m_profile->setCurrentIndex(m_profile->findText(s.profile.name));
     m_target->setCurrentIndex(int(s.target));
     m_host->setText(s.profile.host);
     m_port->setValue(s.profile.port);
@@ -355,23 +424,125 @@ void RunPanel::onSettingsEdited()
     const RunSettings s = settings();
     QStringList problems = s.problems();
     if (!m_rows->text().trimmed().isEmpty() && !s.rows)
-        problems << QStringLiteral("Rows: write a count such as 1000000, 10M or 1G.");
+        problems << tr("Rows: write a count such as 1000000, 10M or 1G.");
     if (!m_seed->text().trimmed().isEmpty() && !s.seed)
-        problems << QStringLiteral("Seed: write a whole number, 0 or more.");
+        problems << tr("Seed: write a whole number, 0 or more.");
     if (m_splitKind->currentIndex() > 0 && !s.splitRows && !s.splitBytes)
-        problems << QStringLiteral("Split: write a row count (1M) or a size (100MiB).");
+        problems << tr("Split: write a row count (1M) or a size (100MiB).");
+    m_settingsProblems = problems;
     m_problems->setText(problems.join(QLatin1Char('\n')));
     m_problems->setVisible(!problems.isEmpty());
     const bool ingest = s.isIngest();
     m_mode->setEnabled(ingest);
     m_copyFormat->setEnabled(ingest);
     m_constraintsFirst->setEnabled(ingest);
-    if (m_controller) {
+    if (m_controller)
         m_controller->setSettings(s);
-        m_command->setText(m_controller->commandLine());
-    }
+    if (!m_restoring)
+        Settings::runSettings.set(QJsonDocument(s.toJson()).toJson(QJsonDocument::Compact));
+    updateCommand();
+    requestEstimate();
     updateButtons();
     emit settingsChanged();
+}
+
+void RunPanel::onDocumentChanged()
+{
+    updateCommand();
+    requestEstimate();
+    updateButtons();
+}
+
+void RunPanel::restoreSettings()
+{
+    const QJsonDocument stored = QJsonDocument::fromJson(Settings::runSettings.value());
+    if (!stored.isObject())
+        return;
+    m_restoring = true;
+    setSettings(RunSettings::fromJson(stored.object()));
+    m_restoring = false;
+}
+
+QStringList RunPanel::runProblems(QString *jsonPath) const
+{
+    QStringList problems;
+    QString path;
+    const SchemaDocument *doc = m_controller ? m_controller->document() : nullptr;
+    if (!doc)
+        problems << tr("There is no schema to run.");
+    else
+        for (const Diagnostic &d : doc->diagnostics().items()) {
+            if (path.isEmpty())
+                path = d.path.isEmpty() ? QStringLiteral("$") : d.path;
+            problems << d.toString();
+        }
+    problems << m_settingsProblems;
+    // What the planner refuses in these settings (e.g. more rows than a unique column has).
+    for (const Diagnostic &d : m_estimator->estimate().problems.items()) {
+        if (path.isEmpty() && !d.path.startsWith(QLatin1String("--")))
+            path = d.path;
+        problems << d.toString();
+    }
+    if (jsonPath)
+        *jsonPath = path == QLatin1String("$") ? QString() : path;
+    return problems;
+}
+
+QString RunPanel::estimateText() const
+{
+    return m_estimate->text();
+}
+
+bool RunPanel::isEstimating() const
+{
+    return m_estimator->isBusy();
+}
+
+void RunPanel::requestEstimate()
+{
+    const SchemaDocument *doc = m_controller ? m_controller->document() : nullptr;
+    if (!doc || !doc->compiled()) {
+        m_estimate->setText(QString());
+        return;
+    }
+    if (m_estimate->text().isEmpty())
+        m_estimate->setText(tr("estimating…"));
+    m_estimator->request(doc->schema(), settings());
+}
+
+void RunPanel::onEstimated(const RunEstimate &estimate)
+{
+    m_estimate->setText(estimate.text());
+    const RunSettings s = settings();
+    m_estimate->setToolTip(
+        s.isIngest()
+            ? tr("Estimated rows of all tables, and bytes sent with COPY %1, from a sample of "
+                 "rows encoded as the run encodes them")
+                  .arg(IngestOptions::formatName(s.copyFormat))
+            : tr("Estimated rows of all tables, and bytes of the %1 files (compression: %2), "
+                 "from a sample of rows encoded as the run encodes them")
+                  .arg(FormatOptions::formatName(s.format), Compressor::name(s.compression)));
+    updateButtons();
+}
+
+void RunPanel::updateCommand()
+{
+    if (!m_controller)
+        return;
+    m_command->setText(m_controller->commandLine());
+    const bool named = !m_controller->schemaArgument().isEmpty();
+    m_copy->setEnabled(named);
+    QString note;
+    if (!m_controller->document())
+        note = tr("There is no schema to run.");
+    else if (!named)
+        note = tr("Save the schema (Ctrl+S) to copy a command that runs it: the command line "
+                  "reads the schema from a file.");
+    else if (!m_controller->isCommandCurrent())
+        note = tr("The schema has unsaved changes: the command runs the file as last saved. "
+                  "Save (Ctrl+S) to include them.");
+    m_commandNote->setText(note);
+    m_commandNote->setVisible(!note.isEmpty());
 }
 
 void RunPanel::updateButtons()
@@ -379,16 +550,55 @@ void RunPanel::updateButtons()
     using State = RunController::State;
     const State state = m_controller ? m_controller->state() : State::Idle;
     const bool idle = state == State::Idle;
-    m_runButton->setEnabled(idle && m_problems->isHidden());
-    m_runAction->setEnabled(idle);
+    const QStringList problems = runProblems(&m_problemPath);
+    const bool canRun = m_controller && idle && problems.isEmpty();
+    m_runButton->setEnabled(canRun);
+    m_runAction->setEnabled(canRun);
+    QString reason;
+    if (idle && !problems.isEmpty())
+        reason = problems.size() == 1
+                     ? tr("Cannot run: %1").arg(problems.first())
+                     : tr("Cannot run: %1 (%n more)", nullptr, int(problems.size() - 1))
+                           .arg(problems.first());
+    m_reason->setText(reason);
+    m_reason->setToolTip(problems.join(QLatin1Char('\n')));
+    m_reason->setVisible(!reason.isEmpty());
+    m_showProblem->setVisible(!reason.isEmpty() && !m_problemPath.isEmpty());
+    m_runButton->setToolTip(reason.isEmpty() ? tr("Run with these settings (F5)") : reason);
+    m_runAction->setToolTip(m_runButton->toolTip());
     m_cancelButton->setEnabled(!idle && state != State::Cancelling);
-    m_pauseButton->setText(state == State::Paused ? QStringLiteral("Resume")
-                                                  : QStringLiteral("Pause"));
+    m_pauseButton->setText(state == State::Paused ? tr("Resume") : tr("Pause"));
     m_pauseButton->setEnabled(state == State::Paused || (m_controller && m_controller->canPause()));
-    m_pauseButton->setToolTip(
-        settings().isIngest() ? QStringLiteral("Stops the load; Resume continues it through the "
-                                               "ledger, skipping committed chunks")
-                              : QStringLiteral("Holds the workers; Resume continues the same run"));
+    m_pauseButton->setToolTip(settings().isIngest()
+                                  ? tr("Stops the load; Resume continues it through the "
+                                       "ledger, skipping committed chunks")
+                                  : tr("Holds the workers; Resume continues the same run"));
+}
+
+bool RunPanel::confirmOverwrite(const RunSettings &s)
+{
+    QStringList tables;
+    if (const SchemaDocument *doc = m_controller ? m_controller->document() : nullptr)
+        for (const TableSpec &table : doc->schema().tables)
+            tables << table.name;
+    const QStringList existing = s.existingOutputs(tables);
+    if (existing.isEmpty())
+        return true;
+    QStringList shown = existing.mid(0, 3);
+    if (existing.size() > 3)
+        shown << QStringLiteral("…");
+    QMessageBox box(
+        QMessageBox::Warning, tr("Overwrite files?"),
+        tr("The folder %1 already holds %n file(s) that this run writes: %2.", nullptr,
+           int(existing.size()))
+            .arg(QDir::toNativeSeparators(s.directory), shown.join(QStringLiteral(", "))),
+        QMessageBox::Cancel, this);
+    box.setInformativeText(tr("Overwrite them, or cancel and choose another folder?"));
+    box.setDetailedText(existing.join(QLatin1Char('\n')));
+    QPushButton *overwrite = box.addButton(tr("Overwrite"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == overwrite;
 }
 
 bool RunPanel::askPassword(const ConnectionProfile &profile, QString *password)
@@ -406,9 +616,11 @@ bool RunPanel::askPassword(const ConnectionProfile &profile, QString *password)
 
 void RunPanel::run()
 {
-    if (!m_controller || m_controller->isActive())
+    if (!m_controller || m_controller->isActive() || !runProblems().isEmpty())
         return;
     const RunSettings s = settings();
+    if (s.target == RunTarget::Files && !confirmOverwrite(s))
+        return;
     QString password;
     if (s.target == RunTarget::Postgres && !askPassword(s.profile, &password))
         return;
@@ -420,7 +632,7 @@ void RunPanel::run()
 
 void RunPanel::copyCommand()
 {
-    if (m_controller)
+    if (m_controller && !m_controller->schemaArgument().isEmpty())
         QGuiApplication::clipboard()->setText(m_controller->commandLine());
 }
 
@@ -449,7 +661,8 @@ void RunPanel::setProfiles(const QList<ConnectionProfile> &profiles)
     m_profile->clear();
     for (const ConnectionProfile &p : profiles)
         m_profile->addItem(p.name);
-    m_profile->setCurrentIndex(-1);
+    // The profile the stored settings name, when there is one (else none).
+    m_profile->setCurrentIndex(m_profile->findText(m_unshown.profile.name));
 }
 
 void RunPanel::loadProfile(int index)

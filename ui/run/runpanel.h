@@ -5,6 +5,9 @@
 // constraints first) and which thresholds must hold; the Run (F5), Pause/Resume, Cancel and
 // "Copy as command" buttons drive a RunController. Connection profiles never hold a password:
 // one is asked for (echo off) when the profile says so, else libpq uses .pgpass / PGPASSWORD.
+// The Run bar stays in view below the scrolling settings: the estimate of rows and bytes
+// (RunEstimator), why Run is disabled (the schema's or the settings' first problem, with a
+// "Show problem" jump) and the live command. Every field is kept in Settings::runSettings.
 
 #include "run/runsettings.h"
 
@@ -20,12 +23,15 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 class QSpinBox;
 class QStackedWidget;
 
 namespace spillway {
 
 class RunController;
+class RunEstimator;
+struct RunEstimate;
 
 class RunPanel : public QWidget
 {
@@ -46,10 +52,20 @@ public:
     void copyCommand();
     void testConnection();
 
+    // Why Run is disabled now (the schema's, the settings' and the planner's problems, the
+    // document's first); empty when it can run.
+    // jsonPath (if given) receives the path "Show problem" reveals (empty: none).
+    QStringList runProblems(QString *jsonPath = nullptr) const;
+    QString estimateText() const; // what the estimate label shows
+    bool isEstimating() const;
+
 signals:
     // The user saved or deleted a profile: store them (A's settings), without passwords.
     void profilesChanged(const QList<spillway::ConnectionProfile> &profiles);
     void settingsChanged();
+    // "Show problem" next to a disabled Run: the JSON path of the schema's first problem
+    // (e.g. "tables[1].columns[2].generator.max"), for DesignerPage::revealProblem.
+    void problemActivated(const QString &jsonPath);
 
 private:
     QWidget *createTargetBox();
@@ -58,9 +74,18 @@ private:
     QWidget *createDataBox();
     QWidget *createLoadBox();
     QWidget *createButtons();
+    QWidget *createRunBar();
+    QWidget *createSettingsArea();
     void connectEdits();
     void onSettingsEdited();
+    void onDocumentChanged();
+    void onEstimated(const RunEstimate &estimate);
     void updateButtons();
+    void updateCommand();
+    void requestEstimate();
+    void restoreSettings();
+    // Files runs: true when nothing would be overwritten or the user agreed to it.
+    bool confirmOverwrite(const RunSettings &settings);
     void loadProfile(int index);
     void saveProfile();
     void deleteProfile();
@@ -95,6 +120,16 @@ private:
     QPlainTextEdit *m_thresholds;
     QLabel *m_problems;
     QLabel *m_command;
+    QLabel *m_commandNote;
+    QLabel *m_estimate;
+    QLabel *m_reason;
+    QPushButton *m_showProblem;
+    QPushButton *m_copy;
+    RunEstimator *m_estimator;
+    QStringList m_settingsProblems; // of the fields, as onSettingsEdited() found them
+    QString m_problemPath;          // JSON path "Show problem" reveals
+    bool m_restoring = false;
+    RunSettings m_unshown; // fields without a widget (server folder, retries), kept as set
     QAction *m_runAction;
     QPushButton *m_runButton;
     QPushButton *m_pauseButton;

@@ -1,14 +1,19 @@
 #include "run/runsettings.h"
 
+#include "files/filesink.h"
 #include "history/runassert.h"
 #include "pg/localserver.h"
 #include "schema/schemaio.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 
 namespace spillway {
@@ -94,7 +99,7 @@ QStringList RunSettings::problems() const
 QStringList RunSettings::arguments(const QString &schemaFile) const
 {
     QStringList a{QStringLiteral("spillway-cli"), kind(),
-                  schemaFile.isEmpty() ? QStringLiteral("SCHEMA.json") : schemaFile};
+                  schemaFile.isEmpty() ? unsavedSchema() : schemaFile};
     if (target == RunTarget::Files) {
         a << QStringLiteral("--out") << directory << QStringLiteral("--format")
           << FormatOptions::formatName(format);
@@ -135,6 +140,144 @@ QString RunSettings::commandLine(const QString &schemaFile) const
     for (const QString &argument : arguments(schemaFile))
         quoted << shellQuote(argument);
     return quoted.join(QLatin1Char(' '));
+}
+
+QString RunSettings::unsavedSchema()
+{
+    return QCoreApplication::translate("RunSettings", "<unsaved schema>");
+}
+
+QString RunSettings::schemaArgument(const QString &fileName, const Schema &schema)
+{
+    if (!fileName.isEmpty())
+        return QFileInfo(fileName).absoluteFilePath();
+    return bundledExample(schema);
+}
+
+QString RunSettings::bundledExample(const Schema &schema)
+{
+    // The examples are compiled in and never change while the program runs: hash them once.
+    static const QHash<QString, QString> byHash = [] {
+        QHash<QString, QString> hashes;
+        const QString prefix = QStringLiteral(":/spillway/examples/");
+        const QStringList files =
+            QDir(prefix).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+        for (const QString &file : files) {
+            Diagnostics ignored;
+            if (const auto example = SchemaIO::load(prefix + file, ignored))
+                hashes.insert(SchemaIO::hash(*example), QFileInfo(file).completeBaseName());
+        }
+        return hashes;
+    }();
+    const QString name = byHash.value(SchemaIO::hash(schema));
+    return name.isEmpty() ? QString() : QStringLiteral("example:") + name;
+}
+
+QStringList RunSettings::existingOutputs(const QStringList &tables) const
+{
+    const QDir dir(directory);
+    if (directory.trimmed().isEmpty() || !dir.exists())
+        return {};
+    FileSinkOptions options;
+    options.format.format = format;
+    options.compression = compression;
+    const FileSink sink(options);
+    const bool split = splitRows || splitBytes;
+    const QStringList present = dir.entryList(QDir::Files | QDir::Hidden, QDir::Name);
+    QStringList out;
+    for (const QString &table : tables) {
+        if (!split) {
+            if (present.contains(sink.fileName(table, 0)))
+                out << sink.fileName(table, 0);
+            continue;
+        }
+        // Parts are BASE_NNNNN.EXT where the whole file is BASE.EXT: the names part from the
+        // first character where they differ ('_' against the extension's '.').
+        const QString whole = sink.fileName(table, 0);
+        const QString part = sink.fileName(table, 1);
+        qsizetype base = 0;
+        while (base < whole.size() && whole.at(base) == part.at(base))
+            ++base;
+        const QString head = part.left(base + 1);
+        const QString tail = whole.mid(base);
+        for (const QString &file : present) {
+            if (file.size() != head.size() + 5 + tail.size() || !file.startsWith(head) ||
+                !file.endsWith(tail))
+                continue;
+            const QString digits = file.mid(head.size(), 5);
+            if (std::all_of(digits.begin(), digits.end(), [](QChar c) { return c.isDigit(); }))
+                out << file;
+        }
+    }
+    out.removeDuplicates();
+    out.sort();
+    return out;
+}
+
+namespace {
+
+const QStringList kTargetNames{QStringLiteral("local"), QStringLiteral("postgres"),
+                               QStringLiteral("files")};
+
+// 64-bit counts and seeds as decimal strings: a JSON number is a double (53 bits).
+std::optional<uint64_t> readCount(const QJsonObject &o, const QString &key)
+{
+    bool ok = false;
+    const uint64_t value = o.value(key).toString().toULongLong(&ok);
+    return ok ? std::optional<uint64_t>(value) : std::nullopt;
+}
+
+} // namespace
+
+QJsonObject RunSettings::toJson() const
+{
+    QJsonObject o{{QStringLiteral("target"), kTargetNames.value(int(target))},
+                  {QStringLiteral("directory"), directory},
+                  {QStringLiteral("format"), FormatOptions::formatName(format)},
+                  {QStringLiteral("compression"), Compressor::name(compression)},
+                  {QStringLiteral("splitRows"), QString::number(splitRows)},
+                  {QStringLiteral("splitBytes"), QString::number(splitBytes)},
+                  {QStringLiteral("profile"), profile.toJson()},
+                  {QStringLiteral("serverDir"), serverDir},
+                  {QStringLiteral("mode"), IngestOptions::modeName(mode)},
+                  {QStringLiteral("copyFormat"), IngestOptions::formatName(copyFormat)},
+                  {QStringLiteral("constraintsFirst"), constraintsFirst},
+                  {QStringLiteral("retries"), retries},
+                  {QStringLiteral("scale"), scale},
+                  {QStringLiteral("workers"), workers},
+                  {QStringLiteral("thresholds"), QJsonArray::fromStringList(thresholds)}};
+    if (rows)
+        o.insert(QStringLiteral("rows"), QString::number(*rows));
+    if (seed)
+        o.insert(QStringLiteral("seed"), QString::number(*seed));
+    return o;
+}
+
+RunSettings RunSettings::fromJson(const QJsonObject &o)
+{
+    RunSettings s;
+    const int target = kTargetNames.indexOf(o.value(QStringLiteral("target")).toString());
+    if (target >= 0)
+        s.target = RunTarget(target);
+    s.directory = o.value(QStringLiteral("directory")).toString();
+    FormatOptions::parseFormat(o.value(QStringLiteral("format")).toString(), s.format);
+    Compressor::parse(o.value(QStringLiteral("compression")).toString(), s.compression);
+    s.splitRows = readCount(o, QStringLiteral("splitRows")).value_or(0);
+    s.splitBytes = readCount(o, QStringLiteral("splitBytes")).value_or(0);
+    if (o.value(QStringLiteral("profile")).isObject())
+        s.profile = ConnectionProfile::fromJson(o.value(QStringLiteral("profile")).toObject());
+    s.serverDir = o.value(QStringLiteral("serverDir")).toString();
+    IngestOptions::parseMode(o.value(QStringLiteral("mode")).toString(), s.mode);
+    IngestOptions::parseFormat(o.value(QStringLiteral("copyFormat")).toString(), s.copyFormat);
+    s.constraintsFirst = o.value(QStringLiteral("constraintsFirst")).toBool();
+    s.retries = o.value(QStringLiteral("retries")).toInt(s.retries);
+    s.rows = readCount(o, QStringLiteral("rows"));
+    s.scale = o.value(QStringLiteral("scale")).toDouble(s.scale);
+    s.seed = readCount(o, QStringLiteral("seed"));
+    s.workers = o.value(QStringLiteral("workers")).toInt(s.workers);
+    for (const QJsonValue &v : o.value(QStringLiteral("thresholds")).toArray())
+        s.thresholds << v.toString();
+    return s;
 }
 
 QJsonObject RunSettings::recordSettings(const QString &schemaFile, const Schema &schema) const

@@ -87,10 +87,27 @@ struct RunSettings
     QStringList problems() const;
 
     // The equivalent `spillway-cli` invocation, one argument per element (unquoted).
-    // schemaFile: the document's file, or a placeholder when it was never saved.
+    // schemaFile: the CLI's schema argument (a file or example:NAME, see schemaArgument()); an
+    // empty one is written as unsavedSchema(), which no shell or CLI mistakes for a file.
     QStringList arguments(const QString &schemaFile) const;
     // The same, quoted for a POSIX shell.
     QString commandLine(const QString &schemaFile) const;
+    static QString unsavedSchema(); // "<unsaved schema>", translated
+
+    // The schema argument `spillway-cli` reads the same schema from: the saved file's absolute
+    // path, `example:NAME` for a bundled example the document still equals (by SchemaIO::hash),
+    // empty when the document was never saved.
+    static QString schemaArgument(const QString &fileName, const Schema &schema);
+    // "example:NAME" when `schema` equals a bundled example, else empty.
+    static QString bundledExample(const Schema &schema);
+
+    // Files already in `directory` that a files run of these tables would write over (file
+    // names, sorted): each table's file, or any of its split parts when the run splits.
+    QStringList existingOutputs(const QStringList &tables) const;
+
+    // Every field, for Settings::runSettings (the profile without a password, as always).
+    QJsonObject toJson() const;
+    static RunSettings fromJson(const QJsonObject &object);
 
     // Settings a run record keeps (masked by the recorder, no password ever here).
     QJsonObject recordSettings(const QString &schemaFile, const Schema &schema) const;

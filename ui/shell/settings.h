@@ -50,6 +50,8 @@ inline const Setting<int> maxRecentFiles{"files/maxRecent", 10};
 inline const Setting<QString> lastDirectory{"files/lastDirectory"};
 // Run area: ConnectionProfile::listToJson() of the saved profiles (never a password).
 inline const Setting<QByteArray> connectionProfiles{"run/connectionProfiles"};
+// Run area: RunSettings::toJson() of the run panel's fields, restored on start (no password).
+inline const Setting<QByteArray> runSettings{"run/settings"};
 
 } // namespace Settings
 
