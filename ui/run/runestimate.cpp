@@ -129,10 +129,13 @@ TableBytes estimateTable(const CompiledSchema &schema, const TableRuntime &table
     ByteBuffer encoded;
     uint64_t sampled = 0;
     RowBatch batch(int(table.columns.size()));
-    const uint64_t last =
-        table.rowCount > RowBatch::kCapacity ? table.rowCount - RowBatch::kCapacity : 0;
-    for (int place = 0; place < kSamplePlaces && table.rowCount; ++place) {
-        sampleRows(schema, table, last / (kSamplePlaces - 1) * uint64_t(place), batch);
+    // Places that do not overlap: repeated rows would make the sample compress too well.
+    const int places =
+        table.rowCount >= uint64_t(kSamplePlaces) * RowBatch::kCapacity ? kSamplePlaces : 1;
+    const uint64_t last = table.rowCount - std::min<uint64_t>(table.rowCount, RowBatch::kCapacity);
+    for (int place = 0; place < places && table.rowCount; ++place) {
+        const uint64_t row = places > 1 ? last / uint64_t(places - 1) * uint64_t(place) : 0;
+        sampleRows(schema, table, row, batch);
         encoder->encode(table, batch, encoded, nullptr);
         sampled += batch.count;
     }

@@ -107,11 +107,25 @@ QWidget *RunPanel::createTargetBox()
         new QLabel(QStringLiteral("A private PostgreSQL server in Spillway's data folder: "
                                   "started before the run and stopped after it."));
     local->setWordWrap(true);
-    m_targetPages->addWidget(local);
+    auto *localPage = new QWidget; // a layout gives the wrapped text its height for the width
+    auto *localLayout = new QVBoxLayout(localPage);
+    localLayout->setContentsMargins(0, 0, 0, 0);
+    localLayout->addWidget(local);
+    m_targetPages->addWidget(localPage);
     m_targetPages->addWidget(createPostgresPage());
     m_targetPages->addWidget(createFilesPage());
     connect(m_target, &QComboBox::currentIndexChanged, m_targetPages,
             &QStackedWidget::setCurrentIndex);
+    // The stack is as tall as its current page, not as its tallest (the PostgreSQL form):
+    // pages out of view ignore their size.
+    const auto fitPage = [this](int current) {
+        for (int i = 0; i < m_targetPages->count(); ++i)
+            m_targetPages->widget(i)->setSizePolicy(QSizePolicy::Preferred,
+                                                    i == current ? QSizePolicy::Preferred
+                                                                 : QSizePolicy::Ignored);
+    };
+    connect(m_targetPages, &QStackedWidget::currentChanged, this, fitPage);
+    fitPage(m_targetPages->currentIndex());
     auto *layout = new QVBoxLayout(box);
     layout->addWidget(m_target);
     layout->addWidget(m_targetPages);
