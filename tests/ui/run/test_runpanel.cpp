@@ -10,11 +10,13 @@
 #include "shell/settings.h"
 
 #include <QApplication>
+#include <QCryptographicHash>
 #include <QDirIterator>
 #include <QFile>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -63,6 +65,14 @@ void answerNextBox(const QString &answer, QString *text)
             if (b->text() == answer)
                 b->click();
     });
+}
+
+QByteArray digest(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly)
+               ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
+               : QByteArray();
 }
 
 void touch(const QString &path)
@@ -324,6 +334,21 @@ void TestRunPanel::recordKeepsTheCommand()
     QCOMPARE(record->settings.value(QLatin1String("schema_file")).toString(),
              QStringLiteral("example:ecommerce"));
     QVERIFY(!record->settings.contains(QLatin1String("schema_unsaved")));
+
+    // History's command, run by spillway-cli, writes the very same files again.
+    QHash<QString, QByteArray> made;
+    QDir out(s.directory);
+    for (const QString &name : out.entryList(QDir::Files))
+        made.insert(name, digest(out.filePath(name)));
+    QVERIFY(!made.isEmpty());
+    QVERIFY(out.removeRecursively());
+    QProcess cli;
+    cli.start(QStringLiteral(SPILLWAY_CLI), record->commandLine.mid(1));
+    QVERIFY(cli.waitForFinished(120000));
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    QCOMPARE(out.entryList(QDir::Files).size(), made.size());
+    for (auto it = made.cbegin(); it != made.cend(); ++it)
+        QCOMPARE(digest(out.filePath(it.key())), it.value());
 }
 
 // A schema with a problem: Run and F5 are disabled, the reason names the first problem, and
