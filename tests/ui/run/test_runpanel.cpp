@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QCryptographicHash>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QLabel>
@@ -93,6 +94,8 @@ private slots:
     void estimateMatchesGenerate_data();
     void estimateMatchesGenerate();
     void estimateRefusesWhatThePlannerRefuses();
+    void estimateOfBillions_data();
+    void estimateOfBillions();
     void settingsSurviveRestart();
     void commandNamesExampleOrFile();
     void recordKeepsTheCommand();
@@ -174,6 +177,37 @@ void TestRunPanel::estimateMatchesGenerate()
              qPrintable(QString::number(estimate.rows)));
     QVERIFY2(std::abs(estimate.bytes - bytes) <= 0.15 * bytes,
              qPrintable(QString::number(estimate.bytes)));
+}
+
+void TestRunPanel::estimateOfBillions_data()
+{
+    QTest::addColumn<QString>("example");
+    for (const QString &name : SchemaDocument::exampleNames())
+        QTest::newRow(qPrintable(name)) << name;
+}
+
+// Every example at a billion rows per root table: rows scale, nothing overflows, and the
+// estimate (a sample, never the rows themselves) stays quick; the time is reported only.
+void TestRunPanel::estimateOfBillions()
+{
+    QFETCH(QString, example);
+    SchemaDocument doc;
+    QVERIFY(doc.newFromExample(example).isEmpty());
+    RunSettings s;
+    s.target = RunTarget::Files;
+    s.compression = Compression::Zstd;
+    s.rows = 1000000000;
+    QElapsedTimer timer;
+    timer.start();
+    const RunEstimate estimate = RunEstimate::compute(doc.schema(), s);
+    qInfo("%s: %s in %lld ms", qPrintable(example), qPrintable(estimate.text()), timer.elapsed());
+    if (!estimate.valid) { // a unique column too small for a billion rows: the planner says so
+        qInfo("%s", qPrintable(estimate.problems.toString()));
+        QVERIFY(!estimate.problems.isEmpty());
+        return;
+    }
+    QVERIFY(estimate.rows >= 1000000000);
+    QVERIFY(estimate.bytes > double(estimate.rows));
 }
 
 // --rows beyond a unique column's value space: the planner's refusal is a reason not to run.
