@@ -1,5 +1,6 @@
 #include "run/runpanel.h"
 
+#include "design/problemlabel.h"
 #include "files/compressor.h"
 #include "pg/conninfo.h"
 #include "pg/database.h"
@@ -62,7 +63,7 @@ RunPanel::RunPanel(RunController *controller, QWidget *parent)
     , m_command(new QLabel)
     , m_commandNote(new QLabel)
     , m_estimate(new QLabel)
-    , m_reason(new QLabel)
+    , m_reason(new ProblemLabel)
     , m_showProblem(new QPushButton(tr("Show problem")))
     , m_copy(new QPushButton(tr("Copy as command")))
     , m_estimator(new RunEstimator(this))
@@ -311,9 +312,6 @@ QWidget *RunPanel::createRunBar()
     rule->setFrameShape(QFrame::HLine);
     rule->setFrameShadow(QFrame::Sunken);
     m_estimate->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_reason->setWordWrap(true);
-    m_reason->setStyleSheet(QStringLiteral("color: #c03030"));
-    m_reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_showProblem->setToolTip(tr("Select the schema's first problem in the designer"));
     connect(m_showProblem, &QPushButton::clicked, this, [this] {
         if (!m_problemPath.isEmpty())
@@ -574,9 +572,8 @@ void RunPanel::updateButtons()
                      ? tr("Cannot run: %1").arg(problems.first())
                      : tr("Cannot run: %1 (%n more)", nullptr, int(problems.size() - 1))
                            .arg(problems.first());
-    m_reason->setText(reason);
+    m_reason->setProblems(reason.isEmpty() ? QStringList() : QStringList{reason});
     m_reason->setToolTip(problems.join(QLatin1Char('\n')));
-    m_reason->setVisible(!reason.isEmpty());
     m_showProblem->setVisible(!reason.isEmpty() && !m_problemPath.isEmpty());
     m_runButton->setToolTip(reason.isEmpty() ? tr("Run with these settings (F5)") : reason);
     m_runAction->setToolTip(m_runButton->toolTip());

@@ -29,6 +29,7 @@ class QStackedWidget;
 
 namespace spillway {
 
+class ProblemLabel;
 class RunController;
 class RunEstimator;
 struct RunEstimate;
@@ -122,7 +123,7 @@ private:
     QLabel *m_command;
     QLabel *m_commandNote;
     QLabel *m_estimate;
-    QLabel *m_reason;
+    ProblemLabel *m_reason;
     QPushButton *m_showProblem;
     QPushButton *m_copy;
     RunEstimator *m_estimator;
