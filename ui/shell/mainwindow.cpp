@@ -35,6 +35,21 @@
 
 namespace spillway {
 
+namespace {
+
+// A page whose minimum size is larger than the window (a 1024x640 screen, a long status line)
+// scrolls inside its tab instead of forcing the whole window past the screen's edge.
+QWidget *scrollable(QWidget *page)
+{
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(page);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    return scroll;
+}
+
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_document(new SchemaDocument(this))
@@ -50,9 +65,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->setDocumentMode(true);
     createStartPage();
     m_pages->addTab(m_start, Icons::app(), tr("S&tart"));
-    m_pages->addTab(m_designer, Icons::table(), tr("&Design"));
-    m_pages->addTab(createRunPage(), Icons::run(), tr("&Run"));
-    m_pages->addTab(m_history, Icons::theme(QStringLiteral("document-open-recent")),
+    m_pages->addTab(scrollable(m_designer), Icons::table(), tr("&Design"));
+    m_pages->addTab(scrollable(createRunPage()), Icons::run(), tr("&Run"));
+    m_pages->addTab(scrollable(m_history), Icons::theme(QStringLiteral("document-open-recent")),
                     tr("&History"));
     m_pages->setAccessibleName(tr("Pages"));
     setCentralWidget(m_pages);
@@ -90,8 +105,9 @@ QWidget *MainWindow::createRunPage()
     scroll->setWidget(m_runPanel);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    // The settings are a form: never narrower than their natural width.
-    scroll->setMinimumWidth(m_runPanel->sizeHint().width() +
+    // The settings are a form: never narrower than its labels and fields need; a quarter of the
+    // width at first, so the dashboard keeps most of a 1024-pixel window.
+    scroll->setMinimumWidth(m_runPanel->minimumSizeHint().width() +
                             scroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *split = new QSplitter(Qt::Horizontal);
@@ -99,6 +115,7 @@ QWidget *MainWindow::createRunPage()
     split->addWidget(m_dashboard);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 3);
+    split->setSizes({scroll->minimumWidth(), 3 * scroll->minimumWidth()});
     return split;
 }
 

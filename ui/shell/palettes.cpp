@@ -36,7 +36,7 @@ void setGroupColours(QPalette &p, QPalette::ColorGroup group, const QColor &text
     p.setColor(group, QPalette::ButtonText, text);
     p.setColor(group, QPalette::Base, base);
     p.setColor(group, QPalette::Window, window);
-    p.setColor(group, QPalette::Button, window);
+    p.setColor(group, QPalette::Button, window.lighter(118));
 }
 
 } // namespace

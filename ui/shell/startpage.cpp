@@ -73,7 +73,9 @@ StartPage::StartPage(const QList<ExampleSummary> &examples, QWidget *parent)
     auto *centred = new QWidget;
     auto *centring = new QHBoxLayout(centred);
     centring->setContentsMargins(0, 0, 0, 0);
-    centring->addWidget(content, 0, Qt::AlignHCenter | Qt::AlignTop);
+    centring->addStretch(1);
+    centring->addWidget(content, 1000); // up to its maximum width, then centred
+    centring->addStretch(1);
     auto *scroll = new QScrollArea;
     scroll->setWidget(centred);
     scroll->setWidgetResizable(true);
@@ -133,8 +135,8 @@ QWidget *StartPage::createExampleCard(const ExampleSummary &example)
     card->setAutoFillBackground(true);
     card->setAccessibleName(tr("Example %1").arg(example.name));
     auto *title = heading(example.name, 1.0);
-    auto *size = mutedLabel(tr("%n table(s)", nullptr, example.tables) + QStringLiteral(" · ") +
-                            tr("%n column(s)", nullptr, example.columns));
+    auto *size =
+        mutedLabel(tr("Tables: %1 · Columns: %2").arg(example.tables).arg(example.columns));
     size->setWordWrap(false);
     auto *titleRow = new QHBoxLayout;
     titleRow->addWidget(title);

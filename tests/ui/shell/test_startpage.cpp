@@ -38,6 +38,7 @@ private slots:
     void recentFileOpensByClickAndKey();
     void missingRecentFileIsRemovable();
     void generateFilesRunsFromRunPage();
+    void fitsSmallScreen();
     void darkPaletteIsComplete();
     void themesApplyAndRestore();
 
@@ -185,6 +186,28 @@ void TestStartPage::generateFilesRunsFromRunPage()
     QVERIFY(!window.generateExample(QStringLiteral("wide"), out.path()));
     QVERIFY(finished.wait(120000));
     QVERIFY(!QDir(out.path()).entryList(QDir::Files).isEmpty());
+}
+
+void TestStartPage::fitsSmallScreen()
+{
+    // Every page fits a 1024x640 window: what needs more scrolls inside its page.
+    MainWindow window;
+    window.files()->openExample(QStringLiteral("ecommerce"));
+    window.resize(1024, 640);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    for (auto page : {MainWindow::HomePage, MainWindow::DesignPage, MainWindow::RunPage,
+                      MainWindow::HistoryPage}) {
+        window.showPage(page);
+        QCoreApplication::processEvents();
+        const QSize minimum = window.minimumSizeHint();
+        QVERIFY2(minimum.width() <= 1024 && minimum.height() <= 640,
+                 qPrintable(QStringLiteral("page %1 needs %2x%3")
+                                .arg(page)
+                                .arg(minimum.width())
+                                .arg(minimum.height())));
+        QCOMPARE(window.size(), QSize(1024, 640));
+    }
 }
 
 void TestStartPage::darkPaletteIsComplete()
