@@ -12,6 +12,7 @@
 #include "shell/settings.h"
 #include "shell/startpage.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QListWidget>
@@ -41,6 +42,7 @@ private slots:
     void fitsSmallScreen();
     void darkPaletteIsComplete();
     void themesApplyAndRestore();
+    void themeMenuIsRemembered();
 
 private:
     QString saveExample(const QString &name);
@@ -251,6 +253,26 @@ void TestStartPage::themesApplyAndRestore()
     QCOMPARE(QApplication::style()->name(), startStyle);
     QCOMPARE(QApplication::palette().color(QPalette::Window), startWindow);
     QCOMPARE(currentTheme(), Theme::System);
+}
+
+void TestStartPage::themeMenuIsRemembered()
+{
+    MainWindow window;
+    QAction *dark = nullptr;
+    const QList<QAction *> actions = window.findChildren<QAction *>();
+    for (QAction *action : actions) {
+        if (action->isCheckable() && action->data().toString() == QStringLiteral("dark"))
+            dark = action;
+    }
+    QVERIFY(dark);
+    QVERIFY(!dark->isChecked());
+    dark->trigger();
+    QVERIFY(dark->isChecked());
+    QCOMPARE(currentTheme(), Theme::Dark);
+    QCOMPARE(Settings::theme.value(), QStringLiteral("dark"));
+    window.setTheme(Theme::System);
+    QVERIFY(!dark->isChecked());
+    QCOMPARE(Settings::theme.value(), QStringLiteral("system"));
 }
 
 QTEST_MAIN(TestStartPage)
