@@ -24,6 +24,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
@@ -297,8 +298,8 @@ void MainWindow::updateTitle()
 void MainWindow::restoreLayout()
 {
     const QByteArray geometry = Settings::windowGeometry.value();
-    if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(1280, 820);
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) // first start: fit a small screen too
+        resize(QSize(1280, 820).boundedTo(screen()->availableGeometry().size() * 0.95));
     restoreState(Settings::windowState.value());
     m_designer->restoreState();
 }
