@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Regenerates the README screenshots from the real application on a virtual X server: the
-# e-commerce example in the designer, the dashboard while it is ingested into the embedded
-# PostgreSQL server, the history comparing two such runs (1 and 2 workers), and the IoT
-# example's sensor locations in the preview's scatter. Runs are
-# recorded in a temporary runs folder and the server lives in a temporary folder.
+# Regenerates every screenshot in docs/screenshots from the real application on a virtual X
+# server: the start page, the designer (a numeric distribution, a text column's top values, the
+# IoT example's geo scatter), the dashboard during and after a run of the e-commerce example into
+# the embedded PostgreSQL server, and the history (one run; a 1-worker run compared with a
+# 2-worker one) - each in the light and the dark palette at 1024x640 and 1600x1000, named
+# PAGE-PALETTE-WxH.png. Settings, runs and the server live in a temporary folder; the pictures
+# replace the old ones only when the tour wrote all of them. optipng shrinks them if installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${SPILLWAY_BUILD_DIR:-build}"
+out=docs/screenshots
 work="$(mktemp -d)"
 chmod 755 "$work" # as root the server runs as 'postgres', which must enter this folder
 cleanup() {
@@ -15,6 +18,21 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-# The embedded server's default folder and the runs folder follow XDG_DATA_HOME.
-export XDG_DATA_HOME="$work/data" SPILLWAY_RUNS_DIR="$work/data/spillway/runs"
-xvfb-run -a "$build/app/gui/spillway" --screenshots docs/screenshots
+# The embedded server's default folder and the runs folder follow XDG_DATA_HOME; the settings
+# (recent files, theme, window layout) XDG_CONFIG_HOME.
+export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
+export SPILLWAY_RUNS_DIR="$work/data/spillway/runs"
+export QT_QPA_PLATFORMTHEME= # the same look on every desktop
+mkdir -p "$work/shots"
+if ! xvfb-run -a -s "-screen 0 1700x1100x24" "$build/app/gui/spillway" -style Fusion \
+    --screenshots "$work/shots"; then
+    echo "screenshots: the tour did not write every picture; $out left as it was" >&2
+    exit 1
+fi
+if command -v optipng >/dev/null; then
+    optipng -quiet -o2 "$work"/shots/*.png
+fi
+rm -f "$out"/*.png
+mkdir -p "$out"
+cp "$work"/shots/*.png "$out"/
+ls "$out"

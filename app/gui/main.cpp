@@ -3,7 +3,9 @@
 #include "design/schemadocument.h"
 #include "shell/filecontroller.h"
 #include "shell/mainwindow.h"
+#include "shell/palettes.h"
 #include "shell/screenshottour.h"
+#include "shell/settings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -33,31 +35,46 @@ int main(int argc, char *argv[])
         QStringLiteral("name"));
     const QCommandLineOption screenshots(
         QStringLiteral("screenshots"),
-        QApplication::translate("main",
-                                "Open example:ecommerce, run it twice into the embedded server, "
-                                "save PNGs of the designer, the dashboard and the history "
-                                "comparison into DIR, quit."),
+        QApplication::translate(
+            "main", "Walk through every page (start, designer, run dashboard during and after two "
+                    "runs into the embedded server, history) and save PNGs of each in the light "
+                    "and dark palette at 1024x640 and 1600x1000 into DIR, then quit."),
         QStringLiteral("dir"));
-    parser.addOptions({example, screenshots});
+    const QCommandLineOption palette(
+        QStringLiteral("palette"),
+        QApplication::translate("main", "Colour theme: light, dark or system (default: the last "
+                                        "one chosen in View > Theme)."),
+        QStringLiteral("theme"));
+    parser.addOptions({example, screenshots, palette});
     parser.process(app);
+
+    bool known = false;
+    const QString theme =
+        parser.isSet(palette) ? parser.value(palette) : spillway::Settings::theme.value();
+    spillway::applyTheme(spillway::themeFromName(theme, &known));
+    if (!known && parser.isSet(palette)) {
+        QTextStream(stderr) << QApplication::translate("main", "Unknown palette “%1”: use light, "
+                                                               "dark or system.")
+                                   .arg(theme)
+                            << Qt::endl;
+        return 2;
+    }
 
     spillway::MainWindow window;
     const QStringList files = parser.positionalArguments();
     if (parser.isSet(screenshots)) {
-        window.document()->newFromExample(QStringLiteral("ecommerce"));
-        window.document()->setCurrent(2, 2); // orders.ordered_at: a column with a distribution
-        window.resize(1400, 900);
         auto *tour = new spillway::ScreenshotTour(&window, parser.value(screenshots), &window);
         QObject::connect(tour, &spillway::ScreenshotTour::finished, &app,
-                         [](const QStringList &written) {
+                         [tour](const QStringList &written) {
                              QTextStream(stdout) << written.join(QLatin1Char('\n')) << Qt::endl;
-                             QApplication::exit(written.size() == 3 ? 0 : 1);
+                             QApplication::exit(written.size() == tour->expectedCount() ? 0 : 1);
                          });
         tour->start();
     } else if (parser.isSet(example)) {
-        window.files()->openExample(parser.value(example));
-    } else if (!files.isEmpty()) {
-        window.files()->open(files.first());
+        if (window.files()->openExample(parser.value(example)))
+            window.showPage(spillway::MainWindow::DesignPage);
+    } else if (!files.isEmpty() && window.files()->open(files.first())) {
+        window.showPage(spillway::MainWindow::DesignPage);
     }
     window.show();
     return app.exec();

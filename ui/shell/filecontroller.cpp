@@ -22,18 +22,10 @@ namespace {
 
 const QString kFilter = QObject::tr("Spillway schemas (*.json);;All files (*)");
 
-QString exampleDescription(const QString &name)
+QString exampleDescription(const ExampleSummary &example)
 {
-    SchemaDocument probe;
-    if (!probe.newFromExample(name).isEmpty())
-        return {};
-    int columns = 0;
-    for (const TableSpec &t : probe.schema().tables)
-        columns += int(t.columns.size());
-    return QObject::tr("%1 — %2 tables, %3 columns")
-        .arg(probe.schema().description)
-        .arg(probe.schema().tables.size())
-        .arg(columns);
+    return QObject::tr("%1 — %n table(s)", nullptr, example.tables).arg(example.description) +
+           QObject::tr(", %n column(s)", nullptr, example.columns);
 }
 
 } // namespace
@@ -138,10 +130,31 @@ bool FileController::saveAs()
     return true;
 }
 
-void FileController::newBlank()
+bool FileController::newBlank()
 {
-    if (maybeSave())
-        m_document->newBlank();
+    if (!maybeSave())
+        return false;
+    m_document->newBlank();
+    return true;
+}
+
+QList<ExampleSummary> FileController::examples()
+{
+    QList<ExampleSummary> result;
+    const QStringList names = SchemaDocument::exampleNames();
+    for (const QString &name : names) {
+        SchemaDocument probe;
+        if (!probe.newFromExample(name).isEmpty())
+            continue;
+        ExampleSummary example;
+        example.name = name;
+        example.description = probe.schema().description;
+        example.tables = int(probe.schema().tables.size());
+        for (const TableSpec &t : probe.schema().tables)
+            example.columns += int(t.columns.size());
+        result.append(example);
+    }
+    return result;
 }
 
 void FileController::chooseExample()
@@ -153,11 +166,11 @@ void FileController::chooseExample()
     list->setAccessibleName(tr("Examples"));
     list->setIconSize(QSize(32, 32));
     list->setSpacing(4);
-    const QStringList names = SchemaDocument::exampleNames();
-    for (const QString &name : names) {
-        auto *item = new QListWidgetItem(Icons::app(),
-                                         name + QLatin1Char('\n') + exampleDescription(name), list);
-        item->setData(Qt::UserRole, name);
+    const QList<ExampleSummary> examples = FileController::examples();
+    for (const ExampleSummary &example : examples) {
+        auto *item = new QListWidgetItem(
+            Icons::app(), example.name + QLatin1Char('\n') + exampleDescription(example), list);
+        item->setData(Qt::UserRole, example.name);
     }
     list->setCurrentRow(0);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
@@ -173,12 +186,20 @@ void FileController::chooseExample()
         openExample(list->currentItem()->data(Qt::UserRole).toString());
 }
 
-void FileController::chooseAndOpen()
+bool FileController::chooseAndOpen()
 {
     const QString fileName = QFileDialog::getOpenFileName(m_window, tr("Open Schema"),
                                                           Settings::lastDirectory.value(), kFilter);
-    if (!fileName.isEmpty())
-        open(fileName);
+    return !fileName.isEmpty() && open(fileName);
+}
+
+void FileController::removeRecent(const QString &fileName)
+{
+    QStringList recent = Settings::recentFiles.value();
+    if (recent.removeAll(fileName) == 0)
+        return;
+    Settings::recentFiles.set(recent);
+    updateRecentMenu();
 }
 
 void FileController::addRecent(const QString &fileName)
@@ -196,6 +217,7 @@ void FileController::addRecent(const QString &fileName)
 
 void FileController::updateRecentMenu()
 {
+    emit recentFilesChanged(); // every change of the list ends here
     m_recentMenu->clear();
     const QStringList recent = Settings::recentFiles.value();
     for (int i = 0; i < recent.size(); ++i) {

@@ -3,7 +3,9 @@
 // The file side of the main window: New (blank or from the example gallery), Open, Save, Save
 // As, recent files, and the unsaved-changes prompt before anything replaces the document.
 
+#include <QList>
 #include <QObject>
+#include <QString>
 
 class QAction;
 class QMenu;
@@ -12,6 +14,16 @@ class QWidget;
 namespace spillway {
 
 class SchemaDocument;
+
+// A bundled example as the start page and the example gallery show it: its name (what
+// `example:NAME` and `--example NAME` take) and the schema's own description and size.
+struct ExampleSummary
+{
+    QString name;
+    QString description;
+    int tables = 0;
+    int columns = 0;
+};
 
 class FileController : public QObject
 {
@@ -33,11 +45,18 @@ public:
     bool openExample(const QString &name); // likewise
     bool save();
     bool saveAs();
+    bool newBlank();      // asks about unsaved changes first
+    bool chooseAndOpen(); // the Open dialog; false when cancelled or the file was refused
+    void removeRecent(const QString &fileName);
+
+    // Every bundled example (SchemaDocument::exampleNames()), in name order.
+    static QList<ExampleSummary> examples();
+
+signals:
+    void recentFilesChanged();
 
 private:
-    void newBlank();
     void chooseExample();
-    void chooseAndOpen();
     void addRecent(const QString &fileName);
     void updateRecentMenu();
     void showError(const QString &title, const QString &message);

@@ -8,18 +8,23 @@
 #include "run/runpanel.h"
 #include "shell/filecontroller.h"
 #include "shell/icons.h"
+#include "shell/palettes.h"
 #include "shell/settings.h"
+#include "shell/startpage.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
@@ -30,6 +35,21 @@
 #include <QUndoStack>
 
 namespace spillway {
+
+namespace {
+
+// A page whose minimum size is larger than the window (a 1024x640 screen, a long status line)
+// scrolls inside its tab instead of forcing the whole window past the screen's edge.
+QWidget *scrollable(QWidget *page)
+{
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(page);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    return scroll;
+}
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -44,9 +64,11 @@ MainWindow::MainWindow(QWidget *parent)
     setAcceptDrops(true);
     m_runController->setDocument(m_document);
     m_pages->setDocumentMode(true);
-    m_pages->addTab(m_designer, Icons::table(), tr("&Design"));
-    m_pages->addTab(createRunPage(), Icons::run(), tr("&Run"));
-    m_pages->addTab(m_history, Icons::theme(QStringLiteral("document-open-recent")),
+    createStartPage();
+    m_pages->addTab(m_start, Icons::app(), tr("S&tart"));
+    m_pages->addTab(scrollable(m_designer), Icons::table(), tr("&Design"));
+    m_pages->addTab(scrollable(createRunPage()), Icons::run(), tr("&Run"));
+    m_pages->addTab(scrollable(m_history), Icons::theme(QStringLiteral("document-open-recent")),
                     tr("&History"));
     m_pages->setAccessibleName(tr("Pages"));
     setCentralWidget(m_pages);
@@ -84,8 +106,9 @@ QWidget *MainWindow::createRunPage()
     scroll->setWidget(m_runPanel);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    // The settings are a form: never narrower than their natural width.
-    scroll->setMinimumWidth(m_runPanel->sizeHint().width() +
+    // The settings are a form: never narrower than its labels and fields need; a quarter of the
+    // width at first, so the dashboard keeps most of a 1024-pixel window.
+    scroll->setMinimumWidth(m_runPanel->minimumSizeHint().width() +
                             scroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *split = new QSplitter(Qt::Horizontal);
@@ -93,7 +116,71 @@ QWidget *MainWindow::createRunPage()
     split->addWidget(m_dashboard);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 3);
+    split->setSizes({scroll->minimumWidth(), 3 * scroll->minimumWidth()});
     return split;
+}
+
+void MainWindow::createStartPage()
+{
+    m_start = new StartPage(FileController::examples());
+    connect(m_files, &FileController::recentFilesChanged, m_start, &StartPage::refreshRecent);
+    connect(m_start, &StartPage::recentFileRemoveRequested, m_files, &FileController::removeRecent);
+    const auto thenDesign = [this](bool opened) {
+        if (opened)
+            showPage(DesignPage);
+    };
+    connect(m_start, &StartPage::newRequested, this,
+            [this, thenDesign] { thenDesign(m_files->newBlank()); });
+    connect(m_start, &StartPage::openRequested, this,
+            [this, thenDesign] { thenDesign(m_files->chooseAndOpen()); });
+    connect(m_start, &StartPage::recentFileRequested, this,
+            [this, thenDesign](const QString &file) { thenDesign(m_files->open(file)); });
+    connect(m_start, &StartPage::exampleOpenRequested, this,
+            [this, thenDesign](const QString &name) { thenDesign(m_files->openExample(name)); });
+    connect(m_start, &StartPage::exampleGenerateRequested, this,
+            &MainWindow::chooseFolderAndGenerate);
+    connect(m_start, &StartPage::exampleLoadRequested, this, &MainWindow::loadExample);
+}
+
+void MainWindow::chooseFolderAndGenerate(const QString &name)
+{
+    QString suggestion = m_runPanel->settings().directory;
+    if (suggestion.isEmpty())
+        suggestion = Settings::lastDirectory.value();
+    const QString directory = QFileDialog::getExistingDirectory(
+        this, tr("Generate “%1” into Folder").arg(name), suggestion);
+    if (!directory.isEmpty())
+        generateExample(name, directory);
+}
+
+bool MainWindow::generateExample(const QString &name, const QString &directory)
+{
+    return runExample(name, RunTarget::Files, directory);
+}
+
+bool MainWindow::loadExample(const QString &name)
+{
+    return runExample(name, RunTarget::LocalServer, QString());
+}
+
+bool MainWindow::runExample(const QString &name, RunTarget target, const QString &directory)
+{
+    if (m_runController->isActive()) {
+        showPage(RunPage);
+        statusBar()->showMessage(
+            tr("A run is in progress: cancel it or wait for it to finish first."), 8000);
+        return false;
+    }
+    if (!m_files->openExample(name))
+        return false;
+    RunSettings settings = m_runPanel->settings(); // rows, workers, mode... as the user left them
+    settings.target = target;
+    if (target == RunTarget::Files)
+        settings.directory = directory;
+    m_runPanel->setSettings(settings);
+    showPage(RunPage);
+    m_runPanel->run();
+    return m_runController->isActive();
 }
 
 QAction *MainWindow::runAction() const
@@ -107,6 +194,9 @@ void MainWindow::createMenus()
     file->addActions(
         {m_files->newAction(), m_files->newFromExampleAction(), m_files->openAction()});
     file->addMenu(m_files->recentMenu());
+    QAction *start = file->addAction(Icons::app(), tr("Start &Page"));
+    start->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    connect(start, &QAction::triggered, this, [this] { showPage(HomePage); });
     file->addSeparator();
     file->addActions({m_files->saveAction(), m_files->saveAsAction()});
     file->addSeparator();
@@ -134,13 +224,7 @@ void MainWindow::createMenus()
     run->addAction(runNow);
     connect(runNow, &QAction::triggered, this, [this] { showPage(RunPage); });
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    const QStringList names = {tr("&Design"), tr("&Run"), tr("&History")};
-    for (int page = 0; page < names.size(); ++page) {
-        QAction *show = view->addAction(names.at(page));
-        show->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + page)));
-        connect(show, &QAction::triggered, this, [this, page] { showPage(Page(page)); });
-    }
+    createViewMenu();
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     connect(help->addAction(tr("&About Spillway")), &QAction::triggered, this, [this] {
@@ -161,9 +245,47 @@ void MainWindow::createMenus()
     bar->addAction(runNow);
 }
 
+void MainWindow::createViewMenu()
+{
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const QStringList names = {tr("&Start Page"), tr("&Design"), tr("&Run"), tr("&History")};
+    for (int page = 0; page < names.size(); ++page) {
+        QAction *show = view->addAction(names.at(page));
+        show->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + page)));
+        connect(show, &QAction::triggered, this, [this, page] { showPage(Page(page)); });
+    }
+    view->addSeparator();
+    QMenu *themes = view->addMenu(tr("&Theme"));
+    m_themes = new QActionGroup(this);
+    const QList<std::pair<Theme, QString>> choices = {
+        {Theme::System, tr("&System")}, {Theme::Light, tr("&Light")}, {Theme::Dark, tr("&Dark")}};
+    for (const auto &[theme, text] : choices) {
+        QAction *action = themes->addAction(text);
+        action->setCheckable(true);
+        action->setChecked(theme == currentTheme());
+        action->setData(themeName(theme));
+        m_themes->addAction(action);
+        connect(action, &QAction::triggered, this, [this, theme = theme] { setTheme(theme); });
+    }
+}
+
+void MainWindow::setTheme(Theme theme)
+{
+    applyTheme(theme);
+    Settings::theme.set(themeName(theme));
+    const QList<QAction *> actions = m_themes->actions();
+    for (QAction *action : actions)
+        action->setChecked(action->data().toString() == themeName(theme));
+}
+
 void MainWindow::showPage(Page page)
 {
     m_pages->setCurrentIndex(page);
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return Page(m_pages->currentIndex());
 }
 
 void MainWindow::updateTitle()
@@ -176,11 +298,10 @@ void MainWindow::updateTitle()
 void MainWindow::restoreLayout()
 {
     const QByteArray geometry = Settings::windowGeometry.value();
-    if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(1280, 820);
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) // first start: fit a small screen too
+        resize(QSize(1280, 820).boundedTo(screen()->availableGeometry().size() * 0.95));
     restoreState(Settings::windowState.value());
     m_designer->restoreState();
-    m_pages->setCurrentIndex(Settings::currentPage.value());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -191,7 +312,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     Settings::windowGeometry.set(saveGeometry());
     Settings::windowState.set(saveState());
-    Settings::currentPage.set(m_pages->currentIndex());
     m_designer->saveState();
     event->accept();
 }

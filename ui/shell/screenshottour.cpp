@@ -7,11 +7,38 @@
 #include "run/runsettings.h"
 #include "shell/filecontroller.h"
 #include "shell/mainwindow.h"
+#include "shell/palettes.h"
+#include "shell/startpage.h"
 
 #include <QDir>
+#include <QPushButton>
+#include <QStandardPaths>
 #include <QTimer>
 
 namespace spillway {
+
+namespace {
+
+struct Variant
+{
+    Theme theme;
+    QSize size;
+};
+
+const Variant kVariants[] = {{Theme::Light, {1024, 640}},
+                             {Theme::Light, {1600, 1000}},
+                             {Theme::Dark, {1024, 640}},
+                             {Theme::Dark, {1600, 1000}}};
+constexpr int kVariantCount = int(std::size(kVariants));
+const QStringList kPages = {QStringLiteral("start"),           QStringLiteral("designer"),
+                            QStringLiteral("designer-text"),   QStringLiteral("dashboard-running"),
+                            QStringLiteral("dashboard-done"),  QStringLiteral("history-run"),
+                            QStringLiteral("history-compare"), QStringLiteral("designer-geo")};
+constexpr int kSettleMs = 700;               // layout, palette and chart animations
+constexpr int kPreviewMs = 3000;             // the preview and distribution compute on a worker
+constexpr int kTourLimitMs = 20 * 60 * 1000; // a run that never records must not hang the script
+
+} // namespace
 
 ScreenshotTour::ScreenshotTour(MainWindow *window, const QString &directory, QObject *parent)
     : QObject(parent)
@@ -19,60 +46,145 @@ ScreenshotTour::ScreenshotTour(MainWindow *window, const QString &directory, QOb
     , m_directory(directory)
 {
     connect(m_window->runController(), &RunController::runRecorded, this,
-            [this](const QString &id) { onRunRecorded(id); });
+            [this](const QString &id) {
+                m_recordIds.append(id);
+                if (m_afterRecorded && m_recordIds.size() >= m_waitingFor)
+                    std::exchange(m_afterRecorded, nullptr)();
+            });
+}
+
+int ScreenshotTour::expectedCount() const
+{
+    return int(kPages.size()) * kVariantCount;
 }
 
 void ScreenshotTour::start()
 {
     QDir().mkpath(m_directory);
-    m_window->showPage(MainWindow::DesignPage);
-    // The preview computes on a worker and the charts animate: give the page time to settle.
-    QTimer::singleShot(2000, this, [this] {
-        save(QStringLiteral("designer"));
-        startRun(1);
+    prepareRecentFiles();
+    QTimer::singleShot(kTourLimitMs, this, &ScreenshotTour::finish);
+    after(1000, [this] { showStartPage(); });
+}
+
+void ScreenshotTour::after(int milliseconds, Step step)
+{
+    QTimer::singleShot(milliseconds, this, [this, step = std::move(step)] {
+        if (!m_finished)
+            step();
+    });
+}
+
+void ScreenshotTour::shootAll(const QString &page, Step then, int variant)
+{
+    if (variant == kVariantCount) {
+        then();
+        return;
+    }
+    const Variant &v = kVariants[variant];
+    applyTheme(v.theme);
+    m_window->resize(v.size);
+    after(kSettleMs, [this, page, then = std::move(then), variant, v] {
+        save(QStringLiteral("%1-%2-%3x%4")
+                 .arg(page, themeName(v.theme))
+                 .arg(v.size.width())
+                 .arg(v.size.height()));
+        shootAll(page, then, variant + 1);
     });
 }
 
 void ScreenshotTour::save(const QString &name)
 {
     const QString file = QDir(m_directory).filePath(name + QStringLiteral(".png"));
-    if (m_window->grab().save(file))
+    // Quality 0 is PNG's strongest compression: the pictures are committed.
+    if (m_window->grab().save(file, "PNG", 0))
         m_files.append(file);
+}
+
+void ScreenshotTour::prepareRecentFiles()
+{
+    // Two schemas saved and opened as a user would, so the start page lists real recent files.
+    const QString folder = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                               .filePath(QStringLiteral("schemas"));
+    QDir().mkpath(folder);
+    for (const QString &name : {QStringLiteral("webevents"), QStringLiteral("ecommerce")}) {
+        const QString file = QDir(folder).filePath(name + QStringLiteral(".json"));
+        SchemaDocument document;
+        if (document.newFromExample(name).isEmpty() && document.save(file).isEmpty())
+            m_window->files()->open(file);
+    }
+    m_window->files()->newBlank();
+    m_window->showPage(MainWindow::HomePage);
+}
+
+void ScreenshotTour::showStartPage()
+{
+    m_window->showPage(MainWindow::HomePage);
+    shootAll(QStringLiteral("start"), [this] { showDesigner(); });
+}
+
+void ScreenshotTour::showDesigner()
+{
+    // What the start page's Open button does, then products.price: a numeric distribution.
+    if (QPushButton *open = m_window->startPage()->exampleButton(QStringLiteral("ecommerce"),
+                                                                 QStringLiteral("open")))
+        open->click();
+    SchemaDocument *doc = m_window->document();
+    doc->setCurrent(1, int(doc->schema().tables[1].columnIndex(QStringLiteral("price"))));
+    after(kPreviewMs, [this, doc] {
+        shootAll(QStringLiteral("designer"), [this, doc] {
+            // customers.country: a text column's top values.
+            doc->setCurrent(0, int(doc->schema().tables[0].columnIndex(QStringLiteral("country"))));
+            after(kPreviewMs,
+                  [this] { shootAll(QStringLiteral("designer-text"), [this] { startRun(1); }); });
+        });
+    });
 }
 
 void ScreenshotTour::startRun(int workers)
 {
-    RunSettings settings; // the embedded local server, twice the example's row counts
-    settings.target = RunTarget::LocalServer;
-    settings.scale = 2;
+    RunSettings settings = m_window->runPanel()->settings();
     settings.mode = LoadMode::Recreate;
     settings.workers = workers;
-    m_window->runPanel()->setSettings(settings); // what the panel shows is what runs
-    m_window->runController()->setSettings(m_window->runPanel()->settings());
-    m_window->showPage(MainWindow::RunPage);
-    m_window->runController()->start();
-    if (workers == 2) // the dashboard mid-run, charts moving
-        QTimer::singleShot(3500, this, [this] { save(QStringLiteral("dashboard")); });
+    m_window->runPanel()->setSettings(settings);        // what the panel shows is what runs
+    m_window->loadExample(QStringLiteral("ecommerce")); // the start page's one-click load
+    if (workers == 1) {
+        after(5000, [this] {
+            shootAll(QStringLiteral("dashboard-running"), [this] {
+                whenRecorded(1, [this] {
+                    after(1500, [this] {
+                        shootAll(QStringLiteral("dashboard-done"), [this] { startRun(2); });
+                    });
+                });
+            });
+        });
+    } else {
+        whenRecorded(2, [this] { after(1000, [this] { showHistory(); }); });
+    }
 }
 
-void ScreenshotTour::onRunRecorded(const QString &id)
+void ScreenshotTour::whenRecorded(int count, Step then)
 {
-    m_recordIds.append(id);
-    if (m_recordIds.size() == 1) {
-        QTimer::singleShot(500, this, [this] { startRun(2); });
+    if (m_recordIds.size() >= count) {
+        then();
         return;
     }
-    QTimer::singleShot(800, this, [this] { showComparison(); });
+    m_waitingFor = count;
+    m_afterRecorded = std::move(then);
 }
 
-void ScreenshotTour::showComparison()
+void ScreenshotTour::showHistory()
 {
+    HistoryView *history = m_window->historyView();
     m_window->showPage(MainWindow::HistoryPage);
-    m_window->historyView()->refresh();
-    m_window->historyView()->selectRuns(m_recordIds);
-    QTimer::singleShot(1500, this, [this] {
-        save(QStringLiteral("history-compare"));
-        showGeoPreview();
+    history->refresh();
+    history->selectRuns({m_recordIds.first()});
+    after(1500, [this, history] {
+        shootAll(QStringLiteral("history-run"), [this, history] {
+            history->selectRuns(m_recordIds.mid(0, 2));
+            after(1500, [this] {
+                shootAll(QStringLiteral("history-compare"), [this] { showGeoPreview(); });
+            });
+        });
     });
 }
 
@@ -82,12 +194,17 @@ void ScreenshotTour::showGeoPreview()
     m_window->files()->openExample(QStringLiteral("iot"));
     m_window->showPage(MainWindow::DesignPage);
     SchemaDocument *doc = m_window->document();
-    const int location = int(doc->schema().tables[0].columnIndex(QStringLiteral("location")));
-    doc->setCurrent(0, location);
-    QTimer::singleShot(4000, this, [this] {
-        save(QStringLiteral("designer-geo"));
-        emit finished(m_files);
-    });
+    doc->setCurrent(0, int(doc->schema().tables[0].columnIndex(QStringLiteral("location"))));
+    after(kPreviewMs + 1000,
+          [this] { shootAll(QStringLiteral("designer-geo"), [this] { finish(); }); });
+}
+
+void ScreenshotTour::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    emit finished(m_files);
 }
 
 } // namespace spillway

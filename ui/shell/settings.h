@@ -41,13 +41,13 @@ namespace Settings {
 // Main window (designer area)
 inline const Setting<QByteArray> windowGeometry{"mainWindow/geometry"};
 inline const Setting<QByteArray> windowState{"mainWindow/state"};
-inline const Setting<int> currentPage{"mainWindow/page", 0};
 inline const Setting<QByteArray> designerSplitter{"designer/splitter"};
 inline const Setting<QByteArray> designerPreviewSplitter{"designer/previewSplitter"};
 inline const Setting<QByteArray> schemaTreeHeader{"designer/treeHeader"};
 inline const Setting<QStringList> recentFiles{"files/recent"};
 inline const Setting<int> maxRecentFiles{"files/maxRecent", 10};
 inline const Setting<QString> lastDirectory{"files/lastDirectory"};
+inline const Setting<QString> theme{"view/theme", QStringLiteral("system")}; // palettes.h names
 // Run area: ConnectionProfile::listToJson() of the saved profiles (never a password).
 inline const Setting<QByteArray> connectionProfiles{"run/connectionProfiles"};
 // Run area: RunSettings::toJson() of the run panel's fields, restored on start (no password).

@@ -239,7 +239,7 @@ void TestInspectors::mainWindowPages()
     MainWindow window;
     auto *tabs = window.findChild<QTabWidget *>();
     QVERIFY(tabs);
-    QCOMPARE(tabs->count(), 3);
+    QCOMPARE(tabs->count(), 4); // Start, Design, Run, History
     QVERIFY(window.runAction());
     QCOMPARE(window.runAction()->shortcut(), QKeySequence(Qt::Key_F5));
     QVERIFY(!window.isWindowModified());

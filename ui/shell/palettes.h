@@ -1,0 +1,31 @@
+#pragma once
+
+// The application's colour themes: the platform's own look ("system"), and Fusion with a light
+// or a dark palette. Chosen with `spillway --palette light|dark|system` or View > Theme (kept in
+// Settings::theme); widgets that paint themselves follow QEvent::PaletteChange.
+
+#include <QPalette>
+#include <QString>
+#include <QStringList>
+
+namespace spillway {
+
+enum class Theme { System, Light, Dark };
+
+// A complete Fusion dark palette: every role in the active, inactive and disabled groups,
+// links, highlights and tooltips readable on dark backgrounds.
+QPalette darkPalette();
+// Fusion's own light palette.
+QPalette lightPalette();
+
+// "system", "light", "dark" and back; an unknown name sets *ok to false and gives System.
+QString themeName(Theme theme);
+Theme themeFromName(const QString &name, bool *ok = nullptr);
+QStringList themeNames();
+
+// Applies a theme to the running application (call after QApplication exists). System restores
+// the style and palette the application started with.
+void applyTheme(Theme theme);
+Theme currentTheme();
+
+} // namespace spillway
