@@ -1,6 +1,7 @@
 #include "history/runpropertiesmodel.h"
 
 #include "history/runcompare.h"
+#include "history/runlistmodel.h"
 
 #include <QFont>
 
@@ -25,7 +26,7 @@ void addOverview(QList<Entry> &out, const RunRecord &r)
     addSection(out, RunPropertiesModel::tr("Run"));
     const QString format = QStringLiteral("yyyy-MM-dd HH:mm:ss");
     out.append({RunPropertiesModel::tr("Id"), r.id, {}, false});
-    out.append({RunPropertiesModel::tr("Status"), r.statusText(), r.error, false});
+    out.append({RunPropertiesModel::tr("Status"), RunListModel::statusLabel(r), r.error, false});
     if (!r.error.isEmpty())
         out.append({RunPropertiesModel::tr("Error"), r.error, r.error, false});
     out.append(
@@ -40,10 +41,9 @@ void addOverview(QList<Entry> &out, const RunRecord &r)
     out.append({RunPropertiesModel::tr("Software"), software, {}, false});
     const MachineInfo &m = r.machine;
     out.append({RunPropertiesModel::tr("Machine"),
-                QStringLiteral("%1, %2, %3 cores, %4")
-                    .arg(m.hostname, m.cpuModel.isEmpty() ? m.architecture : m.cpuModel)
-                    .arg(m.cores)
-                    .arg(formatBytes(double(m.memoryBytes))),
+                RunPropertiesModel::tr("%1, %2, %n core(s), %3", nullptr, m.cores)
+                    .arg(m.hostname, m.cpuModel.isEmpty() ? m.architecture : m.cpuModel,
+                         formatBytes(double(m.memoryBytes))),
                 m.os, false});
 }
 
