@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Brings every translations/spillway_<language>.ts up to date with the strings in the code
-# (lupdate over ui/ and app/gui; core's messages are shared with the CLI and stay English), then
-# lists what is left to translate. The build compiles the .ts files (qt_add_translations in
+# (lupdate over ui/ and app/gui; core's messages are shared with the CLI and stay English, but for
+# the few that core marks with QT_TRANSLATE_NOOP for the desktop: core/history/runsummary.cpp) and
+# with the JSON Schema's descriptions that the designer shows as tooltips (written first into
+# translations/jsonschema-strings.cpp, lupdate's input only), then lists what is left to translate. The build compiles the .ts files (qt_add_translations in
 # ui/CMakeLists.txt), so nothing else needs running.
 # Usage: scripts/update-translations.sh            all languages
 #        scripts/update-translations.sh de         one language (a new one starts its file)
@@ -22,10 +24,13 @@ if [ $# -gt 0 ]; then
 else
     files=(translations/spillway_*.ts)
 fi
+python3 scripts/translations.py schema-strings resources/schema/spillway-schema.json \
+    translations/jsonschema-strings.cpp
+clang-format-15 -i translations/jsonschema-strings.cpp
 for ts in "${files[@]}"; do
     language=$(basename "$ts" .ts)
     language=${language#spillway_}
     "$lupdate" -silent -locations relative -no-obsolete -extensions cpp,h \
-        -source-language en -target-language "$language" ui app/gui -ts "$ts"
+        -source-language en -target-language "$language" ui app/gui core/history/runsummary.cpp translations/jsonschema-strings.cpp -ts "$ts"
     python3 scripts/translations.py check "$ts" || true
 done

@@ -3,6 +3,7 @@
 #include "history/runcompare.h"
 #include "history/runlistmodel.h"
 
+#include <QCoreApplication>
 #include <QFont>
 
 namespace spillway {
@@ -52,8 +53,8 @@ void addResult(QList<Entry> &out, const RunRecord &r)
     addSection(out, RunPropertiesModel::tr("Summary"));
     for (const MetricInfo &m : RunSummary::metrics()) {
         if (const auto v = r.summary.value(QLatin1String(m.name)))
-            out.append(
-                {QLatin1String(m.name), formatNumber(*v), QLatin1String(m.description), false});
+            out.append({QLatin1String(m.name), formatNumber(*v),
+                        QCoreApplication::translate("RunSummary", m.description), false});
     }
     if (!r.tables.isEmpty()) {
         addSection(out, RunPropertiesModel::tr("Tables"));

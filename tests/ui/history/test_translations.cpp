@@ -4,9 +4,11 @@
 // ui library (and Qt's own qtbase_de.qm where the system has it), and the History page then
 // speaks German, plurals included.
 
+#include "generators/generatorcatalog.h"
 #include "history/historyview.h"
 #include "history/runlistmodel.h"
 #include "history/runstore.h"
+#include "history/runsummary.h"
 #include "runfixtures.h"
 #include "shell/translations.h"
 
@@ -56,6 +58,7 @@ private slots:
     void englishLoadsNothing();
     void germanCatalogueIsEmbedded();
     void historyPageInGerman();
+    void coreTextsShownInGerman();
     void qtDialogsInGerman();
 
 private:
@@ -122,6 +125,20 @@ void TestTranslations::historyPageInGerman()
         statuses << view.model()->index(row, RunListModel::Status).data().toString();
     statuses.sort();
     QCOMPARE(statuses, QStringList({QStringLiteral("fehlgeschlagen"), QStringLiteral("ok")}));
+}
+
+// Texts that come from core: the JSON Schema's descriptions (the designer's tooltips) and the
+// metrics' descriptions (the History page's tooltips).
+void TestTranslations::coreTextsShownInGerman()
+{
+    const QString uniform = GeneratorCatalog::description(QStringLiteral("uniform"));
+    QCOMPARE(uniform, QStringLiteral("Integers spread evenly over [min, max]"));
+    QCOMPARE(QCoreApplication::translate("JsonSchema", uniform.toUtf8().constData()),
+             QStringLiteral("Ganze Zahlen, gleichmäßig über [min, max] verteilt"));
+    const MetricInfo *rate = RunSummary::metric(QStringLiteral("rows_per_s"));
+    QVERIFY(rate);
+    QCOMPARE(QCoreApplication::translate("RunSummary", rate->description),
+             QStringLiteral("mittlere Zeilen pro Sekunde"));
 }
 
 void TestTranslations::qtDialogsInGerman()
