@@ -2,6 +2,330 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>GeneratorRegistry</name>
+    <message>
+        <location filename="../core/generators/compositegenerators.cpp" line="+322"/>
+        <source>composite</source>
+        <translation>Zusammengesetzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSON objects whose fields are any generators (nested too)</source>
+        <translation>JSON-Objekte, deren Felder beliebige Generatoren sind (auch verschachtelt)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Arrays of any generator&apos;s values, with a length distribution</source>
+        <translation>Arrays der Werte eines beliebigen Generators, mit einer Längenverteilung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Random bytes (bytea, hex form)</source>
+        <translation>Zufällige Bytes (bytea, Hex-Form)</translation>
+    </message>
+    <message>
+        <location filename="../core/generators/internetgenerators.cpp" line="+153"/>
+        <source>internet</source>
+        <translation>Internet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Web domains of the group&apos;s company</source>
+        <translation>Web-Domains der Firma der Gruppe</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>https URLs on the company&apos;s domain</source>
+        <translation>https-URLs auf der Domain der Firma</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>IPv4 addresses, optionally in a CIDR block</source>
+        <translation>IPv4-Adressen, wahlweise in einem CIDR-Block</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>IPv6 addresses, optionally in a CIDR block</source>
+        <translation>IPv6-Adressen, wahlweise in einem CIDR-Block</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>MAC addresses (unicast)</source>
+        <translation>MAC-Adressen (Unicast)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Browser and bot user agents by real share</source>
+        <translation>User-Agents von Browsern und Bots nach echtem Anteil</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Luhn-valid test card numbers by brand</source>
+        <translation>Luhn-gültige Testkartennummern nach Marke</translation>
+    </message>
+    <message>
+        <location filename="../core/generators/numericgenerators.cpp" line="+463"/>
+        <source>number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Integers spread evenly over [min, max]</source>
+        <translation>Ganze Zahlen, gleichmäßig über [min, max] verteilt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Integers in a bell curve around mean (stddev), optionally clamped</source>
+        <translation>Ganze Zahlen in einer Glockenkurve um mean (stddev), wahlweise begrenzt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Integers from min, mostly small, with the given mean above min</source>
+        <translation>Ganze Zahlen ab min, meist klein, mit dem angegebenen Mittelwert über min</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Counts of events with mean lambda (0, 1, 2, ...)</source>
+        <translation>Ereignisanzahlen mit dem Mittelwert lambda (0, 1, 2, ...)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Power law over [min, max]: min is most frequent (exponent s)</source>
+        <translation>Potenzgesetz über [min, max]: min ist am häufigsten (Exponent s)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>start, start + step, ...: unique row numbers</source>
+        <translation>start, start + step, ...: eindeutige Zeilennummern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exact decimals in [min, max] with a fixed scale and a distribution</source>
+        <translation>Exakte Dezimalzahlen in [min, max] mit fester Nachkommastellenzahl und einer Verteilung</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Floating-point numbers in [min, max] with a distribution</source>
+        <translation>Gleitkommazahlen in [min, max] mit einer Verteilung</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../core/generators/textgenerators.cpp" line="+587"/>
+        <source>choice</source>
+        <translation>Auswahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true with the given probability</source>
+        <translation>true mit der angegebenen Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>identifier</source>
+        <translation>Kennung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UUIDs, random (v4) or time-ordered (v7), unique by construction</source>
+        <translation>UUIDs, zufällig (v4) oder zeitlich geordnet (v7), eindeutig durch ihre Konstruktion</translation>
+    </message>
+    <message>
+        <location filename="../core/generators/peoplegenerators.cpp" line="+204"/>
+        <source>people</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Given names by real frequency; agrees with its group&apos;s other columns</source>
+        <translation>Vornamen nach echter Häufigkeit; passend zu den anderen Spalten ihrer Gruppe</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Family names by real frequency</source>
+        <translation>Nachnamen nach echter Häufigkeit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;First Last&quot; or &quot;Last, First&quot; of the group&apos;s person</source>
+        <translation>„Vorname Nachname“ oder „Nachname, Vorname“ der Person der Gruppe</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The sex the group&apos;s first name goes with, as two labels</source>
+        <translation>Das Geschlecht, zu dem der Vorname der Gruppe passt, als zwei Bezeichnungen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Email made from the row&apos;s own name (its group, or named columns)</source>
+        <translation>E-Mail aus dem Namen der Zeile (ihre Gruppe oder benannte Spalten)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Company names (&quot;Northwind Labs&quot;)</source>
+        <translation>Firmennamen („Northwind Labs“)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Job titles by real frequency</source>
+        <translation>Berufsbezeichnungen nach echter Häufigkeit</translation>
+    </message>
+    <message>
+        <location filename="../core/generators/placegenerators.cpp" line="+235"/>
+        <source>places</source>
+        <translation>Orte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cities weighted by population</source>
+        <translation>Städte nach Einwohnerzahl gewichtet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The city&apos;s state or region, as a name or ISO 3166-2 code</source>
+        <translation>Bundesland oder Region der Stadt, als Name oder Code nach ISO 3166-2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The city&apos;s country: name, alpha-2, alpha-3 or numeric code</source>
+        <translation>Das Land der Stadt: Name, Alpha-2-, Alpha-3- oder numerischer Code</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A postal code of the city, in its country&apos;s format</source>
+        <translation>Eine Postleitzahl der Stadt im Format ihres Landes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>House number and street, in the country&apos;s order and language</source>
+        <translation>Hausnummer und Straße in Reihenfolge und Sprache des Landes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One-line postal address: street, postal code, city, country</source>
+        <translation>Einzeilige Postanschrift: Straße, Postleitzahl, Stadt, Land</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>International phone number with the city&apos;s area code</source>
+        <translation>Internationale Telefonnummer mit der Vorwahl der Stadt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ISO 4217 currency code of the place&apos;s country</source>
+        <translation>Währungscode nach ISO 4217 des Landes des Orts</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>IBAN-shaped account numbers with valid check digits</source>
+        <translation>Kontonummern in IBAN-Form mit gültigen Prüfziffern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Latitude near the place&apos;s city, or in a bounding box</source>
+        <translation>Breitengrad nahe der Stadt des Orts oder in einem Begrenzungsrechteck</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Longitude near the place&apos;s city, or in a bounding box</source>
+        <translation>Längengrad nahe der Stadt des Orts oder in einem Begrenzungsrechteck</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A point as WKT, GeoJSON, PostgreSQL point or &quot;lat,lon&quot;</source>
+        <translation>Ein Punkt als WKT, GeoJSON, PostgreSQL-point oder &quot;lat,lon&quot;</translation>
+    </message>
+    <message>
+        <location filename="../core/generators/referencegenerators.cpp" line="+216"/>
+        <source>reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A key of another table; the row picked uniformly or by zipf</source>
+        <translation>Ein Schlüssel einer anderen Tabelle; die Zeile gleichverteilt oder nach zipf gewählt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The key of this row&apos;s parent (child tables)</source>
+        <translation>Der Schlüssel der Elternzeile dieser Zeile (Kindtabellen)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Position under the parent: start, start + 1, ... per parent</source>
+        <translation>Position unter der Elternzeile: start, start + 1, ... je Elternzeile</translation>
+    </message>
+    <message>
+        <location filename="../core/generators/temporalgenerators.cpp" line="+326"/>
+        <source>time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dates in [min, max], or after another column by an interval</source>
+        <translation>Datumswerte in [min, max] oder um ein Intervall nach einer anderen Spalte</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Timestamps in [min, max], or after another column by an interval</source>
+        <translation>Zeitstempel in [min, max] oder um ein Intervall nach einer anderen Spalte</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Times of day in [min, max]</source>
+        <translation>Tageszeiten in [min, max]</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Instants in [min, max] (UTC), shown in weighted time zones</source>
+        <translation>Zeitpunkte in [min, max] (UTC), in gewichteten Zeitzonen dargestellt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Durations in [min, max], PostgreSQL or ISO 8601 style</source>
+        <translation>Dauern in [min, max], im Stil von PostgreSQL oder ISO 8601</translation>
+    </message>
+    <message>
+        <location filename="../core/generators/textgenerators.cpp" line="-1"/>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Text matching a regular expression, e.g. [A-Z]{3}-\d{4}</source>
+        <translation>Text, der einem regulären Ausdruck entspricht, z. B. [A-Z]{3}-\d{4}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Random dictionary words, by word count or by text length</source>
+        <translation>Zufällige Wörter aus dem Wörterbuch, nach Wortanzahl oder Textlänge</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A capitalised sentence of random words ending with a full stop</source>
+        <translation>Ein Satz aus zufälligen Wörtern mit großem Anfangsbuchstaben und Punkt am Ende</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Several sentences of random words</source>
+        <translation>Mehrere Sätze aus zufälligen Wörtern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Text built from other columns of the row, e.g. {first}.{last}@example.com</source>
+        <translation>Text aus anderen Spalten der Zeile, z. B. {first}.{last}@example.com</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>One value from a list, optionally weighted</source>
+        <translation>Ein Wert aus einer Liste, wahlweise gewichtet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The same value on every row</source>
+        <translation>Derselbe Wert in jeder Zeile</translation>
+    </message>
+</context>
+<context>
     <name>JsonSchema</name>
     <message>
         <location filename="jsonschema-strings.cpp" line="+6"/>
@@ -975,7 +1299,7 @@
 <context>
     <name>spillway::ColumnInspector</name>
     <message>
-        <location filename="../ui/design/columninspector.cpp" line="+55"/>
+        <location filename="../ui/design/columninspector.cpp" line="+62"/>
         <source>&amp;Unique</source>
         <translation>&amp;Eindeutig</translation>
     </message>
@@ -1178,7 +1502,7 @@
     <message>
         <location line="+14"/>
         <source>Add &amp;Table</source>
-        <translation>&amp;Tabelle hinzufügen</translation>
+        <translation>Neue &amp;Tabelle</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1188,7 +1512,7 @@
     <message>
         <location line="+1"/>
         <source>Add &amp;Column</source>
-        <translation>&amp;Spalte hinzufügen</translation>
+        <translation>Neue &amp;Spalte</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1614,7 +1938,7 @@
 <context>
     <name>spillway::RunCompareModel</name>
     <message>
-        <location filename="../ui/history/runcomparemodel.cpp" line="+52"/>
+        <location filename="../ui/history/runcomparemodel.cpp" line="+54"/>
         <source>better</source>
         <translation>besser</translation>
     </message>

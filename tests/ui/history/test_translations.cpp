@@ -10,6 +10,7 @@
 #include "history/runstore.h"
 #include "history/runsummary.h"
 #include "runfixtures.h"
+#include "schema/generatorregistry.h"
 #include "shell/translations.h"
 
 #include <QAction>
@@ -127,14 +128,21 @@ void TestTranslations::historyPageInGerman()
     QCOMPARE(statuses, QStringList({QStringLiteral("fehlgeschlagen"), QStringLiteral("ok")}));
 }
 
-// Texts that come from core: the JSON Schema's descriptions (the designer's tooltips) and the
-// metrics' descriptions (the History page's tooltips).
+// Texts that come from core: the JSON Schema's descriptions (the designer's tooltips), the
+// generators' categories and summaries (the designer's generator picker) and the metrics'
+// descriptions (the History page's tooltips).
 void TestTranslations::coreTextsShownInGerman()
 {
     const QString uniform = GeneratorCatalog::description(QStringLiteral("uniform"));
     QCOMPARE(uniform, QStringLiteral("Integers spread evenly over [min, max]"));
     QCOMPARE(QCoreApplication::translate("JsonSchema", uniform.toUtf8().constData()),
              QStringLiteral("Ganze Zahlen, gleichmäßig über [min, max] verteilt"));
+    const GeneratorInfo *zipf = GeneratorRegistry::instance().find(QStringLiteral("zipf"));
+    QVERIFY(zipf);
+    QCOMPARE(QCoreApplication::translate("GeneratorRegistry", zipf->category.toUtf8().constData()),
+             QStringLiteral("Zahl"));
+    QCOMPARE(QCoreApplication::translate("GeneratorRegistry", zipf->summary.toUtf8().constData()),
+             QStringLiteral("Potenzgesetz über [min, max]: min ist am häufigsten (Exponent s)"));
     const MetricInfo *rate = RunSummary::metric(QStringLiteral("rows_per_s"));
     QVERIFY(rate);
     QCOMPARE(QCoreApplication::translate("RunSummary", rate->description),
