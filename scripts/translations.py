@@ -12,8 +12,8 @@
 
 The JSON is a list of {"context", "source", "comment", "numerus", "translation"}; for a numerus
 entry (a tr() with %n) "translation" is a list with one text per plural form of the language
-(German: [one, other]). Entries with an empty translation are left as they are. lupdate
-rewrites the file in its own layout the next time scripts/update-translations.sh runs.
+(German: [one, other]). Entries with an empty translation are left as they are. Run
+scripts/update-translations.sh after a fill: lupdate writes the file back in its own layout.
 """
 
 import json
