@@ -112,5 +112,7 @@ The Spillway desktop application: design a data schema with a live preview and t
 distribution of each column, generate it into files or PostgreSQL while charts show\n\
 throughput, commit latency and the server's own figures, then compare recorded runs.")
 set(CPACK_DEBIAN_GUI_PACKAGE_DEPENDS "spillway-cli (= ${PROJECT_VERSION}), qt6-qpa-plugins")
+# Qt's own translations of the standard dialogs, loaded beside Spillway's embedded ones.
+set(CPACK_DEBIAN_GUI_PACKAGE_RECOMMENDS "qt6-translations-l10n")
 set(CPACK_SOURCE_IGNORE_FILES "/build[^/]*/;/\\\\.git/")
 include(CPack)

@@ -8,6 +8,9 @@ program=$1 name=$2 description=$3 out=$4
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export QT_QPA_PLATFORM=offscreen # the desktop application prints its help without a display
+# The pages are English whatever the language of the machine that builds them.
+unset LANGUAGE
+export LC_ALL=C.UTF-8
 {
     echo "[SEE ALSO]"
     if [ "$name" = spillway ]; then echo ".BR spillway-cli (1)"; else echo ".BR spillway (1)"; fi

@@ -6,9 +6,11 @@
 #include "shell/palettes.h"
 #include "shell/screenshottour.h"
 #include "shell/settings.h"
+#include "shell/translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLocale>
 #include <QTextStream>
 
 int main(int argc, char *argv[])
@@ -19,6 +21,8 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("spillway"));
     QApplication::setApplicationVersion(QStringLiteral(SPILLWAY_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.spillway.Spillway"));
+    // Before any text is made: the language of the desktop (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
+    spillway::installTranslations(&app, QLocale::system());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(

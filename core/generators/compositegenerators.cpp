@@ -319,14 +319,18 @@ std::unique_ptr<Generator> createBytes(GeneratorArgs &a)
 
 void registerCompositeGenerators(GeneratorRegistry &r)
 {
-    const QString composite = QStringLiteral("composite");
+    const QString composite = QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry", "composite"));
     r.add({QStringLiteral("json"), composite,
-           QStringLiteral("JSON objects whose fields are any generators (nested too)"),
+           QStringLiteral(QT_TRANSLATE_NOOP(
+               "GeneratorRegistry", "JSON objects whose fields are any generators (nested too)")),
            QStringLiteral("jsonb"), createJson});
-    r.add({QStringLiteral("array"), composite,
-           QStringLiteral("Arrays of any generator's values, with a length distribution"),
-           QStringLiteral("text[]"), createArray});
-    r.add({QStringLiteral("bytes"), composite, QStringLiteral("Random bytes (bytea, hex form)"),
+    r.add(
+        {QStringLiteral("array"), composite,
+         QStringLiteral(QT_TRANSLATE_NOOP(
+             "GeneratorRegistry", "Arrays of any generator's values, with a length distribution")),
+         QStringLiteral("text[]"), createArray});
+    r.add({QStringLiteral("bytes"), composite,
+           QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry", "Random bytes (bytea, hex form)")),
            QStringLiteral("bytea"), createBytes});
 }
 

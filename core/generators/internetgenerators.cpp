@@ -150,29 +150,39 @@ std::unique_ptr<Generator> createCard(GeneratorArgs &a)
 
 void registerInternetGenerators(GeneratorRegistry &r)
 {
-    const QString net = QStringLiteral("internet");
+    const QString net = QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry", "internet"));
     const QString text = QStringLiteral("text");
-    r.add({QStringLiteral("domain"), net, QStringLiteral("Web domains of the group's company"),
+    r.add({QStringLiteral("domain"), net,
+           QStringLiteral(
+               QT_TRANSLATE_NOOP("GeneratorRegistry", "Web domains of the group's company")),
            text, [](GeneratorArgs &a) {
                return std::make_unique<Domain>(a.groupStream(QStringLiteral("company")));
            }});
-    r.add({QStringLiteral("url"), net, QStringLiteral("https URLs on the company's domain"), text,
-           [](GeneratorArgs &a) {
+    r.add({QStringLiteral("url"), net,
+           QStringLiteral(
+               QT_TRANSLATE_NOOP("GeneratorRegistry", "https URLs on the company's domain")),
+           text, [](GeneratorArgs &a) {
                return std::make_unique<Url>(a.groupStream(QStringLiteral("company")), a.rng);
            }});
     r.add({QStringLiteral("ipv4"), net,
-           QStringLiteral("IPv4 addresses, optionally in a CIDR block"), QStringLiteral("inet"),
-           [](GeneratorArgs &a) { return createAddress(a, 4); }});
+           QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry",
+                                            "IPv4 addresses, optionally in a CIDR block")),
+           QStringLiteral("inet"), [](GeneratorArgs &a) { return createAddress(a, 4); }});
     r.add({QStringLiteral("ipv6"), net,
-           QStringLiteral("IPv6 addresses, optionally in a CIDR block"), QStringLiteral("inet"),
-           [](GeneratorArgs &a) { return createAddress(a, 6); }});
-    r.add({QStringLiteral("mac"), net, QStringLiteral("MAC addresses (unicast)"),
+           QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry",
+                                            "IPv6 addresses, optionally in a CIDR block")),
+           QStringLiteral("inet"), [](GeneratorArgs &a) { return createAddress(a, 6); }});
+    r.add({QStringLiteral("mac"), net,
+           QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry", "MAC addresses (unicast)")),
            QStringLiteral("macaddr"), [](GeneratorArgs &a) { return createAddress(a, 0); }});
     r.add({QStringLiteral("user_agent"), net,
-           QStringLiteral("Browser and bot user agents by real share"), text,
-           [](GeneratorArgs &a) { return std::make_unique<UserAgent>(a.rng); }});
+           QStringLiteral(
+               QT_TRANSLATE_NOOP("GeneratorRegistry", "Browser and bot user agents by real share")),
+           text, [](GeneratorArgs &a) { return std::make_unique<UserAgent>(a.rng); }});
     r.add({QStringLiteral("card_number"), net,
-           QStringLiteral("Luhn-valid test card numbers by brand"), text, createCard});
+           QStringLiteral(
+               QT_TRANSLATE_NOOP("GeneratorRegistry", "Luhn-valid test card numbers by brand")),
+           text, createCard});
 }
 
 } // namespace spillway

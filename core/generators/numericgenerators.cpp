@@ -460,36 +460,54 @@ std::unique_ptr<Generator> makeUuid(GeneratorArgs &a)
 
 void registerNumericGenerators(GeneratorRegistry &r)
 {
-    const QString number = QStringLiteral("number");
+    const QString number = QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry", "number"));
     const QString integer = QStringLiteral("integer");
     r.add({QStringLiteral("uniform"), number,
-           QStringLiteral("Integers spread evenly over [min, max]"), integer, makeUniform});
+           QStringLiteral(
+               QT_TRANSLATE_NOOP("GeneratorRegistry", "Integers spread evenly over [min, max]")),
+           integer, makeUniform});
     r.add({QStringLiteral("normal"), number,
-           QStringLiteral("Integers in a bell curve around mean (stddev), optionally clamped"),
+           QStringLiteral(QT_TRANSLATE_NOOP(
+               "GeneratorRegistry",
+               "Integers in a bell curve around mean (stddev), optionally clamped")),
            integer, makeNormal});
     r.add({QStringLiteral("exponential"), number,
-           QStringLiteral("Integers from min, mostly small, with the given mean above min"),
+           QStringLiteral(
+               QT_TRANSLATE_NOOP("GeneratorRegistry",
+                                 "Integers from min, mostly small, with the given mean above min")),
            integer, makeExponential});
     r.add({QStringLiteral("poisson"), number,
-           QStringLiteral("Counts of events with mean lambda (0, 1, 2, ...)"), integer,
-           makePoisson});
-    r.add({QStringLiteral("zipf"), number,
-           QStringLiteral("Power law over [min, max]: min is most frequent (exponent s)"), integer,
-           makeZipf});
+           QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry",
+                                            "Counts of events with mean lambda (0, 1, 2, ...)")),
+           integer, makePoisson});
+    r.add(
+        {QStringLiteral("zipf"), number,
+         QStringLiteral(QT_TRANSLATE_NOOP(
+             "GeneratorRegistry", "Power law over [min, max]: min is most frequent (exponent s)")),
+         integer, makeZipf});
     r.add({QStringLiteral("sequence"), number,
-           QStringLiteral("start, start + step, ...: unique row numbers"), QStringLiteral("bigint"),
-           makeSequence});
+           QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry",
+                                            "start, start + step, ...: unique row numbers")),
+           QStringLiteral("bigint"), makeSequence});
     r.add({QStringLiteral("decimal"), number,
-           QStringLiteral("Exact decimals in [min, max] with a fixed scale and a distribution"),
+           QStringLiteral(QT_TRANSLATE_NOOP(
+               "GeneratorRegistry",
+               "Exact decimals in [min, max] with a fixed scale and a distribution")),
            QStringLiteral("numeric(12,2)"), makeDecimal});
     r.add({QStringLiteral("float"), number,
-           QStringLiteral("Floating-point numbers in [min, max] with a distribution"),
+           QStringLiteral(QT_TRANSLATE_NOOP(
+               "GeneratorRegistry", "Floating-point numbers in [min, max] with a distribution")),
            QStringLiteral("double precision"), makeFloat});
-    r.add({QStringLiteral("boolean"), QStringLiteral("choice"),
-           QStringLiteral("true with the given probability"), QStringLiteral("boolean"),
-           makeBoolean});
-    r.add({QStringLiteral("uuid"), QStringLiteral("identifier"),
-           QStringLiteral("UUIDs, random (v4) or time-ordered (v7), unique by construction"),
+    r.add(
+        {QStringLiteral("boolean"),
+         QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry", "choice")),
+         QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry", "true with the given probability")),
+         QStringLiteral("boolean"), makeBoolean});
+    r.add({QStringLiteral("uuid"),
+           QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry", "identifier")),
+           QStringLiteral(QT_TRANSLATE_NOOP(
+               "GeneratorRegistry",
+               "UUIDs, random (v4) or time-ordered (v7), unique by construction")),
            QStringLiteral("uuid"), makeUuid});
 }
 

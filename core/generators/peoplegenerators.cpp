@@ -201,20 +201,24 @@ std::unique_ptr<Generator> createSex(GeneratorArgs &a)
 
 void registerPeopleGenerators(GeneratorRegistry &r)
 {
-    const QString people = QStringLiteral("people");
+    const QString people = QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry", "people"));
     const QString text = QStringLiteral("text");
     r.add({QStringLiteral("first_name"), people,
-           QStringLiteral("Given names by real frequency; agrees with its group's other columns"),
+           QStringLiteral(QT_TRANSLATE_NOOP(
+               "GeneratorRegistry",
+               "Given names by real frequency; agrees with its group's other columns")),
            text, [](GeneratorArgs &a) {
                return std::make_unique<NamePart>(a.groupStream(QStringLiteral("person")), false);
            }});
-    r.add({QStringLiteral("last_name"), people, QStringLiteral("Family names by real frequency"),
+    r.add({QStringLiteral("last_name"), people,
+           QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry", "Family names by real frequency")),
            text, [](GeneratorArgs &a) {
                return std::make_unique<NamePart>(a.groupStream(QStringLiteral("person")), true);
            }});
     r.add({QStringLiteral("full_name"), people,
-           QStringLiteral("\"First Last\" or \"Last, First\" of the group's person"), text,
-           [](GeneratorArgs &a) {
+           QStringLiteral(QT_TRANSLATE_NOOP(
+               "GeneratorRegistry", "\"First Last\" or \"Last, First\" of the group's person")),
+           text, [](GeneratorArgs &a) {
                const RandomStream g = a.groupStream(QStringLiteral("person"));
                const int order =
                    a.params.option(QStringLiteral("order"),
@@ -222,16 +226,22 @@ void registerPeopleGenerators(GeneratorRegistry &r)
                return std::make_unique<FullName>(g, order == 1);
            }});
     r.add({QStringLiteral("sex"), people,
-           QStringLiteral("The sex the group's first name goes with, as two labels"), text,
-           createSex});
+           QStringLiteral(QT_TRANSLATE_NOOP(
+               "GeneratorRegistry", "The sex the group's first name goes with, as two labels")),
+           text, createSex});
     r.add({QStringLiteral("email"), people,
-           QStringLiteral("Email made from the row's own name (its group, or named columns)"), text,
-           createEmail});
-    r.add({QStringLiteral("company"), people, QStringLiteral("Company names (\"Northwind Labs\")"),
+           QStringLiteral(QT_TRANSLATE_NOOP(
+               "GeneratorRegistry",
+               "Email made from the row's own name (its group, or named columns)")),
+           text, createEmail});
+    r.add({QStringLiteral("company"), people,
+           QStringLiteral(
+               QT_TRANSLATE_NOOP("GeneratorRegistry", "Company names (\"Northwind Labs\")")),
            text, [](GeneratorArgs &a) {
                return std::make_unique<CompanyName>(a.groupStream(QStringLiteral("company")));
            }});
-    r.add({QStringLiteral("job_title"), people, QStringLiteral("Job titles by real frequency"),
+    r.add({QStringLiteral("job_title"), people,
+           QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry", "Job titles by real frequency")),
            text, [](GeneratorArgs &a) { return std::make_unique<JobTitle>(a.rng); }});
 }
 

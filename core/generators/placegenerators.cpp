@@ -232,45 +232,58 @@ std::unique_ptr<Generator> createGeo(GeneratorArgs &a, GeoSpec::Format fixed)
 void registerPlaceGenerators(GeneratorRegistry &r)
 {
     using P = PlacePart::Part;
-    const QString places = QStringLiteral("places");
+    const QString places = QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry", "places"));
     const QString text = QStringLiteral("text");
-    r.add({QStringLiteral("city"), places, QStringLiteral("Cities weighted by population"), text,
-           [](GeneratorArgs &a) { return part(a, P::City); }});
+    r.add({QStringLiteral("city"), places,
+           QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry", "Cities weighted by population")),
+           text, [](GeneratorArgs &a) { return part(a, P::City); }});
     r.add({QStringLiteral("region"), places,
-           QStringLiteral("The city's state or region, as a name or ISO 3166-2 code"), text,
-           createRegion});
+           QStringLiteral(QT_TRANSLATE_NOOP(
+               "GeneratorRegistry", "The city's state or region, as a name or ISO 3166-2 code")),
+           text, createRegion});
     r.add({QStringLiteral("country"), places,
-           QStringLiteral("The city's country: name, alpha-2, alpha-3 or numeric code"), text,
-           createCountry});
+           QStringLiteral(QT_TRANSLATE_NOOP(
+               "GeneratorRegistry", "The city's country: name, alpha-2, alpha-3 or numeric code")),
+           text, createCountry});
     r.add({QStringLiteral("postal_code"), places,
-           QStringLiteral("A postal code of the city, in its country's format"), text,
-           [](GeneratorArgs &a) { return part(a, P::Postal); }});
-    r.add({QStringLiteral("street_address"), places,
-           QStringLiteral("House number and street, in the country's order and language"), text,
-           [](GeneratorArgs &a) { return part(a, P::Street); }});
+           QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry",
+                                            "A postal code of the city, in its country's format")),
+           text, [](GeneratorArgs &a) { return part(a, P::Postal); }});
+    r.add(
+        {QStringLiteral("street_address"), places,
+         QStringLiteral(QT_TRANSLATE_NOOP(
+             "GeneratorRegistry", "House number and street, in the country's order and language")),
+         text, [](GeneratorArgs &a) { return part(a, P::Street); }});
     r.add({QStringLiteral("address"), places,
-           QStringLiteral("One-line postal address: street, postal code, city, country"), text,
-           [](GeneratorArgs &a) { return part(a, P::Address); }});
+           QStringLiteral(QT_TRANSLATE_NOOP(
+               "GeneratorRegistry", "One-line postal address: street, postal code, city, country")),
+           text, [](GeneratorArgs &a) { return part(a, P::Address); }});
     r.add({QStringLiteral("phone"), places,
-           QStringLiteral("International phone number with the city's area code"), text,
-           [](GeneratorArgs &a) { return part(a, P::Phone); }});
+           QStringLiteral(QT_TRANSLATE_NOOP(
+               "GeneratorRegistry", "International phone number with the city's area code")),
+           text, [](GeneratorArgs &a) { return part(a, P::Phone); }});
     r.add({QStringLiteral("currency"), places,
-           QStringLiteral("ISO 4217 currency code of the place's country"),
+           QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry",
+                                            "ISO 4217 currency code of the place's country")),
            QStringLiteral("char(3)"), [](GeneratorArgs &a) { return part(a, P::Currency); }});
     r.add({QStringLiteral("iban"), places,
-           QStringLiteral("IBAN-shaped account numbers with valid check digits"), text,
-           createIban});
+           QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry",
+                                            "IBAN-shaped account numbers with valid check digits")),
+           text, createIban});
     r.add({QStringLiteral("latitude"), places,
-           QStringLiteral("Latitude near the place's city, or in a bounding box"),
+           QStringLiteral(QT_TRANSLATE_NOOP(
+               "GeneratorRegistry", "Latitude near the place's city, or in a bounding box")),
            QStringLiteral("double precision"),
            [](GeneratorArgs &a) { return createGeo(a, GeoSpec::Format::Latitude); }});
     r.add({QStringLiteral("longitude"), places,
-           QStringLiteral("Longitude near the place's city, or in a bounding box"),
+           QStringLiteral(QT_TRANSLATE_NOOP(
+               "GeneratorRegistry", "Longitude near the place's city, or in a bounding box")),
            QStringLiteral("double precision"),
            [](GeneratorArgs &a) { return createGeo(a, GeoSpec::Format::Longitude); }});
     r.add({QStringLiteral("geo_point"), places,
-           QStringLiteral("A point as WKT, GeoJSON, PostgreSQL point or \"lat,lon\""), text,
-           [](GeneratorArgs &a) { return createGeo(a, GeoSpec::Format::Wkt); }});
+           QStringLiteral(QT_TRANSLATE_NOOP(
+               "GeneratorRegistry", "A point as WKT, GeoJSON, PostgreSQL point or \"lat,lon\"")),
+           text, [](GeneratorArgs &a) { return createGeo(a, GeoSpec::Format::Wkt); }});
 }
 
 } // namespace spillway

@@ -213,15 +213,18 @@ std::unique_ptr<Generator> makeOrdinal(GeneratorArgs &a)
 
 void registerReferenceGenerators(GeneratorRegistry &r)
 {
-    const QString ref = QStringLiteral("reference");
+    const QString ref = QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry", "reference"));
     r.add({QStringLiteral("reference"), ref,
-           QStringLiteral("A key of another table; the row picked uniformly or by zipf"),
+           QStringLiteral(QT_TRANSLATE_NOOP(
+               "GeneratorRegistry", "A key of another table; the row picked uniformly or by zipf")),
            QStringLiteral("bigint"), makeReference});
     r.add({QStringLiteral("parent"), ref,
-           QStringLiteral("The key of this row's parent (child tables)"), QStringLiteral("bigint"),
-           makeParent});
+           QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry",
+                                            "The key of this row's parent (child tables)")),
+           QStringLiteral("bigint"), makeParent});
     r.add({QStringLiteral("ordinal"), ref,
-           QStringLiteral("Position under the parent: start, start + 1, ... per parent"),
+           QStringLiteral(QT_TRANSLATE_NOOP(
+               "GeneratorRegistry", "Position under the parent: start, start + 1, ... per parent")),
            QStringLiteral("integer"), makeOrdinal});
 }
 

@@ -323,23 +323,29 @@ std::unique_ptr<Generator> makeInterval(GeneratorArgs &a)
 
 void registerTemporalGenerators(GeneratorRegistry &r)
 {
-    const QString time = QStringLiteral("time");
+    const QString time = QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry", "time"));
     r.add({QStringLiteral("date"), time,
-           QStringLiteral("Dates in [min, max], or after another column by an interval"),
+           QStringLiteral(QT_TRANSLATE_NOOP(
+               "GeneratorRegistry", "Dates in [min, max], or after another column by an interval")),
            QStringLiteral("date"),
            [](GeneratorArgs &a) { return makeTemporal(a, ValueKind::Date); }});
     r.add({QStringLiteral("timestamp"), time,
-           QStringLiteral("Timestamps in [min, max], or after another column by an interval"),
+           QStringLiteral(QT_TRANSLATE_NOOP(
+               "GeneratorRegistry",
+               "Timestamps in [min, max], or after another column by an interval")),
            QStringLiteral("timestamp"),
            [](GeneratorArgs &a) { return makeTemporal(a, ValueKind::Timestamp); }});
-    r.add({QStringLiteral("time"), time, QStringLiteral("Times of day in [min, max]"),
+    r.add({QStringLiteral("time"), time,
+           QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry", "Times of day in [min, max]")),
            QStringLiteral("time"),
            [](GeneratorArgs &a) { return makeTemporal(a, ValueKind::Time); }});
     r.add({QStringLiteral("timestamptz"), time,
-           QStringLiteral("Instants in [min, max] (UTC), shown in weighted time zones"),
+           QStringLiteral(QT_TRANSLATE_NOOP(
+               "GeneratorRegistry", "Instants in [min, max] (UTC), shown in weighted time zones")),
            QStringLiteral("timestamptz"), makeZoned});
     r.add({QStringLiteral("interval"), time,
-           QStringLiteral("Durations in [min, max], PostgreSQL or ISO 8601 style"),
+           QStringLiteral(QT_TRANSLATE_NOOP(
+               "GeneratorRegistry", "Durations in [min, max], PostgreSQL or ISO 8601 style")),
            QStringLiteral("interval"), makeInterval});
 }
 

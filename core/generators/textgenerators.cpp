@@ -583,28 +583,40 @@ std::unique_ptr<Generator> createConstant(GeneratorArgs &args)
 
 void registerTextGenerators(GeneratorRegistry &registry)
 {
-    const QString text = QStringLiteral("text");
-    const QString choice = QStringLiteral("choice");
-    registry.add({QStringLiteral("pattern"), text,
-                  QStringLiteral("Text matching a regular expression, e.g. [A-Z]{3}-\\d{4}"), text,
-                  createPattern});
-    registry.add({QStringLiteral("words"), text,
-                  QStringLiteral("Random dictionary words, by word count or by text length"), text,
-                  createWords});
+    const QString text = QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry", "text"));
+    const QString choice = QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry", "choice"));
+    registry.add(
+        {QStringLiteral("pattern"), text,
+         QStringLiteral(QT_TRANSLATE_NOOP(
+             "GeneratorRegistry", "Text matching a regular expression, e.g. [A-Z]{3}-\\d{4}")),
+         text, createPattern});
+    registry.add(
+        {QStringLiteral("words"), text,
+         QStringLiteral(QT_TRANSLATE_NOOP(
+             "GeneratorRegistry", "Random dictionary words, by word count or by text length")),
+         text, createWords});
     registry.add({QStringLiteral("sentence"), text,
-                  QStringLiteral("A capitalised sentence of random words ending with a full stop"),
+                  QStringLiteral(QT_TRANSLATE_NOOP(
+                      "GeneratorRegistry",
+                      "A capitalised sentence of random words ending with a full stop")),
                   text, createSentence});
     registry.add({QStringLiteral("paragraph"), text,
-                  QStringLiteral("Several sentences of random words"), text, createParagraph});
+                  QStringLiteral(
+                      QT_TRANSLATE_NOOP("GeneratorRegistry", "Several sentences of random words")),
+                  text, createParagraph});
     registry.add({QStringLiteral("template"), text,
-                  QStringLiteral("Text built from other columns of the row, e.g. "
-                                 "{first}.{last}@example.com"),
+                  QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry",
+                                                   "Text built from other columns of the row, e.g. "
+                                                   "{first}.{last}@example.com")),
                   text, createTemplate});
     registry.add({QStringLiteral("choice"), choice,
-                  QStringLiteral("One value from a list, optionally weighted"), text,
-                  createChoice});
-    registry.add({QStringLiteral("constant"), choice, QStringLiteral("The same value on every row"),
-                  text, createConstant});
+                  QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry",
+                                                   "One value from a list, optionally weighted")),
+                  text, createChoice});
+    registry.add(
+        {QStringLiteral("constant"), choice,
+         QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry", "The same value on every row")),
+         text, createConstant});
 }
 
 } // namespace spillway

@@ -44,6 +44,8 @@ struct GeneratorArgs
     RandomStream groupStream(const QString &defaultGroup) const;
 };
 
+// `category` and `summary` are marked QT_TRANSLATE_NOOP("GeneratorRegistry", ...) where the
+// generators register: the designer shows them translated; `kind` is the schema's word.
 struct GeneratorInfo
 {
     QString kind;

@@ -7,6 +7,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -34,6 +35,12 @@ const QStringList kSqlTypes = {QStringLiteral("bigint"),
                                QStringLiteral("timestamptz"),
                                QStringLiteral("time"),
                                QStringLiteral("uuid")};
+
+// A generator's category or summary in the user's language (marked where generators register).
+QString registryText(const QString &text)
+{
+    return QCoreApplication::translate("GeneratorRegistry", text.toUtf8().constData());
+}
 
 } // namespace
 
@@ -155,7 +162,7 @@ QWidget *ColumnInspector::createGeneratorCombo()
         if (!categories.contains(info.category))
             categories.append(info.category);
     for (const QString &category : std::as_const(categories)) {
-        auto *header = new QStandardItem(category);
+        auto *header = new QStandardItem(registryText(category));
         header->setFlags(Qt::NoItemFlags);
         QFont bold = header->font();
         bold.setBold(true);
@@ -166,7 +173,7 @@ QWidget *ColumnInspector::createGeneratorCombo()
                 continue;
             auto *item = new QStandardItem(info.kind);
             item->setData(info.kind, Qt::UserRole);
-            item->setToolTip(info.summary);
+            item->setToolTip(registryText(info.summary));
             model->appendRow(item);
         }
     }
@@ -204,7 +211,7 @@ void ColumnInspector::refresh()
     const QString kind = c.generator.value(QStringLiteral("kind")).toString();
     m_generator->setCurrentIndex(m_generator->findData(kind, Qt::UserRole));
     const GeneratorInfo *info = GeneratorRegistry::instance().find(kind);
-    m_summary->setText(info ? info->summary : QString());
+    m_summary->setText(info ? registryText(info->summary) : QString());
     m_nullFraction->setValue(c.nullFraction);
     m_unique->setChecked(c.unique);
     m_primaryKey->setChecked(c.primaryKey);

@@ -10,6 +10,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateTimeEdit>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -302,7 +303,9 @@ void ParameterForm::addField(QFormLayout *form, const QString &name, const QJson
          (kind != QLatin1String("reference") && kind != QLatin1String("parent"))))
         field->type = Field::RowColumnRef;
     m_fields.append(field);
-    const QString tip = schema.value(QStringLiteral("description")).toString();
+    // The JSON Schema's description, translated (scripts/update-translations.sh extracts them).
+    const QString tip = QCoreApplication::translate(
+        "JsonSchema", schema.value(QStringLiteral("description")).toString().toUtf8().constData());
 
     if (field->type == Field::Object) {
         field->group = new QGroupBox(name, form->parentWidget());

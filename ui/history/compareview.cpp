@@ -2,6 +2,7 @@
 
 #include "history/runcharts.h"
 #include "history/runcomparemodel.h"
+#include "history/runlistmodel.h"
 #include "history/runpropertiesmodel.h"
 
 #include <QChart>
@@ -54,7 +55,7 @@ QString runLine(const QString &letter, const RunRecord &r)
     return CompareView::tr("%1: %2 \u2014 %3, %4, %5")
         .arg(letter, r.id, r.kind,
              r.started.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-             r.statusText());
+             RunListModel::statusLabel(r));
 }
 
 } // namespace

@@ -1,6 +1,9 @@
 #include "history/runcomparemodel.h"
 
+#include "history/runsummary.h"
+
 #include <QBrush>
+#include <QCoreApplication>
 #include <QGuiApplication>
 #include <QPalette>
 
@@ -77,6 +80,8 @@ QVariant RunCompareModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return display(c, index.column());
     case Qt::ToolTipRole:
+        if (const MetricInfo *m = RunSummary::metric(c.name))
+            return QCoreApplication::translate("RunSummary", m->description);
         return c.description;
     case Qt::ForegroundRole:
         return foreground(c, index.column());

@@ -55,6 +55,19 @@ QString RunListModel::schemaOf(const RunRecord &r)
     return name.isEmpty() ? r.settings.value(QLatin1String("schema_file")).toString() : name;
 }
 
+QString RunListModel::statusLabel(const RunRecord &r)
+{
+    // The words RunRecord::statusText() returns, marked here so that lupdate finds them.
+    static const char *const words[] = {QT_TR_NOOP("ok"), QT_TR_NOOP("failed"),
+                                        QT_TR_NOOP("cancelled"), QT_TR_NOOP("violated")};
+    const QString status = r.statusText();
+    for (const char *word : words) {
+        if (status == QLatin1String(word))
+            return tr(word);
+    }
+    return status;
+}
+
 QVariant RunListModel::display(const RunRecord &r, int column) const
 {
     switch (column) {
@@ -65,7 +78,7 @@ QVariant RunListModel::display(const RunRecord &r, int column) const
     case Date:
         return r.started.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     case Status:
-        return r.statusText();
+        return statusLabel(r);
     case Schema:
         return schemaOf(r);
     default:

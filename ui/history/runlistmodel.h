@@ -45,6 +45,9 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     static QString schemaOf(const RunRecord &record);
+    // The run's status for people, in their language ("ok", "failed", "cancelled", "violated"
+    // stay the words of run files, the CLI and reports).
+    static QString statusLabel(const RunRecord &record);
 
 private:
     QVariant display(const RunRecord &record, int column) const;

@@ -1,7 +1,9 @@
 #include "history/runpropertiesmodel.h"
 
 #include "history/runcompare.h"
+#include "history/runlistmodel.h"
 
+#include <QCoreApplication>
 #include <QFont>
 
 namespace spillway {
@@ -25,7 +27,7 @@ void addOverview(QList<Entry> &out, const RunRecord &r)
     addSection(out, RunPropertiesModel::tr("Run"));
     const QString format = QStringLiteral("yyyy-MM-dd HH:mm:ss");
     out.append({RunPropertiesModel::tr("Id"), r.id, {}, false});
-    out.append({RunPropertiesModel::tr("Status"), r.statusText(), r.error, false});
+    out.append({RunPropertiesModel::tr("Status"), RunListModel::statusLabel(r), r.error, false});
     if (!r.error.isEmpty())
         out.append({RunPropertiesModel::tr("Error"), r.error, r.error, false});
     out.append(
@@ -40,10 +42,9 @@ void addOverview(QList<Entry> &out, const RunRecord &r)
     out.append({RunPropertiesModel::tr("Software"), software, {}, false});
     const MachineInfo &m = r.machine;
     out.append({RunPropertiesModel::tr("Machine"),
-                QStringLiteral("%1, %2, %3 cores, %4")
-                    .arg(m.hostname, m.cpuModel.isEmpty() ? m.architecture : m.cpuModel)
-                    .arg(m.cores)
-                    .arg(formatBytes(double(m.memoryBytes))),
+                RunPropertiesModel::tr("%1, %2, %n core(s), %3", nullptr, m.cores)
+                    .arg(m.hostname, m.cpuModel.isEmpty() ? m.architecture : m.cpuModel,
+                         formatBytes(double(m.memoryBytes))),
                 m.os, false});
 }
 
@@ -52,8 +53,8 @@ void addResult(QList<Entry> &out, const RunRecord &r)
     addSection(out, RunPropertiesModel::tr("Summary"));
     for (const MetricInfo &m : RunSummary::metrics()) {
         if (const auto v = r.summary.value(QLatin1String(m.name)))
-            out.append(
-                {QLatin1String(m.name), formatNumber(*v), QLatin1String(m.description), false});
+            out.append({QLatin1String(m.name), formatNumber(*v),
+                        QCoreApplication::translate("RunSummary", m.description), false});
     }
     if (!r.tables.isEmpty()) {
         addSection(out, RunPropertiesModel::tr("Tables"));

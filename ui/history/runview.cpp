@@ -1,6 +1,7 @@
 #include "history/runview.h"
 
 #include "history/runcharts.h"
+#include "history/runlistmodel.h"
 #include "history/runpropertiesmodel.h"
 
 #include <QChart>
@@ -56,7 +57,8 @@ RunView::RunView(QWidget *parent)
 void RunView::setRun(const RunRecord &run)
 {
     m_run = run;
-    m_title->setText(tr("Run %1 \u2014 %2, %3").arg(run.id, run.kind, run.statusText()));
+    m_title->setText(
+        tr("Run %1 \u2014 %2, %3").arg(run.id, run.kind, RunListModel::statusLabel(run)));
     m_properties->setRun(run);
     m_propertiesView->resizeColumnToContents(RunPropertiesModel::Name);
     rebuildCharts();
