@@ -168,6 +168,8 @@ void TestDashboard::chartBreaksAcrossPause()
 {
     TimeSeriesChart chart(QStringLiteral("Throughput"));
     chart.resize(600, 300);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
     chart.addSeries(QStringLiteral("rows/s"), Qt::blue);
     for (int i = 0; i <= 20; ++i)
         chart.append(0, i * 0.1, 100 + i);
@@ -194,6 +196,7 @@ void TestDashboard::chartBreaksAcrossPause()
         QCOMPARE(line->pen(), static_cast<QLineSeries *>(all.first())->pen());
     }
     // The legend names the series once.
+    QTest::qWait(50); // the legend lays its markers out on the next event loop pass
     int visibleMarkers = 0;
     for (QLegendMarker *marker : chart.chart()->legend()->markers())
         visibleMarkers += marker->isVisible() ? 1 : 0;

@@ -110,7 +110,10 @@ void TestMonitorPg::ingestFeedsDashboard()
 // over that time and the pause as events.
 void TestMonitorPg::pauseResumesExactlyOnce()
 {
-    const QString serverDir = m_dir.filePath(QStringLiteral("local-server"));
+    // As PgFixture's: a folder of its own under /tmp, which the server's user can enter.
+    QTemporaryDir serverFolder(QDir::tempPath() + QStringLiteral("/spillway-pgtest-XXXXXX"));
+    QVERIFY(serverFolder.isValid());
+    const QString serverDir = serverFolder.path();
     SchemaDocument doc;
     QVERIFY(doc.newFromExample(QStringLiteral("lineitem")).isEmpty());
     RunController controller;
@@ -131,8 +134,11 @@ void TestMonitorPg::pauseResumesExactlyOnce()
     QTRY_VERIFY_WITH_TIMEOUT((controller.canPause() && controller.lastSnapshot().rowsDone > 0) ||
                                  !finished.isEmpty(),
                              120000);
-    if (!finished.isEmpty())
+    if (!finished.isEmpty()) {
+        const RunResult early = test::waitForResult(finished, 0);
+        QVERIFY2(early.ok, qPrintable(early.error));
         QSKIP("the run finished before it could be paused");
+    }
     controller.pause();
     QTRY_COMPARE_WITH_TIMEOUT(controller.state(), RunController::State::Paused, 60000);
     const uint64_t pausedAt = controller.lastSnapshot().rowsDone;
