@@ -60,20 +60,23 @@ QTableView *compactView(QAbstractItemModel *model)
     return view;
 }
 
-// The width a column needs to show every text in full: font metrics, not the rows in view.
+// The width a column needs to show its header and every text in full: font metrics and the
+// style's margins, not the rows in view.
 int columnWidth(const QTableView *view, int column, const QStringList &texts)
 {
-    const QFontMetrics fm = view->fontMetrics();
+    const QStyle *style = view->style();
     QFont headerFont = view->horizontalHeader()->font();
     headerFont.setBold(true); // some styles bold the header; leave room for it
-    int width =
-        QFontMetrics(headerFont)
-            .horizontalAdvance(view->model()->headerData(column, Qt::Horizontal).toString()) +
-        fm.horizontalAdvance(QLatin1Char('M')) * 2; // the header's own padding
-    for (const QString &text : texts)
-        width = std::max(width, fm.horizontalAdvance(text));
-    const int margin = view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view);
-    return width + 2 * (margin + 1) + fm.horizontalAdvance(QLatin1Char(' ')) * 2;
+    const QString title = view->model()->headerData(column, Qt::Horizontal).toString();
+    const int header = QFontMetrics(headerFont).horizontalAdvance(title) +
+                       2 * style->pixelMetric(QStyle::PM_HeaderMargin, nullptr, view) + 4;
+    const QFontMetrics fm = view->fontMetrics();
+    int text = 0;
+    for (const QString &t : texts)
+        text = std::max(text, fm.horizontalAdvance(t));
+    text += 2 * (style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1) +
+            fm.horizontalAdvance(QLatin1Char(' '));
+    return std::max(header, text);
 }
 
 // Numbers get the width of the widest figure their formatter writes; the table name fits its
@@ -101,8 +104,15 @@ void fitTableColumns(QTableView *view)
                           columnWidth(view, TableProgressModel::BytesColumn,
                                       {formatBytes(888.8 * 1024), formatBytes(888.8 * 1048576),
                                        formatBytes(888.8 * 1073741824.0)}));
-    header->setMinimumSectionSize(
-        columnWidth(view, TableProgressModel::ProgressColumn, {QStringLiteral("100.0%")}));
+    const int progress =
+        columnWidth(view, TableProgressModel::ProgressColumn, {QStringLiteral("100.0%")});
+    header->setMinimumSectionSize(progress);
+    // Wide enough for every column without a horizontal scroll bar: the charts beside give way.
+    int width = progress + 2 * view->frameWidth() +
+                view->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, view);
+    for (int c = 0; c < TableProgressModel::ColumnCount; ++c)
+        width += c == TableProgressModel::ProgressColumn ? 0 : header->sectionSize(c);
+    view->setMinimumWidth(width);
 }
 
 // Time and level at their full width; the message takes the rest and alone is elided.

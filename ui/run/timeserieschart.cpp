@@ -157,9 +157,6 @@ void TimeSeriesChart::beginPause(double x)
     if (isPaused())
         return;
     auto *item = new QGraphicsRectItem;
-    QColor shade = palette().color(QPalette::Text);
-    shade.setAlpha(36);
-    item->setBrush(shade);
     item->setPen(Qt::NoPen);
     item->setZValue(chart()->zValue() + 1);
     item->setToolTip(tr("Paused"));
@@ -236,7 +233,17 @@ void TimeSeriesChart::layoutPauseBands()
 {
     const QRectF plot = chart()->plotArea();
     const double min = m_x->min(), span = m_x->max() - m_x->min();
+    // A shade that shows on the chart's own background, light theme or dark (themes paint it
+    // with a gradient, whose brush has no color of its own).
+    const QBrush brush = chart()->isPlotAreaBackgroundVisible() ? chart()->plotAreaBackgroundBrush()
+                                                                : chart()->backgroundBrush();
+    const QColor background = brush.gradient() && !brush.gradient()->stops().isEmpty()
+                                  ? brush.gradient()->stops().constFirst().second
+                                  : brush.color();
+    const QColor shade =
+        background.lightness() > 128 ? QColor(0, 0, 0, 40) : QColor(255, 255, 255, 48);
     for (const PauseBand &band : std::as_const(m_pauses)) {
+        band.item->setBrush(shade);
         if (!(span > 0) || plot.isEmpty()) {
             band.item->hide();
             continue;
