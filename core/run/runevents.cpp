@@ -65,10 +65,12 @@ QJsonObject RunEvent::toJson() const
 {
     QJsonObject o{{QStringLiteral("event"), kindName()},
                   {QStringLiteral("time"), time.toUTC().toString(Qt::ISODateWithMs)},
-                  {QStringLiteral("worker"), worker},
-                  {QStringLiteral("table"), table},
-                  {QStringLiteral("chunk"), double(chunk)},
                   {QStringLiteral("message"), text()}};
+    if (kind != Kind::Paused && kind != Kind::Resumed) { // a pause is the run's, not a chunk's
+        o.insert(QStringLiteral("worker"), worker);
+        o.insert(QStringLiteral("table"), table);
+        o.insert(QStringLiteral("chunk"), double(chunk));
+    }
     if (kind == Kind::Retry) {
         o.insert(QStringLiteral("attempt"), attempt);
         o.insert(QStringLiteral("attempts"), attempts);
