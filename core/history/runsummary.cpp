@@ -94,7 +94,7 @@ const QList<MetricInfo> &RunSummary::metrics()
         {"rows", "rows made by this run", 0},
         {"rows_total", "rows the run was to make", 0},
         {"bytes", "bytes written (as encoded)", 0},
-        {"elapsed_s", "seconds from start to end", -1},
+        {"elapsed_s", "seconds from start to end, pauses excluded", -1},
         {"rows_per_s", "mean rows per second", +1},
         {"mb_per_s", "mean megabytes (10^6 bytes) per second", +1},
         {"peak_rows_per_s", "highest rows per second over about a second", +1},
