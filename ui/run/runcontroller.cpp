@@ -189,6 +189,8 @@ RunSnapshot RunController::combined(RunSnapshot s) const
         }
         if (s.commitLatency.count == 0)
             s.commitLatency = c.commitLatency;
+        if (s.hasServerSample && c.hasServerSample) // counted since each segment's start
+            s.server.checkpoints += c.server.checkpoints;
     }
     if (s.elapsedSeconds > 0) {
         s.meanRowsPerSecond =
