@@ -346,7 +346,8 @@ void Dashboard::updateHeader(const RunSnapshot &s)
               << tr("%1/s").arg(formatBytes(s.bytesPerSecond));
     else if (m_status == Status::Finished)
         parts << tr("mean %1 rows/s").arg(formatCount(s.meanRowsPerSecond));
-    parts << tr("elapsed %1").arg(formatDuration(s.elapsedSeconds));
+    if (m_status != Status::Finished) // a finished run says "finished in" instead
+        parts << tr("elapsed %1").arg(formatDuration(s.elapsedSeconds));
     if (m_pausedTotal > 0)
         parts << tr("paused %1").arg(formatDuration(m_pausedTotal));
     parts << etaText(s);
