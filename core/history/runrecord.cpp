@@ -250,15 +250,19 @@ RunRecorder::RunRecorder(const QString &kind, const QStringList &commandLine, co
     m_record.settings.insert(QStringLiteral("generator_version"), kGeneratorVersion);
 }
 
+void RunRecorder::addEvent(const RunEvent &event)
+{
+    m_retries += event.kind == RunEvent::Kind::Retry ? 1 : 0;
+    if (m_record.events.size() < kMaxEvents)
+        m_record.events.append(event);
+    else
+        ++m_record.eventsDropped;
+}
+
 void RunRecorder::addSnapshot(const RunSnapshot &snapshot)
 {
-    for (const RunEvent &e : snapshot.events) {
-        m_retries += e.kind == RunEvent::Kind::Retry ? 1 : 0;
-        if (m_record.events.size() < kMaxEvents)
-            m_record.events.append(e);
-        else
-            ++m_record.eventsDropped;
-    }
+    for (const RunEvent &e : snapshot.events)
+        addEvent(e);
     if (m_snapshots++ % m_stride != 0)
         return;
     QList<RunSample> &series = m_record.series;

@@ -103,6 +103,8 @@ public:
         connect(source, &Source::snapshotTaken, this, &RunRecorder::addSnapshot);
     }
     void addSnapshot(const spillway::RunSnapshot &snapshot);
+    // An event that no snapshot carries (a GUI run's pauses), kept like the snapshots' events.
+    void addEvent(const spillway::RunEvent &event);
     // Ends the record: end time, status, error, summary and per-table rows.
     void finish(const spillway::RunResult &result);
 

@@ -95,7 +95,7 @@ const QList<MetricInfo> &RunSummary::metrics()
         {"rows", QT_TRANSLATE_NOOP("RunSummary", "rows made by this run"), 0},
         {"rows_total", QT_TRANSLATE_NOOP("RunSummary", "rows the run was to make"), 0},
         {"bytes", QT_TRANSLATE_NOOP("RunSummary", "bytes written (as encoded)"), 0},
-        {"elapsed_s", QT_TRANSLATE_NOOP("RunSummary", "seconds from start to end"), -1},
+        {"elapsed_s", QT_TRANSLATE_NOOP("RunSummary", "seconds from start to end, pauses excluded"), -1},
         {"rows_per_s", QT_TRANSLATE_NOOP("RunSummary", "mean rows per second"), +1},
         {"mb_per_s", QT_TRANSLATE_NOOP("RunSummary", "mean megabytes (10^6 bytes) per second"), +1},
         {"peak_rows_per_s",

@@ -1,13 +1,17 @@
 #include "run/runevents.h"
 
+#include "base/quantity.h"
+
+#include <QCoreApplication>
+
 #include <iterator>
 #include <utility>
 
 namespace spillway {
 namespace {
 
-const char *const kKindNames[] = {"connection_lost", "retry", "ledger_committed",
-                                  "ledger_not_committed"};
+const char *const kKindNames[] = {"connection_lost",      "retry",  "ledger_committed",
+                                  "ledger_not_committed", "paused", "resumed"};
 
 QString chunkName(const RunEvent &e)
 {
@@ -45,6 +49,14 @@ QString RunEvent::text() const
     case Kind::LedgerNotCommitted:
         return QStringLiteral("%1 was not committed: sending again")
             .arg(capitalized(chunkName(*this)));
+    case Kind::Paused:
+        return QCoreApplication::translate("spillway::RunEvent", "the run paused after %1 rows (%2 "
+                                                                 "into the run)")
+            .arg(formatNumber(double(rows)), formatDuration(elapsedSeconds));
+    case Kind::Resumed:
+        return QCoreApplication::translate("spillway::RunEvent",
+                                           "the run resumed after a pause of %1")
+            .arg(formatDuration(pausedSeconds));
     }
     return {};
 }
@@ -53,10 +65,12 @@ QJsonObject RunEvent::toJson() const
 {
     QJsonObject o{{QStringLiteral("event"), kindName()},
                   {QStringLiteral("time"), time.toUTC().toString(Qt::ISODateWithMs)},
-                  {QStringLiteral("worker"), worker},
-                  {QStringLiteral("table"), table},
-                  {QStringLiteral("chunk"), double(chunk)},
                   {QStringLiteral("message"), text()}};
+    if (kind != Kind::Paused && kind != Kind::Resumed) { // a pause is the run's, not a chunk's
+        o.insert(QStringLiteral("worker"), worker);
+        o.insert(QStringLiteral("table"), table);
+        o.insert(QStringLiteral("chunk"), double(chunk));
+    }
     if (kind == Kind::Retry) {
         o.insert(QStringLiteral("attempt"), attempt);
         o.insert(QStringLiteral("attempts"), attempts);
@@ -66,6 +80,12 @@ QJsonObject RunEvent::toJson() const
         o.insert(QStringLiteral("phase"), phase);
         o.insert(QStringLiteral("error"), error);
     }
+    if (kind == Kind::Paused || kind == Kind::Resumed)
+        o.insert(QStringLiteral("elapsed_s"), elapsedSeconds);
+    if (kind == Kind::Paused)
+        o.insert(QStringLiteral("rows"), double(rows));
+    if (kind == Kind::Resumed)
+        o.insert(QStringLiteral("paused_s"), pausedSeconds);
     return o;
 }
 
@@ -86,6 +106,9 @@ RunEvent RunEvent::fromJson(const QJsonObject &o)
     e.delayMs = o.value(QLatin1String("delay_ms")).toInt();
     e.phase = o.value(QLatin1String("phase")).toString();
     e.error = o.value(QLatin1String("error")).toString();
+    e.rows = uint64_t(o.value(QLatin1String("rows")).toDouble());
+    e.elapsedSeconds = o.value(QLatin1String("elapsed_s")).toDouble();
+    e.pausedSeconds = o.value(QLatin1String("paused_s")).toDouble();
     return e;
 }
 

@@ -170,6 +170,11 @@ void TestRuns::eventTexts_data()
     QTest::newRow("not committed") << int(RunEvent::Kind::LedgerNotCommitted) << QString()
                                    << QStringLiteral("Table 'lineitem', chunk 17 was not "
                                                      "committed: sending again");
+    QTest::newRow("paused") << int(RunEvent::Kind::Paused) << QString()
+                            << QStringLiteral("the run paused after 134,336 rows (42 s into the "
+                                              "run)");
+    QTest::newRow("resumed") << int(RunEvent::Kind::Resumed) << QString()
+                             << QStringLiteral("the run resumed after a pause of 8.0 s");
 }
 
 static RunEvent sampleEvent(RunEvent::Kind kind, const QString &phase = {})
@@ -185,6 +190,9 @@ static RunEvent sampleEvent(RunEvent::Kind kind, const QString &phase = {})
     e.delayMs = 500;
     e.phase = phase;
     e.error = QStringLiteral("server closed the connection unexpectedly");
+    e.rows = 134336;
+    e.elapsedSeconds = 42;
+    e.pausedSeconds = 8;
     return e;
 }
 

@@ -7,6 +7,7 @@
 #include "run/workerstrip.h"
 
 #include <QApplication>
+#include <QFontMetrics>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -16,6 +17,8 @@
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace spillway {
 namespace {
@@ -57,6 +60,78 @@ QTableView *compactView(QAbstractItemModel *model)
     return view;
 }
 
+// The width a column needs to show its header and every text in full: font metrics and the
+// style's margins, not the rows in view.
+int columnWidth(const QTableView *view, int column, const QStringList &texts)
+{
+    const QStyle *style = view->style();
+    QFont headerFont = view->horizontalHeader()->font();
+    headerFont.setBold(true); // some styles bold the header; leave room for it
+    const QString title = view->model()->headerData(column, Qt::Horizontal).toString();
+    const int header = QFontMetrics(headerFont).horizontalAdvance(title) +
+                       2 * style->pixelMetric(QStyle::PM_HeaderMargin, nullptr, view) + 4;
+    const QFontMetrics fm = view->fontMetrics();
+    int text = 0;
+    for (const QString &t : texts)
+        text = std::max(text, fm.horizontalAdvance(t));
+    text += 2 * (style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1) +
+            fm.horizontalAdvance(QLatin1Char(' '));
+    return std::max(header, text);
+}
+
+// Numbers get the width of the widest figure their formatter writes; the table name fits its
+// longest name (set again whenever the tables change); the progress bar takes the rest, never
+// less than its "100.0%".
+void fitTableColumns(QTableView *view)
+{
+    QHeaderView *header = view->horizontalHeader();
+    const QAbstractItemModel *model = view->model();
+    QStringList names;
+    for (int row = 0; row < model->rowCount(); ++row)
+        names << model->index(row, TableProgressModel::TableColumn).data().toString();
+    header->setSectionResizeMode(QHeaderView::Fixed);
+    header->setSectionResizeMode(TableProgressModel::ProgressColumn, QHeaderView::Stretch);
+    // A very long name is elided past 32 characters' width (its tooltip has it whole).
+    header->resizeSection(TableProgressModel::TableColumn,
+                          std::min(columnWidth(view, TableProgressModel::TableColumn, names),
+                                   view->fontMetrics().averageCharWidth() * 32));
+    const QStringList counts{formatCount(888.8e3), formatCount(88.8e6), formatCount(888.8e9)};
+    header->resizeSection(TableProgressModel::RowsColumn,
+                          columnWidth(view, TableProgressModel::RowsColumn, counts));
+    header->resizeSection(TableProgressModel::TotalColumn,
+                          columnWidth(view, TableProgressModel::TotalColumn, counts));
+    header->resizeSection(TableProgressModel::BytesColumn,
+                          columnWidth(view, TableProgressModel::BytesColumn,
+                                      {formatBytes(888.8 * 1024), formatBytes(888.8 * 1048576),
+                                       formatBytes(888.8 * 1073741824.0)}));
+    const int progress =
+        columnWidth(view, TableProgressModel::ProgressColumn, {QStringLiteral("100.0%")});
+    header->setMinimumSectionSize(progress);
+    // Wide enough for every column without a horizontal scroll bar: the charts beside give way.
+    int width = progress + 2 * view->frameWidth() +
+                view->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, view);
+    for (int c = 0; c < TableProgressModel::ColumnCount; ++c)
+        width += c == TableProgressModel::ProgressColumn ? 0 : header->sectionSize(c);
+    view->setMinimumWidth(width);
+}
+
+// Time and level at their full width; the message takes the rest and alone is elided.
+void fitLogColumns(QTableView *view)
+{
+    QHeaderView *header = view->horizontalHeader();
+    QStringList levels;
+    for (LogLevel level : {LogLevel::Info, LogLevel::Warning, LogLevel::Error})
+        levels << RunLogModel::levelName(level);
+    header->setSectionResizeMode(QHeaderView::Fixed);
+    header->setSectionResizeMode(RunLogModel::MessageColumn, QHeaderView::Stretch);
+    header->resizeSection(RunLogModel::TimeColumn,
+                          columnWidth(view, RunLogModel::TimeColumn, {QStringLiteral("88:88:88")}));
+    header->resizeSection(RunLogModel::LevelColumn,
+                          columnWidth(view, RunLogModel::LevelColumn, levels));
+    view->setTextElideMode(Qt::ElideRight);
+    view->setWordWrap(false);
+}
+
 } // namespace
 
 Dashboard::Dashboard(QWidget *parent)
@@ -81,6 +156,8 @@ Dashboard::Dashboard(QWidget *parent)
                                            "1px solid #e0a0a0; border-radius: 4px; padding: 6px; "
                                            "font-weight: bold; }"));
     m_banner->hide();
+    m_pauseTicker.setInterval(1000);
+    connect(&m_pauseTicker, &QTimer::timeout, this, &Dashboard::tickPause);
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(createCharts());
     split->addWidget(createLog());
@@ -132,9 +209,10 @@ QWidget *Dashboard::createCharts()
     m_tableView = compactView(m_tables);
     m_tableView->setItemDelegateForColumn(TableProgressModel::ProgressColumn,
                                           new ProgressDelegate(m_tableView));
-    m_tableView->horizontalHeader()->setSectionResizeMode(TableProgressModel::ProgressColumn,
-                                                          QHeaderView::Stretch);
     m_tableView->horizontalHeader()->setStretchLastSection(false);
+    fitTableColumns(m_tableView);
+    connect(m_tables, &QAbstractItemModel::modelReset, m_tableView,
+            [this] { fitTableColumns(m_tableView); });
     auto *side = new QWidget;
     auto *sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
@@ -160,10 +238,8 @@ QWidget *Dashboard::createLog()
 {
     m_logView = compactView(m_log);
     m_logView->setMinimumHeight(m_logView->fontMetrics().height() * 6);
-    m_logView->horizontalHeader()->setSectionResizeMode(RunLogModel::TimeColumn,
-                                                        QHeaderView::ResizeToContents);
-    m_logView->horizontalHeader()->setSectionResizeMode(RunLogModel::LevelColumn,
-                                                        QHeaderView::ResizeToContents);
+    m_logView->horizontalHeader()->setStretchLastSection(false);
+    fitLogColumns(m_logView);
     m_details->setReadOnly(true);
     m_details->setPlaceholderText(QStringLiteral("Select a log entry to see its details"));
     connect(m_logView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -188,14 +264,24 @@ void Dashboard::setController(RunController *controller)
     connect(controller, &RunController::runFinished, this, &Dashboard::showFinished);
     connect(controller, &RunController::logMessage, this, &Dashboard::addLog);
     connect(controller, &RunController::phaseChanged, this, [this](const QString &phase) {
-        m_phase->setText(phase.left(1).toUpper() + phase.mid(1));
+        m_runPhase = phase.left(1).toUpper() + phase.mid(1);
+        m_phase->setText(m_runPhase);
     });
+    connect(controller, &RunController::paused, this, &Dashboard::showPaused);
+    connect(controller, &RunController::resumed, this, &Dashboard::showResumed);
     connect(controller, &RunController::stateChanged, this, [this](RunController::State state) {
         if (state == RunController::State::Starting)
             hideBanner();
-        if (state == RunController::State::Paused)
-            m_phase->setText(QStringLiteral("Paused"));
+        if (state == RunController::State::Pausing)
+            m_phase->setText(tr("Pausing"));
+        if (state == RunController::State::Cancelling)
+            m_phase->setText(tr("Cancelling"));
     });
+}
+
+QList<TimeSeriesChart *> Dashboard::charts() const
+{
+    return {m_throughput, m_latency, m_server};
 }
 
 void Dashboard::clear()
@@ -210,10 +296,19 @@ void Dashboard::clear()
     m_checkpoints->clear();
     m_lastServerSample = -1;
     m_serverOffset = 0;
+    m_status = Status::Idle;
+    m_snapshot = {};
+    m_hasServer = false;
+    m_pausedTotal = 0;
+    m_pauseStart = -1;
+    m_pauseTicker.stop();
 }
 
 void Dashboard::addSnapshot(const RunSnapshot &s)
 {
+    if (m_status == Status::Idle)
+        m_status = Status::Running;
+    m_snapshot = s;
     updateHeader(s);
     m_tables->setTables(s.tables);
     m_workers->setStates(s.workers);
@@ -223,25 +318,69 @@ void Dashboard::addSnapshot(const RunSnapshot &s)
     m_server->flush();
 }
 
+QString Dashboard::etaText(const RunSnapshot &s) const
+{
+    switch (m_status) {
+    case Status::Paused:
+        return tr("paused");
+    case Status::Finished:
+        return tr("finished in %1").arg(formatDuration(s.elapsedSeconds));
+    case Status::Cancelled:
+        return tr("cancelled");
+    case Status::Failed:
+        return tr("failed");
+    case Status::Idle:
+    case Status::Running:
+        break;
+    }
+    return s.finished ? tr("finishing") : tr("ETA %1").arg(formatDuration(s.etaSeconds));
+}
+
 void Dashboard::updateHeader(const RunSnapshot &s)
 {
     m_progress->setValue(int(s.fraction() * 1000));
-    QString text = QStringLiteral("%1 of %2 rows · %3 rows/s · %4/s · elapsed %5 · ETA %6")
-                       .arg(formatCount(double(s.rowsDone)), formatCount(double(s.rowsTotal)),
-                            formatCount(s.rowsPerSecond), formatBytes(s.bytesPerSecond),
-                            formatDuration(s.elapsedSeconds),
-                            s.finished ? QStringLiteral("done") : formatDuration(s.etaSeconds));
+    QStringList parts{
+        tr("%1 of %2 rows").arg(formatCount(double(s.rowsDone)), formatCount(double(s.rowsTotal)))};
+    if (m_status == Status::Running || m_status == Status::Idle)
+        parts << tr("%1 rows/s").arg(formatCount(s.rowsPerSecond))
+              << tr("%1/s").arg(formatBytes(s.bytesPerSecond));
+    else if (m_status == Status::Finished)
+        parts << tr("mean %1 rows/s").arg(formatCount(s.meanRowsPerSecond));
+    if (m_status != Status::Finished) // a finished run says "finished in" instead
+        parts << tr("elapsed %1").arg(formatDuration(s.elapsedSeconds));
+    if (m_pausedTotal > 0)
+        parts << tr("paused %1").arg(formatDuration(m_pausedTotal));
+    parts << etaText(s);
     if (s.commitLatency.count > 0)
-        text +=
-            QStringLiteral(" · p95 commit %1 ms").arg(QString::number(s.commitLatency.p95, 'f', 1));
+        parts << tr("p95 commit %1 ms").arg(QString::number(s.commitLatency.p95, 'f', 1));
     if (s.rowsSkipped)
-        text += QStringLiteral(" · %1 rows already loaded").arg(formatCount(double(s.rowsSkipped)));
-    m_stats->setText(text);
+        parts << tr("%1 rows already loaded").arg(formatCount(double(s.rowsSkipped)));
+    m_stats->setText(parts.join(QStringLiteral(" · ")));
+}
+
+void Dashboard::updateServerText()
+{
+    if (!m_hasServer)
+        return m_checkpoints->clear();
+    // COPYs in progress belong to a run in progress only: a stopped run has none.
+    m_checkpoints->setText(
+        m_status == Status::Running
+            ? tr("Checkpoints during the run: %1 · COPYs in progress: %2")
+                  .arg(m_serverLast.checkpoints)
+                  .arg(m_serverLast.activeCopies)
+            : tr("Checkpoints during the run: %1").arg(m_serverLast.checkpoints));
+}
+
+void Dashboard::setWorkersAll(WorkerState state)
+{
+    QList<WorkerState> states = m_workers->states();
+    std::fill(states.begin(), states.end(), state);
+    m_workers->setStates(states);
 }
 
 void Dashboard::addChartPoints(const RunSnapshot &s)
 {
-    const double t = s.elapsedSeconds;
+    const double t = s.elapsedSeconds + m_pausedTotal; // wall time: pauses take room
     if (!s.finished) { // the final snapshot carries means, not instantaneous rates
         m_throughput->append(RowsPerSecond, t, s.rowsPerSecond);
         m_throughput->append(MegabytesPerSecond, t, s.bytesPerSecond / 1e6);
@@ -256,24 +395,76 @@ void Dashboard::addChartPoints(const RunSnapshot &s)
         m_lastServerSample = s.server.elapsedSeconds;
         m_server->append(TuplesPerSecond, t, s.server.tuplesInsertedPerSecond);
         m_server->append(WalMegabytesPerSecond, t, s.server.walBytesPerSecond / 1e6);
-        m_checkpoints->setText(
-            QStringLiteral("Checkpoints during the run: %1 · COPYs in progress: %2")
-                .arg(s.server.checkpoints)
-                .arg(s.server.activeCopies));
+        m_serverLast = s.server;
+        m_hasServer = true;
+        updateServerText();
     }
 }
 
 void Dashboard::showFinished(const RunResult &result)
 {
-    if (result.ok) {
-        m_phase->setText(QStringLiteral("Finished"));
-        m_progress->setValue(1000);
-    } else if (result.cancelled) {
-        m_phase->setText(QStringLiteral("Cancelled"));
-    } else {
-        m_phase->setText(QStringLiteral("Failed"));
-        showBanner(QStringLiteral("The run failed: %1").arg(result.error));
+    m_pauseTicker.stop();
+    if (m_pauseStart >= 0) { // cancelled while paused: the band ends here
+        for (TimeSeriesChart *chart : charts())
+            chart->endPause(m_pauseStart + double(m_pauseClock.nsecsElapsed()) / 1e9);
+        m_pauseStart = -1;
     }
+    if (result.ok) {
+        m_status = Status::Finished;
+        m_phase->setText(tr("Finished"));
+    } else if (result.cancelled) {
+        m_status = Status::Cancelled;
+        m_phase->setText(tr("Cancelled"));
+    } else {
+        m_status = Status::Failed;
+        m_phase->setText(tr("Failed"));
+        showBanner(tr("The run failed: %1").arg(result.error));
+    }
+    if (result.last.rowsTotal > 0 || m_snapshot.rowsTotal == 0)
+        m_snapshot = result.last;
+    if (!m_snapshot.tables.isEmpty())
+        m_tables->setTables(m_snapshot.tables);
+    updateHeader(m_snapshot);
+    if (result.ok)
+        m_progress->setValue(1000);
+    updateServerText();
+    setWorkersAll(result.ok ? WorkerState::Done : WorkerState::Idle);
+}
+
+void Dashboard::showPaused(double activeSeconds)
+{
+    m_status = Status::Paused;
+    m_phase->setText(tr("Paused"));
+    m_pauseStart = std::max(activeSeconds, m_snapshot.elapsedSeconds) + m_pausedTotal;
+    m_pauseClock.start();
+    for (TimeSeriesChart *chart : charts())
+        chart->beginPause(m_pauseStart);
+    m_pauseTicker.start();
+    updateHeader(m_snapshot);
+    updateServerText();
+    setWorkersAll(WorkerState::Idle);
+}
+
+void Dashboard::tickPause()
+{
+    const double now = m_pauseStart + double(m_pauseClock.nsecsElapsed()) / 1e9;
+    for (TimeSeriesChart *chart : charts())
+        chart->extendPause(now);
+}
+
+void Dashboard::showResumed(double pausedSeconds)
+{
+    m_pauseTicker.stop();
+    if (m_pauseStart >= 0) {
+        for (TimeSeriesChart *chart : charts())
+            chart->endPause(m_pauseStart + pausedSeconds);
+    }
+    m_pauseStart = -1;
+    m_pausedTotal += pausedSeconds;
+    m_status = Status::Running;
+    m_phase->setText(m_runPhase.isEmpty() ? tr("Running") : m_runPhase);
+    updateHeader(m_snapshot);
+    updateServerText();
 }
 
 void Dashboard::addLog(LogLevel level, const QString &text, const QString &details)
@@ -302,6 +493,21 @@ bool Dashboard::isBannerVisible() const
 QString Dashboard::bannerText() const
 {
     return m_banner->text();
+}
+
+QString Dashboard::phaseText() const
+{
+    return m_phase->text();
+}
+
+QString Dashboard::statsText() const
+{
+    return m_stats->text();
+}
+
+QString Dashboard::serverText() const
+{
+    return m_checkpoints->text();
 }
 
 void Dashboard::showLogDetails()

@@ -4,12 +4,17 @@
 // and MB/s with the run's mean as a line), commit latency p50/p95/p99, per-worker states,
 // server signals (tuples/s, WAL bytes/s, checkpoints) and a log of warnings and errors. It
 // draws what RunController's snapshots say, once per snapshot (~10 Hz); a failed run raises a
-// banner above everything.
+// banner above everything. Its figures follow the run's state: paused and cancelled runs show
+// so instead of an ETA, a finished run its time, and nothing in progress stays on screen after
+// the run stopped. Time charts run on wall time since the start: a pause is a shaded band with
+// the lines broken across it.
 
 #include "run/metrics.h"
 #include "run/runsettings.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 
 class QLabel;
@@ -37,6 +42,9 @@ public:
     void clear();
     void addSnapshot(const spillway::RunSnapshot &snapshot);
     void showFinished(const spillway::RunResult &result);
+    // The run paused after activeSeconds of work; it resumed after pausedSeconds of pause.
+    void showPaused(double activeSeconds);
+    void showResumed(double pausedSeconds);
     void addLog(spillway::LogLevel level, const QString &text, const QString &details);
     void showBanner(const QString &text);
     void hideBanner();
@@ -49,9 +57,21 @@ public:
     WorkerStrip *workerStrip() const { return m_workers; }
     bool isBannerVisible() const;
     QString bannerText() const;
+    QString phaseText() const;
+    QString statsText() const;
+    QString serverText() const;
+    QTableView *tableView() const { return m_tableView; }
+    QTableView *logView() const { return m_logView; }
 
 private:
+    enum class Status { Idle, Running, Paused, Finished, Cancelled, Failed };
+
     QWidget *createHeader();
+    QList<TimeSeriesChart *> charts() const;
+    QString etaText(const RunSnapshot &s) const;
+    void updateServerText();
+    void setWorkersAll(WorkerState state);
+    void tickPause();
     QWidget *createCharts();
     QWidget *createLog();
     void updateHeader(const RunSnapshot &s);
@@ -75,6 +95,15 @@ private:
     QLabel *m_checkpoints;
     double m_lastServerSample = -1;
     double m_serverOffset = 0;
+    Status m_status = Status::Idle;
+    QString m_runPhase;        // the run's phase, shown again after a pause
+    RunSnapshot m_snapshot;    // the latest one
+    ServerSample m_serverLast; // the latest server sample, when m_hasServer
+    bool m_hasServer = false;
+    double m_pausedTotal = 0; // seconds of pauses ended: chart time = active time + this
+    double m_pauseStart = -1; // chart time the pause in progress began at
+    QElapsedTimer m_pauseClock;
+    QTimer m_pauseTicker; // grows the charts' pause bands while paused
 };
 
 } // namespace spillway

@@ -139,7 +139,10 @@ bool RunController::start()
     m_serverVersion.clear();
     m_ownsServer = false;
     m_started = false;
-    m_elapsedOffset = 0;
+    m_carry = {};
+    m_resumedSegment = false;
+    m_pauseClock.invalidate();
+    m_pausedTotal = 0;
     m_last = {};
     emit logMessage(LogLevel::Info, QStringLiteral("Starting: %1").arg(commandLine()), {});
     launch(QString());
@@ -164,7 +167,7 @@ void RunController::launch(const QString &resumeRunId)
         emit logMessage(LogLevel::Info, phase.left(1).toUpper() + phase.mid(1), {});
     });
     connect(session, &RunSession::serverStarted, this, [this](bool wasRunning) {
-        if (m_elapsedOffset == 0 && !m_started)
+        if (!m_resumedSegment && !m_started)
             m_ownsServer = !wasRunning;
     });
     setState(State::Starting);
@@ -184,14 +187,108 @@ void RunController::onLoading(const QString &ingestRunId, const QString &serverV
     }
 }
 
+double RunController::pausedSeconds() const
+{
+    return m_pausedTotal + (m_pauseClock.isValid() ? double(m_pauseClock.nsecsElapsed()) / 1e9 : 0);
+}
+
+RunSnapshot RunController::combined(RunSnapshot s) const
+{
+    if (!m_runSettings.isIngest()) {
+        // A file run pauses in place: its engine's clock kept running through the pauses.
+        s.elapsedSeconds = std::max(0.0, s.elapsedSeconds - pausedSeconds());
+    } else if (m_resumedSegment) {
+        // The ledger counts the rows of earlier segments as skipped; they are this run's rows.
+        const RunSnapshot &c = m_carry;
+        s.elapsedSeconds += c.elapsedSeconds;
+        s.rowsDone = std::max(s.rowsDone, c.rowsDone);
+        s.rowsSkipped = c.rowsSkipped;
+        s.bytesDone += c.bytesDone;
+        for (TableProgress &t : s.tables) {
+            for (const TableProgress &earlier : c.tables) {
+                if (earlier.name == t.name) {
+                    t.rowsDone = std::max(t.rowsDone, earlier.rowsDone);
+                    t.bytesDone += earlier.bytesDone;
+                }
+            }
+        }
+        if (s.commitLatency.count == 0)
+            s.commitLatency = c.commitLatency;
+        if (s.hasServerSample && c.hasServerSample) // counted since each segment's start
+            s.server.checkpoints += c.server.checkpoints;
+    }
+    if (s.elapsedSeconds > 0) {
+        s.meanRowsPerSecond =
+            double(s.rowsDone - std::min(s.rowsSkipped, s.rowsDone)) / s.elapsedSeconds;
+        s.meanBytesPerSecond = double(s.bytesDone) / s.elapsedSeconds;
+    }
+    if (s.finished) {
+        s.rowsPerSecond = s.meanRowsPerSecond;
+        s.bytesPerSecond = s.meanBytesPerSecond;
+    }
+    return s;
+}
+
 void RunController::onSnapshot(RunSnapshot snapshot)
 {
-    snapshot.elapsedSeconds += m_elapsedOffset;
+    if (m_state == State::Paused)
+        return; // a paused file run's sampler keeps ticking: nothing ran
+    snapshot = combined(std::move(snapshot));
     logEvents(snapshot);
+    if (snapshot.finished && m_state == State::Pausing) {
+        // The last snapshot of a segment ended by a pause: the run itself goes on.
+        for (const RunEvent &e : std::as_const(snapshot.events))
+            m_recorder->addEvent(e);
+        snapshot.finished = false;
+        snapshot.rowsPerSecond = snapshot.bytesPerSecond = 0;
+        snapshot.etaSeconds = -1;
+        m_last = snapshot;
+        return;
+    }
     m_last = snapshot;
     if (m_recorder)
         m_recorder->addSnapshot(snapshot);
     emit snapshotTaken(snapshot);
+}
+
+void RunController::enterPause(uint64_t rows)
+{
+    m_pauseClock.start();
+    RunEvent e;
+    e.kind = RunEvent::Kind::Paused;
+    e.time = QDateTime::currentDateTimeUtc();
+    e.rows = rows;
+    e.elapsedSeconds = m_last.elapsedSeconds;
+    if (m_recorder)
+        m_recorder->addEvent(e);
+    setState(State::Paused);
+    const QString text = e.text();
+    emit logMessage(
+        LogLevel::Info, text.left(1).toUpper() + text.mid(1),
+        m_runSettings.isIngest()
+            ? tr("Resume continues ingest run %1 through the ledger.").arg(m_ingestRunId)
+            : tr("The workers take no new chunk until the run resumes."));
+    emit paused(e.elapsedSeconds);
+}
+
+void RunController::leavePause()
+{
+    const double seconds = m_pauseClock.isValid() ? double(m_pauseClock.nsecsElapsed()) / 1e9 : 0.0;
+    m_pausedTotal += seconds;
+    m_pauseClock.invalidate();
+    RunEvent e;
+    e.kind = RunEvent::Kind::Resumed;
+    e.time = QDateTime::currentDateTimeUtc();
+    e.elapsedSeconds = m_last.elapsedSeconds;
+    e.pausedSeconds = seconds;
+    if (m_recorder)
+        m_recorder->addEvent(e);
+    const QString text = e.text();
+    emit logMessage(LogLevel::Info, text.left(1).toUpper() + text.mid(1),
+                    m_runSettings.isIngest()
+                        ? tr("Committed chunks of run %1 are skipped.").arg(m_ingestRunId)
+                        : QString());
+    emit resumed(seconds);
 }
 
 void RunController::logEvents(const RunSnapshot &snapshot)
@@ -216,9 +313,7 @@ void RunController::pause()
     if (!m_runSettings.isIngest()) {
         // A file run pauses in place: workers stop taking chunks, nothing is torn down.
         m_session->setPaused(true);
-        setState(State::Paused);
-        emit logMessage(LogLevel::Info,
-                        QStringLiteral("Paused after %L1 rows").arg(m_last.rowsDone), {});
+        enterPause(m_last.rowsDone);
         return;
     }
     setState(State::Pausing);
@@ -232,14 +327,13 @@ void RunController::resume()
     if (!m_runSettings.isIngest()) {
         if (!m_session)
             return;
+        leavePause();
         m_session->setPaused(false);
         setState(State::Running);
-        emit logMessage(LogLevel::Info, QStringLiteral("Resumed"), {});
         return;
     }
-    emit logMessage(
-        LogLevel::Info,
-        QStringLiteral("Resuming run %1: committed chunks are skipped").arg(m_ingestRunId), {});
+    leavePause();
+    m_resumedSegment = true;
     launch(m_ingestRunId);
 }
 
@@ -252,6 +346,7 @@ void RunController::cancel()
         result.cancelled = true;
         result.error = QStringLiteral("the run was cancelled while paused");
         result.last = m_last;
+        result.last.finished = true;
         finishRecord(result);
         return;
     }
@@ -275,15 +370,15 @@ void RunController::onSessionFinished(RunResult result)
     if (m_session)
         m_session->deleteLater();
     m_session = nullptr;
-    result.last.elapsedSeconds =
-        std::max(result.last.elapsedSeconds + m_elapsedOffset, m_last.elapsedSeconds);
+    if (result.last.rowsTotal == 0 && m_last.rowsTotal > 0) {
+        result.last = m_last; // the segment ended before its first snapshot
+        result.last.finished = true;
+    }
+    result.last = combined(result.last);
+    result.last.elapsedSeconds = std::max(result.last.elapsedSeconds, m_last.elapsedSeconds);
     if (m_state == State::Pausing && result.cancelled) {
-        m_elapsedOffset = m_last.elapsedSeconds;
-        setState(State::Paused);
-        emit logMessage(LogLevel::Info,
-                        QStringLiteral("Paused after %L1 rows").arg(result.last.rowsDone),
-                        QStringLiteral("Resume continues ingest run %1 through the ledger.")
-                            .arg(m_ingestRunId));
+        m_carry = m_last;
+        enterPause(m_last.rowsDone);
         return;
     }
     finishRecord(result);
@@ -291,6 +386,10 @@ void RunController::onSessionFinished(RunResult result)
 
 void RunController::finishRecord(const RunResult &result)
 {
+    if (m_pauseClock.isValid()) { // cancelled while paused
+        m_pausedTotal += double(m_pauseClock.nsecsElapsed()) / 1e9;
+        m_pauseClock.invalidate();
+    }
     if (!m_started && !result.ok) {
         // A run that never started loading still has its record: History shows the failure.
         emit runStarted(m_recordId);

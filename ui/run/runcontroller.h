@@ -7,12 +7,15 @@
 // Every run is recorded with RunRecorder into the same runs folder as the CLI's, so History
 // shows it. Pause is honest: an ingest is cancelled and later resumed through the ledger with
 // the same run id (nothing lost, nothing twice); a file run pauses in place (its workers stop
-// taking chunks until resumed or cancelled).
+// taking chunks until resumed or cancelled). Either way the run is one run: its snapshots
+// count all rows of all segments over its active time (pauses excluded), and its one record
+// lists the pauses as events.
 
 #include "design/schemadocument.h"
 #include "run/metrics.h"
 #include "run/runsettings.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QThread>
@@ -56,6 +59,8 @@ public:
     bool canPause() const;
     QString recordId() const { return m_recordId; } // the current or last run's record
     const RunSnapshot &lastSnapshot() const { return m_last; }
+    // Wall seconds the run has spent paused so far (the pause in progress included).
+    double pausedSeconds() const;
     // The equivalent command, quoted for a shell (no password ever); the run record keeps the
     // same arguments, so History's command runs the same schema with the same settings.
     QString commandLine() const;
@@ -76,6 +81,9 @@ signals:
     void snapshotTaken(const spillway::RunSnapshot &snapshot);
     void runFinished(const spillway::RunResult &result);
     void runRecorded(const QString &recordId, const QString &fileName);
+    // The run paused after activeSeconds of work; resumed after pausedSeconds of pause.
+    void paused(double activeSeconds);
+    void resumed(double pausedSeconds);
     void logMessage(spillway::LogLevel level, const QString &text, const QString &details);
 
 private:
@@ -85,6 +93,10 @@ private:
     void onLoading(const QString &ingestRunId, const QString &serverVersion);
     void onSessionFinished(RunResult result);
     void finishRecord(const RunResult &result);
+    // One run out of its segments: all rows, all bytes, active seconds, means over those.
+    RunSnapshot combined(RunSnapshot segment) const;
+    void enterPause(uint64_t rows);
+    void leavePause();
     void stopOwnedServer();
     // Lost connections, retries and the ledger's answers, as the workers reported them.
     void logEvents(const RunSnapshot &snapshot);
@@ -105,7 +117,10 @@ private:
     QString m_serverVersion;
     bool m_ownsServer = false;
     bool m_started = false;
-    double m_elapsedOffset = 0; // seconds run by earlier segments (pause/resume)
+    RunSnapshot m_carry;           // the run as its earlier ingest segments left it
+    bool m_resumedSegment = false; // the ingest segment in progress resumed an earlier one
+    QElapsedTimer m_pauseClock;    // valid while paused
+    double m_pausedTotal = 0;      // wall seconds of the pauses that have ended
     RunSnapshot m_last;
 };
 

@@ -13,11 +13,11 @@ QString RunLogModel::levelName(LogLevel level)
 {
     switch (level) {
     case LogLevel::Info:
-        return QStringLiteral("info");
+        return tr("info");
     case LogLevel::Warning:
-        return QStringLiteral("warning");
+        return tr("warning");
     case LogLevel::Error:
-        return QStringLiteral("error");
+        return tr("error");
     }
     return {};
 }
@@ -98,11 +98,11 @@ QVariant RunLogModel::headerData(int section, Qt::Orientation orientation, int r
         return {};
     switch (section) {
     case TimeColumn:
-        return QStringLiteral("Time");
+        return tr("Time");
     case LevelColumn:
-        return QStringLiteral("Level");
+        return tr("Level");
     case MessageColumn:
-        return QStringLiteral("Message");
+        return tr("Message");
     default:
         return {};
     }

@@ -48,8 +48,9 @@ QVariant TableProgressModel::data(const QModelIndex &index, int role) const
     if (role == FractionRole)
         return fraction;
     if (role == Qt::TextAlignmentRole)
-        return index.column() == TableColumn ? QVariant()
-                                             : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return index.column() == TableColumn      ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+               : index.column() == ProgressColumn ? QVariant(Qt::AlignCenter)
+                                                  : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {
@@ -72,19 +73,24 @@ QVariant TableProgressModel::data(const QModelIndex &index, int role) const
 
 QVariant TableProgressModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::TextAlignmentRole) // numbers right-aligned, their headers with them
+        return section >= RowsColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                     : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case TableColumn:
-        return QStringLiteral("Table");
+        return tr("Table");
     case ProgressColumn:
-        return QStringLiteral("Progress");
+        return tr("Progress");
     case RowsColumn:
-        return QStringLiteral("Rows");
+        return tr("Rows");
     case TotalColumn:
-        return QStringLiteral("Of");
+        return tr("Of");
     case BytesColumn:
-        return QStringLiteral("Bytes");
+        return tr("Bytes");
     default:
         return {};
     }

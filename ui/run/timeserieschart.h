@@ -9,6 +9,7 @@
 #include <QList>
 #include <QPointF>
 
+class QGraphicsRectItem;
 class QLineSeries;
 class QValueAxis;
 
@@ -41,6 +42,18 @@ public:
     // Points the chart itself holds (what was drawn at the last flush).
     int drawnCount(int series) const;
 
+    // Pauses: each is a shaded band over the plot from x to where it ends, and every series'
+    // line breaks across it (the points after a pause go to a new line piece with the same pen,
+    // so no line is drawn through the pause). beginPause opens a band at x; extendPause grows
+    // the open band while the pause lasts; endPause closes it at x.
+    void beginPause(double x);
+    void extendPause(double x);
+    void endPause(double x);
+    int pauseCount() const { return int(m_pauses.size()); }
+    bool isPaused() const { return !m_pauses.isEmpty() && m_pauses.last().open; }
+    // Line pieces of a series holding points: 1 without pauses, one more per pause in view.
+    int segmentCount(int series) const;
+
 private:
     struct Buffer
     {
@@ -50,10 +63,25 @@ private:
         qsizetype size() const { return points.size(); }
     };
 
+    struct PauseBand
+    {
+        double from = 0;
+        double to = 0;
+        bool open = true;
+        QGraphicsRectItem *item = nullptr;
+    };
+
+    void drawSegments(int series);
+    QLineSeries *addSegment(QLineSeries *like);
+    void layoutPauseBands();
+    void clearPauses();
+
     QValueAxis *m_x;
     QValueAxis *m_left;
     QValueAxis *m_right = nullptr;
     QList<Buffer> m_buffers;
+    QList<PauseBand> m_pauses;
+    QList<QList<QLineSeries *>> m_segments; // per series: the line pieces after each pause
 };
 
 } // namespace spillway

@@ -1,5 +1,6 @@
 // RunController against a real, private PostgreSQL (PgFixture): an ingest that completes with
-// points in every chart, a pause that resumes through the ledger to exactly the expected rows,
+// points in every chart, a pause in the embedded local server that resumes through the ledger
+// to exactly the expected rows and is recorded as one run,
 // backends terminated mid-run whose lost connections, retries and ledger answers reach the
 // dashboard's log and the run record, and a server stopped mid-run whose error reaches the log
 // and the banner.
@@ -10,6 +11,7 @@
 #include "pgfixture.h"
 #include "run/runlogmodel.h"
 
+#include <QDir>
 #include <QTemporaryDir>
 
 using namespace spillway;
@@ -102,35 +104,81 @@ void TestMonitorPg::ingestFeedsDashboard()
     test::saveScreenshot(&dashboard, QStringLiteral("dashboard-ingest-finished"));
 }
 
+// A GUI ingest into the embedded local server, paused (its segment cancelled, the server kept)
+// and resumed through the ledger: the table ends with every row exactly once, and the run is
+// ONE record with all rows of all segments, its active time (the pause excluded), a mean rate
+// over that time and the pause as events.
 void TestMonitorPg::pauseResumesExactlyOnce()
 {
-    test::PgFixture pg;
-    QVERIFY2(pg.isReady(), qPrintable(pg.error()));
+    // As PgFixture's: a folder of its own under /tmp, which the server's user can enter.
+    QTemporaryDir serverFolder(QDir::tempPath() + QStringLiteral("/spillway-pgtest-XXXXXX"));
+    QVERIFY(serverFolder.isValid());
+    const QString serverDir = serverFolder.path();
     SchemaDocument doc;
     QVERIFY(doc.newFromExample(QStringLiteral("lineitem")).isEmpty());
     RunController controller;
     controller.setDocument(&doc);
-    controller.setRunsDirectory(m_dir.filePath(QStringLiteral("runs")));
-    controller.setSettings(settingsFor(pg, 2000000));
+    const QString runs = m_dir.filePath(QStringLiteral("runs-paused"));
+    controller.setRunsDirectory(runs);
+    RunSettings s;
+    s.target = RunTarget::LocalServer;
+    s.serverDir = serverDir;
+    s.mode = LoadMode::Recreate;
+    s.rows = 2000000;
+    s.workers = 2;
+    controller.setSettings(s);
+    Dashboard dashboard;
+    dashboard.setController(&controller);
     QSignalSpy finished(&controller, &RunController::runFinished);
-    QSignalSpy states(&controller, &RunController::stateChanged);
     QVERIFY(controller.start());
     QTRY_VERIFY_WITH_TIMEOUT((controller.canPause() && controller.lastSnapshot().rowsDone > 0) ||
                                  !finished.isEmpty(),
                              120000);
-    if (!finished.isEmpty())
+    if (!finished.isEmpty()) {
+        const RunResult early = test::waitForResult(finished, 0);
+        QVERIFY2(early.ok, qPrintable(early.error));
         QSKIP("the run finished before it could be paused");
+    }
     controller.pause();
     QTRY_COMPARE_WITH_TIMEOUT(controller.state(), RunController::State::Paused, 60000);
     const uint64_t pausedAt = controller.lastSnapshot().rowsDone;
+    QVERIFY(dashboard.statsText().contains(QLatin1String("paused")));
+    QTest::qWait(1500);
     controller.resume();
     const RunResult result = test::waitForResult(finished, 240000);
     QVERIFY2(result.ok, qPrintable(result.error));
-    qInfo("paused at %llu rows; resumed run skipped %llu rows", qulonglong(pausedAt),
-          qulonglong(result.last.rowsSkipped));
-    QVERIFY(result.last.rowsSkipped > 0);
-    QCOMPARE(countRows(pg.connectionString(), QStringLiteral("lineitem")),
-             QStringLiteral("2000000"));
+    qInfo("paused at %llu rows", qulonglong(pausedAt));
+    QCOMPARE(result.last.rowsDone, uint64_t(2000000));
+    QVERIFY(dashboard.statsText().contains(QLatin1String("finished in")));
+    QVERIFY(!dashboard.serverText().contains(QLatin1String("COPYs")));
+    QCOMPARE(dashboard.latencyChart()->pauseCount(), 1);
+
+    QCOMPARE(QDir(runs).entryList(QDir::Files).size(), 1);
+    QString error;
+    const auto record = RunStore(runs).find(controller.recordId(), &error);
+    QVERIFY2(record, qPrintable(error));
+    QCOMPARE(record->summary.value(QStringLiteral("rows")).value_or(0), 2000000.0);
+    const double active = record->summary.value(QStringLiteral("elapsed_s")).value_or(0);
+    const double wall = double(record->started.msecsTo(record->finished)) / 1000;
+    const double rate = record->summary.value(QStringLiteral("rows_per_s")).value_or(0);
+    qInfo("active %.2f s, wall %.2f s, %.0f rows/s", active, wall, rate);
+    QVERIFY(active > 0);
+    QVERIFY(active < wall - 1.0);
+    QVERIFY(qAbs(rate - 2000000.0 / active) < 2000000.0 / active * 0.01);
+    int pauses = 0, resumes = 0;
+    for (const RunEvent &e : record->events) {
+        pauses += e.kind == RunEvent::Kind::Paused ? 1 : 0;
+        resumes += e.kind == RunEvent::Kind::Resumed ? 1 : 0;
+    }
+    QCOMPARE(pauses, 1);
+    QCOMPARE(resumes, 1);
+
+    // The controller started the server, so it stopped it; start it again to count.
+    LocalServer server(serverDir);
+    QVERIFY2(server.start().isEmpty(), "the local server did not start again");
+    const QString count = countRows(server.connectionString(), QStringLiteral("lineitem"));
+    QVERIFY(server.stop().isEmpty());
+    QCOMPARE(count, QStringLiteral("2000000"));
 }
 
 // Log entries at `level` whose text contains `part`.
