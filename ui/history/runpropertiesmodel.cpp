@@ -1,5 +1,6 @@
 #include "history/runpropertiesmodel.h"
 
+#include "base/shellquote.h"
 #include "history/runcompare.h"
 #include "history/runlistmodel.h"
 
@@ -34,7 +35,10 @@ void addOverview(QList<Entry> &out, const RunRecord &r)
         {RunPropertiesModel::tr("Started"), r.started.toLocalTime().toString(format), {}, false});
     out.append(
         {RunPropertiesModel::tr("Finished"), r.finished.toLocalTime().toString(format), {}, false});
-    const QString command = r.commandLine.join(QLatin1Char(' '));
+    QStringList words;
+    for (const QString &word : r.commandLine)
+        words.append(shellQuote(word)); // pastes into a shell as it was run
+    const QString command = words.join(QLatin1Char(' '));
     out.append({RunPropertiesModel::tr("Command"), command, command, false});
     QString software = QStringLiteral("Spillway %1, Qt %2").arg(r.softwareVersion, r.qtVersion);
     if (!r.serverVersion.isEmpty())

@@ -9,6 +9,7 @@
 #include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollArea>
 #include <QTableView>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -44,7 +45,13 @@ RunView::RunView(QWidget *parent)
     m_propertiesView->verticalHeader()->setDefaultSectionSize(
         m_propertiesView->fontMetrics().height() + 8);
 
-    m_tabs->addTab(m_chartPage, tr("&Charts"));
+    // Each chart keeps a readable height; a short window scrolls through them instead of
+    // squeezing the axes into ellipses.
+    auto *chartScroll = new QScrollArea;
+    chartScroll->setWidgetResizable(true);
+    chartScroll->setFrameShape(QFrame::NoFrame);
+    chartScroll->setWidget(m_chartPage);
+    m_tabs->addTab(chartScroll, tr("&Charts"));
     m_tabs->addTab(m_propertiesView, tr("&Settings and result"));
     m_tabs->setAccessibleName(tr("Run details"));
 
@@ -69,7 +76,7 @@ QChartView *RunView::addChart(QChart *chart, const QString &accessibleName)
     auto *view = new QChartView(chart, m_chartPage);
     view->setRenderHint(QPainter::Antialiasing);
     view->setAccessibleName(accessibleName);
-    view->setMinimumHeight(180);
+    view->setMinimumHeight(fontMetrics().height() * 16); // about 260 px at 10 pt
     m_chartLayout->addWidget(view, 1);
     m_chartViews.append(view);
     return view;

@@ -65,6 +65,7 @@ private slots:
     void listModelPassesTester();
     void compareModelPassesTester();
     void propertiesModelPassesTester();
+    void commandIsQuotedForAShell();
     void listsRunsOfTheFolder();
     void filterNarrowsTheList();
     void openingOneRunShowsItsCharts();
@@ -143,6 +144,23 @@ void TestHistory::propertiesModelPassesTester()
                                     QStringLiteral("Verify"), QStringLiteral("Settings")}));
     model.setDifferences(run(kA, 10, 50000), run(kB, 11, 60000));
     QVERIFY(model.rowCount() >= 1);
+}
+
+void TestHistory::commandIsQuotedForAShell()
+{
+    RunPropertiesModel model;
+    RunRecord r = run(kA, 10, 50000);
+    r.commandLine = {QStringLiteral("spillway-cli"), QStringLiteral("generate"),
+                     QStringLiteral("/tmp/my schemas/shop.json"), QStringLiteral("--out"),
+                     QStringLiteral("it's here")};
+    model.setRun(r);
+    QString command;
+    for (const auto &e : model.entries()) {
+        if (e.name == QStringLiteral("Command"))
+            command = e.value;
+    }
+    QCOMPARE(command, QStringLiteral("spillway-cli generate '/tmp/my schemas/shop.json' --out "
+                                     "'it'\\''s here'"));
 }
 
 void TestHistory::listsRunsOfTheFolder()
