@@ -3,6 +3,9 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <algorithm>
+#include <memory>
+
 #include <libpq-fe.h>
 
 namespace spillway {
@@ -63,6 +66,147 @@ QString ConnInfo::withOption(const QString &conninfo, const QString &key, const 
                QString::fromUtf8(QUrl::toPercentEncoding(value));
     }
     return conninfo + QLatin1Char(' ') + key + QLatin1Char('=') + quoteValue(value);
+}
+
+QString ConnInfo::keywordValue(const QString &key, const QString &value)
+{
+    const bool plain = !value.isEmpty() && std::none_of(value.begin(), value.end(), [](QChar c) {
+        return c.isSpace() || c == QLatin1Char('\'') || c == QLatin1Char('\\');
+    });
+    return key + QLatin1Char('=') + (plain ? value : quoteValue(value));
+}
+
+static bool isSecret(const char *keyword)
+{
+    return qstrcmp(keyword, "password") == 0 || qstrcmp(keyword, "sslpassword") == 0;
+}
+
+QMap<QString, QString> ConnInfo::options(const QString &conninfo, QString *error)
+{
+    QMap<QString, QString> out;
+    char *message = nullptr;
+    PQconninfoOption *parsed = PQconninfoParse(conninfo.toUtf8().constData(), &message);
+    if (!parsed) {
+        if (error)
+            *error =
+                message ? QString::fromUtf8(message).trimmed() : QStringLiteral("out of memory");
+        if (message)
+            PQfreemem(message);
+        return out;
+    }
+    for (PQconninfoOption *o = parsed; o->keyword; ++o) {
+        if (o->val && *o->val)
+            out.insert(QString::fromUtf8(o->keyword), QString::fromUtf8(o->val));
+    }
+    PQconninfoFree(parsed);
+    return out;
+}
+
+bool ConnInfo::hasPassword(const QString &conninfo)
+{
+    const QMap<QString, QString> o = options(conninfo);
+    return o.contains(QStringLiteral("password")) || o.contains(QStringLiteral("sslpassword"));
+}
+
+QString ConnInfo::withoutPassword(const QString &conninfo)
+{
+    QStringList parts;
+    const QMap<QString, QString> o = options(conninfo);
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (!isSecret(it.key().toUtf8().constData()))
+            parts << keywordValue(it.key(), it.value());
+    }
+    return parts.join(QLatin1Char(' '));
+}
+
+QMap<QString, ConnDefault> ConnInfo::defaults()
+{
+    QMap<QString, ConnDefault> out;
+    PQconninfoOption *all = PQconndefaults();
+    if (!all)
+        return out;
+    for (PQconninfoOption *o = all; o->keyword; ++o) {
+        if (isSecret(o->keyword))
+            continue;
+        ConnDefault d;
+        d.value = QString::fromUtf8(o->val ? o->val : "");
+        d.envVar = QString::fromUtf8(o->envvar ? o->envvar : "");
+        if (!d.envVar.isEmpty())
+            d.envValue = qEnvironmentVariable(o->envvar);
+        d.compiled = QString::fromUtf8(o->compiled ? o->compiled : "");
+        out.insert(QString::fromUtf8(o->keyword), d);
+    }
+    PQconninfoFree(all);
+    return out;
+}
+
+namespace {
+
+struct ConnDeleter
+{
+    void operator()(PGconn *c) const { PQfinish(c); }
+};
+
+QString text(const char *s)
+{
+    return s ? QString::fromUtf8(s) : QString();
+}
+
+void readOptions(PGconn *conn, ResolvedConnection *r)
+{
+    PQconninfoOption *info = PQconninfo(conn);
+    for (PQconninfoOption *o = info; o && o->keyword; ++o) {
+        if (o->val && *o->val && !isSecret(o->keyword))
+            r->options.insert(QString::fromUtf8(o->keyword), QString::fromUtf8(o->val));
+    }
+    if (info)
+        PQconninfoFree(info);
+    r->host = text(PQhost(conn));
+    r->unixSocket = r->host.startsWith(QLatin1Char('/')) || r->host.startsWith(QLatin1Char('@'));
+    r->port = text(PQport(conn));
+    r->database = text(PQdb(conn));
+    r->user = text(PQuser(conn));
+    r->sslmode = r->options.value(QStringLiteral("sslmode"));
+    r->passwordFile = r->options.value(QStringLiteral("passfile"));
+}
+
+} // namespace
+
+ResolvedConnection ConnInfo::probe(const QString &conninfo)
+{
+    ResolvedConnection r;
+    if (const QString e = check(conninfo); !e.isEmpty()) {
+        r.error = e;
+        return r;
+    }
+    // Keywords before the expanded dbname are overridden by the string: a connect_timeout
+    // there wins over this one.
+    const QByteArray expanded = conninfo.toUtf8();
+    const char *keys[] = {"connect_timeout", "dbname", nullptr};
+    const char *values[] = {"10", expanded.constData(), nullptr};
+    std::unique_ptr<PGconn, ConnDeleter> conn(PQconnectdbParams(keys, values, 1));
+    if (!conn) {
+        r.error = QStringLiteral("out of memory");
+        return r;
+    }
+    readOptions(conn.get(), &r);
+    // libpq keeps no copy of the service keyword for PQconninfo(): the string's or PGSERVICE.
+    r.service =
+        options(conninfo).value(QStringLiteral("service"), qEnvironmentVariable("PGSERVICE"));
+    const bool given = hasPassword(conninfo);
+    if (PQstatus(conn.get()) != CONNECTION_OK) {
+        r.needsPassword = PQconnectionNeedsPassword(conn.get());
+        r.error = text(PQerrorMessage(conn.get())).trimmed();
+        return r;
+    }
+    r.sslInUse = PQsslInUse(conn.get());
+    r.serverVersion = text(PQparameterStatus(conn.get(), "server_version"));
+    if (PQconnectionUsedPassword(conn.get())) {
+        r.passwordOrigin = given ? PasswordOrigin::ConnectionString
+                           : qEnvironmentVariableIsSet("PGPASSWORD") ? PasswordOrigin::Environment
+                                                                     : PasswordOrigin::PasswordFile;
+    }
+    return r;
 }
 
 } // namespace spillway
