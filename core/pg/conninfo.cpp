@@ -18,8 +18,13 @@ static QString quoteValue(const QString &value)
     return QLatin1Char('\'') + v + QLatin1Char('\'');
 }
 
+static bool uriHasUserPassword(const QString &s);
+
 QString ConnInfo::masked(const QString &conninfo)
 {
+    const QString trimmed = conninfo.trimmed();
+    if (uriHasUserPassword(trimmed) && !options(trimmed).contains(QStringLiteral("password")))
+        return QStringLiteral("(a URI with a password that libpq reads as other values)");
     char *error = nullptr;
     PQconninfoOption *options = PQconninfoParse(conninfo.toUtf8().constData(), &error);
     if (!options) {
@@ -102,16 +107,32 @@ QMap<QString, QString> ConnInfo::options(const QString &conninfo, QString *error
     return out;
 }
 
+// user:secret@ in a URI's authority, read as text: libpq cuts the authority at the first '/',
+// so a password holding one (or a URI pasted twice) would otherwise pass as host and port.
+static bool uriHasUserPassword(const QString &s)
+{
+    if (!s.startsWith(QLatin1String("postgres://")) &&
+        !s.startsWith(QLatin1String("postgresql://")))
+        return false;
+    const int start = int(s.indexOf(QLatin1String("://"))) + 3;
+    const int query = int(s.indexOf(QLatin1Char('?'), start));
+    const int at = int(s.lastIndexOf(QLatin1Char('@'), query < 0 ? -1 : query - 1));
+    return at > start && s.mid(start, at - start).contains(QLatin1Char(':'));
+}
+
 bool ConnInfo::hasPassword(const QString &conninfo)
 {
     const QMap<QString, QString> o = options(conninfo);
-    return o.contains(QStringLiteral("password")) || o.contains(QStringLiteral("sslpassword"));
+    return o.contains(QStringLiteral("password")) || o.contains(QStringLiteral("sslpassword")) ||
+           uriHasUserPassword(conninfo.trimmed());
 }
 
 QString ConnInfo::withoutPassword(const QString &conninfo)
 {
     QStringList parts;
     const QMap<QString, QString> o = options(conninfo);
+    if (uriHasUserPassword(conninfo.trimmed()) && !o.contains(QStringLiteral("password")))
+        return {}; // libpq misread it: the password is inside other values
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!isSecret(it.key().toUtf8().constData()))
             parts << keywordValue(it.key(), it.value());

@@ -66,7 +66,8 @@ public:
     static QMap<QString, QString> options(const QString &conninfo, QString *error = nullptr);
     // Whether the string carries a password (password= or postgresql://user:secret@...).
     static bool hasPassword(const QString &conninfo);
-    // The same options as a keyword/value string without password and sslpassword.
+    // The same options as a keyword/value string without password and sslpassword; empty when
+    // the password cannot be told apart from the other values.
     static QString withoutPassword(const QString &conninfo);
     // What libpq uses for each keyword that is left out, read now (environment, PGSERVICE).
     static QMap<QString, ConnDefault> defaults();

@@ -107,6 +107,13 @@ void TestConnInfo::passwordIsFoundAndStripped()
     QVERIFY(ConnInfo::hasPassword(QStringLiteral("postgresql://etl:s3cret@db1/shop")));
     QVERIFY(ConnInfo::hasPassword(QStringLiteral("host=db1 password=s3cret")));
     QVERIFY(!ConnInfo::hasPassword(QStringLiteral("host=db1 passfile=/x")));
+    // libpq reads this one as host "etl" and port "s3cret...": still a password, never kept.
+    const QString twice = QStringLiteral("postgresql://etl:s3cretpostgresql://etl:s3cret@db1/shop");
+    QVERIFY(ConnInfo::hasPassword(twice));
+    QVERIFY(!ConnInfo::withoutPassword(twice).contains(QLatin1String("s3cret")));
+    QVERIFY(!ConnInfo::masked(twice).contains(QLatin1String("s3cret")));
+    QVERIFY(!ConnInfo::hasPassword(QStringLiteral("postgresql://etl@[::1]:5432/db?options=a@b:c")));
+    QVERIFY(!ConnInfo::hasPassword(QStringLiteral("postgresql://h1:1,h2:2/db")));
     const QString stripped =
         ConnInfo::withoutPassword(QStringLiteral("postgresql://etl:s3cret@db1/shop"));
     QVERIFY(!stripped.contains(QLatin1String("s3cret")));

@@ -48,8 +48,8 @@ QString ConnectionProfile::problem() const
                   "connection.");
     if (kind == Kind::ConnInfo && ConnInfo::hasPassword(connInfo))
         return tr("Connection: the connection string contains a password. Remove it: Spillway "
-                  "never saves passwords. Choose \"Ask each time\" or \"System keyring\" below, or "
-                  "put it in ~/.pgpass.");
+                  "never saves passwords. Let the password be asked each time or remembered in the "
+                  "system keyring below, or put it in ~/.pgpass.");
     if (kind == Kind::ConnInfo) {
         QString error;
         ConnInfo::options(connInfo, &error);

@@ -8,7 +8,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QStackedWidget>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -50,7 +49,7 @@ QString ConnectionProfileEditor::describe(const ResolvedConnection &r, PasswordF
 {
     QStringList lines;
     lines << (r.error.isEmpty() ? tr("Connected to PostgreSQL %1.").arg(r.serverVersion)
-                                : tr("Failed: %1").arg(r.error));
+                                : tr("Failed: %1").arg(r.error.simplified()));
     if (!r.host.isEmpty() || !r.port.isEmpty()) {
         const QString host = r.unixSocket ? tr("Unix socket in %1").arg(r.host) : r.host;
         lines << tr("Host: %1 · port: %2").arg(host, r.port);
@@ -72,6 +71,7 @@ QString ConnectionProfileEditor::describe(const ResolvedConnection &r, PasswordF
 ConnectionProfileEditor::ConnectionProfileEditor(QWidget *parent)
     : QWidget(parent)
     , m_passwords(new ConnectionPassword(this))
+    , m_problem(new QLabel)
     , m_testResult(new QLabel)
 {
     m_kind = new QComboBox;
@@ -82,10 +82,6 @@ ConnectionProfileEditor::ConnectionProfileEditor(QWidget *parent)
                                       "postgresql://etl@db1:5432/shop?sslmode=require"));
     m_service = new QLineEdit;
     m_service->setPlaceholderText(tr("a [name] of ~/.pg_service.conf or PGSERVICEFILE"));
-    m_pages = new QStackedWidget;
-    m_pages->addWidget(createFieldsPage());
-    m_pages->addWidget(m_connInfo);
-    m_pages->addWidget(m_service);
     m_password = new QComboBox;
     m_password->addItems({tr("libpq: PGPASSWORD, ~/.pgpass or none"),
                           tr("Ask each time (kept in memory only)"),
@@ -93,13 +89,20 @@ ConnectionProfileEditor::ConnectionProfileEditor(QWidget *parent)
     m_test = new QPushButton(tr("Test Connection"));
     m_testResult->setWordWrap(true);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *form = new QFormLayout(this);
-    form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(tr("Profile"), createProfileRow());
-    form->addRow(tr("Connection"), m_kind);
-    form->addRow(m_pages);
-    form->addRow(tr("Password"), m_password);
-    form->addRow(m_test, m_testResult);
+    m_form = new QFormLayout(this);
+    m_form->setContentsMargins(0, 0, 0, 0);
+    m_form->addRow(tr("Profile"), createProfileRow());
+    m_form->addRow(tr("Connection"), m_kind);
+    addFieldRows();
+    m_form->addRow(tr("Connection string"), m_connInfo);
+    m_form->addRow(tr("Service"), m_service);
+    m_form->addRow(tr("Password"), m_password);
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(QStringLiteral("color: #c03030"));
+    m_form->addRow(m_problem);
+    m_form->addRow(m_test, m_testResult);
+    showKindRows();
+    m_form->setRowVisible(m_problem, false);
     connectEdits();
     refreshDefaults();
 }
@@ -129,9 +132,8 @@ QWidget *ConnectionProfileEditor::createProfileRow()
     return row;
 }
 
-QWidget *ConnectionProfileEditor::createFieldsPage()
+void ConnectionProfileEditor::addFieldRows()
 {
-    auto *page = new QWidget;
     m_host = new QLineEdit;
     m_port = new QLineEdit;
     m_port->setValidator(new QIntValidator(1, 65535, m_port));
@@ -145,24 +147,40 @@ QWidget *ConnectionProfileEditor::createFieldsPage()
     m_port->setObjectName(QStringLiteral("port"));
     m_database->setObjectName(QStringLiteral("database"));
     m_user->setObjectName(QStringLiteral("user"));
-    auto *form = new QFormLayout(page);
-    form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(tr("Host"), m_host);
-    form->addRow(tr("Port"), m_port);
-    form->addRow(tr("Database"), m_database);
-    form->addRow(tr("User"), m_user);
-    form->addRow(tr("SSL mode"), m_sslmode);
-    return page;
+    m_form->addRow(tr("Host"), m_host);
+    m_form->addRow(tr("Port"), m_port);
+    m_form->addRow(tr("Database"), m_database);
+    m_form->addRow(tr("User"), m_user);
+    m_form->addRow(tr("SSL mode"), m_sslmode);
+}
+
+// Only the rows of the chosen kind take space (so the panel stays short at 1024x640).
+void ConnectionProfileEditor::showKindRows()
+{
+    using Kind = ConnectionProfile::Kind;
+    const auto kind = Kind(m_kind->currentIndex());
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_host, m_port, m_database, m_user, m_sslmode})
+        m_form->setRowVisible(w, kind == Kind::Fields);
+    m_form->setRowVisible(m_connInfo, kind == Kind::ConnInfo);
+    m_form->setRowVisible(m_service, kind == Kind::Service);
 }
 
 void ConnectionProfileEditor::connectEdits()
 {
-    const auto edited = [this] { emit profileEdited(); };
+    const auto edited = [this] {
+        // What the profile is refused for, where it is typed; an older test result is stale.
+        const QString problem = profile().problem();
+        m_problem->setText(problem);
+        m_form->setRowVisible(m_problem, !problem.isEmpty());
+        m_testResult->clear();
+        emit profileEdited();
+    };
     for (QLineEdit *e : {m_host, m_port, m_database, m_user, m_connInfo, m_service})
         connect(e, &QLineEdit::textChanged, this, edited);
     for (QComboBox *c : {m_kind, m_sslmode, m_password})
         connect(c, &QComboBox::currentIndexChanged, this, edited);
-    connect(m_kind, &QComboBox::currentIndexChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ConnectionProfileEditor::showKindRows);
     connect(m_test, &QPushButton::clicked, this, &ConnectionProfileEditor::testConnection);
     connect(m_passwords, &ConnectionPassword::keyringMessage, this,
             &ConnectionProfileEditor::showMessage);

@@ -15,10 +15,10 @@
 #include <QWidget>
 
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QStackedWidget;
 
 namespace spillway {
 
@@ -55,7 +55,8 @@ signals:
     void connectionTested();
 
 private:
-    QWidget *createFieldsPage();
+    void addFieldRows();
+    void showKindRows();
     QWidget *createProfileRow();
     void connectEdits();
     void loadProfile(int index);
@@ -67,7 +68,7 @@ private:
     ConnectionPassword *m_passwords;
     QComboBox *m_profile;
     QComboBox *m_kind;
-    QStackedWidget *m_pages;
+    QFormLayout *m_form;
     QLineEdit *m_host;
     QLineEdit *m_port;
     QLineEdit *m_database;
@@ -76,6 +77,7 @@ private:
     QLineEdit *m_connInfo;
     QLineEdit *m_service;
     QComboBox *m_password;
+    QLabel *m_problem;
     QPushButton *m_test;
     QLabel *m_testResult;
     PasswordFrom m_testPasswordFrom = PasswordFrom::Libpq;

@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -180,12 +181,25 @@ void TestConnectionProfile::editorRoundTrip()
     QVERIFY(!edited.isEmpty());
     QCOMPARE(editor->profile().toJson(), p.toJson());
     QCOMPARE(panel.settings().profile.conninfo(), QStringLiteral("service=staging"));
+    panel.show();
+    const auto *host = editor->findChild<QLineEdit *>(QStringLiteral("host"));
+    QVERIFY(host && host->isHidden()); // only the chosen kind's rows
     p = ConnectionProfile();
     p.sslmode = QStringLiteral("verify-full");
     p.keyring = true;
     editor->setProfile(p);
     QCOMPARE(editor->profile().toJson(), p.toJson());
     QCOMPARE(editor->profile().conninfo(), QStringLiteral("sslmode=verify-full"));
+    QVERIFY(!host->isHidden());
+    // A pasted password is refused where it is typed.
+    p.kind = ConnectionProfile::Kind::ConnInfo;
+    p.connInfo = QStringLiteral("postgresql://etl:s3cret@db1/shop");
+    editor->setProfile(p);
+    QVERIFY(!panel.settings().profile.problem().isEmpty());
+    bool shown = false;
+    for (const QLabel *label : editor->findChildren<QLabel *>())
+        shown = shown || (label->isVisibleTo(editor) && label->text() == p.problem());
+    QVERIFY(shown);
 }
 
 void TestConnectionProfile::placeholdersNameTheirSource()
