@@ -1,5 +1,7 @@
 #include "pg/conninfo.h"
 
+#include <QDir>
+#include <QFile>
 #include <QStringList>
 #include <QUrl>
 
@@ -138,6 +140,30 @@ QString ConnInfo::withoutPassword(const QString &conninfo)
             parts << keywordValue(it.key(), it.value());
     }
     return parts.join(QLatin1Char(' '));
+}
+
+QStringList ConnInfo::serviceNames()
+{
+    QString user = qEnvironmentVariable("PGSERVICEFILE");
+    if (user.isEmpty())
+        user = QDir::homePath() + QStringLiteral("/.pg_service.conf");
+    QString sysconf = qEnvironmentVariable("PGSYSCONFDIR");
+    if (sysconf.isEmpty())
+        sysconf = QStringLiteral("/etc/postgresql-common"); // libpq's SYSCONFDIR on Debian
+    QStringList names;
+    for (const QString &path : {user, sysconf + QStringLiteral("/pg_service.conf")}) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+            continue;
+        while (!file.atEnd()) {
+            const QString line = QString::fromUtf8(file.readLine()).trimmed();
+            if (line.startsWith(QLatin1Char('[')) && line.endsWith(QLatin1Char(']')))
+                names << line.mid(1, line.size() - 2).trimmed();
+        }
+    }
+    names.sort();
+    names.removeDuplicates();
+    return names;
 }
 
 QMap<QString, ConnDefault> ConnInfo::defaults()

@@ -8,6 +8,7 @@
 
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 namespace spillway {
 
@@ -69,6 +70,9 @@ public:
     // The same options as a keyword/value string without password and sslpassword; empty when
     // the password cannot be told apart from the other values.
     static QString withoutPassword(const QString &conninfo);
+    // The [names] of the service files libpq reads: PGSERVICEFILE (else ~/.pg_service.conf)
+    // and pg_service.conf in PGSYSCONFDIR (else Debian's /etc/postgresql-common); sorted.
+    static QStringList serviceNames();
     // What libpq uses for each keyword that is left out, read now (environment, PGSERVICE).
     static QMap<QString, ConnDefault> defaults();
 

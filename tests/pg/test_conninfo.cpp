@@ -36,8 +36,8 @@ private:
     QTemporaryDir m_dir;
 };
 
-static const char *const kVariables[] = {"PGHOST",    "PGPORT",        "PGUSER",   "PGDATABASE",
-                                         "PGSERVICE", "PGSERVICEFILE", "PGSSLMODE"};
+static const char *const kVariables[] = {"PGHOST",    "PGPORT",        "PGUSER",    "PGDATABASE",
+                                         "PGSERVICE", "PGSERVICEFILE", "PGSSLMODE", "PGSYSCONFDIR"};
 
 void TestConnInfo::initTestCase()
 {
@@ -166,6 +166,8 @@ void TestConnInfo::serviceFileApplies()
                    .toUtf8());
     file.close();
     qputenv("PGSERVICEFILE", path.toUtf8());
+    qputenv("PGSYSCONFDIR", m_dir.filePath(QStringLiteral("none")).toUtf8());
+    QCOMPARE(ConnInfo::serviceNames(), QStringList{QStringLiteral("spillwaytest")});
     const ResolvedConnection r = ConnInfo::probe(QStringLiteral("service=spillwaytest"));
     expectServer(r);
     QCOMPARE(r.service, QStringLiteral("spillwaytest"));

@@ -80,8 +80,11 @@ ConnectionProfileEditor::ConnectionProfileEditor(QWidget *parent)
     m_connInfo = new QLineEdit;
     m_connInfo->setPlaceholderText(tr("host=db1 dbname=shop user=etl  or  "
                                       "postgresql://etl@db1:5432/shop?sslmode=require"));
-    m_service = new QLineEdit;
-    m_service->setPlaceholderText(tr("a [name] of ~/.pg_service.conf or PGSERVICEFILE"));
+    m_service = new QComboBox; // editable: the service files' names, or any other
+    m_service->setEditable(true);
+    m_service->setInsertPolicy(QComboBox::NoInsert);
+    m_service->lineEdit()->setPlaceholderText(
+        tr("a [name] of ~/.pg_service.conf, PGSERVICEFILE or pg_service.conf"));
     m_password = new QComboBox;
     m_password->addItems({tr("libpq: PGPASSWORD, ~/.pgpass or none"),
                           tr("Ask each time (kept in memory only)"),
@@ -176,7 +179,8 @@ void ConnectionProfileEditor::connectEdits()
         m_testResult->clear();
         emit profileEdited();
     };
-    for (QLineEdit *e : {m_host, m_port, m_database, m_user, m_connInfo, m_service})
+    connect(m_service, &QComboBox::currentTextChanged, this, edited);
+    for (QLineEdit *e : {m_host, m_port, m_database, m_user, m_connInfo})
         connect(e, &QLineEdit::textChanged, this, edited);
     for (QComboBox *c : {m_kind, m_sslmode, m_password})
         connect(c, &QComboBox::currentIndexChanged, this, edited);
@@ -216,6 +220,10 @@ void ConnectionProfileEditor::refreshDefaults()
         placeholder(d.value(QStringLiteral("dbname")), tr("libpq default: the user name")));
     m_user->setPlaceholderText(placeholder(d.value(QStringLiteral("user")),
                                            tr("libpq default: the operating system user")));
+    const QString service = m_service->currentText();
+    m_service->clear();
+    m_service->addItems(ConnInfo::serviceNames());
+    m_service->setCurrentText(service);
     m_sslmode->setItemText(0, placeholder(d.value(QStringLiteral("sslmode")), tr("libpq default")));
 }
 
@@ -230,7 +238,7 @@ ConnectionProfile ConnectionProfileEditor::profile() const
     p.user = m_user->text().trimmed();
     p.sslmode = m_sslmode->currentData().toString();
     p.connInfo = m_connInfo->text().trimmed();
-    p.service = m_service->text().trimmed();
+    p.service = m_service->currentText().trimmed();
     p.askPassword = m_password->currentIndex() == AskEachTime;
     p.keyring = m_password->currentIndex() == Keyring;
     return p;
@@ -245,7 +253,7 @@ void ConnectionProfileEditor::setProfile(const ConnectionProfile &p)
     m_user->setText(p.user);
     m_sslmode->setCurrentIndex(std::max(0, m_sslmode->findData(p.sslmode)));
     m_connInfo->setText(p.connInfo);
-    m_service->setText(p.service);
+    m_service->setCurrentText(p.service);
     m_password->setCurrentIndex(p.keyring ? Keyring : p.askPassword ? AskEachTime : FromLibpq);
 }
 

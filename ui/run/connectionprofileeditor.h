@@ -75,7 +75,7 @@ private:
     QLineEdit *m_user;
     QComboBox *m_sslmode;
     QLineEdit *m_connInfo;
-    QLineEdit *m_service;
+    QComboBox *m_service;
     QComboBox *m_password;
     QLabel *m_problem;
     QPushButton *m_test;
