@@ -2,21 +2,11 @@
 
 #include "pg/conninfo.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStringList>
 
 namespace spillway {
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ConnectionProfile", text);
-}
-
-} // namespace
-
 QString ConnectionProfile::conninfo() const
 {
     switch (kind) {

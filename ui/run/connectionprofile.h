@@ -8,6 +8,7 @@
 // and keyring keeps it in the system keyring (PasswordKeyring), never in these settings.
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -16,6 +17,9 @@ namespace spillway {
 
 struct ConnectionProfile
 {
+    Q_DECLARE_TR_FUNCTIONS(ConnectionProfile)
+
+public:
     enum class Kind { Fields, ConnInfo, Service };
 
     QString name;

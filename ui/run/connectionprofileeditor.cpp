@@ -25,22 +25,23 @@ enum PasswordRow { FromLibpq, AskEachTime, Keyring };
 
 QString passwordText(const ResolvedConnection &r, PasswordFrom from)
 {
-    using E = ConnectionProfileEditor;
     if (from == PasswordFrom::Keyring)
-        return E::tr("from the system keyring");
+        return ConnectionProfileEditor::tr("from the system keyring");
     if (from == PasswordFrom::Asked)
-        return E::tr("typed in (kept in memory only)");
+        return ConnectionProfileEditor::tr("typed in (kept in memory only)");
     switch (r.passwordOrigin) {
     case PasswordOrigin::Environment:
-        return E::tr("from PGPASSWORD");
+        return ConnectionProfileEditor::tr("from PGPASSWORD");
     case PasswordOrigin::PasswordFile:
-        return E::tr("from %1").arg(r.passwordFile);
+        return ConnectionProfileEditor::tr("from %1").arg(r.passwordFile);
     case PasswordOrigin::ConnectionString:
-        return E::tr("given with the connection string");
+        return ConnectionProfileEditor::tr("given with the connection string");
     case PasswordOrigin::None:
         break;
     }
-    return r.error.isEmpty() ? E::tr("none needed (trust, peer or certificate)") : E::tr("none");
+    return r.error.isEmpty()
+               ? ConnectionProfileEditor::tr("none needed (trust, peer or certificate)")
+               : ConnectionProfileEditor::tr("none");
 }
 
 } // namespace
