@@ -27,6 +27,10 @@ std::optional<QString> ConnectionPassword::prompt(const QString &text)
 
 void ConnectionPassword::obtain(const ConnectionProfile &profile, Done done)
 {
+    if (profile.keyring && !m_pending.isEmpty()) {
+        done({true, m_pending, PasswordFrom::Asked, QString()});
+        return;
+    }
     if (profile.keyring && !profile.name.isEmpty())
         readKeyring(profile, std::move(done));
     else if (profile.askPassword || profile.keyring)
@@ -103,6 +107,14 @@ void ConnectionPassword::store(const ConnectionProfile &profile, const QString &
                       .arg(name, j->errorString()));
     });
     job->start();
+}
+
+void ConnectionPassword::storePending(const ConnectionProfile &profile)
+{
+    if (profile.keyring && !m_pending.isEmpty() && !profile.name.isEmpty()) {
+        store(profile, m_pending);
+        m_pending.clear();
+    }
 }
 
 void ConnectionPassword::forget(const ConnectionProfile &profile)

@@ -51,6 +51,11 @@ public:
     void obtain(const ConnectionProfile &profile, Done done);
     // Stores or deletes a profile's keyring entry; problems come back through keyringMessage.
     void store(const ConnectionProfile &profile, const QString &password);
+    // A password taken out of a pasted connection string, in memory until the profile is saved
+    // with storePending(); obtain() uses it meanwhile for keyring profiles.
+    void setPending(const QString &password) { m_pending = password; }
+    bool hasPending() const { return !m_pending.isEmpty(); }
+    void storePending(const ConnectionProfile &profile);
     void forget(const ConnectionProfile &profile);
 
 signals:
@@ -67,6 +72,7 @@ private:
     QPointer<QWidget> m_dialogParent;
     Prompt m_prompt;
     QString m_service = QStringLiteral("Spillway");
+    QString m_pending;
 };
 
 } // namespace spillway

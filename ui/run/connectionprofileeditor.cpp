@@ -104,9 +104,12 @@ ConnectionProfileEditor::ConnectionProfileEditor(QWidget *parent)
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: #c03030"));
     m_form->addRow(m_problem);
+    m_moveToKeyring = new QPushButton(tr("Take the password out and keep it in the keyring"));
+    m_form->addRow(m_moveToKeyring);
     m_form->addRow(m_test, m_testResult);
     showKindRows();
     m_form->setRowVisible(m_problem, false);
+    m_form->setRowVisible(m_moveToKeyring, false);
     connectEdits();
     refreshDefaults();
 }
@@ -177,6 +180,10 @@ void ConnectionProfileEditor::connectEdits()
         const QString problem = profile().problem();
         m_problem->setText(problem);
         m_form->setRowVisible(m_problem, !problem.isEmpty());
+        m_form->setRowVisible(
+            m_moveToKeyring,
+            m_kind->currentIndex() == int(ConnectionProfile::Kind::ConnInfo) &&
+                ConnInfo::options(m_connInfo->text()).contains(QStringLiteral("password")));
         m_testResult->clear();
         emit profileEdited();
     };
@@ -187,6 +194,8 @@ void ConnectionProfileEditor::connectEdits()
         connect(c, &QComboBox::currentIndexChanged, this, edited);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ConnectionProfileEditor::showKindRows);
     connect(m_test, &QPushButton::clicked, this, &ConnectionProfileEditor::testConnection);
+    connect(m_moveToKeyring, &QPushButton::clicked, this,
+            &ConnectionProfileEditor::movePasswordToKeyring);
     connect(m_passwords, &ConnectionPassword::keyringMessage, this,
             &ConnectionProfileEditor::showMessage);
     connect(&m_testWatcher, &QFutureWatcher<ResolvedConnection>::finished, this, [this] {
@@ -298,7 +307,26 @@ void ConnectionProfileEditor::saveProfile()
     }
     setProfiles(m_profiles);
     m_profile->setCurrentText(p.name);
+    m_passwords->storePending(p);
     emit profilesChanged(m_profiles);
+}
+
+// The pasted string's password leaves the string: kept in memory, then in the keyring when the
+// profile is saved (at once when it already is).
+void ConnectionProfileEditor::movePasswordToKeyring()
+{
+    const QString text = m_connInfo->text();
+    m_passwords->setPending(ConnInfo::options(text).value(QStringLiteral("password")));
+    m_connInfo->setText(ConnInfo::withoutPassword(text));
+    m_password->setCurrentIndex(Keyring);
+    const ConnectionProfile p = profile();
+    const bool saved = std::any_of(m_profiles.begin(), m_profiles.end(),
+                                   [&](const ConnectionProfile &q) { return q.name == p.name; });
+    if (saved)
+        m_passwords->storePending(p);
+    else
+        showMessage(tr("Save the profile to keep the password in the system keyring; until "
+                       "then it is kept in memory only."));
 }
 
 void ConnectionProfileEditor::deleteProfile()

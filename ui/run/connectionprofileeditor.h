@@ -63,6 +63,7 @@ private:
     void saveProfile();
     void deleteProfile();
     void showMessage(const QString &text);
+    void movePasswordToKeyring();
 
     QList<ConnectionProfile> m_profiles;
     ConnectionPassword *m_passwords;
@@ -78,6 +79,7 @@ private:
     QComboBox *m_service;
     QComboBox *m_password;
     QLabel *m_problem;
+    QPushButton *m_moveToKeyring;
     QPushButton *m_test;
     QLabel *m_testResult;
     PasswordFrom m_testPasswordFrom = PasswordFrom::Libpq;

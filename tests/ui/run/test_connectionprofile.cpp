@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -200,6 +201,27 @@ void TestConnectionProfile::editorRoundTrip()
     for (const QLabel *label : editor->findChildren<QLabel *>())
         shown = shown || (label->isVisibleTo(editor) && label->text() == p.problem());
     QVERIFY(shown);
+    // ... and taken out of it on request, kept in memory for the keyring until saved.
+    p.connInfo = QStringLiteral("host=db1 user=etl password=s3cret");
+    editor->setProfile(p);
+    QPushButton *move = nullptr;
+    for (QPushButton *b : editor->findChildren<QPushButton *>())
+        if (b->text().contains(QLatin1String("keyring")))
+            move = b;
+    QVERIFY(move && move->isVisibleTo(editor));
+    move->click();
+    QVERIFY(!move->isVisibleTo(editor));
+    const ConnectionProfile moved = editor->profile();
+    QVERIFY(moved.problem().isEmpty());
+    QVERIFY(moved.keyring);
+    QVERIFY(!moved.connInfo.contains(QLatin1String("s3cret")));
+    QCOMPARE(ConnInfo::options(moved.connInfo).value(QStringLiteral("user")),
+             QStringLiteral("etl"));
+    QVERIFY(editor->passwords()->hasPending());
+    std::optional<PasswordResult> result;
+    editor->passwords()->obtain(moved, [&result](const PasswordResult &r) { result = r; });
+    QVERIFY(result && result->ok);
+    QCOMPARE(result->password, QStringLiteral("s3cret"));
 }
 
 void TestConnectionProfile::placeholdersNameTheirSource()
