@@ -111,7 +111,11 @@ set(CPACK_COMPONENT_GUI_DESCRIPTION
 The Spillway desktop application: design a data schema with a live preview and the\n\
 distribution of each column, generate it into files or PostgreSQL while charts show\n\
 throughput, commit latency and the server's own figures, then compare recorded runs.")
-set(CPACK_DEBIAN_GUI_PACKAGE_DEPENDS "spillway-cli (= ${PROJECT_VERSION}), qt6-qpa-plugins")
+# libqt6keychain1 keeps connection passwords in the system keyring; a Secret Service provider
+# (GNOME Keyring, KWallet, KeePassXC) makes it useful, without one the password is asked for.
+set(CPACK_DEBIAN_GUI_PACKAGE_DEPENDS
+    "spillway-cli (= ${PROJECT_VERSION}), qt6-qpa-plugins, libqt6keychain1")
+set(CPACK_DEBIAN_GUI_PACKAGE_SUGGESTS "gnome-keyring | kwalletmanager | keepassxc")
 # Qt's own translations of the standard dialogs, loaded beside Spillway's embedded ones.
 set(CPACK_DEBIAN_GUI_PACKAGE_RECOMMENDS "qt6-translations-l10n")
 set(CPACK_SOURCE_IGNORE_FILES "/build[^/]*/;/\\\\.git/")

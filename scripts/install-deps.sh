@@ -7,7 +7,7 @@ packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-translations-l10n
-    qt6-svg-dev libqt6opengl6-dev libgl-dev
+    qt6-svg-dev libqt6opengl6-dev libgl-dev qtkeychain-qt6-dev
     libpqxx-dev libpq-dev zlib1g-dev libzstd-dev
     postgresql-15 postgresql-client-15
     python3 python3-jsonschema time xvfb xauth xfonts-base imagemagick tzdata zstd gzip

@@ -58,6 +58,8 @@ cli_depends=$(field "$cli_deb" Depends)
 check "spillway-cli: depends on Qt 6 Core (dpkg-shlibdeps)" grep -q 'libqt6core6' <<<"$cli_depends"
 check "spillway-cli: depends on libpqxx (dpkg-shlibdeps)" grep -q 'libpqxx' <<<"$cli_depends"
 check "spillway-cli: depends on tzdata" grep -q 'tzdata' <<<"$cli_depends"
+check "spillway-cli: no keyring dependency (the GUI's alone)" \
+    bash -c "! grep -q 'keychain' <<<'$cli_depends'"
 check "spillway-cli: no Qt Widgets, Charts, Gui or GL dependency" \
     bash -c "! grep -Eq 'libqt6(widgets|charts|gui|opengl)|libgl' <<<'$cli_depends'"
 check "spillway-cli: Recommends postgresql-15 | postgresql" \
@@ -95,6 +97,7 @@ if [ "$gui" = gui ]; then
     check "spillway: depends on spillway-cli (= $version)" \
         grep -q "spillway-cli (= $version)" <<<"$gui_depends"
     check "spillway: depends on qt6-qpa-plugins" grep -q 'qt6-qpa-plugins' <<<"$gui_depends"
+    check "spillway: depends on libqt6keychain1" grep -q 'libqt6keychain1' <<<"$gui_depends"
     check "spillway: links Qt Widgets (dpkg-shlibdeps)" grep -q 'libqt6widgets6' <<<"$gui_depends"
     desktop=usr/share/applications/io.spillway.Spillway.desktop
     icon=usr/share/icons/hicolor/scalable/apps/io.spillway.Spillway.svg

@@ -2,8 +2,7 @@
 
 #include "design/problemlabel.h"
 #include "files/compressor.h"
-#include "pg/conninfo.h"
-#include "pg/database.h"
+#include "run/connectionprofileeditor.h"
 #include "run/runcontroller.h"
 #include "run/runestimate.h"
 #include "shell/settings.h"
@@ -84,19 +83,12 @@ RunPanel::RunPanel(RunController *controller, QWidget *parent)
     if (controller) {
         connect(controller, &RunController::stateChanged, this, &RunPanel::updateButtons);
         connect(controller, &RunController::documentChanged, this, &RunPanel::onDocumentChanged);
-        connect(&m_testWatcher, &QFutureWatcher<QString>::finished, this, [this] {
-            m_testResult->setText(m_testWatcher.result());
-            m_test->setEnabled(true);
-        });
     }
     restoreSettings();
     onSettingsEdited();
 }
 
-RunPanel::~RunPanel()
-{
-    m_testWatcher.waitForFinished();
-}
+RunPanel::~RunPanel() = default;
 
 QWidget *RunPanel::createTargetBox()
 {
@@ -135,47 +127,12 @@ QWidget *RunPanel::createTargetBox()
 
 QWidget *RunPanel::createPostgresPage()
 {
-    auto *page = new QWidget;
-    m_profile = new QComboBox;
-    m_profile->setPlaceholderText(QStringLiteral("(no saved profile)"));
-    m_host = new QLineEdit(QStringLiteral("localhost"));
-    m_port = new QSpinBox;
-    m_port->setRange(1, 65535);
-    m_port->setValue(5432);
-    m_database = new QLineEdit;
-    m_user = new QLineEdit;
-    m_sslmode = combo({QStringLiteral("disable"), QStringLiteral("allow"), QStringLiteral("prefer"),
-                       QStringLiteral("require"), QStringLiteral("verify-ca"),
-                       QStringLiteral("verify-full")});
-    m_sslmode->setCurrentText(QStringLiteral("prefer"));
-    m_askPassword =
-        new QCheckBox(QStringLiteral("Ask for the password (else .pgpass / PGPASSWORD)"));
-    m_test = new QPushButton(QStringLiteral("Test Connection"));
-    m_testResult = new QLabel;
-    m_testResult->setWordWrap(true);
-    auto *save = new QToolButton;
-    save->setText(QStringLiteral("Save"));
-    auto *remove = new QToolButton;
-    remove->setText(QStringLiteral("Delete"));
-    auto *profileRow = new QHBoxLayout;
-    profileRow->addWidget(m_profile, 1);
-    profileRow->addWidget(save);
-    profileRow->addWidget(remove);
-    auto *form = new QFormLayout(page);
-    form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(QStringLiteral("Profile"), profileRow);
-    form->addRow(QStringLiteral("Host"), m_host);
-    form->addRow(QStringLiteral("Port"), m_port);
-    form->addRow(QStringLiteral("Database"), m_database);
-    form->addRow(QStringLiteral("User"), m_user);
-    form->addRow(QStringLiteral("SSL mode"), m_sslmode);
-    form->addRow(m_askPassword);
-    form->addRow(m_test, m_testResult);
-    connect(m_profile, &QComboBox::activated, this, &RunPanel::loadProfile);
-    connect(save, &QToolButton::clicked, this, &RunPanel::saveProfile);
-    connect(remove, &QToolButton::clicked, this, &RunPanel::deleteProfile);
-    connect(m_test, &QPushButton::clicked, this, &RunPanel::testConnection);
-    return page;
+    m_connection = new ConnectionProfileEditor;
+    connect(m_connection, &ConnectionProfileEditor::profilesChanged, this,
+            &RunPanel::profilesChanged);
+    connect(m_connection, &ConnectionProfileEditor::profileEdited, this,
+            &RunPanel::onSettingsEdited);
+    return m_connection;
 }
 
 QWidget *RunPanel::createFilesPage()
@@ -341,38 +298,22 @@ QWidget *RunPanel::createRunBar()
 void RunPanel::connectEdits()
 {
     const auto edited = [this] { onSettingsEdited(); };
-    for (QLineEdit *e : {m_host, m_database, m_user, m_directory, m_splitValue, m_rows, m_seed})
+    for (QLineEdit *e : {m_directory, m_splitValue, m_rows, m_seed})
         connect(e, &QLineEdit::textChanged, this, edited);
-    for (QComboBox *c :
-         {m_target, m_sslmode, m_format, m_splitKind, m_compression, m_mode, m_copyFormat})
+    for (QComboBox *c : {m_target, m_format, m_splitKind, m_compression, m_mode, m_copyFormat})
         connect(c, &QComboBox::currentIndexChanged, this, edited);
-    connect(m_port, &QSpinBox::valueChanged, this, edited);
     connect(m_workers, &QSpinBox::valueChanged, this, edited);
     connect(m_scale, &QDoubleSpinBox::valueChanged, this, edited);
     connect(m_constraintsFirst, &QCheckBox::toggled, this, edited);
-    connect(m_askPassword, &QCheckBox::toggled, this, edited);
     connect(m_thresholds, &QPlainTextEdit::textChanged, this, edited);
-}
-
-ConnectionProfile RunPanel::currentProfile() const
-{
-    ConnectionProfile p;
-    p.name = m_profile->currentText();
-    p.host = m_host->text().trimmed();
-    p.port = m_port->value();
-    p.database = m_database->text().trimmed();
-    p.user = m_user->text().trimmed();
-    p.sslmode = m_sslmode->currentText();
-    p.askPassword = m_askPassword->isChecked();
-    return p;
 }
 
 RunSettings RunPanel::settings() const
 {
     RunSettings s = m_unshown;
     s.target = RunTarget(m_target->currentIndex());
-    s.profile = currentProfile();
-    if (m_profile->currentIndex() < 0) // profiles not loaded (yet): keep the stored choice
+    s.profile = m_connection->profile();
+    if (s.profile.name.isEmpty()) // the stored choice while the profiles are not loaded (yet)
         s.profile.name = m_unshown.profile.name;
     s.directory = m_directory->text().trimmed();
     FormatOptions::parseFormat(m_format->currentText(), s.format);
@@ -405,14 +346,8 @@ void RunPanel::setSettings(const RunSettings &s)
     m_unshown.serverDir = s.serverDir;
     m_unshown.retries = s.retries;
     m_unshown.profile.name = s.profile.name;
-    m_profile->setCurrentIndex(m_profile->findText(s.profile.name));
     m_target->setCurrentIndex(int(s.target));
-    m_host->setText(s.profile.host);
-    m_port->setValue(s.profile.port);
-    m_database->setText(s.profile.database);
-    m_user->setText(s.profile.user);
-    m_sslmode->setCurrentText(s.profile.sslmode);
-    m_askPassword->setChecked(s.profile.askPassword);
+    m_connection->setProfile(s.profile);
     m_directory->setText(s.directory);
     m_format->setCurrentText(FormatOptions::formatName(s.format));
     m_compression->setCurrentText(Compressor::name(s.compression));
@@ -612,19 +547,6 @@ bool RunPanel::confirmOverwrite(const RunSettings &s)
     return box.clickedButton() == overwrite;
 }
 
-bool RunPanel::askPassword(const ConnectionProfile &profile, QString *password)
-{
-    password->clear();
-    if (!profile.askPassword)
-        return true;
-    bool ok = false;
-    *password = QInputDialog::getText(
-        this, QStringLiteral("Password"),
-        QStringLiteral("Password for %1@%2 (kept in memory only):").arg(profile.user, profile.host),
-        QLineEdit::Password, QString(), &ok);
-    return ok;
-}
-
 void RunPanel::run()
 {
     if (!m_controller || m_controller->isActive() || !runProblems().isEmpty())
@@ -632,13 +554,23 @@ void RunPanel::run()
     const RunSettings s = settings();
     if (s.target == RunTarget::Files && !confirmOverwrite(s))
         return;
-    QString password;
-    if (s.target == RunTarget::Postgres && !askPassword(s.profile, &password))
+    const auto start = [this, s](const QString &password) {
+        if (!m_controller || m_controller->isActive())
+            return;
+        m_controller->setSettings(s);
+        m_controller->setPassword(password);
+        m_controller->start();
+        updateButtons();
+    };
+    if (s.target != RunTarget::Postgres) {
+        start(QString());
         return;
-    m_controller->setSettings(s);
-    m_controller->setPassword(password);
-    m_controller->start();
-    updateButtons();
+    }
+    // The keyring answers asynchronously; the run starts when the password is known.
+    m_connection->passwords()->obtain(s.profile, [start](const PasswordResult &r) {
+        if (r.ok)
+            start(r.password);
+    });
 }
 
 void RunPanel::copyCommand()
@@ -649,75 +581,17 @@ void RunPanel::copyCommand()
 
 void RunPanel::testConnection()
 {
-    const ConnectionProfile profile = currentProfile();
-    QString password;
-    if (!askPassword(profile, &password))
-        return;
-    QString conninfo = profile.conninfo();
-    if (!password.isEmpty())
-        conninfo = ConnInfo::withOption(conninfo, QStringLiteral("password"), password);
-    m_test->setEnabled(false);
-    m_testResult->setText(QStringLiteral("connecting…"));
-    m_testWatcher.setFuture(QtConcurrent::run([conninfo] {
-        Database db;
-        if (const QString e = db.open(conninfo); !e.isEmpty())
-            return QStringLiteral("Failed: %1").arg(e);
-        return QStringLiteral("Connected: PostgreSQL %1").arg(db.serverVersion());
-    }));
+    m_connection->testConnection();
+}
+
+QList<ConnectionProfile> RunPanel::profiles() const
+{
+    return m_connection->profiles();
 }
 
 void RunPanel::setProfiles(const QList<ConnectionProfile> &profiles)
 {
-    m_profiles = profiles;
-    m_profile->clear();
-    for (const ConnectionProfile &p : profiles)
-        m_profile->addItem(p.name);
-    // The profile the stored settings name, when there is one (else none).
-    m_profile->setCurrentIndex(m_profile->findText(m_unshown.profile.name));
-}
-
-void RunPanel::loadProfile(int index)
-{
-    if (index < 0 || index >= m_profiles.size())
-        return;
-    const ConnectionProfile &p = m_profiles.at(index);
-    m_host->setText(p.host);
-    m_port->setValue(p.port);
-    m_database->setText(p.database);
-    m_user->setText(p.user);
-    m_sslmode->setCurrentText(p.sslmode);
-    m_askPassword->setChecked(p.askPassword);
-}
-
-void RunPanel::saveProfile()
-{
-    ConnectionProfile p = currentProfile();
-    bool ok = false;
-    p.name = QInputDialog::getText(
-                 this, QStringLiteral("Save profile"), QStringLiteral("Name:"), QLineEdit::Normal,
-                 p.name.isEmpty() ? QStringLiteral("%1@%2").arg(p.database, p.host) : p.name, &ok)
-                 .trimmed();
-    if (!ok || p.name.isEmpty())
-        return;
-    const auto it = std::find_if(m_profiles.begin(), m_profiles.end(),
-                                 [&](const ConnectionProfile &q) { return q.name == p.name; });
-    if (it != m_profiles.end())
-        *it = p;
-    else
-        m_profiles.append(p);
-    setProfiles(m_profiles);
-    m_profile->setCurrentText(p.name);
-    emit profilesChanged(m_profiles);
-}
-
-void RunPanel::deleteProfile()
-{
-    const int index = m_profile->currentIndex();
-    if (index < 0 || index >= m_profiles.size())
-        return;
-    m_profiles.removeAt(index);
-    setProfiles(m_profiles);
-    emit profilesChanged(m_profiles);
+    m_connection->setProfiles(profiles);
 }
 
 } // namespace spillway

@@ -3,15 +3,15 @@
 // The run panel: where to (the embedded local server — the default —, a PostgreSQL connection
 // profile, or files), how much (rows or scale, workers, seed), how to load (mode, COPY format,
 // constraints first) and which thresholds must hold; the Run (F5), Pause/Resume, Cancel and
-// "Copy as command" buttons drive a RunController. Connection profiles never hold a password:
-// one is asked for (echo off) when the profile says so, else libpq uses .pgpass / PGPASSWORD.
-// The Run bar stays in view below the scrolling settings: the estimate of rows and bytes
-// (RunEstimator), why Run is disabled (the schema's or the settings' first problem, with a
-// "Show problem" jump) and the live command. Every field is kept in Settings::runSettings.
+// "Copy as command" buttons drive a RunController. Connection profiles (ConnectionProfileEditor)
+// never hold a password: it comes from the system keyring, is asked for (echo off) or libpq
+// uses .pgpass / PGPASSWORD. The Run bar stays in view below the scrolling settings: the
+// estimate of rows and bytes (RunEstimator), why Run is disabled (the schema's or the settings'
+// first problem, with a "Show problem" jump) and the live command. Every field is kept in
+// Settings::runSettings.
 
 #include "run/runsettings.h"
 
-#include <QFutureWatcher>
 #include <QPointer>
 #include <QWidget>
 
@@ -29,6 +29,7 @@ class QStackedWidget;
 
 namespace spillway {
 
+class ConnectionProfileEditor;
 class ProblemLabel;
 class RunController;
 class RunEstimator;
@@ -44,11 +45,12 @@ public:
 
     RunSettings settings() const;
     void setSettings(const RunSettings &settings);
-    QList<ConnectionProfile> profiles() const { return m_profiles; }
+    QList<ConnectionProfile> profiles() const;
     void setProfiles(const QList<ConnectionProfile> &profiles);
+    ConnectionProfileEditor *connectionEditor() const { return m_connection; }
 
     QAction *runAction() const { return m_runAction; }
-    // Runs with the panel's settings (asks for a password first when the profile says so).
+    // Runs with the panel's settings (after the profile's password: keyring, asked or libpq).
     void run();
     void copyCommand();
     void testConnection();
@@ -87,25 +89,11 @@ private:
     void restoreSettings();
     // Files runs: true when nothing would be overwritten or the user agreed to it.
     bool confirmOverwrite(const RunSettings &settings);
-    void loadProfile(int index);
-    void saveProfile();
-    void deleteProfile();
-    ConnectionProfile currentProfile() const;
-    bool askPassword(const ConnectionProfile &profile, QString *password);
 
     QPointer<RunController> m_controller;
-    QList<ConnectionProfile> m_profiles;
     QComboBox *m_target;
     QStackedWidget *m_targetPages;
-    QComboBox *m_profile;
-    QLineEdit *m_host;
-    QSpinBox *m_port;
-    QLineEdit *m_database;
-    QLineEdit *m_user;
-    QComboBox *m_sslmode;
-    QCheckBox *m_askPassword;
-    QPushButton *m_test;
-    QLabel *m_testResult;
+    ConnectionProfileEditor *m_connection;
     QLineEdit *m_directory;
     QComboBox *m_format;
     QComboBox *m_splitKind;
@@ -135,7 +123,6 @@ private:
     QPushButton *m_runButton;
     QPushButton *m_pauseButton;
     QPushButton *m_cancelButton;
-    QFutureWatcher<QString> m_testWatcher;
 };
 
 } // namespace spillway

@@ -17,57 +17,6 @@
 #include <cmath>
 
 namespace spillway {
-QString ConnectionProfile::conninfo() const
-{
-    QString info = LocalServer::connectionString(host, port, database, user);
-    // sslmode is one of libpq's plain words (disable ... verify-full): no quoting needed.
-    if (!sslmode.isEmpty())
-        info += QStringLiteral(" sslmode=") + sslmode;
-    return info;
-}
-
-QJsonObject ConnectionProfile::toJson() const
-{
-    return {{QStringLiteral("name"), name},
-            {QStringLiteral("host"), host},
-            {QStringLiteral("port"), port},
-            {QStringLiteral("database"), database},
-            {QStringLiteral("user"), user},
-            {QStringLiteral("sslmode"), sslmode},
-            {QStringLiteral("askPassword"), askPassword}};
-}
-
-ConnectionProfile ConnectionProfile::fromJson(const QJsonObject &o)
-{
-    ConnectionProfile p;
-    p.name = o.value(QStringLiteral("name")).toString();
-    p.host = o.value(QStringLiteral("host")).toString(p.host);
-    p.port = o.value(QStringLiteral("port")).toInt(p.port);
-    p.database = o.value(QStringLiteral("database")).toString();
-    p.user = o.value(QStringLiteral("user")).toString();
-    p.sslmode = o.value(QStringLiteral("sslmode")).toString(p.sslmode);
-    p.askPassword = o.value(QStringLiteral("askPassword")).toBool();
-    return p;
-}
-
-QByteArray ConnectionProfile::listToJson(const QList<ConnectionProfile> &profiles)
-{
-    QJsonArray array;
-    for (const ConnectionProfile &p : profiles)
-        array.append(p.toJson());
-    return QJsonDocument(array).toJson(QJsonDocument::Compact);
-}
-
-QList<ConnectionProfile> ConnectionProfile::listFromJson(const QByteArray &json)
-{
-    QList<ConnectionProfile> profiles;
-    const QJsonDocument doc = QJsonDocument::fromJson(json);
-    for (const QJsonValue &v : doc.array())
-        if (v.isObject())
-            profiles.append(fromJson(v.toObject()));
-    return profiles;
-}
-
 PlanOptions RunSettings::planOptions() const
 {
     PlanOptions o;
@@ -82,8 +31,8 @@ QStringList RunSettings::problems() const
     QStringList out;
     if (target == RunTarget::Files && directory.trimmed().isEmpty())
         out << QStringLiteral("Choose an output folder for the files.");
-    if (target == RunTarget::Postgres && profile.host.isEmpty() && profile.database.isEmpty())
-        out << QStringLiteral("Fill in the PostgreSQL host and database, or use the local server.");
+    if (target == RunTarget::Postgres && !profile.problem().isEmpty())
+        out << profile.problem();
     if (splitRows && splitBytes)
         out << QStringLiteral("Split files by rows or by size, not both.");
     if (!(scale > 0))

@@ -11,6 +11,7 @@
 #include "encode/encoder.h"
 #include "files/compressor.h"
 #include "pg/ingestjob.h"
+#include "run/connectionprofile.h"
 #include "run/plan.h"
 
 #include <QByteArray>
@@ -26,29 +27,6 @@ namespace spillway {
 enum class LogLevel { Info, Warning, Error };
 
 enum class RunTarget { LocalServer, Postgres, Files };
-
-// A saved PostgreSQL target. Deliberately without a password: libpq reads .pgpass and
-// PGPASSWORD, and askPassword makes the run panel ask for one (echo off) before each session.
-struct ConnectionProfile
-{
-    QString name;
-    QString host = QStringLiteral("localhost");
-    int port = 5432;
-    QString database;
-    QString user;
-    QString sslmode = QStringLiteral("prefer");
-    bool askPassword = false;
-
-    // libpq keyword/value string without any password.
-    QString conninfo() const;
-    QJsonObject toJson() const;
-    static ConnectionProfile fromJson(const QJsonObject &object);
-
-    // A list as a compact JSON array (what Settings::connectionProfiles stores), and back;
-    // bytes that are not a JSON array give an empty list.
-    static QByteArray listToJson(const QList<ConnectionProfile> &profiles);
-    static QList<ConnectionProfile> listFromJson(const QByteArray &json);
-};
 
 struct RunSettings
 {

@@ -171,9 +171,9 @@ void TestMonitor::commandLine_data()
                                              "--copy-format binary --rows 1000 --workers 2");
     QTest::newRow("postgres")
         << int(RunTarget::Postgres)
-        << QStringLiteral("spillway-cli ingest s.json --db 'host=db1 port=5432 dbname=test "
-                          "user=etl sslmode=require' --mode recreate --copy-format binary --rows "
-                          "1000 --workers 2");
+        << QStringLiteral("spillway-cli ingest s.json --db 'host=db1 dbname=test user=etl "
+                          "sslmode=require' --mode recreate --copy-format binary --rows 1000 "
+                          "--workers 2");
     QTest::newRow("files") << int(RunTarget::Files)
                            << QStringLiteral("spillway-cli generate s.json --out /tmp/o --format "
                                              "pgcopy --split-rows 500 --rows 1000 --workers 2");
