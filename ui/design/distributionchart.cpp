@@ -1,56 +1,57 @@
 #include "design/distributionchart.h"
 
+#include "base/quantity.h"
+#include "shell/chartstyle.h"
+
 #include <QAreaSeries>
 #include <QBarCategoryAxis>
 #include <QBarSet>
-#include <QDateTime>
-#include <QDateTimeAxis>
+#include <QCategoryAxis>
+#include <QCursor>
+#include <QEvent>
 #include <QHorizontalBarSeries>
 #include <QLineSeries>
 #include <QScatterSeries>
-#include <QTimeZone>
-#include <QValueAxis>
+#include <QToolTip>
+
+#include <cmath>
 
 namespace spillway {
 namespace {
 
 const QColor kBarColor(0x3b, 0x82, 0xc4);
 
-// Histogram edges on the chart's x axis: numbers as they are, dates and times as milliseconds
-// since the epoch in local time (what QDateTimeAxis shows).
+// Histogram edges on the chart's x axis: numbers as they are, dates, times and timestamps as
+// milliseconds since the epoch in UTC (what AxisScale::Timestamp labels).
 double axisX(const ColumnDistribution &d, double value)
 {
-    using Axis = ColumnDistribution::Axis;
-    qint64 utcMs = 0;
     switch (d.axis) {
-    case Axis::Number:
+    case ColumnDistribution::Axis::Number:
+    case ColumnDistribution::Axis::Degrees:
         return value;
-    case Axis::Date:
-        utcMs = qint64(value * 86400000.0);
-        break;
-    case Axis::Time:
-    case Axis::Timestamp:
-        utcMs = qint64(value / 1000.0);
+    case ColumnDistribution::Axis::Date:
+        return value * 86400000.0;
+    case ColumnDistribution::Axis::Time:
+    case ColumnDistribution::Axis::Timestamp:
         break;
     }
-    const QDateTime utc = QDateTime::fromMSecsSinceEpoch(utcMs, Qt::UTC);
-    return double(QDateTime(utc.date(), utc.time()).toMSecsSinceEpoch());
+    return value / 1000.0;
+}
+
+// One bar per whole value (bins centred on integers): ticks on whole values only.
+bool integralBins(const ColumnDistribution &d)
+{
+    return d.binWidth() == 1 && d.minimum - std::floor(d.minimum) == 0.5;
 }
 
 QString summary(const ColumnDistribution &d, const QString &what)
 {
-    QString text = QStringLiteral("<b>%1</b><br>%2 · %L3 sampled")
-                       .arg(d.column.toHtmlEscaped(), what)
-                       .arg(d.sampled);
+    QString text = QStringLiteral("<b>%1</b><br>").arg(d.column.toHtmlEscaped()) +
+                   DistributionChart::tr("%1 · %2 sampled").arg(what, formatNumber(d.sampled));
     if (d.nulls)
-        text += QStringLiteral(" · %1% NULL")
+        text += DistributionChart::tr(" · %1% NULL")
                     .arg(QString::number(100.0 * d.nulls / std::max(d.sampled, 1), 'f', 1));
     return text;
-}
-
-QString elided(const QString &text)
-{
-    return text.size() > 22 ? text.left(21) + QChar(0x2026) : text;
 }
 
 } // namespace
@@ -65,10 +66,12 @@ DistributionChart::DistributionChart(QWidget *parent)
     font.setPointSizeF(font.pointSizeF() * 0.95);
     chart()->setTitleFont(font);
     setMinimumSize(280, 200);
+    applyChartPalette(this);
 }
 
 void DistributionChart::reset(const QString &title)
 {
+    m_tickAxes.clear();
     chart()->removeAllSeries();
     const auto axes = chart()->axes();
     for (QAbstractAxis *axis : axes) {
@@ -101,11 +104,39 @@ void DistributionChart::showDistribution(const ColumnDistribution &d)
         reset(QStringLiteral("<b>%1</b><br>%2").arg(d.column.toHtmlEscaped(), d.note));
         break;
     }
+    applyChartPalette(this);
+}
+
+QCategoryAxis *DistributionChart::addTickAxis(Qt::Alignment side, double minimum, double maximum,
+                                              AxisScale scale, AxisFit fit)
+{
+    QCategoryAxis *axis = newTickAxis();
+    chart()->addAxis(axis, side);
+    m_tickAxes.append({axis, minimum, maximum, scale, fit});
+    updateTicks();
+    return axis;
+}
+
+// As many ticks as fit: a label's room across is measured on the widest one likely.
+void DistributionChart::updateTicks()
+{
+    const QRectF plot = chart()->plotArea();
+    const double across = plot.width() > 0 ? plot.width() : width() * 0.8;
+    const double down = plot.height() > 0 ? plot.height() : height() * 0.6;
+    for (const TickAxis &t : std::as_const(m_tickAxes)) {
+        const QFontMetricsF metrics(t.axis->labelsFont());
+        const bool horizontal = t.axis->orientation() == Qt::Horizontal;
+        const QString sample = t.scale == AxisScale::Timestamp ? QStringLiteral("2020-01-01 ")
+                                                               : QStringLiteral("-00.00M");
+        const int target = horizontal ? tickTarget(across, metrics.horizontalAdvance(sample))
+                                      : std::min(6, tickTarget(down, metrics.height() * 1.2));
+        setAxisTicks(t.axis, axisTicks(t.minimum, t.maximum, t.scale, target, t.fit));
+    }
 }
 
 void DistributionChart::showHistogram(const ColumnDistribution &d)
 {
-    reset(summary(d, QStringLiteral("histogram")));
+    reset(summary(d, tr("histogram")));
     auto *upper = new QLineSeries;
     const double width = d.binWidth();
     int peak = 1;
@@ -120,51 +151,39 @@ void DistributionChart::showHistogram(const ColumnDistribution &d)
     lower->append(axisX(d, d.minimum), 0);
     lower->append(axisX(d, d.maximum), 0);
     auto *area = new QAreaSeries(upper, lower);
-    area->setColor(kBarColor);
-    area->setBorderColor(kBarColor.darker(130));
+    const QColor color = chartColor(kBarColor, palette());
+    area->setColor(color);
+    area->setBorderColor(isDarkPalette(palette()) ? color.lighter(120) : color.darker(130));
     chart()->addSeries(area);
-    QAbstractAxis *x = nullptr;
-    if (d.axis == ColumnDistribution::Axis::Number) {
-        auto *valueAxis = new QValueAxis;
-        valueAxis->setRange(d.minimum, d.maximum);
-        valueAxis->setLabelFormat(QStringLiteral("%.4g"));
-        valueAxis->applyNiceNumbers();
-        x = valueAxis;
-    } else {
-        auto *timeAxis = new QDateTimeAxis;
-        const double spanDays = (axisX(d, d.maximum) - axisX(d, d.minimum)) / 86400000.0;
-        timeAxis->setFormat(d.axis == ColumnDistribution::Axis::Time ? QStringLiteral("HH:mm")
-                            : spanDays > 400                         ? QStringLiteral("yyyy")
-                            : spanDays > 3                           ? QStringLiteral("yyyy-MM-dd")
-                                           : QStringLiteral("MM-dd HH:mm"));
-        timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(axisX(d, d.minimum))),
-                           QDateTime::fromMSecsSinceEpoch(qint64(axisX(d, d.maximum))));
-        timeAxis->setTickCount(4);
-        x = timeAxis;
-    }
-    auto *y = new QValueAxis;
-    y->setRange(0, peak * 1.1);
-    y->setLabelFormat(QStringLiteral("%d"));
-    y->applyNiceNumbers();
-    chart()->addAxis(x, Qt::AlignBottom);
-    chart()->addAxis(y, Qt::AlignLeft);
+    const AxisScale scale = d.axis != ColumnDistribution::Axis::Number ? AxisScale::Timestamp
+                            : integralBins(d)                          ? AxisScale::Count
+                                                                       : AxisScale::Number;
+    QCategoryAxis *x = addTickAxis(Qt::AlignBottom, axisX(d, d.minimum), axisX(d, d.maximum), scale,
+                                   AxisFit::Inside);
+    QCategoryAxis *y = addTickAxis(Qt::AlignLeft, 0, peak * 1.05, AxisScale::Count, AxisFit::Widen);
     area->attachAxis(x);
     area->attachAxis(y);
 }
 
 void DistributionChart::showTopValues(const ColumnDistribution &d)
 {
-    reset(summary(
-        d, QStringLiteral("%1 most frequent of %2 distinct").arg(d.labels.size()).arg(d.distinct)));
+    reset(summary(d, tr("%1 most frequent of %2 distinct").arg(d.labels.size()).arg(d.distinct)));
     auto *set = new QBarSet(d.column);
-    set->setColor(kBarColor);
+    set->setColor(chartColor(kBarColor, palette()));
+    set->setBorderColor(Qt::transparent);
+    set->setLabelColor(palette().color(QPalette::Text));
+    // Labels get at most about two fifths of the width: the bars need the rest.
+    const QFontMetrics metrics(chart()->font());
+    m_elideWidth = std::max(60, int(width() * 0.38));
     QStringList categories;
     int peak = 1;
     // Bars grow upwards from the first category: list the most frequent last so it is on top.
     for (qsizetype i = d.labels.size() - 1; i >= 0; --i) {
-        QString label = elided(d.labels.at(i));
+        const QString text = d.labels.at(i).simplified();
+        QString label =
+            metrics.elidedText(text.isEmpty() ? tr("(empty)") : text, Qt::ElideRight, m_elideWidth);
         while (categories.contains(label))
-            label += QLatin1Char(' ');
+            label += QChar(0x200b); // a category axis needs distinct labels
         categories.append(label);
         *set << d.counts.at(i);
         peak = std::max(peak, d.counts.at(i));
@@ -172,25 +191,61 @@ void DistributionChart::showTopValues(const ColumnDistribution &d)
     auto *series = new QHorizontalBarSeries;
     series->append(set);
     series->setBarWidth(0.75);
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    series->setLabelsFormat(QStringLiteral("@value"));
     chart()->addSeries(series);
+    connect(series, &QHorizontalBarSeries::hovered, this,
+            [this](bool status, int index, QBarSet *) { showBarToolTip(status, index); });
     auto *y = new QBarCategoryAxis;
     y->append(categories);
-    auto *x = new QValueAxis;
-    x->setRange(0, peak * 1.1);
-    x->setLabelFormat(QStringLiteral("%d"));
-    x->applyNiceNumbers();
     chart()->addAxis(y, Qt::AlignLeft);
-    chart()->addAxis(x, Qt::AlignBottom);
+    // Room after the longest bar for its count.
+    QCategoryAxis *x =
+        addTickAxis(Qt::AlignBottom, 0, peak * 1.15, AxisScale::Count, AxisFit::Widen);
     series->attachAxis(x);
     series->attachAxis(y);
 }
 
+QStringList DistributionChart::categoryLabels() const
+{
+    for (QAbstractAxis *axis : chart()->axes(Qt::Vertical)) {
+        if (auto *categories = qobject_cast<QBarCategoryAxis *>(axis)) {
+            QStringList labels = categories->categories();
+            std::reverse(labels.begin(), labels.end());
+            return labels;
+        }
+    }
+    return {};
+}
+
+QString DistributionChart::barToolTip(int index) const
+{
+    const ColumnDistribution &d = m_distribution;
+    if (d.kind != ColumnDistribution::Kind::TopValues || index < 0 || index >= d.labels.size())
+        return {};
+    const int values = std::max(1, d.sampled - d.nulls);
+    return tr("%1\n%2 of %3 sampled values (%4%)")
+        .arg(d.labels.at(index), formatNumber(d.counts.at(index)), formatNumber(values),
+             QString::number(100.0 * d.counts.at(index) / values, 'f', 1));
+}
+
+void DistributionChart::showBarToolTip(bool status, int index)
+{
+    // Bars are listed bottom-up, the most frequent last.
+    const QString text = barToolTip(int(m_distribution.labels.size()) - 1 - index);
+    if (status && !text.isEmpty())
+        QToolTip::showText(QCursor::pos(), text, this);
+    else
+        QToolTip::hideText();
+}
+
 void DistributionChart::showScatter(const ColumnDistribution &d)
 {
-    reset(summary(d, QStringLiteral("locations (longitude, latitude)")));
+    reset(summary(d, tr("locations (longitude, latitude)")));
     auto *series = new QScatterSeries;
     series->setMarkerSize(4);
-    series->setColor(kBarColor);
+    series->setColor(chartColor(kBarColor, palette()));
     series->setBorderColor(Qt::transparent);
     series->replace(d.points);
     chart()->addSeries(series);
@@ -201,16 +256,37 @@ void DistributionChart::showScatter(const ColumnDistribution &d)
         y0 = std::min(y0, p.y());
         y1 = std::max(y1, p.y());
     }
-    auto *x = new QValueAxis;
-    x->setRange(x0 - 0.5, x1 + 0.5);
-    x->setTitleText(QStringLiteral("longitude"));
-    auto *y = new QValueAxis;
-    y->setRange(y0 - 0.5, y1 + 0.5);
-    y->setTitleText(QStringLiteral("latitude"));
-    chart()->addAxis(x, Qt::AlignBottom);
-    chart()->addAxis(y, Qt::AlignLeft);
+    // A little room around the points, within the globe.
+    const double padX = std::max(0.01, (x1 - x0) * 0.05), padY = std::max(0.01, (y1 - y0) * 0.05);
+    QCategoryAxis *x = addTickAxis(Qt::AlignBottom, std::max(-180.0, x0 - padX),
+                                   std::min(180.0, x1 + padX), AxisScale::Degrees, AxisFit::Inside);
+    x->setTitleText(tr("longitude"));
+    QCategoryAxis *y = addTickAxis(Qt::AlignLeft, std::max(-90.0, y0 - padY),
+                                   std::min(90.0, y1 + padY), AxisScale::Degrees, AxisFit::Inside);
+    y->setTitleText(tr("latitude"));
     series->attachAxis(x);
     series->attachAxis(y);
+}
+
+void DistributionChart::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange && event->type() != QEvent::ApplicationPaletteChange)
+        return;
+    if (m_distribution.kind != ColumnDistribution::Kind::None)
+        showDistribution(m_distribution); // series colors too
+    else
+        applyChartPalette(this);
+}
+
+void DistributionChart::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    if (m_distribution.kind == ColumnDistribution::Kind::TopValues &&
+        std::abs(std::max(60, int(width() * 0.38)) - m_elideWidth) > 8)
+        showDistribution(m_distribution); // labels elided to the new width
+    else
+        updateTicks();
 }
 
 } // namespace spillway

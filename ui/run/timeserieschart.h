@@ -3,14 +3,16 @@
 // A live line chart over elapsed seconds: a bounded buffer of points per series, handed to Qt
 // Charts once per tick with QXYSeries::replace() (as Qt Charts' audio example does), never one
 // append per sample. Axes follow the newest points; the y axis grows to the visible peak.
-// Series may sit on a second, right-hand axis (e.g. MB/s beside rows/s).
+// Series may sit on a second, right-hand axis (e.g. MB/s beside rows/s). Axes tick at round
+// values (whole seconds or minutes, 5k/10k rows/s: base/axisticks) and the chart follows the
+// application palette, light or dark (ui/shell/chartstyle).
 
 #include <QChartView>
 #include <QList>
 #include <QPointF>
 
 class QLineSeries;
-class QValueAxis;
+class QCategoryAxis;
 
 namespace spillway {
 
@@ -27,8 +29,6 @@ public:
     int addSeries(const QString &name, const QColor &color, Qt::PenStyle style = Qt::SolidLine,
                   bool rightAxis = false);
     void setAxisTitles(const QString &left, const QString &right = {});
-    // Scale applied to values on display (1e-6 shows bytes as MB), and its label format.
-    void setAxisFormat(const QString &leftFormat, const QString &rightFormat = {});
 
     // Buffers a point; nothing is drawn until flush().
     void append(int series, double x, double y);
@@ -41,6 +41,10 @@ public:
     // Points the chart itself holds (what was drawn at the last flush).
     int drawnCount(int series) const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     struct Buffer
     {
@@ -50,10 +54,16 @@ private:
         qsizetype size() const { return points.size(); }
     };
 
-    QValueAxis *m_x;
-    QValueAxis *m_left;
-    QValueAxis *m_right = nullptr;
+    // Colors and ticks from the palette and the current ranges.
+    void applyPalette();
+    void updateAxes();
+
+    QCategoryAxis *m_x;
+    QCategoryAxis *m_left;
+    QCategoryAxis *m_right = nullptr;
     QList<Buffer> m_buffers;
+    QList<QColor> m_colors; // each series' color on a light base, per m_buffers index
+    double m_first = 0, m_last = 10, m_leftPeak = 0, m_rightPeak = 0; // what updateAxes shows
 };
 
 } // namespace spillway
