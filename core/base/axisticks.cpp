@@ -372,7 +372,7 @@ int tickTarget(double pixels, double labelPixels)
 {
     if (!(pixels > 0) || !(labelPixels > 0))
         return 2;
-    return std::max(2, int(pixels / (labelPixels * 1.5)) + 1);
+    return std::max(2, int(pixels / (labelPixels * 2)) + 1);
 }
 
 } // namespace spillway

@@ -215,7 +215,7 @@ void TestAxisTicks::ticksAreOrderedUniqueAndInside()
 
 void TestAxisTicks::tickTargetFollowsLength()
 {
-    QCOMPARE(tickTarget(400, 60), 5);
+    QCOMPARE(tickTarget(400, 60), 4);
     QCOMPARE(tickTarget(100, 60), 2);
     QCOMPARE(tickTarget(0, 60), 2);
     QVERIFY(tickTarget(1600, 60) > tickTarget(800, 60));

@@ -117,20 +117,38 @@ QCategoryAxis *DistributionChart::addTickAxis(Qt::Alignment side, double minimum
     return axis;
 }
 
-// As many ticks as fit: a label's room across is measured on the widest one likely.
+// As many ticks as fit across: first for a wide label, then for the widest label that came out
+// (years need less room than dates).
+AxisTicks DistributionChart::ticksAcross(const TickAxis &t, double length) const
+{
+    const QFontMetricsF metrics(t.axis->labelsFont());
+    double labelWidth = metrics.horizontalAdvance(QStringLiteral("2020-01-01"));
+    AxisTicks ticks;
+    for (int pass = 0; pass < 2; ++pass) {
+        ticks = axisTicks(t.minimum, t.maximum, t.scale, tickTarget(length, labelWidth), t.fit);
+        double widest = 0;
+        for (const AxisTick &tick : std::as_const(ticks.ticks))
+            widest = std::max(widest, metrics.horizontalAdvance(tick.label));
+        if (widest >= labelWidth * 0.8)
+            break;
+        labelWidth = std::max(widest, metrics.horizontalAdvance(QStringLiteral("000")));
+    }
+    return ticks;
+}
+
 void DistributionChart::updateTicks()
 {
     const QRectF plot = chart()->plotArea();
     const double across = plot.width() > 0 ? plot.width() : width() * 0.8;
     const double down = plot.height() > 0 ? plot.height() : height() * 0.6;
     for (const TickAxis &t : std::as_const(m_tickAxes)) {
-        const QFontMetricsF metrics(t.axis->labelsFont());
-        const bool horizontal = t.axis->orientation() == Qt::Horizontal;
-        const QString sample = t.scale == AxisScale::Timestamp ? QStringLiteral("2020-01-01 ")
-                                                               : QStringLiteral("-00.00M");
-        const int target = horizontal ? tickTarget(across, metrics.horizontalAdvance(sample))
-                                      : std::min(6, tickTarget(down, metrics.height() * 1.2));
-        setAxisTicks(t.axis, axisTicks(t.minimum, t.maximum, t.scale, target, t.fit));
+        if (t.axis->orientation() == Qt::Horizontal) {
+            setAxisTicks(t.axis, ticksAcross(t, across));
+        } else {
+            const QFontMetricsF metrics(t.axis->labelsFont());
+            const int target = std::min(6, tickTarget(down, metrics.height() * 1.2));
+            setAxisTicks(t.axis, axisTicks(t.minimum, t.maximum, t.scale, target, t.fit));
+        }
     }
 }
 
@@ -155,9 +173,11 @@ void DistributionChart::showHistogram(const ColumnDistribution &d)
     area->setColor(color);
     area->setBorderColor(isDarkPalette(palette()) ? color.lighter(120) : color.darker(130));
     chart()->addSeries(area);
-    const AxisScale scale = d.axis != ColumnDistribution::Axis::Number ? AxisScale::Timestamp
-                            : integralBins(d)                          ? AxisScale::Count
-                                                                       : AxisScale::Number;
+    using Axis = ColumnDistribution::Axis;
+    const AxisScale scale = d.axis == Axis::Degrees  ? AxisScale::Degrees
+                            : d.axis != Axis::Number ? AxisScale::Timestamp
+                            : integralBins(d)        ? AxisScale::Count
+                                                     : AxisScale::Number;
     QCategoryAxis *x = addTickAxis(Qt::AlignBottom, axisX(d, d.minimum), axisX(d, d.maximum), scale,
                                    AxisFit::Inside);
     QCategoryAxis *y = addTickAxis(Qt::AlignLeft, 0, peak * 1.05, AxisScale::Count, AxisFit::Widen);

@@ -53,6 +53,7 @@ private:
     QCategoryAxis *addTickAxis(Qt::Alignment side, double minimum, double maximum, AxisScale scale,
                                AxisFit fit);
     void updateTicks();
+    AxisTicks ticksAcross(const TickAxis &axis, double length) const;
     void showBarToolTip(bool status, int index);
 
     ColumnDistribution m_distribution;

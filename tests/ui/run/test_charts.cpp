@@ -212,6 +212,15 @@ void TestCharts::histogramAxesReadable()
     chart.showDistribution(dates);
     const QStringList years = labelsOf(chart.chart(), Qt::Horizontal);
     QVERIFY2(years.contains(QStringLiteral("2022")), qPrintable(years.join(QLatin1Char(' '))));
+
+    ColumnDistribution latitude = dates;
+    latitude.axis = ColumnDistribution::Axis::Degrees;
+    latitude.minimum = 47.3;
+    latitude.maximum = 55.1;
+    chart.showDistribution(latitude);
+    const QStringList degrees = labelsOf(chart.chart(), Qt::Horizontal);
+    QVERIFY2(degrees.contains(QString::fromUtf8("50°")),
+             qPrintable(degrees.join(QLatin1Char(' '))));
 }
 
 void TestCharts::topValuesAreReadable()
