@@ -12,7 +12,9 @@
 #include <QHorizontalBarSeries>
 #include <QLineSeries>
 #include <QScatterSeries>
+#include <QTimer>
 #include <QToolTip>
+#include <QValueAxis>
 
 #include <cmath>
 
@@ -76,7 +78,7 @@ void DistributionChart::reset(const QString &title)
     const auto axes = chart()->axes();
     for (QAbstractAxis *axis : axes) {
         chart()->removeAxis(axis);
-        delete axis;
+        axis->deleteLater(); // after Qt Charts has let go of its graphics
     }
     chart()->setTitle(title);
 }
@@ -114,7 +116,7 @@ QCategoryAxis *DistributionChart::addTickAxis(Qt::Alignment side, double minimum
     chart()->addAxis(axis, side);
     m_tickAxes.append({axis, minimum, maximum, scale, fit});
     updateTicks();
-    return axis;
+    return m_tickAxes.last().axis;
 }
 
 // As many ticks as fit across: first for a wide label, then for the widest label that came out
@@ -141,13 +143,14 @@ void DistributionChart::updateTicks()
     const QRectF plot = chart()->plotArea();
     const double across = plot.width() > 0 ? plot.width() : width() * 0.8;
     const double down = plot.height() > 0 ? plot.height() : height() * 0.6;
-    for (const TickAxis &t : std::as_const(m_tickAxes)) {
+    for (TickAxis &t : m_tickAxes) {
         if (t.axis->orientation() == Qt::Horizontal) {
-            setAxisTicks(t.axis, ticksAcross(t, across));
+            t.axis = setAxisTicks(chart(), t.axis, ticksAcross(t, across));
         } else {
             const QFontMetricsF metrics(t.axis->labelsFont());
             const int target = std::min(6, tickTarget(down, metrics.height() * 1.2));
-            setAxisTicks(t.axis, axisTicks(t.minimum, t.maximum, t.scale, target, t.fit));
+            t.axis = setAxisTicks(chart(), t.axis,
+                                  axisTicks(t.minimum, t.maximum, t.scale, target, t.fit));
         }
     }
 }
@@ -187,24 +190,16 @@ void DistributionChart::showHistogram(const ColumnDistribution &d)
 
 void DistributionChart::showTopValues(const ColumnDistribution &d)
 {
-    reset(summary(d, tr("%1 most frequent of %2 distinct").arg(d.labels.size()).arg(d.distinct)));
+    m_shownValues = std::min(int(d.labels.size()), valuesThatFit());
+    reset(summary(d, tr("%1 most frequent of %2 distinct").arg(m_shownValues).arg(d.distinct)));
     auto *set = new QBarSet(d.column);
     set->setColor(chartColor(kBarColor, palette()));
     set->setBorderColor(Qt::transparent);
     set->setLabelColor(palette().color(QPalette::Text));
-    // Labels get at most about two fifths of the width: the bars need the rest.
-    const QFontMetrics metrics(chart()->font());
-    m_elideWidth = std::max(60, int(width() * 0.38));
-    QStringList categories;
+    const QStringList categories = elidedLabels(d, m_shownValues);
     int peak = 1;
     // Bars grow upwards from the first category: list the most frequent last so it is on top.
-    for (qsizetype i = d.labels.size() - 1; i >= 0; --i) {
-        const QString text = d.labels.at(i).simplified();
-        QString label =
-            metrics.elidedText(text.isEmpty() ? tr("(empty)") : text, Qt::ElideRight, m_elideWidth);
-        while (categories.contains(label))
-            label += QChar(0x200b); // a category axis needs distinct labels
-        categories.append(label);
+    for (qsizetype i = m_shownValues - 1; i >= 0; --i) {
         *set << d.counts.at(i);
         peak = std::max(peak, d.counts.at(i));
     }
@@ -220,11 +215,47 @@ void DistributionChart::showTopValues(const ColumnDistribution &d)
     auto *y = new QBarCategoryAxis;
     y->append(categories);
     chart()->addAxis(y, Qt::AlignLeft);
-    // Room after the longest bar for its count.
-    QCategoryAxis *x =
-        addTickAxis(Qt::AlignBottom, 0, peak * 1.15, AxisScale::Count, AxisFit::Widen);
+    // Room after the longest bar for its count. Counts of a sample read well as whole numbers;
+    // a value axis with dynamic ticks at round steps (a category axis there left stale labels).
+    const double across = std::max(100.0, width() * 0.5);
+    const AxisTicks ticks = axisTicks(
+        0, peak * 1.15, AxisScale::Count,
+        tickTarget(across, QFontMetricsF(font()).horizontalAdvance(QStringLiteral("00000"))));
+    auto *x = new QValueAxis;
+    x->setRange(ticks.minimum, ticks.maximum);
+    x->setTickType(QValueAxis::TicksDynamic);
+    x->setTickAnchor(0);
+    x->setTickInterval(ticks.step);
+    x->setLabelFormat(QStringLiteral("%.0f"));
+    chart()->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     series->attachAxis(y);
+}
+
+// The top values' labels, bottom-up, elided to at most about two fifths of the width (the bars
+// need the rest) and kept distinct (a category axis needs them so).
+QStringList DistributionChart::elidedLabels(const ColumnDistribution &d, qsizetype count)
+{
+    const QFontMetrics metrics(chart()->font());
+    m_elideWidth = std::max(60, int(width() * 0.38));
+    QStringList categories;
+    for (qsizetype i = count - 1; i >= 0; --i) {
+        const QString text = d.labels.at(i).simplified();
+        QString label =
+            metrics.elidedText(text.isEmpty() ? tr("(empty)") : text, Qt::ElideRight, m_elideWidth);
+        while (categories.contains(label))
+            label += QChar(0x200b);
+        categories.append(label);
+    }
+    return categories;
+}
+
+// Rows of labels that fit the height without Qt Charts eliding them to "…" (a row needs about
+// one and a half lines), leaving room for the title and the value axis.
+int DistributionChart::valuesThatFit() const
+{
+    const double line = QFontMetricsF(chart()->font()).height();
+    return std::max(3, int((height() - 6 * line) / (1.6 * line)));
 }
 
 QStringList DistributionChart::categoryLabels() const
@@ -242,7 +273,7 @@ QStringList DistributionChart::categoryLabels() const
 QString DistributionChart::barToolTip(int index) const
 {
     const ColumnDistribution &d = m_distribution;
-    if (d.kind != ColumnDistribution::Kind::TopValues || index < 0 || index >= d.labels.size())
+    if (d.kind != ColumnDistribution::Kind::TopValues || index < 0 || index >= m_shownValues)
         return {};
     const int values = std::max(1, d.sampled - d.nulls);
     return tr("%1\n%2 of %3 sampled values (%4%)")
@@ -253,7 +284,7 @@ QString DistributionChart::barToolTip(int index) const
 void DistributionChart::showBarToolTip(bool status, int index)
 {
     // Bars are listed bottom-up, the most frequent last.
-    const QString text = barToolTip(int(m_distribution.labels.size()) - 1 - index);
+    const QString text = barToolTip(m_shownValues - 1 - index);
     if (status && !text.isEmpty())
         QToolTip::showText(QCursor::pos(), text, this);
     else
@@ -302,11 +333,18 @@ void DistributionChart::changeEvent(QEvent *event)
 void DistributionChart::resizeEvent(QResizeEvent *event)
 {
     QChartView::resizeEvent(event);
-    if (m_distribution.kind == ColumnDistribution::Kind::TopValues &&
-        std::abs(std::max(60, int(width() * 0.38)) - m_elideWidth) > 8)
-        showDistribution(m_distribution); // labels elided to the new width
-    else
-        updateTicks();
+    // Top values: as many rows as fit, labels elided to the width; rebuilt after the resize.
+    if (m_distribution.kind == ColumnDistribution::Kind::TopValues && !m_rebuildPending &&
+        (std::abs(std::max(60, int(width() * 0.38)) - m_elideWidth) > 8 ||
+         std::min(int(m_distribution.labels.size()), valuesThatFit()) != m_shownValues)) {
+        m_rebuildPending = true;
+        QTimer::singleShot(0, this, [this] {
+            m_rebuildPending = false;
+            if (m_distribution.kind == ColumnDistribution::Kind::TopValues)
+                showDistribution(m_distribution);
+        });
+    }
+    updateTicks();
 }
 
 } // namespace spillway

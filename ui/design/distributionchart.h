@@ -27,7 +27,8 @@ public:
     void showMessage(const QString &message);
     const ColumnDistribution &distribution() const { return m_distribution; }
 
-    // The top values' category labels as drawn (elided to the chart's width), top to bottom.
+    // The top values' category labels as drawn (as many as fit, elided to the chart's width),
+    // top to bottom.
     QStringList categoryLabels() const;
     // The tooltip text of the top-values bar at `index` (0: the most frequent).
     QString barToolTip(int index) const;
@@ -55,10 +56,14 @@ private:
     void updateTicks();
     AxisTicks ticksAcross(const TickAxis &axis, double length) const;
     void showBarToolTip(bool status, int index);
+    QStringList elidedLabels(const ColumnDistribution &d, qsizetype count);
+    int valuesThatFit() const;
 
     ColumnDistribution m_distribution;
     QList<TickAxis> m_tickAxes;
-    int m_elideWidth = 0; // of the top values' labels, when they were drawn
+    int m_elideWidth = 0;  // of the top values' labels, when they were drawn
+    int m_shownValues = 0; // top values drawn: as many as fit the height
+    bool m_rebuildPending = false;
 };
 
 } // namespace spillway

@@ -88,7 +88,7 @@ void attach(QChart *chart, const QList<QLineSeries *> &series, QCategoryAxis *ti
         for (const QPointF &p : s->points())
             maxY = std::max(maxY, p.y());
     }
-    setAxisTicks(value, axisTicks(0, maxY * 1.05, AxisScale::Number, 5));
+    value = setAxisTicks(chart, value, axisTicks(0, maxY * 1.05, AxisScale::Number, 5));
     if (side == Qt::AlignRight)
         value->setGridLineVisible(false); // one grid, the left axis's
 }
@@ -101,7 +101,7 @@ QCategoryAxis *timeAxis(const QList<const RunRecord *> &runs)
         if (!r->series.isEmpty())
             maxX = std::max(maxX, r->series.last().elapsedSeconds);
     }
-    setAxisTicks(time, axisTicks(0, maxX, AxisScale::Seconds, 7, AxisFit::Inside));
+    setAxisTicks(nullptr, time, axisTicks(0, maxX, AxisScale::Seconds, 7, AxisFit::Inside));
     return time;
 }
 

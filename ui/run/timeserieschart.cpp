@@ -126,10 +126,12 @@ void TimeSeriesChart::updateAxes()
             : 6;
     const int down =
         plot.height() > 0 ? std::min(6, tickTarget(plot.height(), metrics.height())) : 5;
-    setAxisTicks(m_x, axisTicks(m_first, m_last, AxisScale::Seconds, across, AxisFit::Inside));
-    setAxisTicks(m_left, axisTicks(0, m_leftPeak, AxisScale::Number, down));
+    m_x = setAxisTicks(chart(), m_x,
+                       axisTicks(m_first, m_last, AxisScale::Seconds, across, AxisFit::Inside));
+    m_left = setAxisTicks(chart(), m_left, axisTicks(0, m_leftPeak, AxisScale::Number, down));
     if (m_right)
-        setAxisTicks(m_right, axisTicks(0, m_rightPeak, AxisScale::Number, down));
+        m_right =
+            setAxisTicks(chart(), m_right, axisTicks(0, m_rightPeak, AxisScale::Number, down));
 }
 
 void TimeSeriesChart::applyPalette()

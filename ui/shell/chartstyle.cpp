@@ -61,25 +61,68 @@ QCategoryAxis *newTickAxis()
     return axis;
 }
 
-void setAxisTicks(QCategoryAxis *axis, const AxisTicks &ticks)
+namespace {
+
+bool sameTicks(QCategoryAxis *axis, const QList<AxisTick> &ticks)
 {
-    QStringList labels;
-    for (const AxisTick &t : ticks.ticks) {
-        if (t.value >= ticks.minimum && t.value <= ticks.maximum)
-            labels.append(t.label);
+    const QStringList labels = axis->categoriesLabels();
+    if (labels.size() != ticks.size())
+        return false;
+    for (qsizetype i = 0; i < ticks.size(); ++i) {
+        if (labels[i] != ticks[i].label || axis->endValue(labels[i]) != ticks[i].value)
+            return false;
     }
-    if (axis->min() == ticks.minimum && axis->max() == ticks.maximum &&
-        axis->categoriesLabels() == labels)
-        return;
-    const QStringList old = axis->categoriesLabels();
-    for (const QString &label : old)
-        axis->remove(label);
-    axis->setStartValue(ticks.minimum);
+    return true;
+}
+
+QCategoryAxis *replacement(QChart *chart, QCategoryAxis *axis)
+{
+    QCategoryAxis *fresh = newTickAxis();
+    fresh->setTitleText(axis->titleText());
+    fresh->setTitleFont(axis->titleFont());
+    fresh->setTitleBrush(axis->titleBrush());
+    fresh->setLabelsFont(axis->labelsFont());
+    fresh->setLabelsColor(axis->labelsColor());
+    fresh->setLinePen(axis->linePen());
+    fresh->setGridLineVisible(axis->isGridLineVisible());
+    fresh->setGridLinePen(axis->gridLinePen());
+    fresh->setMinorGridLineColor(axis->minorGridLineColor());
+    chart->addAxis(fresh, axis->alignment());
+    const auto series = chart->series();
+    for (QAbstractSeries *s : series) {
+        if (s->attachedAxes().contains(axis)) {
+            s->detachAxis(axis);
+            s->attachAxis(fresh);
+        }
+    }
+    chart->removeAxis(axis);
+    axis->deleteLater(); // after Qt Charts has let go of its graphics
+    return fresh;
+}
+
+} // namespace
+
+QCategoryAxis *setAxisTicks(QChart *chart, QCategoryAxis *axis, const AxisTicks &ticks)
+{
+    QList<AxisTick> inside;
     for (const AxisTick &t : ticks.ticks) {
         if (t.value >= ticks.minimum && t.value <= ticks.maximum)
+            inside.append(t);
+    }
+    if (!sameTicks(axis, inside)) {
+        if (!axis->categoriesLabels().isEmpty() && chart->axes().contains(axis))
+            axis = replacement(chart, axis);
+        const QStringList old = axis->categoriesLabels();
+        for (const QString &label : old) // an axis not drawn yet
+            axis->remove(label);
+        axis->setStartValue(ticks.minimum);
+        for (const AxisTick &t : std::as_const(inside))
             axis->append(t.label, t.value);
+    } else {
+        axis->setStartValue(ticks.minimum);
     }
     axis->setRange(ticks.minimum, ticks.maximum);
+    return axis;
 }
 
 } // namespace spillway

@@ -33,8 +33,11 @@ void applyChartPalette(QChartView *view);
 
 // A value axis whose labels sit on round tick values (a QCategoryAxis filled by setAxisTicks).
 QCategoryAxis *newTickAxis();
-// Sets the range and the ticks; does nothing when they are what the axis already shows (live
-// charts call it on every update).
-void setAxisTicks(QCategoryAxis *axis, const AxisTicks &ticks);
+// Shows `ticks` on `axis` of `chart` and returns the axis that shows them: `axis` itself when it
+// had no ticks yet or keeps the same ones (a new range only: live charts call this on every
+// update), else a new axis in its place, with its look and its series. Qt Charts 6.4 leaves the
+// labels of removed categories on screen, so ticks are never removed from a drawn axis. `chart`
+// may be null while `axis` has no ticks and is in no chart yet.
+QCategoryAxis *setAxisTicks(QChart *chart, QCategoryAxis *axis, const AxisTicks &ticks);
 
 } // namespace spillway
