@@ -133,7 +133,7 @@ AxisTicks DistributionChart::ticksAcross(const TickAxis &t, double length) const
             widest = std::max(widest, metrics.horizontalAdvance(tick.label));
         if (widest >= labelWidth * 0.8)
             break;
-        labelWidth = std::max(widest, metrics.horizontalAdvance(QStringLiteral("000")));
+        labelWidth = std::max(widest, metrics.horizontalAdvance(QStringLiteral("0000")));
     }
     return ticks;
 }

@@ -175,6 +175,24 @@ void TestCharts::liveAxesTickAtRoundValues()
         QVERIFY2(count.match(label).hasMatch(), qPrintable(left.join(QLatin1Char(' '))));
     const QStringList right = labelsOf(chart.chart(), Qt::Vertical, Qt::AlignRight);
     QVERIFY2(right.contains(QStringLiteral("40")), qPrintable(right.join(QLatin1Char(' '))));
+
+    // A minute later the window scrolls: minutes and seconds, the same three axes, every series
+    // still on its two.
+    for (int i = 30; i <= 750; ++i) {
+        chart.append(rows, 0.1 * i + 0.7, 4.6e6);
+        chart.append(mb, 0.1 * i + 0.7, 37.5);
+    }
+    chart.flush();
+    const QRegularExpression clock(QStringLiteral("^\\d+:\\d\\d$"));
+    const QStringList later = labelsOf(chart.chart(), Qt::Horizontal);
+    QVERIFY(later.size() >= 3);
+    for (const QString &label : later)
+        QVERIFY2(clock.match(label).hasMatch(), qPrintable(later.join(QLatin1Char(' '))));
+    QCOMPARE(chart.chart()->axes().size(), 3);
+    const QList<QAbstractSeries *> series = chart.chart()->series();
+    for (QAbstractSeries *s : series)
+        QCOMPARE(s->attachedAxes().size(), 2);
+    QCOMPARE(chart.drawnCount(rows), TimeSeriesChart::kCapacity);
 }
 
 void TestCharts::emptyChartHasASaneAxis()
