@@ -31,6 +31,20 @@ code { font: 12px/1.4 ui-monospace, "DejaVu Sans Mono", monospace; word-break: b
 .chart { width: 100%; height: auto; display: block; margin: 8px 0 4px; }
 .runa { color: #1f6fb2; font-weight: 600; } .runb { color: #d9730d; font-weight: 600; }
 footer { margin-top: 36px; color: #8a919c; font-size: 12px; }
+:root { color-scheme: light dark; }
+@media (prefers-color-scheme: dark) {
+  body { color: #e3e6eb; background: #15171b; }
+  main { background: #1e2127; box-shadow: 0 0 0 1px #2c3038; }
+  h2 { border-bottom-color: #2c3038; }
+  th, td { border-bottom-color: #2a2e35; }
+  th, td.k, .sub { color: #a3a9b4; }
+  .runa { color: #6aaee8; } .runb { color: #f0a050; }
+  .better { color: #66bb6a; } .worse { color: #ef5350; }
+  .chart .bg { fill: #1e2127; } .chart .grid { stroke: #343943; }
+  .chart .tick { fill: #a3a9b4; } .chart .axis { stroke: #6b7280; }
+  .chart .title, .chart .legend { fill: #e3e6eb; }
+  .chart .line { filter: brightness(1.6); }
+}
 )";
 
 const char *const kColorA = "#1f6fb2";
@@ -126,7 +140,7 @@ double mean(const RunRecord &r, const char *metric, double RunSample::*field, do
 QString seriesChart(const RunRecord &r, const QString &title, const QString &unit,
                     double RunSample::*field, double scale, const char *meanMetric)
 {
-    SvgChart chart(title, QStringLiteral("seconds"), unit);
+    SvgChart chart(title, QStringLiteral("elapsed"), unit);
     chart.addLine({unit, points(r, field, scale), QLatin1String(kColorA)});
     if (meanMetric)
         chart.addLevel(
@@ -237,7 +251,7 @@ QString runBody(const RunRecord &r)
 QString overlaid(const RunRecord &a, const RunRecord &b, const QString &title, const QString &unit,
                  double RunSample::*field, double scale)
 {
-    SvgChart chart(title, QStringLiteral("seconds"), unit);
+    SvgChart chart(title, QStringLiteral("elapsed"), unit);
     chart.addLine({QStringLiteral("A ") + unit, points(a, field, scale), QLatin1String(kColorA)});
     chart.addLine({QStringLiteral("B ") + unit, points(b, field, scale), QLatin1String(kColorB)});
     return chart.toSvg();

@@ -1,7 +1,12 @@
 #pragma once
 
 // A line chart drawn as inline SVG, for reports that must stand alone: no scripts, no external
-// files, no Gui module. Lines may have gaps (NaN values: not measured at that point).
+// files, no Gui module. Lines may have gaps (NaN values: not measured at that point). Axes tick
+// at round values (base/axisticks: 0, 5k, 10k; 0 s, 30 s, 1:00). The chart's parts carry classes
+// (bg, grid, tick, axis, title, legend) so that a page's style can recolor them, e.g. for a dark
+// color scheme.
+
+#include "base/axisticks.h"
 
 #include <QList>
 #include <QPointF>
@@ -30,15 +35,10 @@ public:
     // An <svg> element (text already escaped), width × height user units, scaling to its box.
     QString toSvg(int width = 760, int height = 260) const;
 
-    // 1.2M, 45k, 950, 0.25: axis labels.
-    static QString compactNumber(double value);
-    // A round step (1, 2 or 5 × 10^n) giving about `ticks` intervals up to `max`.
-    static double niceStep(double max, int ticks);
-
     struct Frame; // plot geometry, svgchart.cpp's own
 
 private:
-    QString axes(const Frame &frame, double yStep, double xStep, double xMax, int height) const;
+    QString axes(const Frame &frame, const AxisTicks &y, const AxisTicks &x, int height) const;
     QString legend(int width) const;
 
     QString m_title, m_xLabel, m_yLabel;

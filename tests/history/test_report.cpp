@@ -3,6 +3,7 @@
 
 #include "history/htmlreport.h"
 #include "history/runstore.h"
+#include "history/svgchart.h"
 #include "runfixtures.h"
 
 #include <QFile>
@@ -59,6 +60,8 @@ private slots:
     void runReportHasChartsAndEscapesText();
     void fileRunHasNoLatencyOrServerChart();
     void comparisonOverlaysBothRuns();
+    void chartTicksAreRoundAndReadable();
+    void darkColorSchemeRecolorsCharts();
     void cliWritesReport();
     void cliRejectsUnknownRun();
 };
@@ -124,6 +127,38 @@ void TestReport::comparisonOverlaysBothRuns()
     QVERIFY(html.contains(QLatin1String("<span class=\"better\">better</span>")));
     QVERIFY(html.contains(QLatin1String("<h2>Settings that differ</h2>")));
     QVERIFY(html.contains(QLatin1String("<td>workers</td><td>2</td><td>4</td>")));
+}
+
+// Labels as axisticks prints them: 0, 1M ... 5M and 0.5 s steps; never 5000000 or 1e+06.
+void TestReport::chartTicksAreRoundAndReadable()
+{
+    SvgChart chart(QStringLiteral("Throughput"), QStringLiteral("elapsed"),
+                   QStringLiteral("rows/s"));
+    QList<QPointF> points;
+    for (int i = 0; i <= 29; ++i)
+        points.append(QPointF(0.1 * i, 4.6e6 + 6000 * i));
+    chart.addLine({QStringLiteral("rows/s"), points, QStringLiteral("#1f6fb2")});
+    const QString svg = chart.toSvg();
+    for (const char *label : {">0<", ">1M<", ">5M<", ">0.5 s<", ">2.5 s<"})
+        QVERIFY2(svg.contains(QLatin1String(label)), label);
+    QVERIFY(!svg.contains(QLatin1String("e+")));
+    QVERIFY(!svg.contains(QLatin1String(">5000000<")));
+    SvgChart empty(QStringLiteral("Empty"), QStringLiteral("elapsed"), QStringLiteral("ms"));
+    empty.addLine({QStringLiteral("ms"), {}, QStringLiteral("#1f6fb2")});
+    const QString none = empty.toSvg();
+    QVERIFY(none.contains(QLatin1String(">0<")) && none.contains(QLatin1String(">1<")));
+}
+
+// The page's style recolors the charts' parts (by class) for a dark color scheme.
+void TestReport::darkColorSchemeRecolorsCharts()
+{
+    RunShape shape;
+    shape.id = QStringLiteral("20260110-090000-ingest-aaaa");
+    const QString html = HtmlReport::forRun(makeRun(shape));
+    QVERIFY(html.contains(QLatin1String("@media (prefers-color-scheme: dark)")));
+    for (const char *part :
+         {"class=\"bg\"", "class=\"grid\"", "class=\"tick\"", "class=\"legend\"", "class=\"line\""})
+        QVERIFY2(svgElements(html).first().contains(QLatin1String(part)), part);
 }
 
 void TestReport::cliWritesReport()

@@ -24,18 +24,29 @@ struct Collected
     int textValues = 0;
 };
 
+QString generatorKind(const TableRuntime &table, const ColumnRuntime &column, const Schema &schema)
+{
+    if (table.schemaIndex < 0 || table.schemaIndex >= schema.tables.size())
+        return {};
+    const TableSpec &spec = schema.tables.at(table.schemaIndex);
+    const qsizetype c = spec.columnIndex(column.name);
+    return c < 0 ? QString()
+                 : spec.columns.at(c).generator.value(QStringLiteral("kind")).toString();
+}
+
+// A latitude or longitude column's histogram reads in degrees.
+bool isDegreeColumn(const TableRuntime &table, const ColumnRuntime &column, const Schema &schema)
+{
+    const QString kind = generatorKind(table, column, schema);
+    return kind == QLatin1String("latitude") || kind == QLatin1String("longitude");
+}
+
 bool isGeoColumn(const TableRuntime &table, const ColumnRuntime &column, const Schema &schema)
 {
     const QString type = column.sqlType.toLower();
     if (type.contains(QLatin1String("point")) || type.startsWith(QLatin1String("geo")))
         return true;
-    if (table.schemaIndex < 0 || table.schemaIndex >= schema.tables.size())
-        return false;
-    const TableSpec &spec = schema.tables.at(table.schemaIndex);
-    const qsizetype c = spec.columnIndex(column.name);
-    if (c < 0)
-        return false;
-    const QString kind = spec.columns.at(c).generator.value(QStringLiteral("kind")).toString();
+    const QString kind = generatorKind(table, column, schema);
     return kind.startsWith(QLatin1String("geo")) || kind == QLatin1String("latlon");
 }
 
@@ -155,6 +166,8 @@ QString ColumnDistribution::edgeText(double value) const
     case Axis::Timestamp:
         return QDateTime::fromMSecsSinceEpoch(qint64(value / 1000), Qt::UTC)
             .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    case Axis::Degrees:
+        return QString::number(value, 'g', 6) + QChar(0x00b0);
     case Axis::Number:
         break;
     }
@@ -225,6 +238,8 @@ ColumnDistribution DistributionSampler::sample(const CompiledSchema &schema, int
         d.points = c.points;
     } else if (!c.numbers.empty()) {
         shapeHistogram(c, d);
+        if (isDegreeColumn(table, col, schema.schema()))
+            d.axis = ColumnDistribution::Axis::Degrees;
     } else if (c.textValues > 0) {
         shapeTopValues(c, d);
     } else if (d.note.isEmpty()) {

@@ -17,7 +17,8 @@ namespace spillway {
 struct ColumnDistribution
 {
     enum class Kind { None, Histogram, TopValues, Scatter };
-    enum class Axis { Number, Date, Time, Timestamp }; // how histogram edges read
+    // How histogram edges read; Degrees for latitude and longitude columns.
+    enum class Axis { Number, Date, Time, Timestamp, Degrees };
 
     Kind kind = Kind::None;
     Axis axis = Axis::Number;

@@ -196,7 +196,6 @@ QWidget *Dashboard::createCharts()
     m_throughput->addSeries(QStringLiteral("mean rows/s"), QColor(0x1f, 0x77, 0xb4), Qt::DashLine);
     m_throughput->addSeries(QStringLiteral("MB/s"), QColor(0xff, 0x7f, 0x0e), Qt::SolidLine, true);
     m_throughput->setAxisTitles(QStringLiteral("rows/s"), QStringLiteral("MB/s"));
-    m_throughput->setAxisFormat(QStringLiteral("%.0f"), QStringLiteral("%.0f"));
     m_latency->addSeries(QStringLiteral("p50"), QColor(0x2c, 0xa0, 0x2c));
     m_latency->addSeries(QStringLiteral("p95"), QColor(0xd6, 0x27, 0x28));
     m_latency->addSeries(QStringLiteral("p99"), QColor(0x94, 0x67, 0xbd), Qt::DotLine);
@@ -204,7 +203,6 @@ QWidget *Dashboard::createCharts()
     m_server->addSeries(QStringLiteral("tuples/s"), QColor(0x17, 0xbe, 0xcf));
     m_server->addSeries(QStringLiteral("WAL MB/s"), QColor(0x8c, 0x56, 0x4b), Qt::SolidLine, true);
     m_server->setAxisTitles(QStringLiteral("tuples/s"), QStringLiteral("WAL MB/s"));
-    m_server->setAxisFormat(QStringLiteral("%.0f"), QStringLiteral("%.1f"));
 
     m_tableView = compactView(m_tables);
     m_tableView->setItemDelegateForColumn(TableProgressModel::ProgressColumn,

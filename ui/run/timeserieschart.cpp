@@ -1,35 +1,22 @@
 #include "run/timeserieschart.h"
 
+#include "shell/chartstyle.h"
+
+#include <QCategoryAxis>
+#include <QEvent>
 #include <QGraphicsRectItem>
 #include <QLegendMarker>
 #include <QLineSeries>
-#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
 
 namespace spillway {
-namespace {
-
-// 1, 2, 5 × 10^n at or above value: steady axis maxima instead of jitter on every tick.
-double niceCeiling(double value)
-{
-    if (!(value > 0))
-        return 4; // an empty or all-zero series: whole-number ticks 0..4
-    const double power = std::pow(10.0, std::floor(std::log10(value)));
-    for (double step : {1.0, 2.0, 2.5, 5.0, 10.0}) {
-        if (value <= step * power)
-            return step * power;
-    }
-    return 10 * power;
-}
-
-} // namespace
 
 TimeSeriesChart::TimeSeriesChart(const QString &title, QWidget *parent)
     : QChartView(parent)
-    , m_x(new QValueAxis)
-    , m_left(new QValueAxis)
+    , m_x(newTickAxis())
+    , m_left(newTickAxis())
 {
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(170);
@@ -40,13 +27,10 @@ TimeSeriesChart::TimeSeriesChart(const QString &title, QWidget *parent)
     QFont font = c->legend()->font();
     font.setPointSizeF(font.pointSizeF() * 0.9);
     c->legend()->setFont(font);
-    m_x->setRange(0, 10);
-    m_x->setLabelFormat(QStringLiteral("%.0f s"));
-    m_x->setTickCount(6);
-    m_left->setRange(0, 1);
-    m_left->setLabelFormat(QStringLiteral("%.4g"));
     c->addAxis(m_x, Qt::AlignBottom);
     c->addAxis(m_left, Qt::AlignLeft);
+    updateAxes();
+    applyPalette();
 }
 
 int TimeSeriesChart::addSeries(const QString &name, const QColor &color, Qt::PenStyle style,
@@ -54,20 +38,24 @@ int TimeSeriesChart::addSeries(const QString &name, const QColor &color, Qt::Pen
 {
     auto *series = new QLineSeries;
     series->setName(name);
-    QPen pen(color);
+    QPen pen(chartColor(color, palette()));
     pen.setWidthF(style == Qt::SolidLine ? 2.0 : 1.5);
     pen.setStyle(style);
+    if (style == Qt::DashLine)
+        pen.setDashPattern({4, 3}); // long enough to read as dashes in the legend's marker
     series->setPen(pen);
     chart()->addSeries(series);
     if (rightAxis && !m_right) {
-        m_right = new QValueAxis;
-        m_right->setRange(0, 1);
-        m_right->setLabelFormat(QStringLiteral("%.4g"));
+        m_right = newTickAxis();
         chart()->addAxis(m_right, Qt::AlignRight);
+        m_right->setGridLineVisible(false); // one grid, the left axis's
+        updateAxes();
+        applyPalette();
     }
     series->attachAxis(m_x);
     series->attachAxis(rightAxis ? m_right : m_left);
     m_buffers.append({series, {}, rightAxis});
+    m_colors.append(color);
     return int(m_buffers.size()) - 1;
 }
 
@@ -76,13 +64,6 @@ void TimeSeriesChart::setAxisTitles(const QString &left, const QString &right)
     m_left->setTitleText(left);
     if (m_right)
         m_right->setTitleText(right);
-}
-
-void TimeSeriesChart::setAxisFormat(const QString &leftFormat, const QString &rightFormat)
-{
-    m_left->setLabelFormat(leftFormat);
-    if (m_right && !rightFormat.isEmpty())
-        m_right->setLabelFormat(rightFormat);
 }
 
 void TimeSeriesChart::append(int series, double x, double y)
@@ -113,10 +94,11 @@ void TimeSeriesChart::flush()
     }
     if (!any)
         return;
-    m_x->setRange(first, std::max(last, first + 10));
-    m_left->setRange(0, niceCeiling(leftPeak * 1.05));
-    if (m_right)
-        m_right->setRange(0, niceCeiling(rightPeak * 1.05));
+    m_first = first;
+    m_last = std::max(last, first + 10);
+    m_leftPeak = leftPeak * 1.05;
+    m_rightPeak = rightPeak * 1.05;
+    updateAxes();
 }
 
 void TimeSeriesChart::clear()
@@ -126,10 +108,10 @@ void TimeSeriesChart::clear()
         b.points.clear();
         b.series->clear();
     }
-    m_x->setRange(0, 10);
-    m_left->setRange(0, 1);
-    if (m_right)
-        m_right->setRange(0, 1);
+    m_first = 0;
+    m_last = 10;
+    m_leftPeak = m_rightPeak = 0;
+    updateAxes();
 }
 
 int TimeSeriesChart::drawnCount(int series) const
@@ -164,8 +146,6 @@ void TimeSeriesChart::beginPause(double x)
     m_pauses.append({x, x, true, item});
     connect(chart(), &QChart::plotAreaChanged, this, &TimeSeriesChart::layoutPauseBands,
             Qt::UniqueConnection);
-    connect(m_x, &QValueAxis::rangeChanged, this, &TimeSeriesChart::layoutPauseBands,
-            Qt::UniqueConnection);
     layoutPauseBands();
 }
 
@@ -174,10 +154,12 @@ void TimeSeriesChart::extendPause(double x)
     if (!isPaused())
         return;
     m_pauses.last().to = std::max(m_pauses.last().from, x);
-    if (x > m_x->max())
-        m_x->setMax(x); // lays the bands out through rangeChanged
-    else
+    if (x > m_last) {
+        m_last = x;
+        updateAxes(); // lays the bands out on the new range
+    } else {
         layoutPauseBands();
+    }
 }
 
 void TimeSeriesChart::endPause(double x)
@@ -269,6 +251,55 @@ void TimeSeriesChart::clearPauses()
         }
     }
     m_segments.clear();
+}
+
+// Ticks as many as the plot's size allows: time labels need about "0:00:00" of room across,
+// value labels (numbers: 0, 5k, 10k) a line of height.
+void TimeSeriesChart::updateAxes()
+{
+    const QFontMetricsF metrics(m_x->labelsFont());
+    const QRectF plot = chart()->plotArea();
+    const int across =
+        plot.width() > 0
+            ? tickTarget(plot.width(), metrics.horizontalAdvance(QStringLiteral("0:00:00")))
+            : 6;
+    const int down =
+        plot.height() > 0 ? std::min(6, tickTarget(plot.height(), metrics.height())) : 5;
+    m_x = setAxisTicks(chart(), m_x,
+                       axisTicks(m_first, m_last, AxisScale::Seconds, across, AxisFit::Inside));
+    m_left = setAxisTicks(chart(), m_left, axisTicks(0, m_leftPeak, AxisScale::Number, down));
+    if (m_right)
+        m_right =
+            setAxisTicks(chart(), m_right, axisTicks(0, m_rightPeak, AxisScale::Number, down));
+    if (!m_pauses.isEmpty())
+        layoutPauseBands(); // the x axis may be a new one with another range
+}
+
+void TimeSeriesChart::applyPalette()
+{
+    applyChartPalette(this);
+    for (qsizetype i = 0; i < m_buffers.size(); ++i) {
+        QPen pen = m_buffers[i].series->pen();
+        pen.setColor(chartColor(m_colors[i], palette()));
+        m_buffers[i].series->setPen(pen);
+        if (i < m_segments.size()) {
+            for (QLineSeries *piece : std::as_const(m_segments[i]))
+                piece->setPen(pen); // the line pieces after each pause
+        }
+    }
+}
+
+void TimeSeriesChart::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        applyPalette();
+}
+
+void TimeSeriesChart::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    updateAxes();
 }
 
 } // namespace spillway

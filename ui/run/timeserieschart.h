@@ -3,7 +3,9 @@
 // A live line chart over elapsed seconds: a bounded buffer of points per series, handed to Qt
 // Charts once per tick with QXYSeries::replace() (as Qt Charts' audio example does), never one
 // append per sample. Axes follow the newest points; the y axis grows to the visible peak.
-// Series may sit on a second, right-hand axis (e.g. MB/s beside rows/s).
+// Series may sit on a second, right-hand axis (e.g. MB/s beside rows/s). Axes tick at round
+// values (whole seconds or minutes, 5k/10k rows/s: base/axisticks) and the chart follows the
+// application palette, light or dark (ui/shell/chartstyle).
 
 #include <QChartView>
 #include <QList>
@@ -11,7 +13,7 @@
 
 class QGraphicsRectItem;
 class QLineSeries;
-class QValueAxis;
+class QCategoryAxis;
 
 namespace spillway {
 
@@ -28,8 +30,6 @@ public:
     int addSeries(const QString &name, const QColor &color, Qt::PenStyle style = Qt::SolidLine,
                   bool rightAxis = false);
     void setAxisTitles(const QString &left, const QString &right = {});
-    // Scale applied to values on display (1e-6 shows bytes as MB), and its label format.
-    void setAxisFormat(const QString &leftFormat, const QString &rightFormat = {});
 
     // Buffers a point; nothing is drawn until flush().
     void append(int series, double x, double y);
@@ -54,6 +54,10 @@ public:
     // Line pieces of a series holding points: 1 without pauses, one more per pause in view.
     int segmentCount(int series) const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     struct Buffer
     {
@@ -76,12 +80,18 @@ private:
     void layoutPauseBands();
     void clearPauses();
 
-    QValueAxis *m_x;
-    QValueAxis *m_left;
-    QValueAxis *m_right = nullptr;
+    // Colors and ticks from the palette and the current ranges.
+    void applyPalette();
+    void updateAxes();
+
+    QCategoryAxis *m_x;
+    QCategoryAxis *m_left;
+    QCategoryAxis *m_right = nullptr;
     QList<Buffer> m_buffers;
     QList<PauseBand> m_pauses;
     QList<QList<QLineSeries *>> m_segments; // per series: the line pieces after each pause
+    QList<QColor> m_colors; // each series' color on a light base, per m_buffers index
+    double m_first = 0, m_last = 10, m_leftPeak = 0, m_rightPeak = 0; // what updateAxes shows
 };
 
 } // namespace spillway
