@@ -87,8 +87,8 @@ uint64_t spreadRow(uint64_t i, uint64_t n, uint64_t rows, uint64_t shift)
 // Root tables: every row when the table is small, else `samples` rows spread over all of it,
 // one row per batch (a batch is a run of consecutive rows; runs would clump the sample).
 template<typename Visit>
-void sampleRootRows(const TableRuntime &table, uint64_t shift, int samples, RowBatch &batch,
-                    Visit &&visit)
+void sampleRootRows(const TableRuntime &table, const std::vector<int> &needed, uint64_t shift,
+                    int samples, RowBatch &batch, Visit &&visit)
 {
     const uint64_t rows = table.rowCount;
     if (rows <= uint64_t(samples)) {
@@ -96,7 +96,7 @@ void sampleRootRows(const TableRuntime &table, uint64_t shift, int samples, RowB
             batch.arena.reset();
             batch.firstRow = first;
             batch.count = uint32_t(std::min<uint64_t>(RowBatch::kCapacity, rows - first));
-            table.generate(batch);
+            table.generate(batch, needed);
             visit(batch);
         }
         return;
@@ -105,7 +105,7 @@ void sampleRootRows(const TableRuntime &table, uint64_t shift, int samples, RowB
         batch.arena.reset();
         batch.firstRow = spreadRow(uint64_t(i), uint64_t(samples), rows, shift);
         batch.count = 1;
-        table.generate(batch);
+        table.generate(batch, needed);
         visit(batch);
     }
 }
@@ -115,8 +115,8 @@ void sampleRootRows(const TableRuntime &table, uint64_t shift, int samples, RowB
 // table is as likely to be drawn. Row indexes are estimated from the mean fan-out (exact ones
 // would need every earlier parent's fan-out); parent rows and ordinals are exact.
 template<typename Visit>
-void sampleChildRows(const TableRuntime &table, uint64_t parents, uint64_t shift, int samples,
-                     RowBatch &batch, Visit &&visit)
+void sampleChildRows(const TableRuntime &table, const std::vector<int> &needed, uint64_t parents,
+                     uint64_t shift, int samples, RowBatch &batch, Visit &&visit)
 {
     const uint64_t rows = table.rowCount;
     const uint64_t picks = std::min<uint64_t>(parents, uint64_t(samples));
@@ -132,7 +132,7 @@ void sampleChildRows(const TableRuntime &table, uint64_t parents, uint64_t shift
     const double share = total > samples ? samples / total : 1.0;
     const auto flush = [&] {
         if (batch.count > 0) {
-            table.generate(batch);
+            table.generate(batch, needed);
             visit(batch);
         }
         batch.arena.reset();
@@ -271,11 +271,13 @@ ColumnDistribution DistributionSampler::sample(const CompiledSchema &schema, int
         }
         d.sampled += int(b.count);
     };
+    // Only the column and what it reads: a wide table's other columns would cost the most.
+    const std::vector<int> needed = table.evaluationOrderFor(column);
     if (table.isChild())
-        sampleChildRows(table, schema.tables()[size_t(table.parent)]->rowCount, shift, samples,
-                        batch, visit);
+        sampleChildRows(table, needed, schema.tables()[size_t(table.parent)]->rowCount, shift,
+                        samples, batch, visit);
     else
-        sampleRootRows(table, shift, samples, batch, visit);
+        sampleRootRows(table, needed, shift, samples, batch, visit);
     if (geo && !c.points.isEmpty()) {
         d.kind = ColumnDistribution::Kind::Scatter;
         d.points = c.points;

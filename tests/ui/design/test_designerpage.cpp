@@ -3,6 +3,7 @@
 // on one goes to it; selecting a column whose preview is heavy (a geographic scatter) keeps the
 // window responsive, because sampling runs on a worker and the chart gets a bounded sample.
 
+#include "../run/monitortestsupport.h"
 #include "design/columninspector.h"
 #include "design/designerpage.h"
 #include "design/distributionchart.h"
@@ -20,8 +21,10 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPalette>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QStyleFactory>
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
@@ -57,6 +60,8 @@ private slots:
     void revealIgnoresUnknownPaths();
     void revealClearsAHidingFilter();
     void previewProblemsAreNamedAndClickable();
+    void problemsFitSmallWindows_data();
+    void problemsFitSmallWindows();
     void selectingKeepsWindowResponsive_data();
     void selectingKeepsWindowResponsive();
 };
@@ -181,6 +186,67 @@ void TestDesignerPage::previewProblemsAreNamedAndClickable()
     QCOMPARE(doc.currentTable(), table);
     QCOMPARE(doc.currentColumn(), column);
     QCOMPARE(treeSelection(page), qMakePair(table, column));
+}
+
+void TestDesignerPage::problemsFitSmallWindows_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("dark");
+    QTest::newRow("1024x640") << QSize(1024, 640) << false;
+    QTest::newRow("1600x1000") << QSize(1600, 1000) << false;
+    QTest::newRow("1024x640 dark") << QSize(1024, 640) << true;
+}
+
+void TestDesignerPage::problemsFitSmallWindows()
+{
+    // The designer with a broken schema fits a 1024x640 window, and its problem list is on
+    // screen (screenshots with SPILLWAY_SCREENSHOT_DIR set).
+    QFETCH(QSize, size);
+    QFETCH(bool, dark);
+    const QPalette light = QApplication::palette();
+    if (dark) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QPalette p;
+        p.setColor(QPalette::Window, QColor(45, 45, 48));
+        p.setColor(QPalette::WindowText, QColor(230, 230, 230));
+        p.setColor(QPalette::Base, QColor(30, 30, 32));
+        p.setColor(QPalette::AlternateBase, QColor(40, 40, 44));
+        p.setColor(QPalette::Text, QColor(230, 230, 230));
+        p.setColor(QPalette::Button, QColor(55, 55, 58));
+        p.setColor(QPalette::ButtonText, QColor(230, 230, 230));
+        p.setColor(QPalette::Link, QColor(110, 170, 255));
+        QApplication::setPalette(p);
+    }
+    SchemaDocument doc;
+    QVERIFY(doc.newFromExample(QStringLiteral("iot")).isEmpty());
+    ColumnSpec broken = doc.schema().tables.at(0).columns.at(2);
+    broken.generator.insert(QStringLiteral("kind"), QStringLiteral("choise"));
+    doc.setColumn(0, 2, broken);
+    DesignerPage page(&doc);
+    QVERIFY2(page.minimumSizeHint().width() <= size.width() &&
+                 page.minimumSizeHint().height() <= size.height() - 100, // menus, tabs, status
+             qPrintable(QStringLiteral("%1x%2")
+                            .arg(page.minimumSizeHint().width())
+                            .arg(page.minimumSizeHint().height())));
+    page.resize(size.width(), size.height() - 100);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QTRY_VERIFY_WITH_TIMEOUT(page.previewPanel()->isShowingProblems(), 20000);
+    ProblemLabel *list = page.previewPanel()->problemList();
+    QVERIFY(list->isVisible());
+    QVERIFY(list->visibleRegion().boundingRect().height() > 0);
+    test::saveScreenshot(&page, QStringLiteral("designer-problems-%1x%2%3")
+                                    .arg(size.width())
+                                    .arg(size.height())
+                                    .arg(dark ? QStringLiteral("-dark") : QString()));
+    page.revealProblem(list->paths().value(0));
+    QCOMPARE(doc.currentColumn(), 2);
+    test::saveScreenshot(&page, QStringLiteral("designer-revealed-%1x%2%3")
+                                    .arg(size.width())
+                                    .arg(size.height())
+                                    .arg(dark ? QStringLiteral("-dark") : QString()));
+    if (dark)
+        QApplication::setPalette(light);
 }
 
 void TestDesignerPage::selectingKeepsWindowResponsive_data()
