@@ -43,11 +43,10 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     problemLayout->addWidget(m_problemSummary);
     problemLayout->addWidget(m_problemList);
     problemLayout->addStretch(1);
-    auto *scroll = static_cast<QScrollArea *>(m_problems);
-    scroll->setWidget(problems);
-    scroll->setWidgetResizable(true);
-    scroll->setObjectName(QStringLiteral("previewProblems"));
-    scroll->setAccessibleName(tr("Schema problems"));
+    m_problems->setWidget(problems);
+    m_problems->setWidgetResizable(true);
+    m_problems->setObjectName(QStringLiteral("previewProblems"));
+    m_problems->setAccessibleName(tr("Schema problems"));
     connect(m_problemList, &ProblemLabel::problemActivated, this, &PreviewPanel::problemActivated);
     m_stack->addWidget(m_table);
     m_stack->addWidget(m_problems);

@@ -22,6 +22,7 @@
 
 class QLabel;
 class QProgressBar;
+class QScrollArea;
 class QStackedWidget;
 class QTableView;
 
@@ -83,7 +84,7 @@ private:
     DistributionChart *m_chart;
     QStackedWidget *m_stack;
     QTableView *m_table;
-    QWidget *m_problems;
+    QScrollArea *m_problems;
     QLabel *m_problemSummary;
     ProblemLabel *m_problemList;
     QLabel *m_title;
