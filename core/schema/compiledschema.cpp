@@ -64,6 +64,32 @@ int TableRuntime::columnIndex(const QString &column) const
 
 void TableRuntime::generate(RowBatch &batch) const
 {
+    generate(batch, evalOrder);
+}
+
+std::vector<int> TableRuntime::evaluationOrderFor(int column) const
+{
+    std::vector<bool> needed(columns.size(), false);
+    std::vector<int> pending{column};
+    while (!pending.empty()) {
+        const int c = pending.back();
+        pending.pop_back();
+        if (c < 0 || size_t(c) >= columns.size() || needed[size_t(c)])
+            continue;
+        needed[size_t(c)] = true;
+        for (int d : columns[size_t(c)].dependencies)
+            pending.push_back(d);
+    }
+    std::vector<int> order;
+    for (int c : evalOrder) {
+        if (needed[size_t(c)])
+            order.push_back(c);
+    }
+    return order;
+}
+
+void TableRuntime::generate(RowBatch &batch, const std::vector<int> &only) const
+{
     BatchContext ctx;
     ctx.firstRow = batch.firstRow;
     ctx.count = batch.count;
@@ -73,7 +99,7 @@ void TableRuntime::generate(RowBatch &batch) const
         ctx.parentRows = batch.parentRows.data();
         ctx.ordinals = batch.ordinals.data();
     }
-    for (int c : evalOrder)
+    for (int c : only)
         columns[size_t(c)].fill(ctx, batch.column(c));
 }
 

@@ -88,6 +88,12 @@ struct TableRuntime
     // Generates the values of batch.count rows starting at batch.firstRow; child tables must
     // have batch.parentRows and batch.ordinals filled.
     void generate(RowBatch &batch) const;
+    // The same for only `columns` (indexes in evaluation order, each after the columns it
+    // reads, as evaluationOrderFor() gives them); the batch's other columns are left alone.
+    void generate(RowBatch &batch, const std::vector<int> &columns) const;
+    // `column` and every column it reads, transitively, in evaluation order: what generating
+    // one column's values needs (e.g. a distribution sampled from a wide table).
+    std::vector<int> evaluationOrderFor(int column) const;
     // Rows under parent row p (child tables).
     uint64_t fanOutOf(uint64_t parentRow, Arena &arena) const;
     // A child table's bound under `parentRows` rows of `parentName`: parent rows times the

@@ -286,4 +286,29 @@ void ColumnInspector::onKindChosen(int index)
     });
 }
 
+QWidget *ColumnInspector::editorFor(const QString &rest) const
+{
+    if (rest == QLatin1String("name"))
+        return m_name;
+    if (rest == QLatin1String("type"))
+        return m_type;
+    if (rest == QLatin1String("nullFraction"))
+        return m_nullFraction;
+    if (rest == QLatin1String("unique"))
+        return m_unique;
+    if (rest == QLatin1String("primaryKey"))
+        return m_primaryKey;
+    if (rest == QLatin1String("hidden"))
+        return m_hidden;
+    if (rest == QLatin1String("comment"))
+        return m_comment;
+    if (rest.startsWith(QLatin1String("generator."))) {
+        const QString path =
+            SchemaDocument::columnPath(m_table, m_column) + QLatin1Char('.') + rest;
+        if (QWidget *editor = m_form->editorFor(path))
+            return editor;
+    }
+    return rest.startsWith(QLatin1String("generator")) ? m_generator : nullptr;
+}
+
 } // namespace spillway

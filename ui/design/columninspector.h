@@ -40,6 +40,9 @@ public:
     QDoubleSpinBox *nullFractionSpin() const { return m_nullFraction; }
     QCheckBox *uniqueCheck() const { return m_unique; }
     ParameterForm *parameterForm() const { return m_form; }
+    // The editor of the shown column's part that `rest` names ("name", "generator.max"; see
+    // ProblemPlace), for going to a problem; null when no editor matches.
+    QWidget *editorFor(const QString &rest) const;
 
 private:
     QWidget *createGeneratorCombo();

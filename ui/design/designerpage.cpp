@@ -5,6 +5,7 @@
 #include "design/schemadocument.h"
 #include "design/schematreemodel.h"
 #include "design/tableinspector.h"
+#include "schema/problemplace.h"
 #include "shell/icons.h"
 #include "shell/settings.h"
 
@@ -38,15 +39,15 @@ DesignerPage::DesignerPage(SchemaDocument *document, QWidget *parent)
     m_inspectors = new QStackedWidget;
     m_inspectors->addWidget(m_tableInspector);
     m_inspectors->addWidget(m_columnInspector);
-    auto *scroll = new QScrollArea;
-    scroll->setWidget(m_inspectors);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setAccessibleName(tr("Inspector"));
+    m_inspectorScroll = new QScrollArea;
+    m_inspectorScroll->setWidget(m_inspectors);
+    m_inspectorScroll->setWidgetResizable(true);
+    m_inspectorScroll->setFrameShape(QFrame::NoFrame);
+    m_inspectorScroll->setAccessibleName(tr("Inspector"));
 
     m_splitter = new QSplitter(Qt::Horizontal);
     m_splitter->addWidget(createTreePane());
-    m_splitter->addWidget(scroll);
+    m_splitter->addWidget(m_inspectorScroll);
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
     m_preview = new PreviewPanel;
@@ -69,6 +70,7 @@ DesignerPage::DesignerPage(SchemaDocument *document, QWidget *parent)
     });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &DesignerPage::syncDocumentFromSelection);
+    connect(m_preview, &PreviewPanel::problemActivated, this, &DesignerPage::revealProblem);
     m_tree->expandAll();
     syncSelectionFromDocument();
 }
@@ -169,6 +171,27 @@ void DesignerPage::syncDocumentFromSelection()
         return;
     m_document->setCurrent(index.data(SchemaTreeModel::TableIndexRole).toInt(),
                            index.data(SchemaTreeModel::ColumnIndexRole).toInt());
+}
+
+void DesignerPage::revealProblem(const QString &jsonPath)
+{
+    const ProblemPlace place = ProblemPlace::locate(m_document->schema(), jsonPath);
+    if (place.table < 0)
+        return;
+    const QModelIndex source = place.column >= 0 ? m_model->columnIndex(place.table, place.column)
+                                                 : m_model->tableIndex(place.table);
+    if (!m_proxy->mapFromSource(source).isValid())
+        m_filter->clear(); // the filter hides the item
+    m_document->setCurrent(place.table, place.column);
+    syncSelectionFromDocument();
+    QWidget *editor = place.column >= 0 ? m_columnInspector->editorFor(place.rest)
+                                        : m_tableInspector->editorFor(place.rest);
+    if (!editor || !editor->isVisibleTo(m_inspectors)) {
+        m_tree->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    m_inspectorScroll->ensureWidgetVisible(editor);
+    editor->setFocus(Qt::OtherFocusReason);
 }
 
 void DesignerPage::addTable()

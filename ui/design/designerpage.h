@@ -8,6 +8,7 @@
 
 class QAction;
 class QLineEdit;
+class QScrollArea;
 class QSortFilterProxyModel;
 class QSplitter;
 class QStackedWidget;
@@ -41,6 +42,12 @@ public:
     void saveState() const;
     void restoreState();
 
+public slots:
+    // Goes to a problem: selects its table or column (clearing a filter that hides it) and
+    // focuses the editor of the parameter it concerns when there is one. A path that names no
+    // table of the document (see ProblemPlace) changes nothing.
+    void revealProblem(const QString &jsonPath);
+
 private:
     QWidget *createTreePane();
     void createActions();
@@ -57,6 +64,7 @@ private:
     QTreeView *m_tree = nullptr;
     QLineEdit *m_filter = nullptr;
     QStackedWidget *m_inspectors = nullptr;
+    QScrollArea *m_inspectorScroll = nullptr;
     TableInspector *m_tableInspector = nullptr;
     ColumnInspector *m_columnInspector = nullptr;
     PreviewPanel *m_preview = nullptr;

@@ -1,5 +1,6 @@
 #include "design/distribution.h"
 
+#include "base/random.h"
 #include "run/preview.h"
 
 #include <QDateTime>
@@ -85,21 +86,90 @@ void collect(const Value &v, bool geo, Collected &out)
     }
 }
 
-// Child tables: rows under the parents from `firstParent` on, up to one batch.
-uint32_t fillChildBatch(const TableRuntime &table, uint64_t firstParent, uint64_t parents,
-                        RowBatch &batch, Arena &scratch)
+// The i-th of n rows spread evenly over [0, rows) (a systematic sample): row i * rows / n plus
+// the same seeded shift below the step for every i, so each part of the table gets its share.
+uint64_t spreadRow(uint64_t i, uint64_t n, uint64_t rows, uint64_t shift)
 {
-    uint32_t n = 0;
-    for (uint64_t p = firstParent; p < parents && n < RowBatch::kCapacity; ++p) {
-        if (p - firstParent > 100000)
-            break; // a fan-out that is almost always zero
-        const uint64_t k = table.fanOutOf(p, scratch);
-        for (uint64_t i = 0; i < k && n < RowBatch::kCapacity; ++i, ++n) {
-            batch.parentRows[n] = p;
-            batch.ordinals[n] = uint32_t(i);
+    const auto base = uint64_t(static_cast<unsigned __int128>(i) * rows / n);
+    const uint64_t step = rows / n;
+    return base + (step > 1 ? shift % step : 0);
+}
+
+// Root tables: every row when the table is small, else `samples` rows spread over all of it,
+// one row per batch (a batch is a run of consecutive rows; runs would clump the sample).
+template<typename Visit>
+void sampleRootRows(const TableRuntime &table, const std::vector<int> &needed, uint64_t shift,
+                    int samples, RowBatch &batch, Visit &&visit)
+{
+    const uint64_t rows = table.rowCount;
+    if (rows <= uint64_t(samples)) {
+        for (uint64_t first = 0; first < rows; first += RowBatch::kCapacity) {
+            batch.arena.reset();
+            batch.firstRow = first;
+            batch.count = uint32_t(std::min<uint64_t>(RowBatch::kCapacity, rows - first));
+            table.generate(batch, needed);
+            visit(batch);
         }
+        return;
     }
-    return n;
+    for (int i = 0; i < samples; ++i) {
+        batch.arena.reset();
+        batch.firstRow = spreadRow(uint64_t(i), uint64_t(samples), rows, shift);
+        batch.count = 1;
+        table.generate(batch, needed);
+        visit(batch);
+    }
+}
+
+// Child tables: parents spread evenly over the parent table (all of them when there are few),
+// and from each the same share of its rows, spread over its ordinals, so that every row of the
+// table is as likely to be drawn. Row indexes are estimated from the mean fan-out (exact ones
+// would need every earlier parent's fan-out); parent rows and ordinals are exact.
+template<typename Visit>
+void sampleChildRows(const TableRuntime &table, const std::vector<int> &needed, uint64_t parents,
+                     uint64_t shift, int samples, RowBatch &batch, Visit &&visit)
+{
+    const uint64_t rows = table.rowCount;
+    const uint64_t picks = std::min<uint64_t>(parents, uint64_t(samples));
+    Arena scratch(256);
+    std::vector<std::pair<uint64_t, uint64_t>> families; // (parent row, its rows)
+    families.reserve(size_t(picks));
+    double total = 0;
+    for (uint64_t i = 0; i < picks; ++i) {
+        const uint64_t p = spreadRow(i, picks, parents, shift);
+        families.emplace_back(p, table.fanOutOf(p, scratch));
+        total += double(families.back().second);
+    }
+    const double share = total > samples ? samples / total : 1.0;
+    const auto flush = [&] {
+        if (batch.count > 0) {
+            table.generate(batch, needed);
+            visit(batch);
+        }
+        batch.arena.reset();
+        batch.count = 0;
+    };
+    batch.count = 0;
+    double due = 0;
+    uint64_t taken = 0;
+    for (const auto &[p, k] : families) {
+        due += double(k) * share;
+        const uint64_t q = std::min<uint64_t>(
+            {k, uint64_t(due) - std::min(taken, uint64_t(due)), uint64_t(samples) - taken});
+        const uint64_t familyShift = mix64(shift ^ p); // else every family gives the same ordinals
+        for (uint64_t m = 0; m < q; ++m) {
+            const uint64_t ordinal = spreadRow(m, q, k, familyShift);
+            if (batch.count == 0)
+                batch.firstRow =
+                    uint64_t(static_cast<unsigned __int128>(p) * rows / parents) + ordinal;
+            batch.parentRows[batch.count] = p;
+            batch.ordinals[batch.count] = uint32_t(ordinal);
+            if (++batch.count == RowBatch::kCapacity)
+                flush();
+        }
+        taken += q;
+    }
+    flush();
 }
 
 void shapeHistogram(const Collected &c, ColumnDistribution &d)
@@ -198,41 +268,29 @@ ColumnDistribution DistributionSampler::sample(const CompiledSchema &schema, int
     d.table = table.name;
     d.column = col.name;
     const bool geo = isGeoColumn(table, col, schema.schema());
-    const uint64_t rows = table.rowCount;
-    const uint64_t parents = table.isChild() ? schema.tables()[size_t(table.parent)]->rowCount : 0;
-    const int blocks =
-        std::max(1, (samples + int(RowBatch::kCapacity) - 1) / int(RowBatch::kCapacity));
+    if (geo)
+        samples = std::min(samples, kScatterSamples); // each point is an item in the chart
+    // The same rows for the same seed, other rows for another seed.
+    const uint64_t shift = CompiledSchema::tableKey(schema.seed(), table.name);
     RowBatch batch(int(table.columns.size()));
-    Arena scratch(256);
     Collected c;
-    for (int k = 0; k < blocks && d.sampled < samples; ++k) {
-        batch.arena.reset();
-        if (table.isChild()) {
-            const uint64_t p0 = parents * uint64_t(k) / uint64_t(blocks);
-            batch.count = fillChildBatch(table, p0, parents, batch, scratch);
-            // Approximate row index of the block (exact rows need every earlier fan-out).
-            batch.firstRow = parents ? p0 * (rows / std::max<uint64_t>(parents, 1)) : 0;
-        } else {
-            const uint64_t stride =
-                rows > uint64_t(samples) ? rows / uint64_t(blocks) : RowBatch::kCapacity;
-            batch.firstRow = stride * uint64_t(k);
-            if (batch.firstRow >= rows)
-                break;
-            batch.count = uint32_t(std::min<uint64_t>(RowBatch::kCapacity, rows - batch.firstRow));
-        }
-        batch.count = std::min<uint32_t>(batch.count, uint32_t(samples - d.sampled));
-        if (batch.count == 0)
-            continue;
-        table.generate(batch);
-        const Value *values = batch.column(column);
-        for (uint32_t i = 0; i < batch.count; ++i) {
+    const auto visit = [&](const RowBatch &b) {
+        const Value *values = b.column(column);
+        for (uint32_t i = 0; i < b.count; ++i) {
             if (values[i].isNull())
                 ++d.nulls;
             else
                 collect(values[i], geo, c);
         }
-        d.sampled += int(batch.count);
-    }
+        d.sampled += int(b.count);
+    };
+    // Only the column and what it reads: a wide table's other columns would cost the most.
+    const std::vector<int> needed = table.evaluationOrderFor(column);
+    if (table.isChild())
+        sampleChildRows(table, needed, schema.tables()[size_t(table.parent)]->rowCount, shift,
+                        samples, batch, visit);
+    else
+        sampleRootRows(table, needed, shift, samples, batch, visit);
     if (geo && !c.points.isEmpty()) {
         d.kind = ColumnDistribution::Kind::Scatter;
         d.points = c.points;

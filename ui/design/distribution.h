@@ -54,9 +54,11 @@ public:
     static constexpr int kDefaultSamples = 20000;
     static constexpr int kTopValues = 12;
     static constexpr int kMaxBins = 40;
+    // Geographic columns draw one marker per point: fewer points keep the chart quick to draw.
+    static constexpr int kScatterSamples = 2000;
 
     // `table` indexes CompiledSchema::tables(), `column` TableRuntime::columns; the schema must
-    // be sized (Preview::prepare or a plan). Rows are drawn in blocks spread over the table.
+    // be sized (Preview::prepare or a plan). Rows are spread evenly over the whole table.
     static ColumnDistribution sample(const CompiledSchema &schema, int table, int column,
                                      int samples = kDefaultSamples);
 

@@ -616,25 +616,40 @@ void ParameterForm::commit(Field &field)
     emit edited(m_parameters, field.path);
 }
 
+ParameterForm::Field *ParameterForm::fieldFor(const QString &jsonPath) const
+{
+    const QString prefix = m_context.pathPrefix + QLatin1Char('.');
+    if (!jsonPath.startsWith(prefix))
+        return nullptr;
+    const QString rel = jsonPath.mid(prefix.size());
+    Field *best = nullptr;
+    for (Field *f : std::as_const(m_fields)) {
+        const bool match =
+            rel == f->path || rel.startsWith(f->path + QLatin1Char('[')) ||
+            rel.startsWith(f->path + QLatin1Char('.')) ||
+            (f->type == Field::ValueList && rel.startsWith(QLatin1String("weights")));
+        if (match && (!best || f->path.size() > best->path.size()))
+            best = f;
+    }
+    return best;
+}
+
+QWidget *ParameterForm::editorFor(const QString &jsonPath) const
+{
+    const Field *f = fieldFor(jsonPath);
+    if (!f)
+        return nullptr;
+    if (f->editor && f->editor->isEnabled())
+        return f->editor;
+    return f->toggle ? static_cast<QWidget *>(f->toggle) : f->editor;
+}
+
 QList<Diagnostic> ParameterForm::showProblems(const QList<Diagnostic> &problems)
 {
     QHash<Field *, QStringList> byField;
     QList<Diagnostic> unmatched;
-    const QString prefix = m_context.pathPrefix + QLatin1Char('.');
     for (const Diagnostic &d : problems) {
-        Field *best = nullptr;
-        if (d.path.startsWith(prefix)) {
-            const QString rel = d.path.mid(prefix.size());
-            for (Field *f : std::as_const(m_fields)) {
-                const bool match =
-                    rel == f->path || rel.startsWith(f->path + QLatin1Char('[')) ||
-                    rel.startsWith(f->path + QLatin1Char('.')) ||
-                    (f->type == Field::ValueList && rel.startsWith(QLatin1String("weights")));
-                if (match && (!best || f->path.size() > best->path.size()))
-                    best = f;
-            }
-        }
-        if (best)
+        if (Field *best = fieldFor(d.path))
             byField[best].append(d.message);
         else
             unmatched.append(d);

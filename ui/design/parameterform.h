@@ -46,6 +46,9 @@ public:
     QJsonObject parameters() const { return m_parameters; }
     // Shows each diagnostic under its field; returns those that matched no field.
     QList<Diagnostic> showProblems(const QList<Diagnostic> &problems);
+    // The editor of the field a JSON path (e.g. "tables[1].columns[2].generator.max") concerns,
+    // or its check box while an optional field is absent; null when no field matches.
+    QWidget *editorFor(const QString &jsonPath) const;
 
     // The parameters a new generator of `kind` starts with: its required ones, filled sensibly
     // (GeneratorCatalog::startingParameters for the context's document and table).
@@ -58,6 +61,7 @@ signals:
 
 private:
     void rebuild();
+    Field *fieldFor(const QString &jsonPath) const;
     void addFields(QFormLayout *form, const QJsonObject &properties, const QStringList &required,
                    const QString &prefix);
     void addField(QFormLayout *form, const QString &name, const QJsonObject &schema, bool required,

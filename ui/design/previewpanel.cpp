@@ -2,12 +2,14 @@
 
 #include "design/distributionchart.h"
 #include "design/previewmodel.h"
+#include "design/problemlabel.h"
 #include "design/schemadocument.h"
 
 #include <QElapsedTimer>
 #include <QHeaderView>
 #include <QLabel>
-#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
@@ -22,9 +24,12 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     , m_chart(new DistributionChart)
     , m_stack(new QStackedWidget)
     , m_table(new QTableView)
-    , m_problems(new QPlainTextEdit)
+    , m_problems(new QScrollArea)
+    , m_problemSummary(new QLabel)
+    , m_problemList(new ProblemLabel)
     , m_title(new QLabel)
     , m_status(new QLabel)
+    , m_busy(new QProgressBar)
 {
     m_table->setModel(m_model);
     m_table->setAlternatingRowColors(true);
@@ -32,17 +37,33 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectColumns);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setMaximumSectionSize(320);
-    m_problems->setReadOnly(true);
+    auto *problems = new QWidget;
+    auto *problemLayout = new QVBoxLayout(problems);
+    m_problemSummary->setWordWrap(true);
+    problemLayout->addWidget(m_problemSummary);
+    problemLayout->addWidget(m_problemList);
+    problemLayout->addStretch(1);
+    m_problems->setWidget(problems);
+    m_problems->setWidgetResizable(true);
     m_problems->setObjectName(QStringLiteral("previewProblems"));
+    m_problems->setAccessibleName(tr("Schema problems"));
+    connect(m_problemList, &ProblemLabel::problemActivated, this, &PreviewPanel::problemActivated);
     m_stack->addWidget(m_table);
     m_stack->addWidget(m_problems);
     m_status->setForegroundRole(QPalette::PlaceholderText);
+    // Indeterminate: a preview takes from milliseconds to a few seconds.
+    m_busy->setRange(0, 0);
+    m_busy->setTextVisible(false);
+    m_busy->setMaximumSize(80, m_status->fontMetrics().height());
+    m_busy->setAccessibleName(tr("Preview is updating"));
+    m_busy->hide();
 
     auto *header = new QHBoxLayout;
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
     header->addWidget(m_title, 1);
+    header->addWidget(m_busy);
     header->addWidget(m_status);
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(m_stack);
@@ -59,8 +80,11 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDebounceMs);
     connect(&m_debounce, &QTimer::timeout, this, &PreviewPanel::startUpdate);
+    m_busyDelay.setSingleShot(true);
+    m_busyDelay.setInterval(kDebounceMs + 200);
+    connect(&m_busyDelay, &QTimer::timeout, m_busy, &QWidget::show);
     connect(&m_watcher, &QFutureWatcher<PreviewResult>::finished, this, &PreviewPanel::showResult);
-    m_chart->showMessage(QStringLiteral("No column selected"));
+    m_chart->showMessage(tr("No column selected"));
 }
 
 PreviewPanel::~PreviewPanel()
@@ -87,47 +111,66 @@ bool PreviewPanel::isShowingProblems() const
     return m_stack->currentWidget() == m_problems;
 }
 
+bool PreviewPanel::isBusy() const
+{
+    return m_debounce.isActive() || m_watcher.isRunning();
+}
+
+void PreviewPanel::setBusy(bool busy)
+{
+    if (busy) {
+        m_status->setText(tr("updating…"));
+        if (!m_busy->isVisible() && !m_busyDelay.isActive())
+            m_busyDelay.start();
+    } else {
+        m_busyDelay.stop();
+        m_busy->hide();
+    }
+}
+
 void PreviewPanel::scheduleUpdate()
 {
     ++m_generation;
     m_latest->store(m_generation);
-    m_status->setText(QStringLiteral("updating…"));
+    setBusy(true);
     m_debounce.start();
 }
 
-void PreviewPanel::showProblems()
+void PreviewPanel::showProblems(const QString &summary, const QList<Diagnostic> &problems)
 {
-    QStringList lines;
-    for (const Diagnostic &d : m_doc->diagnostics().items())
-        lines << QStringLiteral("• %1").arg(d.toString());
-    m_problems->setPlainText(
-        QStringLiteral("The schema has %1 problem(s); the preview shows again once they are "
-                       "fixed.\n\n%2")
-            .arg(lines.size())
-            .arg(lines.join(QLatin1Char('\n'))));
+    m_problemSummary->setText(summary);
+    m_problemList->setProblems(problems, m_doc->schema());
     m_stack->setCurrentWidget(m_problems);
     m_model->clear();
-    m_chart->showMessage(QStringLiteral("No preview: the schema has problems"));
-    m_status->setText(QStringLiteral("%1 problem(s)").arg(lines.size()));
+    m_chart->showMessage(problems.isEmpty() ? summary.section(QLatin1Char('\n'), 0, 0)
+                                            : tr("No preview: the schema has problems"));
+    m_status->setText(problems.isEmpty() ? QString()
+                                         : tr("%n problem(s)", nullptr, int(problems.size())));
+    setBusy(false);
     emit previewUpdated();
 }
 
 void PreviewPanel::startUpdate()
 {
     if (!m_doc || m_doc->schema().tables.isEmpty()) {
-        m_title->setText(QStringLiteral("Preview"));
+        m_title->setText(tr("Preview"));
         m_model->clear();
-        m_chart->showMessage(QStringLiteral("No table"));
+        m_chart->showMessage(tr("No table"));
+        setBusy(false);
         m_status->clear();
         emit previewUpdated();
         return;
     }
     if (!m_doc->compiled()) {
-        showProblems();
+        const QList<Diagnostic> &problems = m_doc->diagnostics().items();
+        showProblems(tr("The schema has %n problem(s); the preview shows again once they are "
+                        "fixed. Click one to go to it.",
+                        nullptr, int(problems.size())),
+                     problems);
         return;
     }
     const int table = std::clamp(m_doc->currentTable(), 0, int(m_doc->schema().tables.size()) - 1);
-    m_title->setText(QStringLiteral("Preview — %1").arg(m_doc->schema().tables.at(table).name));
+    m_title->setText(tr("Preview — %1").arg(m_doc->schema().tables.at(table).name));
     m_watcher.setFuture(QtConcurrent::run(&m_pool, &PreviewPanel::compute, m_doc->schema(), table,
                                           m_doc->currentColumn(), m_generation, m_latest));
 }
@@ -136,26 +179,28 @@ void PreviewPanel::showResult()
 {
     const PreviewResult result = m_watcher.result();
     if (result.generation != m_generation)
-        return; // an edit came after this computation started: its own result follows
+        return; // a change came after this computation started: its own result follows
     if (!result.ok) {
-        m_problems->setPlainText(result.problem);
-        m_stack->setCurrentWidget(m_problems);
-        m_model->clear();
-        m_chart->showMessage(result.problem.section(QLatin1Char('\n'), 0, 0));
-    } else {
-        m_stack->setCurrentWidget(m_table);
-        m_model->setRows(result.rows);
-        m_table->resizeColumnsToContents();
-        m_chart->showDistribution(result.distribution);
-        // The charted column stands out in the rows.
-        const int shown = int(result.rows.headers.indexOf(result.distribution.column));
-        if (shown >= 0) {
-            m_table->selectColumn(shown);
-            m_table->scrollTo(m_model->index(0, shown));
-        }
+        showProblems(result.problems.isEmpty()
+                         ? result.problem
+                         : tr("The preview cannot be made: the schema has %n problem(s). Click "
+                              "one to go to it.",
+                              nullptr, int(result.problems.size())),
+                     result.problems);
+        return;
     }
-    m_status->setText(
-        QStringLiteral("%1 rows · %2 ms").arg(result.rows.rows.size()).arg(result.elapsedMs));
+    m_stack->setCurrentWidget(m_table);
+    m_model->setRows(result.rows);
+    m_table->resizeColumnsToContents();
+    m_chart->showDistribution(result.distribution);
+    // The charted column stands out in the rows.
+    const int shown = int(result.rows.headers.indexOf(result.distribution.column));
+    if (shown >= 0) {
+        m_table->selectColumn(shown);
+        m_table->scrollTo(m_model->index(0, shown));
+    }
+    setBusy(false);
+    m_status->setText(tr("%1 rows · %2 ms").arg(result.rows.rows.size()).arg(result.elapsedMs));
     emit previewUpdated();
 }
 
@@ -170,12 +215,8 @@ PreviewResult PreviewPanel::compute(Schema schema, int table, int column, int ge
     clock.start();
     Diagnostics diagnostics;
     auto compiled = CompiledSchema::compile(schema, diagnostics);
-    if (!compiled) {
-        r.problem = diagnostics.toString();
-        return r;
-    }
-    if (!Preview::prepare(*compiled, &diagnostics)) {
-        r.problem = diagnostics.toString();
+    if (!compiled || !Preview::prepare(*compiled, &diagnostics)) {
+        r.problems = diagnostics.items();
         return r;
     }
     int t = 0;
@@ -183,7 +224,7 @@ PreviewResult PreviewPanel::compute(Schema schema, int table, int column, int ge
            compiled->tables()[size_t(t)]->schemaIndex != table)
         ++t;
     if (t == int(compiled->tables().size())) {
-        r.problem = QStringLiteral("The table is not part of the compiled schema.");
+        r.problem = tr("The table is not part of the compiled schema.");
         return r;
     }
     r.rows = Preview::rows(*compiled, t, kRows);

@@ -1,6 +1,7 @@
 #include "design/schemadocument.h"
 
 #include "design/schemacommands.h"
+#include "schema/problemplace.h"
 #include "schema/schemaio.h"
 
 #include <QDir>
@@ -111,6 +112,11 @@ std::shared_ptr<CompiledSchema> SchemaDocument::compileFresh() const
 {
     Diagnostics ignored;
     return CompiledSchema::compile(m_schema, ignored);
+}
+
+QString SchemaDocument::describe(const Diagnostic &problem) const
+{
+    return ProblemPlace::describe(m_schema, problem);
 }
 
 QList<Diagnostic> SchemaDocument::diagnosticsAt(const QString &prefix) const

@@ -54,6 +54,9 @@ public:
     const Diagnostics &diagnostics() const { return m_diagnostics; }
     // Problems whose path starts with `prefix` (e.g. "tables[1].columns[2]").
     QList<Diagnostic> diagnosticsAt(const QString &prefix) const;
+    // A problem in the user's words, `reviews.rating: generator.max: …` (ProblemPlace), for
+    // every place that lists problems (preview, tree, run panel).
+    QString describe(const Diagnostic &problem) const;
     static QString tablePath(int table);
     static QString columnPath(int table, int column);
 

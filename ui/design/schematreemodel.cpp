@@ -196,7 +196,7 @@ QString SchemaTreeModel::problems(const QString &path) const
     QStringList lines;
     const QList<Diagnostic> found = m_document->diagnosticsAt(path);
     for (const Diagnostic &d : found)
-        lines.append(d.toString());
+        lines.append(m_document->describe(d));
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -282,4 +282,25 @@ void TableInspector::onModeChosen(int mode)
     });
 }
 
+QWidget *TableInspector::editorFor(const QString &rest) const
+{
+    if (rest == QLatin1String("name"))
+        return m_name;
+    if (rest == QLatin1String("rows"))
+        return m_rows;
+    if (rest == QLatin1String("comment"))
+        return m_comment;
+    if (rest == QLatin1String("rowsPerParent.parent"))
+        return m_parent;
+    const QString count = QStringLiteral("rowsPerParent.count");
+    if (rest.startsWith(count + QLatin1Char('.'))) {
+        const QString path = SchemaDocument::tablePath(m_table) + QLatin1Char('.') + rest;
+        if (QWidget *editor = m_countForm->editorFor(path))
+            return editor;
+    }
+    if (rest.startsWith(count))
+        return m_countKind;
+    return rest.startsWith(QLatin1String("rowsPerParent")) ? m_mode : nullptr;
+}
+
 } // namespace spillway

@@ -37,6 +37,9 @@ public:
     QComboBox *parentCombo() const { return m_parent; }
     QComboBox *countKindCombo() const { return m_countKind; }
     ParameterForm *countForm() const { return m_countForm; }
+    // The editor of the shown table's part that `rest` names ("rows", "rowsPerParent.count.max";
+    // see ProblemPlace), for going to a problem; null when no editor matches.
+    QWidget *editorFor(const QString &rest) const;
 
 private:
     QWidget *createTableBox();
