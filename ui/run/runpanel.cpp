@@ -421,14 +421,14 @@ QStringList RunPanel::runProblems(QString *jsonPath) const
         for (const Diagnostic &d : doc->diagnostics().items()) {
             if (path.isEmpty())
                 path = d.path.isEmpty() ? QStringLiteral("$") : d.path;
-            problems << d.toString();
+            problems << doc->describe(d); // `table.column: ...`, as the designer words it
         }
     problems << m_settingsProblems;
     // What the planner refuses in these settings (e.g. more rows than a unique column has).
     for (const Diagnostic &d : m_estimator->estimate().problems.items()) {
         if (path.isEmpty() && !d.path.startsWith(QLatin1String("--")))
             path = d.path;
-        problems << d.toString();
+        problems << (doc ? doc->describe(d) : d.toString());
     }
     if (jsonPath)
         *jsonPath = path == QLatin1String("$") ? QString() : path;

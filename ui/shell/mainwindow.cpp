@@ -100,6 +100,11 @@ QWidget *MainWindow::createRunPage()
             [](const QList<ConnectionProfile> &profiles) {
                 Settings::connectionProfiles.set(ConnectionProfile::listToJson(profiles));
             });
+    // "Show problem" beside a disabled Run selects the problem's table or column in the designer.
+    connect(m_runPanel, &RunPanel::problemActivated, this, [this](const QString &jsonPath) {
+        showPage(DesignPage);
+        m_designer->revealProblem(jsonPath);
+    });
     m_dashboard = new Dashboard;
     m_dashboard->setController(m_runController);
     auto *scroll = new QScrollArea;
