@@ -235,7 +235,7 @@ void TestRunPanel::estimateRefusesWhatThePlannerRefuses()
     panel.setSettings(s);
     QTRY_VERIFY(!panel.isEstimating());
     QVERIFY(!panel.runAction()->isEnabled());
-    QCOMPARE(panel.runProblems(), QStringList{estimate.problems.items().first().toString()});
+    QCOMPARE(panel.runProblems(), QStringList{doc.describe(estimate.problems.items().first())});
     s.rows = 8;
     panel.setSettings(s);
     QTRY_VERIFY(!panel.isEstimating());
@@ -410,7 +410,7 @@ void TestRunPanel::runDisabledWithSchemaReason()
     QVERIFY(run && !run->isEnabled());
     const Diagnostic first = doc.diagnostics().items().first();
     const QString reason = QStringLiteral("Cannot run: %1 (%2 more)")
-                               .arg(first.toString())
+                               .arg(doc.describe(first)) // `table.column: ...`
                                .arg(doc.diagnostics().size() - 1);
     QVERIFY2(showsLabel(panel, reason), qPrintable(reason));
     QPushButton *show = button(panel, QStringLiteral("Show problem"));
