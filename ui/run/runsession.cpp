@@ -62,7 +62,9 @@ void RunSession::fail(const QString &error)
 {
     RunResult result;
     result.error = error;
-    result.cancelled = isCancelled() && error == tr("the run was cancelled");
+    // core's engine and committer say it in English, this session in the user's language
+    result.cancelled = isCancelled() && (error == tr("the run was cancelled") ||
+                                         error == QLatin1String("the run was cancelled"));
     onFinished(result);
 }
 
