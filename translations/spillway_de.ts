@@ -1948,7 +1948,7 @@
     <message>
         <location line="-2"/>
         <source>mean rows/s</source>
-        <translation>Mittel Zeilen/s</translation>
+        <translation>Ø Zeilen/s</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2045,7 +2045,7 @@
     <message>
         <location line="+2"/>
         <source>mean %1 rows/s</source>
-        <translation>Mittel %1 Zeilen/s</translation>
+        <translation>Ø %1 Zeilen/s</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2438,6 +2438,39 @@
         <location line="-5"/>
         <source>HTML report (*.html)</source>
         <translation>HTML-Bericht (*.html)</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::IngestJob</name>
+    <message>
+        <location filename="../core/pg/ingestjob.cpp" line="+137"/>
+        <source>connecting</source>
+        <translation>Verbindungsaufbau</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>creating tables</source>
+        <translation>Tabellen werden angelegt</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>loading</source>
+        <translation>Laden</translation>
+    </message>
+    <message>
+        <location line="+166"/>
+        <source>loading %1 with COPY text: %2</source>
+        <translation>%1 wird mit COPY text geladen: %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>creating constraints</source>
+        <translation>Constraints werden angelegt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>analyzing</source>
+        <translation>Analyse</translation>
     </message>
 </context>
 <context>
@@ -3045,7 +3078,7 @@ Der Chunk wird mit Wartezeit wiederholt; vor dem erneuten Senden sagt das Ledger
     <message>
         <location line="+1"/>
         <source>Local server (embedded, started for the run)</source>
-        <translation>Lokaler Server (eingebettet, für den Lauf gestartet)</translation>
+        <translation>Lokaler Server (eingebettet)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3440,8 +3473,8 @@ p95_commit_ms&lt;=2000</translation>
 <context>
     <name>spillway::RunSession</name>
     <message>
-        <location filename="../ui/run/runsession.cpp" line="+65"/>
-        <location line="+22"/>
+        <location filename="../ui/run/runsession.cpp" line="+66"/>
+        <location line="+23"/>
         <location line="+29"/>
         <source>the run was cancelled</source>
         <translation>der Lauf wurde abgebrochen</translation>
