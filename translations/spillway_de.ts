@@ -1798,7 +1798,7 @@
     <message>
         <location line="+2"/>
         <source>Connection string</source>
-        <translation>Verbindungszeichenkette</translation>
+        <translation>Zeichenkette</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1813,12 +1813,12 @@
     <message>
         <location line="+4"/>
         <source>Take the password out and keep it in the keyring</source>
-        <translation>Passwort herausnehmen und im Schlüsselbund speichern</translation>
+        <translation>Passwort in den Schlüsselbund verschieben</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>(no saved profile)</source>
-        <translation>(kein gespeichertes Profil)</translation>
+        <translation>(kein Profil)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1985,7 +1985,7 @@
     <message>
         <location line="+23"/>
         <source>Select a log entry to see its details</source>
-        <translation>Wählen Sie einen Protokolleintrag, um seine Details zu sehen</translation>
+        <translation>Protokolleintrag wählen, um Details zu sehen</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -2025,7 +2025,7 @@
     <message>
         <location line="+0"/>
         <source>ETA %1</source>
-        <translation>Restzeit %1</translation>
+        <translation>noch %1</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2070,12 +2070,12 @@
     <message>
         <location line="+11"/>
         <source>Checkpoints during the run: %1 · COPYs in progress: %2</source>
-        <translation>Checkpoints während des Laufs: %1 · laufende COPYs: %2</translation>
+        <translation>Checkpoints im Lauf: %1 · laufende COPYs: %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Checkpoints during the run: %1</source>
-        <translation>Checkpoints während des Laufs: %1</translation>
+        <translation>Checkpoints im Lauf: %1</translation>
     </message>
     <message>
         <location line="+43"/>
@@ -3227,7 +3227,7 @@ p95_commit_ms&lt;=2000</translation>
     <message>
         <location line="+7"/>
         <source>Run (F5)</source>
-        <translation>Ausführen (F5)</translation>
+        <translation>Starten (F5)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3312,7 +3312,7 @@ p95_commit_ms&lt;=2000</translation>
     <message>
         <location line="+5"/>
         <source>Run with these settings (F5)</source>
-        <translation>Mit diesen Einstellungen ausführen (F5)</translation>
+        <translation>Mit diesen Einstellungen starten (F5)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4032,7 +4032,7 @@ p95_commit_ms&lt;=2000</translation>
     <message>
         <location line="+31"/>
         <source>Worker states appear during an ingest</source>
-        <translation>Worker-Zustände erscheinen während eines Ingests</translation>
+        <translation>Worker-Zustände erscheinen beim Ingest</translation>
     </message>
 </context>
 </TS>
