@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>ConnectionProfile</name>
+    <message>
+        <location filename="../ui/run/connectionprofile.cpp" line="+37"/>
+        <source>Connection: name a service of pg_service.conf, or choose another kind of connection.</source>
+        <translation>Verbindung: Geben Sie einen Dienst aus pg_service.conf an oder wählen Sie eine andere Verbindungsart.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connection: the connection string contains a password. Remove it: Spillway never saves passwords. Let the password be asked each time or remembered in the system keyring below, or put it in ~/.pgpass.</source>
+        <translation>Verbindung: Die Verbindungszeichenkette enthält ein Passwort. Entfernen Sie es: Spillway speichert nie Passwörter. Lassen Sie das Passwort jedes Mal abfragen, im Schlüsselbund des Systems (unten) speichern oder legen Sie es in ~/.pgpass ab.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connection: %1. Write key=value pairs such as &quot;host=db1 dbname=shop&quot; or a URI such as postgresql://etl@db1/shop.</source>
+        <translation>Verbindung: %1. Schreiben Sie key=value-Paare wie „host=db1 dbname=shop“ oder eine URI wie postgresql://etl@db1/shop.</translation>
+    </message>
+</context>
+<context>
     <name>GeneratorRegistry</name>
     <message>
         <location filename="../core/generators/compositegenerators.cpp" line="+322"/>
@@ -1081,29 +1099,29 @@
         <translation>Spalte verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/history/runcharts.cpp" line="+44"/>
+        <location filename="../ui/history/runcharts.cpp" line="+38"/>
         <source>mean %1</source>
         <translation>Mittel %1</translation>
     </message>
     <message>
-        <location line="+75"/>
-        <source>seconds</source>
-        <translation>Sekunden</translation>
+        <location line="+60"/>
+        <source>elapsed</source>
+        <translation>vergangen</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Throughput</source>
         <translation>Durchsatz</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+10"/>
-        <location line="+43"/>
+        <location line="+9"/>
+        <location line="+49"/>
         <source>rows/s</source>
         <translation>Zeilen/s</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-57"/>
         <location line="+9"/>
         <source>MB/s</source>
         <translation>MB/s</translation>
@@ -1119,7 +1137,7 @@
         <translation>Mittel MB/s %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>p95 commit ms</source>
         <translation>p95-Commit ms</translation>
     </message>
@@ -1155,12 +1173,12 @@
         <translation>Tupel/s</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Throughput, B against A</source>
         <translation>Durchsatz, B gegenüber A</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>A rows/s</source>
         <translation>A Zeilen/s</translation>
     </message>
@@ -1174,10 +1192,77 @@
         <source>Spillway schemas (*.json);;All files (*)</source>
         <translation>Spillway-Schemas (*.json);;Alle Dateien (*)</translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%1 — %n table(s)</source>
+        <translation>
+            <numerusform>%1 — %n Tabelle</numerusform>
+            <numerusform>%1 — %n Tabellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, %n column(s)</source>
+        <translation>
+            <numerusform>, %n Spalte</numerusform>
+            <numerusform>, %n Spalten</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+10"/>
-        <source>%1 — %2 tables, %3 columns</source>
-        <translation>%1 — %2 Tabellen, %3 Spalten</translation>
+        <location filename="../ui/design/distribution.cpp" line="+190"/>
+        <source>every sampled value is %1</source>
+        <translation>jeder Stichprobenwert ist %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>every sampled value is distinct (%1 values)</source>
+        <translation>jeder Stichprobenwert ist verschieden (%1 Werte)</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>every sampled value is NULL</source>
+        <translation>jeder Stichprobenwert ist NULL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the table has no rows</source>
+        <translation>die Tabelle hat keine Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/runsettings.cpp" line="+33"/>
+        <source>Choose an output folder for the files.</source>
+        <translation>Wählen Sie einen Ausgabeordner für die Dateien.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Split files by rows or by size, not both.</source>
+        <translation>Teilen Sie Dateien nach Zeilen oder nach Größe, nicht nach beidem.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The scale must be above 0.</source>
+        <translation>Die Skalierung muss größer als 0 sein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Threshold &apos;%1&apos;: %2</source>
+        <translation>Schwellenwert „%1“: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RunEstimate</name>
+    <message>
+        <location filename="../ui/run/runestimate.cpp" line="+168"/>
+        <source>≈ %1 rows · ≈ %2</source>
+        <translation>≈ %1 Zeilen · ≈ %2</translation>
+    </message>
+</context>
+<context>
+    <name>RunSettings</name>
+    <message>
+        <location filename="../ui/run/runsettings.cpp" line="+53"/>
+        <source>&lt;unsaved schema&gt;</source>
+        <translation>&lt;ungespeichertes Schema&gt;</translation>
     </message>
 </context>
 <context>
@@ -1199,8 +1284,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>seconds from start to end</source>
-        <translation>Sekunden vom Start bis zum Ende</translation>
+        <source>seconds from start to end, pauses excluded</source>
+        <translation>Sekunden vom Start bis zum Ende, ohne Pausen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1274,9 +1359,47 @@
     </message>
 </context>
 <context>
+    <name>WorkerState</name>
+    <message>
+        <location filename="../core/run/metrics.h" line="+30"/>
+        <source>idle</source>
+        <translation>untätig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>generating</source>
+        <translation>erzeugt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connecting</source>
+        <translation>verbindet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>copying</source>
+        <translation>kopiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>committing</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>retrying</source>
+        <translation>wiederholt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+26"/>
+        <location filename="../app/gui/main.cpp" line="+28"/>
         <source>Workbench for load-testing data ingestion into PostgreSQL</source>
         <translation>Werkbank für Lasttests des Datenimports in PostgreSQL</translation>
     </message>
@@ -1292,8 +1415,18 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Open example:ecommerce, run it twice into the embedded server, save PNGs of the designer, the dashboard and the history comparison into DIR, quit.</source>
-        <translation>example:ecommerce öffnen, zweimal in den eingebetteten Server laufen lassen, PNGs des Designers, des Dashboards und des Verlaufsvergleichs in DIR speichern, beenden.</translation>
+        <source>Walk through every page (start, designer, run dashboard during and after two runs into the embedded server, history) and save PNGs of each in the light and dark palette at 1024x640 and 1600x1000 into DIR, then quit.</source>
+        <translation>Durchläuft jede Seite (Start, Entwurf, Dashboard während und nach zwei Läufen in den eingebetteten Server, Verlauf), speichert PNGs jeder Seite in der hellen und der dunklen Palette in 1024x640 und 1600x1000 in DIR und beendet sich dann.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Colour theme: light, dark or system (default: the last one chosen in View &gt; Theme).</source>
+        <translation>Farbschema: light, dark oder system (Standard: das zuletzt unter Ansicht &gt; Farbschema gewählte).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Unknown palette “%1”: use light, dark or system.</source>
+        <translation>Unbekannte Palette „%1“: Verwenden Sie light, dark oder system.</translation>
     </message>
 </context>
 <context>
@@ -1473,14 +1606,517 @@
     </message>
 </context>
 <context>
+    <name>spillway::ConnectionPassword</name>
+    <message>
+        <location filename="../ui/run/connectionpassword.cpp" line="+21"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The system keyring has no password for profile &quot;%1&quot; yet; it will keep the one you type now.</source>
+        <translation>Der Schlüsselbund des Systems hat noch kein Passwort für das Profil „%1“; er bewahrt das auf, das Sie jetzt eingeben.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The system keyring is unavailable: %1</source>
+        <translation>Der Schlüsselbund des Systems ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type the password (kept in memory only), or leave it empty so that libpq uses PGPASSWORD or ~/.pgpass.</source>
+        <translation>Geben Sie das Passwort ein (nur im Speicher gehalten) oder lassen Sie es leer, damit libpq PGPASSWORD oder ~/.pgpass verwendet.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Password for %1 (kept in memory only):</source>
+        <translation>Passwort für %1 (nur im Speicher gehalten):</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The password of profile &quot;%1&quot; is now in the system keyring.</source>
+        <translation>Das Passwort des Profils „%1“ liegt jetzt im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The system keyring could not keep the password of profile &quot;%1&quot;: %2</source>
+        <translation>Der Schlüsselbund des Systems konnte das Passwort des Profils „%1“ nicht speichern: %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The system keyring could not delete the password of profile &quot;%1&quot;: %2</source>
+        <translation>Der Schlüsselbund des Systems konnte das Passwort des Profils „%1“ nicht löschen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ConnectionProfileEditor</name>
+    <message>
+        <location filename="../ui/run/connectionprofileeditor.cpp" line="+29"/>
+        <source>from the system keyring</source>
+        <translation>aus dem Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>typed in (kept in memory only)</source>
+        <translation>eingegeben (nur im Speicher gehalten)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>from PGPASSWORD</source>
+        <translation>aus PGPASSWORD</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from %1</source>
+        <translation>aus %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>given with the connection string</source>
+        <translation>in der Verbindungszeichenkette angegeben</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>none needed (trust, peer or certificate)</source>
+        <translation>keines nötig (trust, peer oder Zertifikat)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Connected to PostgreSQL %1.</source>
+        <translation>Mit PostgreSQL %1 verbunden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unix socket in %1</source>
+        <translation>Unix-Socket in %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host: %1 · port: %2</source>
+        <translation>Host: %1 · Port: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database: %1 · user: %2</source>
+        <translation>Datenbank: %1 · Benutzer: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (SSL in use)</source>
+        <translation>%1 (SSL aktiv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (no SSL)</source>
+        <translation>%1 (kein SSL)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SSL mode: %1</source>
+        <translation>SSL-Modus: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service: %1</source>
+        <translation>Dienst: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password: %1</source>
+        <translation>Passwort: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server wants a password: choose &quot;Ask each time&quot; or &quot;Remember in the system keyring&quot;, or add it to ~/.pgpass.</source>
+        <translation>Der Server verlangt ein Passwort: Wählen Sie „Jedes Mal fragen“ oder „Im Schlüsselbund speichern“, oder tragen Sie es in ~/.pgpass ein.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Fields (empty: libpq decides)</source>
+        <translation>Felder (leer: libpq entscheidet)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Connection string or URI</source>
+        <translation>Verbindungszeichenkette oder URI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service (pg_service.conf)</source>
+        <translation>Dienst (pg_service.conf)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>host=db1 dbname=shop user=etl  or  postgresql://etl@db1:5432/shop?sslmode=require</source>
+        <translation>host=db1 dbname=shop user=etl  oder  postgresql://etl@db1:5432/shop?sslmode=require</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a [name] of ~/.pg_service.conf, PGSERVICEFILE or pg_service.conf</source>
+        <translation>ein [Name] aus ~/.pg_service.conf, PGSERVICEFILE oder pg_service.conf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>libpq: PGPASSWORD, ~/.pgpass or none</source>
+        <translation>libpq: PGPASSWORD, ~/.pgpass oder keines</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask each time (kept in memory only)</source>
+        <translation>Jedes Mal fragen (nur im Speicher)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remember in the system keyring</source>
+        <translation>Im Schlüsselbund speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test Connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection string</source>
+        <translation>Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Take the password out and keep it in the keyring</source>
+        <translation>Passwort in den Schlüsselbund verschieben</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(no saved profile)</source>
+        <translation>(kein Profil)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SSL mode</source>
+        <translation>SSL-Modus</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>from %1: %2</source>
+        <translation>aus %1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>from service %1: %2</source>
+        <translation>aus Dienst %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>libpq default: %1</source>
+        <translation>libpq-Standard: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>libpq default: the local Unix socket</source>
+        <translation>libpq-Standard: der lokale Unix-Socket</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>libpq default</source>
+        <translation>libpq-Standard</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>libpq default: the user name</source>
+        <translation>libpq-Standard: der Benutzername</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>libpq default: the operating system user</source>
+        <translation>libpq-Standard: der Benutzer des Betriebssystems</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Save profile</source>
+        <translation>Profil speichern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Save the profile to keep the password in the system keyring; until then it is kept in memory only.</source>
+        <translation>Speichern Sie das Profil, um das Passwort im Schlüsselbund des Systems zu behalten; bis dahin wird es nur im Speicher gehalten.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>connecting…</source>
+        <translation>Verbindungsaufbau…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::Dashboard</name>
+    <message>
+        <location filename="../ui/run/dashboard.cpp" line="+140"/>
+        <source>No run yet</source>
+        <translation>Noch kein Lauf</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commit latency (ingest)</source>
+        <translation>Commit-Latenz (Ingest)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server (ingest)</source>
+        <translation>Server (Ingest)</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location line="+3"/>
+        <source>rows/s</source>
+        <translation>Zeilen/s</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>mean rows/s</source>
+        <translation>Ø Zeilen/s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MB/s</source>
+        <translation>MB/s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>tuples/s</source>
+        <translation>Tupel/s</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+1"/>
+        <source>WAL MB/s</source>
+        <translation>WAL MB/s</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Workers</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Select a log entry to see its details</source>
+        <translation>Protokolleintrag wählen, um Details zu sehen</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Pausing</source>
+        <translation>Wird pausiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelling</source>
+        <translation>Wird abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>finished in %1</source>
+        <translation>fertig in %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>finishing</source>
+        <translation>wird abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ETA %1</source>
+        <translation>noch %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 of %2 rows</source>
+        <translation>%1 von %2 Zeilen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 rows/s</source>
+        <translation>%1 Zeilen/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>mean %1 rows/s</source>
+        <translation>Ø %1 Zeilen/s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>elapsed %1</source>
+        <translation>vergangen %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>paused %1</source>
+        <translation>pausiert %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>p95 commit %1 ms</source>
+        <translation>p95-Commit %1 ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 rows already loaded</source>
+        <translation>%1 Zeilen schon geladen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Checkpoints during the run: %1 · COPYs in progress: %2</source>
+        <translation>Checkpoints im Lauf: %1 · laufende COPYs: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checkpoints during the run: %1</source>
+        <translation>Checkpoints im Lauf: %1</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Finished</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The run failed: %1</source>
+        <translation>Der Lauf ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+</context>
+<context>
     <name>spillway::DesignerPage</name>
     <message>
-        <location filename="../ui/design/designerpage.cpp" line="+45"/>
+        <location filename="../ui/design/designerpage.cpp" line="+46"/>
         <source>Inspector</source>
         <translation>Inspektor</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Filter tables and columns</source>
         <translation>Tabellen und Spalten filtern</translation>
     </message>
@@ -1541,9 +2177,59 @@
     </message>
 </context>
 <context>
+    <name>spillway::DistributionChart</name>
+    <message>
+        <location filename="../ui/design/distributionchart.cpp" line="+52"/>
+        <source>%1 · %2 sampled</source>
+        <translation>%1 · %2 Stichproben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · %1% NULL</source>
+        <translation> · %1% NULL</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>histogram</source>
+        <translation>Histogramm</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 most frequent of %2 distinct</source>
+        <translation>die %1 häufigsten von %2 verschiedenen</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1
+%2 of %3 sampled values (%4%)</source>
+        <translation>%1
+%2 von %3 Stichprobenwerten (%4%)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>locations (longitude, latitude)</source>
+        <translation>Orte (Längengrad, Breitengrad)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>longitude</source>
+        <translation>Längengrad</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>latitude</source>
+        <translation>Breitengrad</translation>
+    </message>
+</context>
+<context>
     <name>spillway::FileController</name>
     <message>
-        <location filename="../ui/shell/filecontroller.cpp" line="+12"/>
+        <location filename="../ui/shell/filecontroller.cpp" line="+9"/>
         <source>&amp;New</source>
         <translation>&amp;Neu</translation>
     </message>
@@ -1624,7 +2310,7 @@
         <translation>Schema speichern unter</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+43"/>
         <source>New from Example</source>
         <translation>Neu aus Beispiel</translation>
     </message>
@@ -1644,7 +2330,7 @@
         <translation>Schema öffnen</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+35"/>
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
@@ -1755,28 +2441,61 @@
     </message>
 </context>
 <context>
+    <name>spillway::IngestJob</name>
+    <message>
+        <location filename="../core/pg/ingestjob.cpp" line="+137"/>
+        <source>connecting</source>
+        <translation>Verbindungsaufbau</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>creating tables</source>
+        <translation>Tabellen werden angelegt</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>loading</source>
+        <translation>Laden</translation>
+    </message>
+    <message>
+        <location line="+166"/>
+        <source>loading %1 with COPY text: %2</source>
+        <translation>%1 wird mit COPY text geladen: %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>creating constraints</source>
+        <translation>Constraints werden angelegt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>analyzing</source>
+        <translation>Analyse</translation>
+    </message>
+</context>
+<context>
     <name>spillway::MainWindow</name>
     <message>
-        <location filename="../ui/shell/mainwindow.cpp" line="+47"/>
-        <location line="+91"/>
+        <location filename="../ui/shell/mainwindow.cpp" line="+69"/>
+        <location line="+187"/>
         <source>&amp;Design</source>
         <translation>&amp;Entwurf</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+83"/>
-        <location line="+7"/>
+        <location line="-186"/>
+        <location line="+156"/>
+        <location line="+30"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location line="-88"/>
-        <location line="+88"/>
+        <location line="-184"/>
+        <location line="+184"/>
         <source>&amp;History</source>
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-183"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
@@ -1794,12 +2513,27 @@
         </translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+69"/>
+        <source>Generate “%1” into Folder</source>
+        <translation>„%1“ in Ordner erzeugen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>A run is in progress: cancel it or wait for it to finish first.</source>
+        <translation>Ein Lauf ist im Gang: Brechen Sie ihn ab oder warten Sie zuerst, bis er fertig ist.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>Start &amp;Page</source>
+        <translation>Start&amp;seite</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1824,17 +2558,47 @@
         <translation>&amp;Schema</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+33"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>&amp;Start Page</source>
+        <translation>&amp;Startseite</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <location line="-32"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-166"/>
+        <source>S&amp;tart</source>
+        <translation>S&amp;tart</translation>
+    </message>
+    <message>
+        <location line="+167"/>
         <source>&amp;About Spillway</source>
         <translation>Ü&amp;ber Spillway</translation>
     </message>
@@ -1928,11 +2692,101 @@
     </message>
 </context>
 <context>
+    <name>spillway::PreviewModel</name>
+    <message>
+        <location filename="../ui/design/previewmodel.cpp" line="+56"/>
+        <source>NULL (no value)</source>
+        <translation>NULL (kein Wert)</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::PreviewPanel</name>
+    <message>
+        <location filename="../ui/design/previewpanel.cpp" line="+49"/>
+        <source>Schema problems</source>
+        <translation>Schemaprobleme</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Preview is updating</source>
+        <translation>Die Vorschau wird aktualisiert</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>No column selected</source>
+        <translation>Keine Spalte ausgewählt</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>updating…</source>
+        <translation>aktualisiere…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No preview: the schema has problems</source>
+        <translation>Keine Vorschau: Das Schema hat Probleme</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n Problem</numerusform>
+            <numerusform>%n Probleme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No table</source>
+        <translation>Keine Tabelle</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>The schema has %n problem(s); the preview shows again once they are fixed. Click one to go to it.</source>
+        <translation>
+            <numerusform>Das Schema hat %n Problem; die Vorschau erscheint wieder, sobald es behoben ist. Klicken Sie darauf, um hinzugehen.</numerusform>
+            <numerusform>Das Schema hat %n Probleme; die Vorschau erscheint wieder, sobald sie behoben sind. Klicken Sie auf eines, um hinzugehen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Preview — %1</source>
+        <translation>Vorschau — %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>The preview cannot be made: the schema has %n problem(s). Click one to go to it.</source>
+        <translation>
+            <numerusform>Die Vorschau kann nicht erstellt werden: Das Schema hat %n Problem. Klicken Sie darauf, um hinzugehen.</numerusform>
+            <numerusform>Die Vorschau kann nicht erstellt werden: Das Schema hat %n Probleme. Klicken Sie auf eines, um hinzugehen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 rows · %2 ms</source>
+        <translation>%1 Zeilen · %2 ms</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The table is not part of the compiled schema.</source>
+        <translation>Die Tabelle gehört nicht zum kompilierten Schema.</translation>
+    </message>
+</context>
+<context>
     <name>spillway::ProblemLabel</name>
     <message>
-        <location filename="../ui/design/problemlabel.cpp" line="+26"/>
+        <location filename="../ui/design/problemlabel.cpp" line="+28"/>
         <source>Problem</source>
         <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Click a problem to select its table or column</source>
+        <translation>Klicken Sie auf ein Problem, um seine Tabelle oder Spalte auszuwählen</translation>
     </message>
 </context>
 <context>
@@ -1971,6 +2825,131 @@
         <location line="+0"/>
         <source>Verdict</source>
         <translation>Urteil</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::RunController</name>
+    <message>
+        <location filename="../ui/run/runcontroller.cpp" line="+103"/>
+        <source>A run is in progress already.</source>
+        <translation>Ein Lauf ist bereits im Gang.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no schema to run.</source>
+        <translation>Es gibt kein Schema zum Ausführen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The schema has problems: fix them in the designer first.</source>
+        <translation>Das Schema hat Probleme: Beheben Sie sie zuerst im Entwurf.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot start the run</source>
+        <translation>Der Lauf kann nicht starten</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Starting: %1</source>
+        <translation>Start: %1</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>Resume continues ingest run %1 through the ledger.</source>
+        <translation>Fortsetzen führt den Ingest-Lauf %1 über das Ledger weiter.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The workers take no new chunk until the run resumes.</source>
+        <translation>Die Worker nehmen keinen neuen Chunk, bis der Lauf fortgesetzt wird.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Committed chunks of run %1 are skipped.</source>
+        <translation>Bestätigte Chunks des Laufs %1 werden übersprungen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>
+
+The chunk is retried with backoff; before sending it again, the ledger says whether its COMMIT went through, so no row is lost or duplicated.</source>
+        <translation>
+
+Der Chunk wird mit Wartezeit wiederholt; vor dem erneuten Senden sagt das Ledger, ob sein COMMIT durchging, so dass keine Zeile verloren geht oder doppelt ankommt.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>the run was cancelled while paused</source>
+        <translation>der Lauf wurde während der Pause abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Finished: %L1 rows</source>
+        <translation>Fertig: %L1 Zeilen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The run failed: %1</source>
+        <translation>Der Lauf ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Threshold violated: %1</source>
+        <translation>Schwellenwert verletzt: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The run was not recorded</source>
+        <translation>Der Lauf wurde nicht aufgezeichnet</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::RunEvent</name>
+    <message>
+        <location filename="../core/run/runevents.cpp" line="+18"/>
+        <source>table &apos;%1&apos;, chunk %2</source>
+        <translation>Tabelle „%1“, Chunk %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>worker %1 could not connect (%2): %3</source>
+        <translation>Worker %1 konnte nicht verbinden (%2): %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>worker %1 lost its connection while %2 (%3): %4</source>
+        <translation>Worker %1 verlor die Verbindung beim Zustand %2 (%3): %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>worker %1 retries %2: attempt %3 of %4 in %5 ms</source>
+        <translation>Worker %1 wiederholt %2: Versuch %3 von %4 in %5 ms</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 was committed before the connection was lost: not sent again</source>
+        <translation>%1 wurde vor dem Verbindungsverlust bestätigt: wird nicht erneut gesendet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 was not committed: sending again</source>
+        <translation>%1 wurde nicht bestätigt: wird erneut gesendet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the run paused after %1 rows (%2 into the run)</source>
+        <translation>der Lauf pausierte nach %1 Zeilen (%2 nach Start)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the run resumed after a pause of %1</source>
+        <translation>der Lauf wurde nach einer Pause von %1 fortgesetzt</translation>
     </message>
 </context>
 <context>
@@ -2042,9 +3021,342 @@
     </message>
 </context>
 <context>
+    <name>spillway::RunLogModel</name>
+    <message>
+        <location filename="../ui/run/runlogmodel.cpp" line="+16"/>
+        <source>info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::RunPanel</name>
+    <message>
+        <location filename="../ui/run/runpanel.cpp" line="+66"/>
+        <source>Show problem</source>
+        <translation>Problem zeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy as command</source>
+        <translation>Als Befehl kopieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local server (embedded, started for the run)</source>
+        <translation>Lokaler Server (eingebettet)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PostgreSQL connection</source>
+        <translation>PostgreSQL-Verbindung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A private PostgreSQL server in Spillway&apos;s data folder: started before the run and stopped after it.</source>
+        <translation>Ein privater PostgreSQL-Server im Datenordner von Spillway: vor dem Lauf gestartet und danach gestoppt.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>output folder</source>
+        <translation>Ausgabeordner</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Output folder</source>
+        <translation>Ausgabeordner</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>one file per table</source>
+        <translation>eine Datei pro Tabelle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>split every N rows</source>
+        <translation>alle N Zeilen teilen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>split before SIZE bytes</source>
+        <translation>vor GRÖSSE Bytes teilen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1M rows or 100MiB</source>
+        <translation>z. B. 1M oder 100MiB</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split</source>
+        <translation>Teilen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each file (and split part) is one complete gzip or zstd stream; split sizes count uncompressed bytes</source>
+        <translation>Jede Datei (und jeder Teil) ist ein vollständiger gzip- oder zstd-Strom; Teilgrößen zählen unkomprimierte Bytes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compression</source>
+        <translation>Kompression</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the schema&apos;s counts (or e.g. 10M)</source>
+        <translation>Anzahlen des Schemas (oder z. B. 10M)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>one per core</source>
+        <translation>einer pro Kern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the schema&apos;s seed</source>
+        <translation>Seed des Schemas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rows per root table</source>
+        <translation>Zeilen je Wurzeltabelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale</source>
+        <translation>Skalierung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workers</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Load and thresholds</source>
+        <translation>Laden und Schwellenwerte</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Create constraints before loading</source>
+        <translation>Constraints vor dem Laden anlegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>one per line, e.g.
+rows_per_s&gt;=500000
+p95_commit_ms&lt;=2000</source>
+        <translation>einer pro Zeile, z. B.
+rows_per_s&gt;=500000
+p95_commit_ms&lt;=2000</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>COPY format</source>
+        <translation>COPY-Format</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thresholds</source>
+        <translation>Schwellenwerte</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Run (F5)</source>
+        <translation>Starten (F5)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+296"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location line="-295"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Select the schema&apos;s first problem in the designer</source>
+        <translation>Das erste Problem des Schemas im Entwurf auswählen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Copy the equivalent spillway-cli command (never a password)</source>
+        <translation>Den entsprechenden spillway-cli-Befehl kopieren (nie mit Passwort)</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Rows: write a count such as 1000000, 10M or 1G.</source>
+        <translation>Zeilen: Schreiben Sie eine Anzahl wie 1000000, 10M oder 1G.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seed: write a whole number, 0 or more.</source>
+        <translation>Seed: Schreiben Sie eine ganze Zahl, 0 oder mehr.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Split: write a row count (1M) or a size (100MiB).</source>
+        <translation>Teilen: Schreiben Sie eine Zeilenzahl (1M) oder eine Größe (100MiB).</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+65"/>
+        <source>There is no schema to run.</source>
+        <translation>Es gibt kein Schema zum Ausführen.</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>estimating…</source>
+        <translation>schätze…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Estimated rows of all tables, and bytes sent with COPY %1, from a sample of rows encoded as the run encodes them</source>
+        <translation>Geschätzte Zeilen aller Tabellen und mit COPY %1 gesendete Bytes, aus einer Stichprobe von Zeilen, kodiert wie der Lauf sie kodiert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Estimated rows of all tables, and bytes of the %1 files (compression: %2), from a sample of rows encoded as the run encodes them</source>
+        <translation>Geschätzte Zeilen aller Tabellen und Bytes der %1-Dateien (Kompression: %2), aus einer Stichprobe von Zeilen, kodiert wie der Lauf sie kodiert</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Save the schema (Ctrl+S) to copy a command that runs it: the command line reads the schema from a file.</source>
+        <translation>Speichern Sie das Schema (Strg+S), um einen Befehl zu kopieren, der es ausführt: Die Kommandozeile liest das Schema aus einer Datei.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The schema has unsaved changes: the command runs the file as last saved. Save (Ctrl+S) to include them.</source>
+        <translation>Das Schema hat ungespeicherte Änderungen: Der Befehl führt die Datei im zuletzt gespeicherten Stand aus. Speichern Sie (Strg+S), um sie einzuschließen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot run: %1</source>
+        <translation>Ausführen nicht möglich: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Cannot run: %1 (%n more)</source>
+        <translation>
+            <numerusform>Ausführen nicht möglich: %1 (%n weiteres)</numerusform>
+            <numerusform>Ausführen nicht möglich: %1 (%n weitere)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Run with these settings (F5)</source>
+        <translation>Mit diesen Einstellungen starten (F5)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stops the load; Resume continues it through the ledger, skipping committed chunks</source>
+        <translation>Hält das Laden an; Fortsetzen führt es über das Ledger weiter und überspringt bestätigte Chunks</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Holds the workers; Resume continues the same run</source>
+        <translation>Hält die Worker an; Fortsetzen setzt denselben Lauf fort</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Overwrite files?</source>
+        <translation>Dateien überschreiben?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The folder %1 already holds %n file(s) that this run writes: %2.</source>
+        <translation>
+            <numerusform>Der Ordner %1 enthält bereits %n Datei, die dieser Lauf schreibt: %2.</numerusform>
+            <numerusform>Der Ordner %1 enthält bereits %n Dateien, die dieser Lauf schreibt: %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Overwrite them, or cancel and choose another folder?</source>
+        <translation>Überschreiben oder abbrechen und einen anderen Ordner wählen?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Overwrite</source>
+        <translation>Überschreiben</translation>
+    </message>
+</context>
+<context>
     <name>spillway::RunPropertiesModel</name>
     <message>
-        <location filename="../ui/history/runpropertiesmodel.cpp" line="+27"/>
+        <location filename="../ui/history/runpropertiesmodel.cpp" line="+28"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
@@ -2074,7 +3386,7 @@
         <translation>Beendet</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Command</source>
         <translation>Befehl</translation>
     </message>
@@ -2159,9 +3471,68 @@
     </message>
 </context>
 <context>
+    <name>spillway::RunSession</name>
+    <message>
+        <location filename="../ui/run/runsession.cpp" line="+66"/>
+        <location line="+23"/>
+        <location line="+29"/>
+        <source>the run was cancelled</source>
+        <translation>der Lauf wurde abgebrochen</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>compiling</source>
+        <translation>Schema wird kompiliert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the schema has problems:
+%1</source>
+        <translation>das Schema hat Probleme:
+%1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>starting the local server</source>
+        <translation>lokaler Server wird gestartet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the local PostgreSQL server did not start: %1</source>
+        <translation>der lokale PostgreSQL-Server ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>planning</source>
+        <translation>Planung</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>cannot create the folder %1: check its parent&apos;s permissions</source>
+        <translation>der Ordner %1 kann nicht angelegt werden: Prüfen Sie die Rechte des übergeordneten Ordners</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>generating</source>
+        <translation>Erzeugung</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>stopping the local server</source>
+        <translation>lokaler Server wird gestoppt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>
+(the local server did not stop: %1)</source>
+        <translation>
+(der lokale Server hat nicht gestoppt: %1)</translation>
+    </message>
+</context>
+<context>
     <name>spillway::RunView</name>
     <message>
-        <location filename="../ui/history/runview.cpp" line="+33"/>
+        <location filename="../ui/history/runview.cpp" line="+34"/>
         <source>Run title</source>
         <translation>Titel des Laufs</translation>
     </message>
@@ -2171,7 +3542,7 @@
         <translation>Einstellungen und Ergebnis des Laufs</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>&amp;Charts</source>
         <translation>&amp;Diagramme</translation>
     </message>
@@ -2209,7 +3580,7 @@
 <context>
     <name>spillway::SchemaDocument</name>
     <message>
-        <location filename="../ui/design/schemadocument.cpp" line="+42"/>
+        <location filename="../ui/design/schemadocument.cpp" line="+43"/>
         <source>Cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
@@ -2220,7 +3591,7 @@
         <translation>unbenannt</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+48"/>
         <source>Rename Schema</source>
         <translation>Schema umbenennen</translation>
     </message>
@@ -2314,6 +3685,129 @@
         <location line="+2"/>
         <source>Generator</source>
         <translation>Generator</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::StartPage</name>
+    <message>
+        <location filename="../ui/shell/startpage.cpp" line="+95"/>
+        <source>Spillway</source>
+        <translation>Spillway</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Design realistic data, write it as files or load it into PostgreSQL, and compare the runs.</source>
+        <translation>Entwerfen Sie realistische Daten, schreiben Sie sie als Dateien oder laden Sie sie in PostgreSQL, und vergleichen Sie die Läufe.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;New Empty Schema</source>
+        <translation>&amp;Neues leeres Schema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Examples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Example %1</source>
+        <translation>Beispiel %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tables: %1 · Columns: %2</source>
+        <translation>Tabellen: %1 · Spalten: %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the example in the designer</source>
+        <translation>Das Beispiel im Entwurf öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generate Files…</source>
+        <translation>Dateien erzeugen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generate files of %1</source>
+        <translation>Dateien von %1 erzeugen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the example and write its data as files into a folder</source>
+        <translation>Das Beispiel öffnen und seine Daten als Dateien in einen Ordner schreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load into Local Server</source>
+        <translation>In lokalen Server laden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load %1 into the local server</source>
+        <translation>%1 in den lokalen Server laden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the example and load it into the embedded PostgreSQL server</source>
+        <translation>Das Beispiel öffnen und in den eingebetteten PostgreSQL-Server laden</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Recent files</source>
+        <translation>Zuletzt geöffnete Dateien</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Remove from List</source>
+        <translation>Aus Liste &amp;entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the selected file from the recent files (Delete)</source>
+        <translation>Die ausgewählte Datei aus den zuletzt geöffneten entfernen (Entf)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Recent Files</source>
+        <translation>Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Not found: %1. Press Delete to remove it from the list.</source>
+        <translation>Nicht gefunden: %1. Drücken Sie Entf, um sie aus der Liste zu entfernen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No recent files yet: schemas you open or save appear here.</source>
+        <translation>Noch keine zuletzt geöffneten Dateien: Schemas, die Sie öffnen oder speichern, erscheinen hier.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click a file to open it.</source>
+        <translation>Klicken Sie auf eine Datei, um sie zu öffnen.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>“%1” was not found. Remove it from the list with Delete.</source>
+        <translation>„%1“ wurde nicht gefunden. Entfernen Sie sie mit Entf aus der Liste.</translation>
     </message>
 </context>
 <context>
@@ -2470,6 +3964,42 @@
     </message>
 </context>
 <context>
+    <name>spillway::TableProgressModel</name>
+    <message>
+        <location filename="../ui/run/tableprogressmodel.cpp" line="+85"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Of</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::TimeSeriesChart</name>
+    <message>
+        <location filename="../ui/run/timeserieschart.cpp" line="+144"/>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+</context>
+<context>
     <name>spillway::WeightedListModel</name>
     <message>
         <location filename="../ui/design/weightedlistmodel.cpp" line="+65"/>
@@ -2490,6 +4020,19 @@
         <location line="+17"/>
         <source>value</source>
         <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::WorkerStrip</name>
+    <message>
+        <location filename="../ui/run/workerstrip.cpp" line="+52"/>
+        <source>worker %1: %2</source>
+        <translation>Worker %1: %2</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Worker states appear during an ingest</source>
+        <translation>Worker-Zustände erscheinen beim Ingest</translation>
     </message>
 </context>
 </TS>

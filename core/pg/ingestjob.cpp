@@ -6,6 +6,7 @@
 #include "schema/ddl.h"
 #include "schema/schemaio.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -133,7 +134,7 @@ QString IngestJob::start(std::shared_ptr<CompiledSchema> schema, const PlanOptio
     m_options = options;
     m_db = std::make_unique<Database>();
     m_binaryEncoder = std::make_unique<BinaryCopyEncoder>();
-    emit phaseChanged(QStringLiteral("connecting"));
+    emit phaseChanged(QCoreApplication::translate("spillway::IngestJob", "connecting"));
     if (QString e = m_db->open(options.conninfo); !e.isEmpty())
         return e;
     m_serverVersion = m_db->serverVersion();
@@ -146,7 +147,7 @@ QString IngestJob::start(std::shared_ptr<CompiledSchema> schema, const PlanOptio
     if (QString e = resolveRun(planSettings(*m_schema, planOptions)); !e.isEmpty())
         return e;
     if (!m_options.resume) {
-        emit phaseChanged(QStringLiteral("creating tables"));
+        emit phaseChanged(QCoreApplication::translate("spillway::IngestJob", "creating tables"));
         if (QString e = prepareTables(); !e.isEmpty())
             return e;
     }
@@ -176,7 +177,7 @@ QString IngestJob::start(std::shared_ptr<CompiledSchema> schema, const PlanOptio
     });
     EngineOptions eo = engineOptions;
     eo.tableBarrier = options.constraintsFirst;
-    emit phaseChanged(QStringLiteral("loading"));
+    emit phaseChanged(QCoreApplication::translate("spillway::IngestJob", "loading"));
     if (!m_engine->start(m_plan, sink, std::move(encoder), eo))
         return m_engine->error();
     m_sampler->start();
@@ -341,7 +342,9 @@ std::unique_ptr<Encoder> IngestJob::createEncoder(QSet<int> *textTables)
         if (const QString why = BinaryCopyEncoder::checkTable(table); !why.isEmpty()) {
             text.insert(&table);
             textTables->insert(tp.table);
-            emit phaseChanged(QStringLiteral("loading %1 with COPY text: %2").arg(table.name, why));
+            emit phaseChanged(
+                QCoreApplication::translate("spillway::IngestJob", "loading %1 with COPY text: %2")
+                    .arg(table.name, why));
         }
     }
     return std::make_unique<CopyEncoder>(m_binaryEncoder.get(), std::move(text));
@@ -357,13 +360,14 @@ void IngestJob::onEngineFinished(const RunResult &engineResult)
     result.last.hasServerSample = m_hasSample;
     const QString run = Ddl::quoteLiteral(m_runId);
     if (result.ok) {
-        emit phaseChanged(QStringLiteral("creating constraints"));
+        emit phaseChanged(
+            QCoreApplication::translate("spillway::IngestJob", "creating constraints"));
         QStringList after;
         QString e = m_options.constraintsFirst ? QString() : constraintStatements(&after);
         if (e.isEmpty())
             e = m_db->executeEach(after);
         if (e.isEmpty() && m_options.analyze) {
-            emit phaseChanged(QStringLiteral("analyzing"));
+            emit phaseChanged(QCoreApplication::translate("spillway::IngestJob", "analyzing"));
             QStringList analyze;
             for (const QString &table : result.outputs)
                 analyze.append(QStringLiteral("ANALYZE %1").arg(table));

@@ -23,11 +23,17 @@ struct TableProgress
 
 enum class WorkerState : int { Idle, Generating, Connecting, Copying, Committing, Retrying, Done };
 
-// "idle", "generating", ... as the CLI's JSON, the dashboard and the run log show it.
+// "idle", "generating", ... as the CLI's JSON and the run log show it; the dashboard shows them
+// translated (QCoreApplication::translate("WorkerState", name)).
 inline QString workerStateName(WorkerState state)
 {
-    static const char *const names[] = {"idle",       "generating", "connecting", "copying",
-                                        "committing", "retrying",   "done"};
+    static const char *const names[] = {QT_TRANSLATE_NOOP("WorkerState", "idle"),
+                                        QT_TRANSLATE_NOOP("WorkerState", "generating"),
+                                        QT_TRANSLATE_NOOP("WorkerState", "connecting"),
+                                        QT_TRANSLATE_NOOP("WorkerState", "copying"),
+                                        QT_TRANSLATE_NOOP("WorkerState", "committing"),
+                                        QT_TRANSLATE_NOOP("WorkerState", "retrying"),
+                                        QT_TRANSLATE_NOOP("WorkerState", "done")};
     const int i = int(state);
     return i >= 0 && i < int(std::size(names)) ? QLatin1String(names[i]) : QString();
 }

@@ -15,7 +15,9 @@ const char *const kKindNames[] = {"connection_lost",      "retry",  "ledger_comm
 
 QString chunkName(const RunEvent &e)
 {
-    return QStringLiteral("table '%1', chunk %2").arg(e.table).arg(e.chunk);
+    return QCoreApplication::translate("spillway::RunEvent", "table '%1', chunk %2")
+        .arg(e.table)
+        .arg(e.chunk);
 }
 
 QString capitalized(const QString &text)
@@ -35,19 +37,25 @@ QString RunEvent::text() const
     switch (kind) {
     case Kind::ConnectionLost:
         if (phase == QLatin1String("connecting"))
-            return QStringLiteral("worker %1 could not connect (%2): %3")
+            return QCoreApplication::translate("spillway::RunEvent",
+                                               "worker %1 could not connect (%2): %3")
                 .arg(QString::number(worker), chunkName(*this), error);
-        return QStringLiteral("worker %1 lost its connection while %2 (%3): %4")
+        return QCoreApplication::translate("spillway::RunEvent",
+                                           "worker %1 lost its connection while %2 (%3): %4")
             .arg(QString::number(worker), phase, chunkName(*this), error);
     case Kind::Retry:
-        return QStringLiteral("worker %1 retries %2: attempt %3 of %4 in %5 ms")
+        return QCoreApplication::translate("spillway::RunEvent",
+                                           "worker %1 retries %2: attempt %3 of %4 in %5 ms")
             .arg(QString::number(worker), chunkName(*this), QString::number(attempt),
                  QString::number(attempts), QString::number(delayMs));
     case Kind::LedgerCommitted:
-        return QStringLiteral("%1 was committed before the connection was lost: not sent again")
+        return QCoreApplication::translate(
+                   "spillway::RunEvent",
+                   "%1 was committed before the connection was lost: not sent again")
             .arg(capitalized(chunkName(*this)));
     case Kind::LedgerNotCommitted:
-        return QStringLiteral("%1 was not committed: sending again")
+        return QCoreApplication::translate("spillway::RunEvent",
+                                           "%1 was not committed: sending again")
             .arg(capitalized(chunkName(*this)));
     case Kind::Paused:
         return QCoreApplication::translate("spillway::RunEvent", "the run paused after %1 rows (%2 "

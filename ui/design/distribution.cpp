@@ -187,7 +187,7 @@ void shapeHistogram(const Collected &c, ColumnDistribution &d)
         bins = 1;
         d.minimum = *lo - 0.5;
         d.maximum = *hi + 0.5;
-        d.note = QStringLiteral("every sampled value is %1").arg(d.edgeText(*lo));
+        d.note = QObject::tr("every sampled value is %1").arg(d.edgeText(*lo));
     } else {
         d.minimum = *lo;
         d.maximum = *hi;
@@ -202,7 +202,7 @@ void shapeTopValues(const Collected &c, ColumnDistribution &d)
 {
     d.distinct = int(c.texts.size());
     if (d.distinct == c.textValues && d.distinct > DistributionSampler::kTopValues) {
-        d.note = QStringLiteral("every sampled value is distinct (%1 values)").arg(d.distinct);
+        d.note = QObject::tr("every sampled value is distinct (%1 values)").arg(d.distinct);
         return;
     }
     QList<std::pair<int, QString>> sorted;
@@ -301,8 +301,8 @@ ColumnDistribution DistributionSampler::sample(const CompiledSchema &schema, int
     } else if (c.textValues > 0) {
         shapeTopValues(c, d);
     } else if (d.note.isEmpty()) {
-        d.note = d.sampled ? QStringLiteral("every sampled value is NULL")
-                           : QStringLiteral("the table has no rows");
+        d.note = d.sampled ? QObject::tr("every sampled value is NULL")
+                           : QObject::tr("the table has no rows");
     }
     return d;
 }

@@ -53,7 +53,7 @@ QVariant PreviewModel::data(const QModelIndex &index, int role) const
             return QStringLiteral("NULL");
         return text.isEmpty() ? QStringLiteral("\"\"") : text.left(200);
     case Qt::ToolTipRole:
-        return null ? QStringLiteral("NULL (no value)") : text.left(2000);
+        return null ? tr("NULL (no value)") : text.left(2000);
     case Qt::FontRole:
         if (null) {
             QFont font;

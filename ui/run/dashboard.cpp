@@ -137,12 +137,12 @@ void fitLogColumns(QTableView *view)
 Dashboard::Dashboard(QWidget *parent)
     : QWidget(parent)
     , m_banner(new QLabel)
-    , m_phase(new QLabel(QStringLiteral("No run yet")))
+    , m_phase(new QLabel(tr("No run yet")))
     , m_stats(new QLabel)
     , m_progress(new QProgressBar)
-    , m_throughput(new TimeSeriesChart(QStringLiteral("Throughput")))
-    , m_latency(new TimeSeriesChart(QStringLiteral("Commit latency (ingest)")))
-    , m_server(new TimeSeriesChart(QStringLiteral("Server (ingest)")))
+    , m_throughput(new TimeSeriesChart(tr("Throughput")))
+    , m_latency(new TimeSeriesChart(tr("Commit latency (ingest)")))
+    , m_server(new TimeSeriesChart(tr("Server (ingest)")))
     , m_tables(new TableProgressModel(this))
     , m_log(new RunLogModel(this))
     , m_details(new QPlainTextEdit)
@@ -192,17 +192,17 @@ QWidget *Dashboard::createHeader()
 
 QWidget *Dashboard::createCharts()
 {
-    m_throughput->addSeries(QStringLiteral("rows/s"), QColor(0x1f, 0x77, 0xb4));
-    m_throughput->addSeries(QStringLiteral("mean rows/s"), QColor(0x1f, 0x77, 0xb4), Qt::DashLine);
+    m_throughput->addSeries(tr("rows/s"), QColor(0x1f, 0x77, 0xb4));
+    m_throughput->addSeries(tr("mean rows/s"), QColor(0x1f, 0x77, 0xb4), Qt::DashLine);
     m_throughput->addSeries(QStringLiteral("MB/s"), QColor(0xff, 0x7f, 0x0e), Qt::SolidLine, true);
-    m_throughput->setAxisTitles(QStringLiteral("rows/s"), QStringLiteral("MB/s"));
+    m_throughput->setAxisTitles(tr("rows/s"), tr("MB/s"));
     m_latency->addSeries(QStringLiteral("p50"), QColor(0x2c, 0xa0, 0x2c));
     m_latency->addSeries(QStringLiteral("p95"), QColor(0xd6, 0x27, 0x28));
     m_latency->addSeries(QStringLiteral("p99"), QColor(0x94, 0x67, 0xbd), Qt::DotLine);
-    m_latency->setAxisTitles(QStringLiteral("ms"));
-    m_server->addSeries(QStringLiteral("tuples/s"), QColor(0x17, 0xbe, 0xcf));
-    m_server->addSeries(QStringLiteral("WAL MB/s"), QColor(0x8c, 0x56, 0x4b), Qt::SolidLine, true);
-    m_server->setAxisTitles(QStringLiteral("tuples/s"), QStringLiteral("WAL MB/s"));
+    m_latency->setAxisTitles(tr("ms"));
+    m_server->addSeries(tr("tuples/s"), QColor(0x17, 0xbe, 0xcf));
+    m_server->addSeries(tr("WAL MB/s"), QColor(0x8c, 0x56, 0x4b), Qt::SolidLine, true);
+    m_server->setAxisTitles(tr("tuples/s"), tr("WAL MB/s"));
 
     m_tableView = compactView(m_tables);
     m_tableView->setItemDelegateForColumn(TableProgressModel::ProgressColumn,
@@ -214,9 +214,9 @@ QWidget *Dashboard::createCharts()
     auto *side = new QWidget;
     auto *sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
-    sideLayout->addWidget(new QLabel(QStringLiteral("Tables")));
+    sideLayout->addWidget(new QLabel(tr("Tables")));
     sideLayout->addWidget(m_tableView, 1);
-    sideLayout->addWidget(new QLabel(QStringLiteral("Workers")));
+    sideLayout->addWidget(new QLabel(tr("Workers")));
     sideLayout->addWidget(m_workers);
     sideLayout->addWidget(m_checkpoints);
 
@@ -239,7 +239,7 @@ QWidget *Dashboard::createLog()
     m_logView->horizontalHeader()->setStretchLastSection(false);
     fitLogColumns(m_logView);
     m_details->setReadOnly(true);
-    m_details->setPlaceholderText(QStringLiteral("Select a log entry to see its details"));
+    m_details->setPlaceholderText(tr("Select a log entry to see its details"));
     connect(m_logView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &Dashboard::showLogDetails);
     auto *split = new QSplitter(Qt::Horizontal);

@@ -100,16 +100,16 @@ void RunController::setState(State state)
 bool RunController::start()
 {
     if (isActive()) {
-        emit logMessage(LogLevel::Warning, QStringLiteral("A run is in progress already."), {});
+        emit logMessage(LogLevel::Warning, tr("A run is in progress already."), {});
         return false;
     }
     QStringList problems = m_settings.problems();
     if (!m_doc)
-        problems << QStringLiteral("There is no schema to run.");
+        problems << tr("There is no schema to run.");
     else if (!m_doc->compiled())
-        problems << QStringLiteral("The schema has problems: fix them in the designer first.");
+        problems << tr("The schema has problems: fix them in the designer first.");
     if (!problems.isEmpty()) {
-        emit logMessage(LogLevel::Error, QStringLiteral("Cannot start the run"),
+        emit logMessage(LogLevel::Error, tr("Cannot start the run"),
                         problems.join(QLatin1Char('\n')));
         return false;
     }
@@ -144,7 +144,7 @@ bool RunController::start()
     m_pauseClock.invalidate();
     m_pausedTotal = 0;
     m_last = {};
-    emit logMessage(LogLevel::Info, QStringLiteral("Starting: %1").arg(commandLine()), {});
+    emit logMessage(LogLevel::Info, tr("Starting: %1").arg(commandLine()), {});
     launch(QString());
     return true;
 }
@@ -298,9 +298,9 @@ void RunController::logEvents(const RunSnapshot &snapshot)
         QString details =
             QStringLiteral("%1 (UTC)").arg(e.time.toUTC().toString(Qt::ISODateWithMs));
         if (e.kind == RunEvent::Kind::ConnectionLost)
-            details += QStringLiteral("\n\nThe chunk is retried with backoff; before sending it "
-                                      "again, the ledger says whether its COMMIT went through, "
-                                      "so no row is lost or duplicated.");
+            details += tr("\n\nThe chunk is retried with backoff; before sending it "
+                          "again, the ledger says whether its COMMIT went through, "
+                          "so no row is lost or duplicated.");
         emit logMessage(e.isWarning() ? LogLevel::Warning : LogLevel::Info,
                         text.left(1).toUpper() + text.mid(1), details);
     }
@@ -344,7 +344,7 @@ void RunController::cancel()
         stopOwnedServer();
         RunResult result;
         result.cancelled = true;
-        result.error = QStringLiteral("the run was cancelled while paused");
+        result.error = tr("the run was cancelled while paused");
         result.last = m_last;
         result.last.finished = true;
         finishRecord(result);
@@ -406,24 +406,21 @@ void RunController::finishRecord(const RunResult &result)
         }
     }
     if (result.ok)
-        emit logMessage(LogLevel::Info,
-                        QStringLiteral("Finished: %L1 rows").arg(result.last.rowsDone),
+        emit logMessage(LogLevel::Info, tr("Finished: %L1 rows").arg(result.last.rowsDone),
                         result.outputs.join(QLatin1Char('\n')));
     else if (result.cancelled)
-        emit logMessage(LogLevel::Warning, QStringLiteral("Cancelled"), result.error);
+        emit logMessage(LogLevel::Warning, tr("Cancelled"), result.error);
     else
-        emit logMessage(
-            LogLevel::Error,
-            QStringLiteral("The run failed: %1").arg(result.error.section(QLatin1Char('\n'), 0, 0)),
-            result.error);
+        emit logMessage(LogLevel::Error,
+                        tr("The run failed: %1").arg(result.error.section(QLatin1Char('\n'), 0, 0)),
+                        result.error);
     for (const ThresholdResult &t : record.thresholds) {
         if (!t.passed)
-            emit logMessage(LogLevel::Warning, QStringLiteral("Threshold violated: %1").arg(t.text),
-                            t.message);
+            emit logMessage(LogLevel::Warning, tr("Threshold violated: %1").arg(t.text), t.message);
     }
     RunStore store(runsDirectory());
     if (const QString e = store.save(record); !e.isEmpty())
-        emit logMessage(LogLevel::Warning, QStringLiteral("The run was not recorded"), e);
+        emit logMessage(LogLevel::Warning, tr("The run was not recorded"), e);
     else
         emit runRecorded(record.id, store.fileName(record.id));
     setState(State::Idle);

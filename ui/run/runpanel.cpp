@@ -92,13 +92,12 @@ RunPanel::~RunPanel() = default;
 
 QWidget *RunPanel::createTargetBox()
 {
-    auto *box = new QGroupBox(QStringLiteral("Target"));
-    m_target = combo({QStringLiteral("Local server (embedded, started for the run)"),
-                      QStringLiteral("PostgreSQL connection"), QStringLiteral("Files")});
+    auto *box = new QGroupBox(tr("Target"));
+    m_target = combo({tr("Local server (embedded, started for the run)"),
+                      tr("PostgreSQL connection"), tr("Files")});
     m_targetPages = new QStackedWidget;
-    auto *local =
-        new QLabel(QStringLiteral("A private PostgreSQL server in Spillway's data folder: "
-                                  "started before the run and stopped after it."));
+    auto *local = new QLabel(tr("A private PostgreSQL server in Spillway's data folder: "
+                                "started before the run and stopped after it."));
     local->setWordWrap(true);
     auto *localPage = new QWidget; // a layout gives the wrapped text its height for the width
     auto *localLayout = new QVBoxLayout(localPage);
@@ -139,20 +138,20 @@ QWidget *RunPanel::createFilesPage()
 {
     auto *page = new QWidget;
     m_directory = new QLineEdit;
-    m_directory->setPlaceholderText(QStringLiteral("output folder"));
+    m_directory->setPlaceholderText(tr("output folder"));
     auto *browse = new QToolButton;
     browse->setText(QStringLiteral("…"));
     connect(browse, &QToolButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, QStringLiteral("Output folder"),
-                                                              m_directory->text());
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Output folder"), m_directory->text());
         if (!dir.isEmpty())
             m_directory->setText(dir);
     });
     m_format = combo(kFormats);
-    m_splitKind = combo({QStringLiteral("one file per table"), QStringLiteral("split every N rows"),
-                         QStringLiteral("split before SIZE bytes")});
+    m_splitKind =
+        combo({tr("one file per table"), tr("split every N rows"), tr("split before SIZE bytes")});
     m_splitValue = new QLineEdit;
-    m_splitValue->setPlaceholderText(QStringLiteral("1M rows or 100MiB"));
+    m_splitValue->setPlaceholderText(tr("1M rows or 100MiB"));
     auto *dirRow = new QHBoxLayout;
     dirRow->addWidget(m_directory, 1);
     dirRow->addWidget(browse);
@@ -161,54 +160,54 @@ QWidget *RunPanel::createFilesPage()
     splitRow->addWidget(m_splitValue, 1);
     auto *form = new QFormLayout(page);
     form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(QStringLiteral("Folder"), dirRow);
-    form->addRow(QStringLiteral("Format"), m_format);
-    form->addRow(QStringLiteral("Split"), splitRow);
+    form->addRow(tr("Folder"), dirRow);
+    form->addRow(tr("Format"), m_format);
+    form->addRow(tr("Split"), splitRow);
     m_compression = combo(kCompressions);
-    m_compression->setToolTip(QStringLiteral("Each file (and split part) is one complete gzip or "
-                                             "zstd stream; split sizes count uncompressed bytes"));
-    form->addRow(QStringLiteral("Compression"), m_compression);
+    m_compression->setToolTip(tr("Each file (and split part) is one complete gzip or "
+                                 "zstd stream; split sizes count uncompressed bytes"));
+    form->addRow(tr("Compression"), m_compression);
     return page;
 }
 
 QWidget *RunPanel::createDataBox()
 {
-    auto *box = new QGroupBox(QStringLiteral("Data"));
+    auto *box = new QGroupBox(tr("Data"));
     m_rows = new QLineEdit;
-    m_rows->setPlaceholderText(QStringLiteral("the schema's counts (or e.g. 10M)"));
+    m_rows->setPlaceholderText(tr("the schema's counts (or e.g. 10M)"));
     m_scale = new QDoubleSpinBox;
     m_scale->setRange(0.0001, 1e6);
     m_scale->setDecimals(4);
     m_scale->setValue(1.0);
     m_workers = new QSpinBox;
     m_workers->setRange(0, 256);
-    m_workers->setSpecialValueText(QStringLiteral("one per core"));
+    m_workers->setSpecialValueText(tr("one per core"));
     m_seed = new QLineEdit;
-    m_seed->setPlaceholderText(QStringLiteral("the schema's seed"));
+    m_seed->setPlaceholderText(tr("the schema's seed"));
     auto *form = new QFormLayout(box);
-    form->addRow(QStringLiteral("Rows per root table"), m_rows);
-    form->addRow(QStringLiteral("Scale"), m_scale);
-    form->addRow(QStringLiteral("Workers"), m_workers);
-    form->addRow(QStringLiteral("Seed"), m_seed);
+    form->addRow(tr("Rows per root table"), m_rows);
+    form->addRow(tr("Scale"), m_scale);
+    form->addRow(tr("Workers"), m_workers);
+    form->addRow(tr("Seed"), m_seed);
     return box;
 }
 
 QWidget *RunPanel::createLoadBox()
 {
-    auto *box = new QGroupBox(QStringLiteral("Load and thresholds"));
+    auto *box = new QGroupBox(tr("Load and thresholds"));
     m_mode = combo(kModes);
     m_mode->setCurrentText(QStringLiteral("recreate"));
     m_copyFormat = combo(kCopyFormats);
-    m_constraintsFirst = new QCheckBox(QStringLiteral("Create constraints before loading"));
+    m_constraintsFirst = new QCheckBox(tr("Create constraints before loading"));
     m_thresholds = new QPlainTextEdit;
-    m_thresholds->setPlaceholderText(QStringLiteral("one per line, e.g.\nrows_per_s>=500000\n"
-                                                    "p95_commit_ms<=2000"));
+    m_thresholds->setPlaceholderText(tr("one per line, e.g.\nrows_per_s>=500000\n"
+                                        "p95_commit_ms<=2000"));
     m_thresholds->setMaximumHeight(m_thresholds->fontMetrics().height() * 5);
     auto *form = new QFormLayout(box);
-    form->addRow(QStringLiteral("Mode"), m_mode);
-    form->addRow(QStringLiteral("COPY format"), m_copyFormat);
+    form->addRow(tr("Mode"), m_mode);
+    form->addRow(tr("COPY format"), m_copyFormat);
     form->addRow(m_constraintsFirst);
-    form->addRow(QStringLiteral("Thresholds"), m_thresholds);
+    form->addRow(tr("Thresholds"), m_thresholds);
     return box;
 }
 

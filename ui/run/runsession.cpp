@@ -62,17 +62,19 @@ void RunSession::fail(const QString &error)
 {
     RunResult result;
     result.error = error;
-    result.cancelled = isCancelled() && error == QStringLiteral("the run was cancelled");
+    // core's engine and committer say it in English, this session in the user's language
+    result.cancelled = isCancelled() && (error == tr("the run was cancelled") ||
+                                         error == QLatin1String("the run was cancelled"));
     onFinished(result);
 }
 
 void RunSession::start()
 {
     Diagnostics diagnostics;
-    emit phaseChanged(QStringLiteral("compiling"));
+    emit phaseChanged(tr("compiling"));
     auto compiled = CompiledSchema::compile(m_schema, diagnostics);
     if (!compiled)
-        return fail(QStringLiteral("the schema has problems:\n%1").arg(diagnostics.toString()));
+        return fail(tr("the schema has problems:\n%1").arg(diagnostics.toString()));
     QString error;
     if (m_options.settings.target == RunTarget::Files) {
         error = startFiles(compiled);
@@ -84,7 +86,7 @@ void RunSession::start()
             conninfo =
                 ConnInfo::withOption(conninfo, QStringLiteral("password"), m_options.password);
         if (error.isEmpty() && isCancelled())
-            error = QStringLiteral("the run was cancelled");
+            error = tr("the run was cancelled");
         if (error.isEmpty())
             error = startIngest(compiled, conninfo);
     }
@@ -94,10 +96,10 @@ void RunSession::start()
 
 QString RunSession::startServer(QString *conninfo)
 {
-    emit phaseChanged(QStringLiteral("starting the local server"));
+    emit phaseChanged(tr("starting the local server"));
     LocalServer server(m_options.settings.serverDir);
     if (QString e = server.start(); !e.isEmpty())
-        return QStringLiteral("the local PostgreSQL server did not start: %1").arg(e);
+        return tr("the local PostgreSQL server did not start: %1").arg(e);
     m_serverMine = m_options.ownsServer || !server.wasAlreadyRunning();
     emit serverStarted(server.wasAlreadyRunning());
     *conninfo = server.connectionString();
@@ -107,13 +109,13 @@ QString RunSession::startServer(QString *conninfo)
 QString RunSession::startFiles(const std::shared_ptr<CompiledSchema> &schema)
 {
     const RunSettings &s = m_options.settings;
-    emit phaseChanged(QStringLiteral("planning"));
+    emit phaseChanged(tr("planning"));
     Diagnostics diagnostics;
     auto plan = Plan::build(schema, s.planOptions(), &m_pool, diagnostics);
     if (!plan)
         return diagnostics.toString();
     if (isCancelled())
-        return QStringLiteral("the run was cancelled");
+        return tr("the run was cancelled");
     FileSinkOptions sinkOptions;
     sinkOptions.directory = s.directory;
     sinkOptions.format.format = s.format;
@@ -121,14 +123,13 @@ QString RunSession::startFiles(const std::shared_ptr<CompiledSchema> &schema)
     sinkOptions.splitBytes = s.splitBytes;
     sinkOptions.compression = s.compression;
     if (!QDir().mkpath(s.directory))
-        return QStringLiteral("cannot create the folder %1: check its parent's permissions")
-            .arg(s.directory);
+        return tr("cannot create the folder %1: check its parent's permissions").arg(s.directory);
     m_engine = std::make_unique<Engine>(&m_pool);
     connect(m_engine.get(), &Engine::snapshotTaken, this, &RunSession::snapshotTaken);
     connect(m_engine.get(), &Engine::runFinished, this, &RunSession::onFinished);
     EngineOptions engineOptions;
     engineOptions.workers = s.workers;
-    emit phaseChanged(QStringLiteral("generating"));
+    emit phaseChanged(tr("generating"));
     if (!m_engine->start(plan, std::make_shared<FileSink>(sinkOptions), sinkOptions.format,
                          engineOptions))
         return m_engine->error();
@@ -168,11 +169,11 @@ void RunSession::onFinished(const RunResult &result)
         return;
     m_done = true;
     if (m_serverMine && !m_keepServer) {
-        emit phaseChanged(QStringLiteral("stopping the local server"));
+        emit phaseChanged(tr("stopping the local server"));
         LocalServer server(m_options.settings.serverDir);
         if (QString e = server.stop(); !e.isEmpty()) {
             RunResult r = result;
-            r.error += QStringLiteral("\n(the local server did not stop: %1)").arg(e);
+            r.error += tr("\n(the local server did not stop: %1)").arg(e);
             emit finished(r);
             return;
         }

@@ -30,17 +30,17 @@ QStringList RunSettings::problems() const
 {
     QStringList out;
     if (target == RunTarget::Files && directory.trimmed().isEmpty())
-        out << QStringLiteral("Choose an output folder for the files.");
+        out << QObject::tr("Choose an output folder for the files.");
     if (target == RunTarget::Postgres && !profile.problem().isEmpty())
         out << profile.problem();
     if (splitRows && splitBytes)
-        out << QStringLiteral("Split files by rows or by size, not both.");
+        out << QObject::tr("Split files by rows or by size, not both.");
     if (!(scale > 0))
-        out << QStringLiteral("The scale must be above 0.");
+        out << QObject::tr("The scale must be above 0.");
     for (const QString &text : thresholds) {
         QString error;
         if (!Threshold::parse(text, &error))
-            out << QStringLiteral("Threshold '%1': %2").arg(text, error);
+            out << QObject::tr("Threshold '%1': %2").arg(text, error);
     }
     return out;
 }

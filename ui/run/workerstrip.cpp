@@ -1,5 +1,6 @@
 #include "run/workerstrip.h"
 
+#include <QCoreApplication>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -13,7 +14,8 @@ WorkerStrip::WorkerStrip(QWidget *parent)
 
 QString WorkerStrip::stateName(WorkerState state)
 {
-    return workerStateName(state);
+    return QCoreApplication::translate("WorkerState",
+                                       workerStateName(state).toLatin1().constData());
 }
 
 QColor WorkerStrip::stateColor(WorkerState state)
@@ -47,7 +49,7 @@ void WorkerStrip::setStates(const QList<WorkerState> &states)
         updateGeometry();
     QStringList tip;
     for (int i = 0; i < m_states.size(); ++i)
-        tip << QStringLiteral("worker %1: %2").arg(i + 1).arg(stateName(m_states.at(i)));
+        tip << tr("worker %1: %2").arg(i + 1).arg(stateName(m_states.at(i)));
     setToolTip(tip.join(QLatin1Char('\n')));
     update();
 }
@@ -78,7 +80,7 @@ void WorkerStrip::paintEvent(QPaintEvent *)
     if (m_states.isEmpty()) {
         p.setPen(palette().color(QPalette::PlaceholderText));
         p.drawText(rect(), Qt::AlignLeft | Qt::AlignVCenter,
-                   QStringLiteral("Worker states appear during an ingest"));
+                   tr("Worker states appear during an ingest"));
         return;
     }
     for (int i = 0; i < m_states.size(); ++i) {

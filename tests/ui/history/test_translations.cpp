@@ -9,6 +9,10 @@
 #include "history/runlistmodel.h"
 #include "history/runstore.h"
 #include "history/runsummary.h"
+#include "run/dashboard.h"
+#include "run/metrics.h"
+#include "run/runevents.h"
+#include "run/workerstrip.h"
 #include "runfixtures.h"
 #include "schema/generatorregistry.h"
 #include "shell/translations.h"
@@ -60,6 +64,7 @@ private slots:
     void germanCatalogueIsEmbedded();
     void historyPageInGerman();
     void coreTextsShownInGerman();
+    void dashboardInGerman();
     void qtDialogsInGerman();
 
 private:
@@ -147,6 +152,28 @@ void TestTranslations::coreTextsShownInGerman()
     QVERIFY(rate);
     QCOMPARE(QCoreApplication::translate("RunSummary", rate->description),
              QStringLiteral("mittlere Zeilen pro Sekunde"));
+}
+
+// The Run page's dashboard, its worker strip (worker states come from core in English, as the
+// CLI's JSON writes them) and the run log's events.
+void TestTranslations::dashboardInGerman()
+{
+    const Dashboard dashboard;
+    QCOMPARE(dashboard.phaseText(), QStringLiteral("Noch kein Lauf"));
+    QCOMPARE(workerStateName(WorkerState::Committing), QStringLiteral("committing"));
+    QCOMPARE(WorkerStrip::stateName(WorkerState::Committing), QStringLiteral("Commit"));
+    QCOMPARE(WorkerStrip::stateName(WorkerState::Copying), QStringLiteral("kopiert"));
+    RunEvent retry;
+    retry.kind = RunEvent::Kind::Retry;
+    retry.worker = 2;
+    retry.table = QStringLiteral("orders");
+    retry.chunk = 7;
+    retry.attempt = 1;
+    retry.attempts = 5;
+    retry.delayMs = 250;
+    QCOMPARE(
+        retry.text(),
+        QStringLiteral("Worker 2 wiederholt Tabelle „orders“, Chunk 7: Versuch 1 von 5 in 250 ms"));
 }
 
 void TestTranslations::qtDialogsInGerman()
