@@ -2885,8 +2885,8 @@ Der Chunk wird mit Wartezeit wiederholt; vor dem erneuten Senden sagt das Ledger
     </message>
     <message>
         <location line="+62"/>
-        <source>Finished: %L1 rows</source>
-        <translation>Fertig: %L1 Zeilen</translation>
+        <source>Finished: %1 rows</source>
+        <translation>Fertig: %1 Zeilen</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3663,8 +3663,8 @@ p95_commit_ms&lt;=2000</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%L1 rows</source>
-        <translation>%L1 Zeilen</translation>
+        <source>%1 rows</source>
+        <translation>%1 Zeilen</translation>
     </message>
     <message>
         <location line="+201"/>

@@ -1,5 +1,6 @@
 #include "design/schematreemodel.h"
 
+#include "base/quantity.h"
 #include "design/schemadocument.h"
 #include "shell/icons.h"
 
@@ -21,7 +22,7 @@ QString rowsText(const TableSpec &table)
 {
     if (table.perParent)
         return SchemaTreeModel::tr("per %1").arg(table.perParent->parent);
-    return table.rows ? SchemaTreeModel::tr("%L1 rows").arg(*table.rows) : QString();
+    return table.rows ? SchemaTreeModel::tr("%1 rows").arg(formatNumber(double(*table.rows))) : QString();
 }
 
 } // namespace

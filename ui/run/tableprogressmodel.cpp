@@ -59,10 +59,10 @@ QVariant TableProgressModel::data(const QModelIndex &index, int role) const
     case ProgressColumn:
         return QStringLiteral("%1%").arg(QString::number(fraction * 100, 'f', 1));
     case RowsColumn:
-        return role == Qt::ToolTipRole ? QStringLiteral("%L1").arg(t.rowsDone)
+        return role == Qt::ToolTipRole ? formatNumber(double(t.rowsDone))
                                        : formatCount(double(t.rowsDone));
     case TotalColumn:
-        return role == Qt::ToolTipRole ? QStringLiteral("%L1").arg(t.rowsTotal)
+        return role == Qt::ToolTipRole ? formatNumber(double(t.rowsTotal))
                                        : formatCount(double(t.rowsTotal));
     case BytesColumn:
         return formatBytes(double(t.bytesDone));
