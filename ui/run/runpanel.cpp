@@ -41,6 +41,10 @@ QComboBox *combo(const QStringList &items)
 {
     auto *box = new QComboBox;
     box->addItems(items);
+    // A long item ("Local server (embedded, ...)") elides in a narrow panel instead of
+    // setting the panel's minimum width.
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    box->setMinimumContentsLength(12);
     return box;
 }
 
@@ -255,8 +259,8 @@ QWidget *RunPanel::createSettingsArea()
     area->setWidgetResizable(true);
     area->setFrameShape(QFrame::NoFrame);
     area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    // The settings are a form: never narrower than their natural width.
-    area->setMinimumWidth(settings->sizeHint().width() +
+    // The settings are a form: never narrower than their labels and fields need.
+    area->setMinimumWidth(settings->minimumSizeHint().width() +
                           area->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4);
     return area;
 }
@@ -269,6 +273,7 @@ QWidget *RunPanel::createRunBar()
     rule->setFrameShape(QFrame::HLine);
     rule->setFrameShadow(QFrame::Sunken);
     m_estimate->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_estimate->setWordWrap(true); // beside Run, Pause and Cancel in a narrow panel
     m_showProblem->setToolTip(tr("Select the schema's first problem in the designer"));
     connect(m_showProblem, &QPushButton::clicked, this, [this] {
         if (!m_problemPath.isEmpty())
