@@ -15,11 +15,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QResizeEvent>
 #include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -56,15 +58,16 @@ HistoryView::HistoryView(QWidget *parent)
     m_runView->setObjectName(QStringLiteral("runView"));
     m_compareView->setObjectName(QStringLiteral("compareView"));
 
-    auto *split = new QSplitter(Qt::Horizontal);
-    split->addWidget(createListPane());
-    split->addWidget(m_stack);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
-    split->setSizes({560, 840});
+    m_split = new QSplitter(Qt::Horizontal);
+    m_split->addWidget(createListPane());
+    m_split->addWidget(m_stack);
+    m_split->setStretchFactor(0, 2);
+    m_split->setStretchFactor(1, 3);
+    m_split->setSizes({560, 840});
+    connect(m_split, &QSplitter::splitterMoved, this, [this] { m_splitDragged = true; });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(split);
+    layout->addWidget(m_split);
 
     // RunStore saves through QSaveFile (a temporary file, then a rename): wait for the burst
     // of changes to settle before reading the folder again.
@@ -168,6 +171,7 @@ void HistoryView::refresh()
     const QList<RunRecord> records = RunStore(m_dir).list(&problems);
     m_model->setRecords(records);
     m_list->resizeColumnsToContents();
+    fitListPane();
     QString status =
         tr("%n run(s) in %1", nullptr, int(records.size())).arg(QDir::toNativeSeparators(m_dir));
     if (!problems.isEmpty())
@@ -180,6 +184,28 @@ void HistoryView::refresh()
     selectRuns(selected);
     m_reloaded = false;
     emit runsReloaded(int(records.size()));
+}
+
+void HistoryView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitListPane();
+}
+
+// The list as wide as its columns, up to 55% of the width: every column in view at 1600
+// pixels, the run's charts keeping the larger part of a smaller window.
+void HistoryView::fitListPane()
+{
+    const int total = m_split->width() - m_split->handleWidth();
+    if (m_splitDragged || !isVisible() || total <= 0)
+        return;
+    int needed = 2 * m_list->frameWidth() +
+                 m_list->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_list);
+    for (int c = 0; c < m_proxy->columnCount(); ++c) // the last section stretches: not its size
+        needed += std::max(m_list->horizontalHeader()->sectionSizeHint(c),
+                           static_cast<QAbstractItemView *>(m_list)->sizeHintForColumn(c));
+    const int list = std::min(needed, total * 55 / 100);
+    m_split->setSizes({list, total - list});
 }
 
 // Watches the runs folder, or while it does not exist yet the nearest folder above it, so
