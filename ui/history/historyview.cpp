@@ -8,6 +8,7 @@
 
 #include <QAction>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
@@ -15,7 +16,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QResizeEvent>
 #include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -30,6 +30,10 @@
 #include <algorithm>
 
 namespace spillway {
+
+namespace {
+constexpr int kDetailWidth = 640; // the comparison's summary and settings side by side
+} // namespace
 
 HistoryView::HistoryView(QWidget *parent)
     : QWidget(parent)
@@ -65,6 +69,7 @@ HistoryView::HistoryView(QWidget *parent)
     m_split->setStretchFactor(1, 3);
     m_split->setSizes({560, 840});
     connect(m_split, &QSplitter::splitterMoved, this, [this] { m_splitDragged = true; });
+    m_split->installEventFilter(this);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_split);
@@ -186,25 +191,27 @@ void HistoryView::refresh()
     emit runsReloaded(int(records.size()));
 }
 
-void HistoryView::resizeEvent(QResizeEvent *event)
+bool HistoryView::eventFilter(QObject *watched, QEvent *event)
 {
-    QWidget::resizeEvent(event);
-    fitListPane();
+    // Before the splitter spreads a new width by its stretch factors.
+    if (watched == m_split && event->type() == QEvent::Resize)
+        fitListPane();
+    return QWidget::eventFilter(watched, event);
 }
 
-// The list as wide as its columns, up to 55% of the width: every column in view at 1600
-// pixels, the run's charts keeping the larger part of a smaller window.
+// The list as wide as its columns while the run or comparison beside keeps kDetailWidth (every
+// column in view at 1600 pixels; at 1024 the comparison's tables come first).
 void HistoryView::fitListPane()
 {
     const int total = m_split->width() - m_split->handleWidth();
-    if (m_splitDragged || !isVisible() || total <= 0)
+    if (m_splitDragged || total <= 0)
         return;
     int needed = 2 * m_list->frameWidth() +
                  m_list->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_list);
     for (int c = 0; c < m_proxy->columnCount(); ++c) // the last section stretches: not its size
         needed += std::max(m_list->horizontalHeader()->sectionSizeHint(c),
                            static_cast<QAbstractItemView *>(m_list)->sizeHintForColumn(c));
-    const int list = std::min(needed, total * 55 / 100);
+    const int list = std::min(needed, std::max(total * 35 / 100, total - kDetailWidth));
     m_split->setSizes({list, total - list});
 }
 

@@ -56,7 +56,7 @@ signals:
     void selectedRunsChanged(const QStringList &ids);
 
 protected:
-    void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createActions();
