@@ -208,9 +208,13 @@ void HistoryView::fitListPane()
         return;
     int needed = 2 * m_list->frameWidth() +
                  m_list->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_list);
-    for (int c = 0; c < m_proxy->columnCount(); ++c) // the last section stretches: not its size
-        needed += std::max(m_list->horizontalHeader()->sectionSizeHint(c),
-                           static_cast<QAbstractItemView *>(m_list)->sizeHintForColumn(c));
+    // The columns as resizeColumnsToContents() made them; the last one stretches, so its hint.
+    const QHeaderView *header = m_list->horizontalHeader();
+    const int last = m_proxy->columnCount() - 1;
+    for (int c = 0; c < last; ++c)
+        needed += header->sectionSize(c);
+    needed += std::max(header->sectionSizeHint(last),
+                       static_cast<QAbstractItemView *>(m_list)->sizeHintForColumn(last));
     const int list = std::min(needed, std::max(total * 35 / 100, total - kDetailWidth));
     m_split->setSizes({list, total - list});
 }

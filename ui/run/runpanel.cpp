@@ -464,7 +464,8 @@ void RunPanel::requestEstimate()
 
 void RunPanel::onEstimated(const RunEstimate &estimate)
 {
-    m_estimate->setText(estimate.text());
+    // Wrapped in a narrow panel, "≈" stays with its figure.
+    m_estimate->setText(estimate.text().replace(QStringLiteral("≈ "), QStringLiteral("≈\u00a0")));
     const RunSettings s = settings();
     m_estimate->setToolTip(
         s.isIngest()

@@ -200,8 +200,9 @@ void TestHistory::listShowsItsColumnsBesideTheRun()
     // one keeps the comparison beside it readable. Counts are compact there, exact in tooltips.
     HistoryView view;
     view.setRunsDir(m_runs);
-    view.resize(1600, 900);
+    view.resize(1024, 560);
     view.show();
+    view.resize(1600, 900);
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     view.selectRuns({kA, kB});
     auto *list = view.findChild<QTableView *>(QStringLiteral("runList"));
