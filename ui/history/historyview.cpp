@@ -206,7 +206,9 @@ void HistoryView::fitListPane()
     const int total = m_split->width() - m_split->handleWidth();
     if (m_splitDragged || total <= 0)
         return;
-    int needed = 2 * m_list->frameWidth() +
+    // Frame, a vertical scroll bar and a little slack: per-item scrolling shows a horizontal
+    // bar for a single pixel too many.
+    int needed = 2 * m_list->frameWidth() + 2 * m_list->fontMetrics().averageCharWidth() +
                  m_list->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_list);
     // The columns as resizeColumnsToContents() made them; the last one stretches, so its hint.
     const QHeaderView *header = m_list->horizontalHeader();

@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -212,6 +213,10 @@ void TestHistory::listShowsItsColumnsBesideTheRun()
                                 .arg(list->horizontalHeader()->length())
                                 .arg(list->viewport()->width())
                                 .arg(list->width())));
+    QTRY_VERIFY2(!list->horizontalScrollBar()->isVisible(),
+                 qPrintable(QStringLiteral("%1 of %2")
+                                .arg(list->horizontalScrollBar()->maximum())
+                                .arg(list->horizontalHeader()->length())));
     view.resize(1024, 560);
     QTRY_COMPARE(view.width(), 1024);
     QVERIFY(view.findChild<CompareView *>()->width() >= 600);

@@ -569,6 +569,7 @@ void TestRunPanel::targetBoxFitsItsTarget()
                                 .arg(int(target))
                                 .arg(stack->height())
                                 .arg(needed)));
+        test::saveScreenshot(&panel, QStringLiteral("runpanel-target-%1").arg(int(target)));
     }
 }
 
