@@ -1,5 +1,7 @@
 #include "run/connectionprofileeditor.h"
 
+#include "shell/palettes.h"
+
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -103,7 +105,7 @@ ConnectionProfileEditor::ConnectionProfileEditor(QWidget *parent)
     m_form->addRow(tr("Service"), m_service);
     m_form->addRow(tr("Password"), m_password);
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #c03030"));
+    showAsError(m_problem);
     m_form->addRow(m_problem);
     m_moveToKeyring = new QPushButton(tr("Take the password out and keep it in the keyring"));
     m_form->addRow(m_moveToKeyring);

@@ -5,8 +5,8 @@
 #include "run/connectionprofileeditor.h"
 #include "run/runcontroller.h"
 #include "run/runestimate.h"
+#include "shell/palettes.h"
 #include "shell/settings.h"
-
 #include <QAction>
 #include <QCheckBox>
 #include <QClipboard>
@@ -77,7 +77,7 @@ RunPanel::RunPanel(RunController *controller, QWidget *parent)
     addAction(m_runAction);
     connect(m_runAction, &QAction::triggered, this, &RunPanel::run);
     m_problems->setWordWrap(true);
-    m_problems->setStyleSheet(QStringLiteral("color: #a02020"));
+    showAsError(m_problems);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(createSettingsArea(), 1);

@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
@@ -46,6 +47,7 @@ private slots:
     void darkPaletteIsComplete();
     void themesApplyAndRestore();
     void themeMenuIsRemembered();
+    void errorTextFollowsTheme();
 
 private:
     QString saveExample(const QString &name);
@@ -306,4 +308,21 @@ void TestStartPage::themeMenuIsRemembered()
 }
 
 QTEST_MAIN(TestStartPage)
+void TestStartPage::errorTextFollowsTheme()
+{
+    // A label shown as an error stays readable when the theme turns dark and back.
+    QLabel label(QStringLiteral("Choose an output folder for the files."));
+    showAsError(&label);
+    for (Theme theme : {Theme::Dark, Theme::Light, Theme::Dark}) {
+        applyTheme(theme);
+        const QPalette p = label.palette();
+        const int contrast = std::abs(p.color(QPalette::WindowText).lightness() -
+                                      p.color(QPalette::Window).lightness());
+        QVERIFY2(contrast >= 90, qPrintable(QStringLiteral("%1 on %2")
+                                                .arg(p.color(QPalette::WindowText).name(),
+                                                     p.color(QPalette::Window).name())));
+    }
+    applyTheme(Theme::System);
+}
+
 #include "test_startpage.moc"
