@@ -12,6 +12,7 @@
 #include <QAction>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -57,6 +58,8 @@ DesignerPage::DesignerPage(SchemaDocument *document, QWidget *parent)
     m_previewSplitter->addWidget(m_preview);
     m_previewSplitter->setStretchFactor(0, 3);
     m_previewSplitter->setStretchFactor(1, 2);
+    connect(m_previewSplitter, &QSplitter::splitterMoved, this,
+            [this] { m_previewShareKept = false; });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_previewSplitter);
@@ -254,7 +257,9 @@ void DesignerPage::deleteCurrent()
 void DesignerPage::saveState() const
 {
     Settings::designerSplitter.set(m_splitter->saveState());
-    Settings::designerPreviewSplitter.set(m_previewSplitter->saveState());
+    // A split the user never dragged stays proportional next time too.
+    Settings::designerPreviewSplitter.set(m_previewShareKept ? QByteArray()
+                                                             : m_previewSplitter->saveState());
 }
 
 void DesignerPage::restoreState()
@@ -264,7 +269,19 @@ void DesignerPage::restoreState()
         m_splitter->restoreState(split);
     const QByteArray preview = Settings::designerPreviewSplitter.value();
     if (!preview.isEmpty())
-        m_previewSplitter->restoreState(preview);
+        m_previewShareKept = !m_previewSplitter->restoreState(preview);
+}
+
+void DesignerPage::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (!m_previewShareKept)
+        return;
+    // The preview's table and chart get 45%: a tall window shows them tall, not the inspector's
+    // empty space.
+    const int height = m_previewSplitter->height() - m_previewSplitter->handleWidth();
+    const int preview = height * 45 / 100;
+    m_previewSplitter->setSizes({height - preview, preview});
 }
 
 } // namespace spillway

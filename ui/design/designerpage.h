@@ -48,6 +48,9 @@ public slots:
     // table of the document (see ProblemPlace) changes nothing.
     void revealProblem(const QString &jsonPath);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     QWidget *createTreePane();
     void createActions();
@@ -70,6 +73,9 @@ private:
     PreviewPanel *m_preview = nullptr;
     QSplitter *m_splitter = nullptr;
     QSplitter *m_previewSplitter = nullptr;
+    // Until the user drags it (or a saved layout is restored), the preview keeps its share of
+    // the page's height whatever the window's size.
+    bool m_previewShareKept = true;
     QAction *m_addTable = nullptr;
     QAction *m_addColumn = nullptr;
     QAction *m_duplicate = nullptr;

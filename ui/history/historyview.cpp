@@ -8,6 +8,7 @@
 
 #include <QAction>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
@@ -20,6 +21,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -28,6 +30,10 @@
 #include <algorithm>
 
 namespace spillway {
+
+namespace {
+constexpr int kDetailWidth = 640; // the comparison's summary and settings side by side
+} // namespace
 
 HistoryView::HistoryView(QWidget *parent)
     : QWidget(parent)
@@ -56,15 +62,17 @@ HistoryView::HistoryView(QWidget *parent)
     m_runView->setObjectName(QStringLiteral("runView"));
     m_compareView->setObjectName(QStringLiteral("compareView"));
 
-    auto *split = new QSplitter(Qt::Horizontal);
-    split->addWidget(createListPane());
-    split->addWidget(m_stack);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
-    split->setSizes({560, 840});
+    m_split = new QSplitter(Qt::Horizontal);
+    m_split->addWidget(createListPane());
+    m_split->addWidget(m_stack);
+    m_split->setStretchFactor(0, 2);
+    m_split->setStretchFactor(1, 3);
+    m_split->setSizes({560, 840});
+    connect(m_split, &QSplitter::splitterMoved, this, [this] { m_splitDragged = true; });
+    m_split->installEventFilter(this);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(split);
+    layout->addWidget(m_split);
 
     // RunStore saves through QSaveFile (a temporary file, then a rename): wait for the burst
     // of changes to settle before reading the folder again.
@@ -168,6 +176,7 @@ void HistoryView::refresh()
     const QList<RunRecord> records = RunStore(m_dir).list(&problems);
     m_model->setRecords(records);
     m_list->resizeColumnsToContents();
+    fitListPane();
     QString status =
         tr("%n run(s) in %1", nullptr, int(records.size())).arg(QDir::toNativeSeparators(m_dir));
     if (!problems.isEmpty())
@@ -180,6 +189,36 @@ void HistoryView::refresh()
     selectRuns(selected);
     m_reloaded = false;
     emit runsReloaded(int(records.size()));
+}
+
+bool HistoryView::eventFilter(QObject *watched, QEvent *event)
+{
+    // Before the splitter spreads a new width by its stretch factors.
+    if (watched == m_split && event->type() == QEvent::Resize)
+        fitListPane();
+    return QWidget::eventFilter(watched, event);
+}
+
+// The list as wide as its columns while the run or comparison beside keeps kDetailWidth (every
+// column in view at 1600 pixels; at 1024 the comparison's tables come first).
+void HistoryView::fitListPane()
+{
+    const int total = m_split->width() - m_split->handleWidth();
+    if (m_splitDragged || total <= 0)
+        return;
+    // Frame, a vertical scroll bar and a little slack: per-item scrolling shows a horizontal
+    // bar for a single pixel too many.
+    int needed = 2 * m_list->frameWidth() + 2 * m_list->fontMetrics().averageCharWidth() +
+                 m_list->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_list);
+    // The columns as resizeColumnsToContents() made them; the last one stretches, so its hint.
+    const QHeaderView *header = m_list->horizontalHeader();
+    const int last = m_proxy->columnCount() - 1;
+    for (int c = 0; c < last; ++c)
+        needed += header->sectionSize(c);
+    needed += std::max(header->sectionSizeHint(last),
+                       static_cast<QAbstractItemView *>(m_list)->sizeHintForColumn(last));
+    const int list = std::min(needed, std::max(total * 35 / 100, total - kDetailWidth));
+    m_split->setSizes({list, total - list});
 }
 
 // Watches the runs folder, or while it does not exist yet the nearest folder above it, so

@@ -12,6 +12,7 @@ class QFileSystemWatcher;
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
+class QSplitter;
 class QStackedWidget;
 class QTableView;
 class QTimer;
@@ -54,8 +55,12 @@ signals:
     void runsReloaded(int count);
     void selectedRunsChanged(const QStringList &ids);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void createActions();
+    void fitListPane();
     QWidget *createListPane();
     void showSelection();
     void chooseAndExport();
@@ -78,6 +83,8 @@ private:
     QAction *m_exportAction = nullptr;
     QString m_lastExportDir;
     bool m_reloaded = false;
+    QSplitter *m_split = nullptr;
+    bool m_splitDragged = false; // the user's split is kept; else the list fits its columns
 };
 
 } // namespace spillway

@@ -78,6 +78,13 @@ void attach(QChart *chart, const QList<QLineSeries *> &series, QCategoryAxis *ti
             QCategoryAxis *value, Qt::Alignment side)
 {
     double maxY = 0;
+    for (const QLineSeries *s : series) {
+        for (const QPointF &p : s->points())
+            maxY = std::max(maxY, p.y());
+    }
+    // Ticks before the axis is in the chart: the chart then lays the labels out at their width
+    // (a right axis given its labels afterwards showed them as "…").
+    setAxisTicks(nullptr, value, axisTicks(0, maxY * 1.05, AxisScale::Number, 5));
     if (!chart->axes(Qt::Horizontal).contains(time))
         chart->addAxis(time, Qt::AlignBottom);
     chart->addAxis(value, side);
@@ -85,10 +92,7 @@ void attach(QChart *chart, const QList<QLineSeries *> &series, QCategoryAxis *ti
         chart->addSeries(s);
         s->attachAxis(time);
         s->attachAxis(value);
-        for (const QPointF &p : s->points())
-            maxY = std::max(maxY, p.y());
     }
-    value = setAxisTicks(chart, value, axisTicks(0, maxY * 1.05, AxisScale::Number, 5));
     if (side == Qt::AlignRight)
         value->setGridLineVisible(false); // one grid, the left axis's
 }
@@ -117,7 +121,7 @@ QChart *createThroughputChart(const RunRecord &r, const QPalette &palette)
     const double mbMeanValue = meanOf(r, "mb_per_s", mb);
     QLineSeries *rowsMean = meanOf(rows, rowsMeanValue, rowsColor, palette);
     QLineSeries *mbMean = meanOf(mb, mbMeanValue, mbColor, palette);
-    rowsMean->setName(QObject::tr("mean rows/s %1").arg(formatNumber(rowsMeanValue)));
+    rowsMean->setName(QObject::tr("mean rows/s %1").arg(formatCount(rowsMeanValue)));
     mbMean->setName(QObject::tr("mean MB/s %1").arg(formatNumber(mbMeanValue)));
     QCategoryAxis *time = timeAxis({&r});
     attach(chart, {rows, rowsMean}, time, newAxis(QObject::tr("rows/s")), Qt::AlignLeft);

@@ -85,7 +85,11 @@ QVariant RunListModel::display(const RunRecord &r, int column) const
         break;
     }
     const auto v = metricOf(r, column);
-    return v ? formatNumber(*v) : QStringLiteral("-");
+    if (!v)
+        return QStringLiteral("-");
+    // Counts compact as the dashboard shows them (5.11M), so that every column fits; the
+    // tooltip has every digit.
+    return column == Rows || column == RowsPerSecond ? formatCount(*v) : formatNumber(*v);
 }
 
 QVariant RunListModel::sortValue(const RunRecord &r, int column) const
@@ -108,8 +112,11 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return display(r, index.column());
     case Qt::ToolTipRole:
-        return index.column() == Status && !r.error.isEmpty() ? QVariant(r.error)
-                                                              : display(r, index.column());
+        if (index.column() == Status && !r.error.isEmpty())
+            return r.error;
+        if (const auto v = metricOf(r, index.column()))
+            return formatNumber(*v);
+        return display(r, index.column());
     case Qt::TextAlignmentRole:
         return kMetricOfColumn[index.column()] ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                                                : QVariant(Qt::AlignLeft | Qt::AlignVCenter);

@@ -1,5 +1,7 @@
 #include "run/connectionprofileeditor.h"
 
+#include "shell/palettes.h"
+
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -95,6 +97,7 @@ ConnectionProfileEditor::ConnectionProfileEditor(QWidget *parent)
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_form = new QFormLayout(this);
     m_form->setContentsMargins(0, 0, 0, 0);
+    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows); // a field too wide goes below its label
     m_form->addRow(tr("Profile"), createProfileRow());
     m_form->addRow(tr("Connection"), m_kind);
     addFieldRows();
@@ -102,11 +105,17 @@ ConnectionProfileEditor::ConnectionProfileEditor(QWidget *parent)
     m_form->addRow(tr("Service"), m_service);
     m_form->addRow(tr("Password"), m_password);
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #c03030"));
+    showAsError(m_problem);
     m_form->addRow(m_problem);
     m_moveToKeyring = new QPushButton(tr("Take the password out and keep it in the keyring"));
     m_form->addRow(m_moveToKeyring);
     m_form->addRow(m_test, m_testResult);
+    // Long choices elide in the run panel's narrow column instead of widening it.
+    const auto combos = findChildren<QComboBox *>();
+    for (QComboBox *box : combos) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(12);
+    }
     showKindRows();
     m_form->setRowVisible(m_problem, false);
     m_form->setRowVisible(m_moveToKeyring, false);

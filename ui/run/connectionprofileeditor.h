@@ -30,6 +30,13 @@ public:
     explicit ConnectionProfileEditor(QWidget *parent = nullptr);
     ~ConnectionProfileEditor() override;
 
+    // Hidden (another target's page in the run panel's stack), its wrapped rows claim no
+    // height: QStackedLayout asks every page, whatever its size policy.
+    int heightForWidth(int width) const override
+    {
+        return isHidden() ? -1 : QWidget::heightForWidth(width);
+    }
+
     ConnectionProfile profile() const;
     void setProfile(const ConnectionProfile &profile);
     QList<ConnectionProfile> profiles() const { return m_profiles; }

@@ -183,6 +183,8 @@ QWidget *Dashboard::createHeader()
     m_progress->setValue(0);
     m_progress->setFormat(QStringLiteral("%p%"));
     m_stats->setTextFormat(Qt::PlainText);
+    // A long status line wraps rather than widening the page past a 1024-pixel window.
+    m_stats->setWordWrap(true);
     grid->addWidget(m_phase, 0, 0);
     grid->addWidget(m_progress, 0, 1);
     grid->addWidget(m_stats, 1, 0, 1, 2);
@@ -218,6 +220,7 @@ QWidget *Dashboard::createCharts()
     sideLayout->addWidget(m_tableView, 1);
     sideLayout->addWidget(new QLabel(tr("Workers")));
     sideLayout->addWidget(m_workers);
+    m_checkpoints->setWordWrap(true);
     sideLayout->addWidget(m_checkpoints);
 
     auto *charts = new QWidget;

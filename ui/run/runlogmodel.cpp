@@ -1,7 +1,11 @@
 #include "run/runlogmodel.h"
 
+#include "shell/chartstyle.h"
+
 #include <QBrush>
 #include <QColor>
+#include <QGuiApplication>
+#include <QPalette>
 
 namespace spillway {
 
@@ -78,10 +82,11 @@ QVariant RunLogModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return e.details.isEmpty() ? e.text : e.details;
     case Qt::ForegroundRole:
+        // Red and orange as readable on a dark palette's base as on a light one's.
         if (e.level == LogLevel::Error)
-            return QBrush(QColor(0xb0, 0x1e, 0x1e));
+            return QBrush(chartColor(QColor(0xb0, 0x1e, 0x1e), QGuiApplication::palette()));
         if (e.level == LogLevel::Warning)
-            return QBrush(QColor(0x9a, 0x5b, 0x00));
+            return QBrush(chartColor(QColor(0x9a, 0x5b, 0x00), QGuiApplication::palette()));
         return {};
     case LevelRole:
         return int(e.level);

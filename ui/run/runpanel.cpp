@@ -5,8 +5,8 @@
 #include "run/connectionprofileeditor.h"
 #include "run/runcontroller.h"
 #include "run/runestimate.h"
+#include "shell/palettes.h"
 #include "shell/settings.h"
-
 #include <QAction>
 #include <QCheckBox>
 #include <QClipboard>
@@ -41,6 +41,10 @@ QComboBox *combo(const QStringList &items)
 {
     auto *box = new QComboBox;
     box->addItems(items);
+    // A long item ("Local server (embedded, ...)") elides in a narrow panel instead of
+    // setting the panel's minimum width.
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    box->setMinimumContentsLength(12);
     return box;
 }
 
@@ -73,7 +77,7 @@ RunPanel::RunPanel(RunController *controller, QWidget *parent)
     addAction(m_runAction);
     connect(m_runAction, &QAction::triggered, this, &RunPanel::run);
     m_problems->setWordWrap(true);
-    m_problems->setStyleSheet(QStringLiteral("color: #a02020"));
+    showAsError(m_problems);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(createSettingsArea(), 1);
@@ -254,8 +258,8 @@ QWidget *RunPanel::createSettingsArea()
     area->setWidgetResizable(true);
     area->setFrameShape(QFrame::NoFrame);
     area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    // The settings are a form: never narrower than their natural width.
-    area->setMinimumWidth(settings->sizeHint().width() +
+    // The settings are a form: never narrower than their labels and fields need.
+    area->setMinimumWidth(settings->minimumSizeHint().width() +
                           area->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4);
     return area;
 }
@@ -268,6 +272,7 @@ QWidget *RunPanel::createRunBar()
     rule->setFrameShape(QFrame::HLine);
     rule->setFrameShadow(QFrame::Sunken);
     m_estimate->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_estimate->setWordWrap(true); // beside Run, Pause and Cancel in a narrow panel
     m_showProblem->setToolTip(tr("Select the schema's first problem in the designer"));
     connect(m_showProblem, &QPushButton::clicked, this, [this] {
         if (!m_problemPath.isEmpty())
@@ -458,7 +463,8 @@ void RunPanel::requestEstimate()
 
 void RunPanel::onEstimated(const RunEstimate &estimate)
 {
-    m_estimate->setText(estimate.text());
+    // Wrapped in a narrow panel, "≈" stays with its figure.
+    m_estimate->setText(estimate.text().replace(QStringLiteral("≈ "), QStringLiteral("≈\u00a0")));
     const RunSettings s = settings();
     m_estimate->setToolTip(
         s.isIngest()

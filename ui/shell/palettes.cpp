@@ -1,6 +1,8 @@
 #include "shell/palettes.h"
 
 #include <QApplication>
+#include <QEvent>
+#include <QLabel>
 #include <QStyle>
 #include <QStyleFactory>
 
@@ -27,6 +29,35 @@ StartupLook &startupLook()
 }
 
 Theme g_current = Theme::System;
+
+// Recolours its label when the application's palette changes.
+class ErrorColour : public QObject
+{
+public:
+    explicit ErrorColour(QLabel *label)
+        : QObject(label)
+        , m_label(label)
+    {
+        apply();
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::ApplicationPaletteChange)
+            apply();
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    void apply()
+    {
+        const bool dark = QApplication::palette().color(QPalette::Base).lightness() < 128;
+        QPalette p = m_label->palette();
+        p.setColor(QPalette::WindowText,
+                   dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xa0, 0x20, 0x20));
+        m_label->setPalette(p);
+    }
+    QLabel *m_label;
+};
 
 void setGroupColours(QPalette &p, QPalette::ColorGroup group, const QColor &text,
                      const QColor &base, const QColor &window)
@@ -132,6 +163,11 @@ void applyTheme(Theme theme)
 Theme currentTheme()
 {
     return g_current;
+}
+
+void showAsError(QLabel *label)
+{
+    label->installEventFilter(new ErrorColour(label));
 }
 
 } // namespace spillway

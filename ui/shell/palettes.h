@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+class QLabel;
+
 namespace spillway {
 
 enum class Theme { System, Light, Dark };
@@ -27,5 +29,9 @@ QStringList themeNames();
 // the style and palette the application started with.
 void applyTheme(Theme theme);
 Theme currentTheme();
+
+// Shows the label's text in a red readable on the application palette, now and after every
+// theme change (a fixed dark red is dim on the dark palette).
+void showAsError(QLabel *label);
 
 } // namespace spillway

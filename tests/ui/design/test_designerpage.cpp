@@ -24,6 +24,7 @@
 #include <QPalette>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStyleFactory>
 #include <QTest>
 #include <QTimer>
@@ -62,6 +63,7 @@ private slots:
     void previewProblemsAreNamedAndClickable();
     void problemsFitSmallWindows_data();
     void problemsFitSmallWindows();
+    void previewKeepsItsShare();
     void selectingKeepsWindowResponsive_data();
     void selectingKeepsWindowResponsive();
 };
@@ -247,6 +249,33 @@ void TestDesignerPage::problemsFitSmallWindows()
                                     .arg(dark ? QStringLiteral("-dark") : QString()));
     if (dark)
         QApplication::setPalette(light);
+}
+
+void TestDesignerPage::previewKeepsItsShare()
+{
+    // The preview's table and chart get a fair share of a tall window, not what is left below
+    // the inspector; once the user drags the split, it stays where they put it.
+    SchemaDocument doc;
+    QVERIFY(doc.newFromExample(QStringLiteral("ecommerce")).isEmpty());
+    DesignerPage page(&doc);
+    page.restoreState(); // nothing saved: the default split
+    page.resize(1024, 540);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    auto *split = qobject_cast<QSplitter *>(page.previewPanel()->parentWidget());
+    QVERIFY(split);
+    for (const QSize size : {QSize(1600, 900), QSize(1024, 540), QSize(1600, 900)}) {
+        page.resize(size);
+        QTRY_COMPARE(split->height(), size.height());
+        const int preview = split->sizes().at(1);
+        QVERIFY2(preview >= size.height() * 2 / 5,
+                 qPrintable(QStringLiteral("preview %1 of %2").arg(preview).arg(size.height())));
+    }
+    split->setSizes({700, 200});
+    emit split->splitterMoved(700, 1); // what dragging the handle emits
+    page.resize(1600, 800);
+    QTRY_COMPARE(split->height(), 800);
+    QVERIFY(split->sizes().at(1) < 800 * 2 / 5);
 }
 
 void TestDesignerPage::selectingKeepsWindowResponsive_data()

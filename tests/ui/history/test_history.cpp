@@ -14,8 +14,10 @@
 #include <QAbstractItemModelTester>
 #include <QChart>
 #include <QChartView>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -68,6 +70,7 @@ private slots:
     void commandIsQuotedForAShell();
     void listsRunsOfTheFolder();
     void filterNarrowsTheList();
+    void listShowsItsColumnsBesideTheRun();
     void openingOneRunShowsItsCharts();
     void selectingTwoRunsComparesThem();
     void newRunAppearsWhenSaved();
@@ -190,6 +193,37 @@ void TestHistory::filterNarrowsTheList()
     QCOMPARE(list->model()->index(0, RunListModel::Id).data().toString(), kC);
     filter->clear();
     QCOMPARE(list->model()->rowCount(), 3);
+}
+
+void TestHistory::listShowsItsColumnsBesideTheRun()
+{
+    // A wide window shows every column of the run list without scrolling sideways; a 1024-pixel
+    // one keeps the comparison beside it readable. Counts are compact there, exact in tooltips.
+    HistoryView view;
+    view.setRunsDir(m_runs);
+    view.resize(1024, 560);
+    view.show();
+    view.resize(1600, 900);
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.selectRuns({kA, kB});
+    auto *list = view.findChild<QTableView *>(QStringLiteral("runList"));
+    QVERIFY(list);
+    QTRY_VERIFY2(list->horizontalHeader()->length() <= list->viewport()->width(),
+                 qPrintable(QStringLiteral("%1 %2 %3")
+                                .arg(list->horizontalHeader()->length())
+                                .arg(list->viewport()->width())
+                                .arg(list->width())));
+    QTRY_VERIFY2(!list->horizontalScrollBar()->isVisible(),
+                 qPrintable(QStringLiteral("%1 of %2")
+                                .arg(list->horizontalScrollBar()->maximum())
+                                .arg(list->horizontalHeader()->length())));
+    view.resize(1024, 560);
+    QTRY_COMPARE(view.width(), 1024);
+    QVERIFY(view.findChild<CompareView *>()->width() >= 600);
+    const QModelIndex rows = list->model()->index(0, RunListModel::Rows);
+    QVERIFY2(!rows.data().toString().contains(QLatin1Char(',')),
+             qPrintable(rows.data().toString()));
+    QVERIFY(rows.data(Qt::ToolTipRole).toString().size() > rows.data().toString().size());
 }
 
 void TestHistory::openingOneRunShowsItsCharts()

@@ -8,8 +8,11 @@
 #include "run/runlogmodel.h"
 #include "run/tableprogressmodel.h"
 #include "run/workerstrip.h"
+#include "shell/palettes.h"
 
+#include <QBrush>
 #include <QDir>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -23,6 +26,7 @@ class TestDashboard : public QObject
     Q_OBJECT
 
 private slots:
+    void logColorsFollowPalette();
     void initTestCase();
     void runningShowsEtaAndCopies();
     void pauseAndResume();
@@ -300,4 +304,27 @@ void TestDashboard::pausedFileRunIsOneRecord()
 }
 
 QTEST_MAIN(TestDashboard)
+void TestDashboard::logColorsFollowPalette()
+{
+    // Errors and warnings stand out from the text's base in the light and the dark palette.
+    RunLogModel log;
+    log.add(LogLevel::Error, QStringLiteral("COPY failed"));
+    log.add(LogLevel::Warning, QStringLiteral("retrying"));
+    const QPalette start = QGuiApplication::palette();
+    for (const QPalette &palette : {lightPalette(), darkPalette()}) {
+        QGuiApplication::setPalette(palette);
+        const int base = palette.color(QPalette::Base).lightness();
+        for (int row = 0; row < 2; ++row) {
+            const QColor color = log.index(row, RunLogModel::MessageColumn)
+                                     .data(Qt::ForegroundRole)
+                                     .value<QBrush>()
+                                     .color();
+            QVERIFY2(std::abs(color.lightness() - base) >= 80,
+                     qPrintable(QStringLiteral("%1 on %2")
+                                    .arg(color.name(), palette.color(QPalette::Base).name())));
+        }
+    }
+    QGuiApplication::setPalette(start);
+}
+
 #include "test_dashboard.moc"

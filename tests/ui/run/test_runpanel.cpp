@@ -14,12 +14,14 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QGroupBox>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QUndoStack>
@@ -104,6 +106,7 @@ private slots:
     void existingOutputs_data();
     void existingOutputs();
     void overwriteAsksFirst();
+    void targetBoxFitsItsTarget();
     void runBarInViewWhenSmall();
 
 private:
@@ -242,7 +245,7 @@ void TestRunPanel::estimateRefusesWhatThePlannerRefuses()
     QVERIFY2(panel.runProblems().isEmpty(), qPrintable(panel.runProblems().join(u'\n')));
     QVERIFY(panel.runAction()->isEnabled());
     QCOMPARE(panel.estimateText(),
-             QStringLiteral("≈ 8 rows · ≈ %1")
+             QStringLiteral("≈\u00a08 rows · ≈\u00a0%1") // "≈" kept with its figure
                  .arg(formatBytes(RunEstimate::compute(doc.schema(), s).bytes)));
 }
 
@@ -530,6 +533,44 @@ void TestRunPanel::overwriteAsksFirst()
     panel.run();
     QVERIFY2(test::waitForResult(finished, 120000).ok, "the run failed");
     QVERIFY(kept.size() > 4);
+}
+
+// The Target box is as tall as the chosen target needs, not as the tallest (PostgreSQL's form),
+// at the panel's narrowest width too.
+void TestRunPanel::targetBoxFitsItsTarget()
+{
+    Settings::runSettings.reset();
+    SchemaDocument doc;
+    QVERIFY(doc.newFromExample(QStringLiteral("ecommerce")).isEmpty());
+    RunController controller;
+    controller.setDocument(&doc);
+    RunPanel panel(&controller);
+    panel.resize(panel.minimumSizeHint().width(), 900);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QGroupBox *box = nullptr;
+    for (QGroupBox *b : panel.findChildren<QGroupBox *>())
+        if (b->title() == QLatin1String("Target"))
+            box = b;
+    QVERIFY(box);
+    auto *stack = box->findChild<QStackedWidget *>();
+    QVERIFY(stack);
+    for (RunTarget target : {RunTarget::LocalServer, RunTarget::Files, RunTarget::Postgres}) {
+        RunSettings s = panel.settings();
+        s.target = target;
+        panel.setSettings(s);
+        QTRY_VERIFY(stack->currentWidget()->isVisible());
+        QCoreApplication::processEvents();
+        QWidget *page = stack->currentWidget();
+        const int needed = page->hasHeightForWidth() ? page->heightForWidth(stack->width())
+                                                     : page->sizeHint().height();
+        QVERIFY2(stack->height() <= needed + 20,
+                 qPrintable(QStringLiteral("target %1: %2 px for a page of %3")
+                                .arg(int(target))
+                                .arg(stack->height())
+                                .arg(needed)));
+        test::saveScreenshot(&panel, QStringLiteral("runpanel-target-%1").arg(int(target)));
+    }
 }
 
 // At 1024×640 the run page leaves the panel about 600 px: Run and the estimate stay in view.

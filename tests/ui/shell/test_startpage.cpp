@@ -4,6 +4,7 @@
 // palette is complete and applying a theme can be undone.
 
 #include "design/schemadocument.h"
+#include "run/dashboard.h"
 #include "run/runcontroller.h"
 #include "run/runpanel.h"
 #include "shell/filecontroller.h"
@@ -15,9 +16,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStyle>
 #include <QTemporaryDir>
@@ -43,6 +47,7 @@ private slots:
     void darkPaletteIsComplete();
     void themesApplyAndRestore();
     void themeMenuIsRemembered();
+    void errorTextFollowsTheme();
 
 private:
     QString saveExample(const QString &name);
@@ -195,6 +200,23 @@ void TestStartPage::fitsSmallScreen()
     // Every page fits a 1024x640 window: what needs more scrolls inside its page.
     MainWindow window;
     window.files()->openExample(QStringLiteral("ecommerce"));
+    // The dashboard as a run fills it: the longest status line and four tables' progress.
+    RunSnapshot s;
+    s.elapsedSeconds = 4.2;
+    s.rowsDone = 417200;
+    s.rowsTotal = 5106834;
+    s.bytesDone = 95400000;
+    s.rowsPerSecond = 1340000;
+    s.meanRowsPerSecond = 99333;
+    s.bytesPerSecond = 95400000;
+    s.etaSeconds = 48;
+    s.commitLatency = {40, 52.3, 95.1, 180.4, 190.0};
+    s.hasServerSample = true;
+    s.server = {4.2, 1200000, 80e6, 0, 50000000, 2};
+    for (const char *table : {"customers", "products", "orders", "order_lines"})
+        s.tables.append({QString::fromLatin1(table), 100000, 4000000, 269000000});
+    s.workers = {WorkerState::Copying, WorkerState::Copying};
+    window.findChild<Dashboard *>()->addSnapshot(s);
     window.resize(1024, 640);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -209,6 +231,16 @@ void TestStartPage::fitsSmallScreen()
                                 .arg(minimum.width())
                                 .arg(minimum.height())));
         QCOMPARE(window.size(), QSize(1024, 640));
+        // ... and none scrolls sideways at that width: its content fits the page's width.
+        if (auto *scroll = qobject_cast<QScrollArea *>(
+                window.centralWidget()->findChild<QStackedWidget *>()->currentWidget())) {
+            const int needed = scroll->widget()->minimumSizeHint().width();
+            QVERIFY2(needed <= scroll->viewport()->width(),
+                     qPrintable(QStringLiteral("page %1 needs %2 px of %3")
+                                    .arg(page)
+                                    .arg(needed)
+                                    .arg(scroll->viewport()->width())));
+        }
     }
 }
 
@@ -276,4 +308,21 @@ void TestStartPage::themeMenuIsRemembered()
 }
 
 QTEST_MAIN(TestStartPage)
+void TestStartPage::errorTextFollowsTheme()
+{
+    // A label shown as an error stays readable when the theme turns dark and back.
+    QLabel label(QStringLiteral("Choose an output folder for the files."));
+    showAsError(&label);
+    for (Theme theme : {Theme::Dark, Theme::Light, Theme::Dark}) {
+        applyTheme(theme);
+        const QPalette p = label.palette();
+        const int contrast = std::abs(p.color(QPalette::WindowText).lightness() -
+                                      p.color(QPalette::Window).lightness());
+        QVERIFY2(contrast >= 90, qPrintable(QStringLiteral("%1 on %2")
+                                                .arg(p.color(QPalette::WindowText).name(),
+                                                     p.color(QPalette::Window).name())));
+    }
+    applyTheme(Theme::System);
+}
+
 #include "test_startpage.moc"
