@@ -1104,7 +1104,7 @@
         <translation>Mittel %1</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+64"/>
         <source>elapsed</source>
         <translation>vergangen</translation>
     </message>
@@ -1288,7 +1288,7 @@
         <translation>Sekunden vom Start bis zum Ende, ohne Pausen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>mean rows per second</source>
         <translation>mittlere Zeilen pro Sekunde</translation>
     </message>
@@ -1651,7 +1651,7 @@
 <context>
     <name>spillway::ConnectionProfileEditor</name>
     <message>
-        <location filename="../ui/run/connectionprofileeditor.cpp" line="+29"/>
+        <location filename="../ui/run/connectionprofileeditor.cpp" line="+31"/>
         <source>from the system keyring</source>
         <translation>aus dem Schlüsselbund des Systems</translation>
     </message>
@@ -1786,7 +1786,7 @@
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
@@ -1816,7 +1816,7 @@
         <translation>Passwort in den Schlüsselbund verschieben</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <source>(no saved profile)</source>
         <translation>(kein Profil)</translation>
     </message>
@@ -1940,7 +1940,7 @@
         <translation>Server (Ingest)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <location line="+3"/>
         <source>rows/s</source>
         <translation>Zeilen/s</translation>
@@ -1983,7 +1983,7 @@
         <translation>Worker</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Select a log entry to see its details</source>
         <translation>Protokolleintrag wählen, um Details zu sehen</translation>
     </message>
@@ -2111,12 +2111,12 @@
 <context>
     <name>spillway::DesignerPage</name>
     <message>
-        <location filename="../ui/design/designerpage.cpp" line="+46"/>
+        <location filename="../ui/design/designerpage.cpp" line="+47"/>
         <source>Inspector</source>
         <translation>Inspektor</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Filter tables and columns</source>
         <translation>Tabellen und Spalten filtern</translation>
     </message>
@@ -2343,18 +2343,18 @@
 <context>
     <name>spillway::HistoryView</name>
     <message>
-        <location filename="../ui/history/historyview.cpp" line="+46"/>
+        <location filename="../ui/history/historyview.cpp" line="+52"/>
         <source>Run history</source>
         <translation>Laufverlauf</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+202"/>
+        <location line="+235"/>
         <source>Open a run to see its charts and result; select two runs (Ctrl+click) to compare them.</source>
         <translation>Öffnen Sie einen Lauf, um seine Diagramme und sein Ergebnis zu sehen; wählen Sie zwei Läufe (Strg+Klick), um sie zu vergleichen.</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-200"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
@@ -2395,7 +2395,7 @@
         <translation>Ordner der Läufe</translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+41"/>
         <source>%n run(s) in %1</source>
         <translation>
             <numerusform>%n Lauf in %1</numerusform>
@@ -2411,7 +2411,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+77"/>
+        <location line="+107"/>
         <source>%n runs selected: select one to open it, or two to compare them.</source>
         <translation>
             <numerusform>%n Lauf ausgewählt: wählen Sie einen aus, um ihn zu öffnen, oder zwei, um sie zu vergleichen.</numerusform>
@@ -2975,7 +2975,7 @@ Der Chunk wird mit Wartezeit wiederholt; vor dem erneuten Senden sagt das Ledger
         <translation>verletzt</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+77"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
@@ -3023,7 +3023,7 @@ Der Chunk wird mit Wartezeit wiederholt; vor dem erneuten Senden sagt das Ledger
 <context>
     <name>spillway::RunLogModel</name>
     <message>
-        <location filename="../ui/run/runlogmodel.cpp" line="+16"/>
+        <location filename="../ui/run/runlogmodel.cpp" line="+20"/>
         <source>info</source>
         <translation>Info</translation>
     </message>
@@ -3038,7 +3038,7 @@ Der Chunk wird mit Wartezeit wiederholt; vor dem erneuten Senden sagt das Ledger
         <translation>Fehler</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
@@ -3056,7 +3056,7 @@ Der Chunk wird mit Wartezeit wiederholt; vor dem erneuten Senden sagt das Ledger
 <context>
     <name>spillway::RunPanel</name>
     <message>
-        <location filename="../ui/run/runpanel.cpp" line="+66"/>
+        <location filename="../ui/run/runpanel.cpp" line="+70"/>
         <source>Show problem</source>
         <translation>Problem zeigen</translation>
     </message>
@@ -3231,17 +3231,17 @@ p95_commit_ms&lt;=2000</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+296"/>
+        <location line="+298"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="-297"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Select the schema&apos;s first problem in the designer</source>
         <translation>Das erste Problem des Schemas im Entwurf auswählen</translation>
     </message>
@@ -3267,17 +3267,17 @@ p95_commit_ms&lt;=2000</translation>
     </message>
     <message>
         <location line="+41"/>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>There is no schema to run.</source>
         <translation>Es gibt kein Schema zum Ausführen.</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-29"/>
         <source>estimating…</source>
         <translation>schätze…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Estimated rows of all tables, and bytes sent with COPY %1, from a sample of rows encoded as the run encodes them</source>
         <translation>Geschätzte Zeilen aller Tabellen und mit COPY %1 gesendete Bytes, aus einer Stichprobe von Zeilen, kodiert wie der Lauf sie kodiert</translation>
     </message>
@@ -3657,7 +3657,7 @@ p95_commit_ms&lt;=2000</translation>
 <context>
     <name>spillway::SchemaTreeModel</name>
     <message>
-        <location filename="../ui/design/schematreemodel.cpp" line="+23"/>
+        <location filename="../ui/design/schematreemodel.cpp" line="+24"/>
         <source>per %1</source>
         <translation>je %1</translation>
     </message>

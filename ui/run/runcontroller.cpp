@@ -406,7 +406,8 @@ void RunController::finishRecord(const RunResult &result)
         }
     }
     if (result.ok)
-        emit logMessage(LogLevel::Info, tr("Finished: %1 rows").arg(formatNumber(double(result.last.rowsDone))),
+        emit logMessage(LogLevel::Info,
+                        tr("Finished: %1 rows").arg(formatNumber(double(result.last.rowsDone))),
                         result.outputs.join(QLatin1Char('\n')));
     else if (result.cancelled)
         emit logMessage(LogLevel::Warning, tr("Cancelled"), result.error);
