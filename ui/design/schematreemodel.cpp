@@ -22,7 +22,8 @@ QString rowsText(const TableSpec &table)
 {
     if (table.perParent)
         return SchemaTreeModel::tr("per %1").arg(table.perParent->parent);
-    return table.rows ? SchemaTreeModel::tr("%1 rows").arg(formatNumber(double(*table.rows))) : QString();
+    return table.rows ? SchemaTreeModel::tr("%1 rows").arg(formatNumber(double(*table.rows)))
+                      : QString();
 }
 
 } // namespace
