@@ -1399,7 +1399,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+28"/>
+        <location filename="../app/gui/main.cpp" line="+27"/>
         <source>Workbench for load-testing data ingestion into PostgreSQL</source>
         <translation>Werkbank für Lasttests des Datenimports in PostgreSQL</translation>
     </message>
@@ -1409,9 +1409,9 @@
         <translation>Zu öffnende Schema-Datei.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Open a bundled example (ecommerce, lineitem, iot, webevents, wide).</source>
-        <translation>Ein mitgeliefertes Beispiel öffnen (ecommerce, lineitem, iot, webevents, wide).</translation>
+        <location line="+5"/>
+        <source>Open a bundled example (%1).</source>
+        <translation>Ein mitgeliefertes Beispiel öffnen (%1).</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1424,7 +1424,7 @@
         <translation>Farbschema: light, dark oder system (Standard: das zuletzt unter Ansicht &gt; Farbschema gewählte).</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Unknown palette “%1”: use light, dark or system.</source>
         <translation>Unbekannte Palette „%1“: Verwenden Sie light, dark oder system.</translation>
     </message>
@@ -2884,7 +2884,7 @@ Der Chunk wird mit Wartezeit wiederholt; vor dem erneuten Senden sagt das Ledger
         <translation>der Lauf wurde während der Pause abgebrochen</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Finished: %1 rows</source>
         <translation>Fertig: %1 Zeilen</translation>
     </message>
@@ -3667,7 +3667,7 @@ p95_commit_ms&lt;=2000</translation>
         <translation>%1 Zeilen</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+202"/>
         <source>Change Type</source>
         <translation>Typ ändern</translation>
     </message>

@@ -13,6 +13,77 @@
 #include <QLocale>
 #include <QTextStream>
 
+namespace {
+
+struct Options
+{
+    QCommandLineOption example;
+    QCommandLineOption screenshots;
+    QCommandLineOption palette;
+};
+
+Options addOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "Workbench for load-testing data ingestion into PostgreSQL"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("schema"),
+                                 QApplication::translate("main", "Schema file to open."),
+                                 QStringLiteral("[schema]"));
+    Options o{
+        QCommandLineOption(
+            QStringLiteral("example"),
+            QApplication::translate("main", "Open a bundled example (%1).")
+                .arg(spillway::SchemaDocument::exampleNames().join(QStringLiteral(", "))),
+            QStringLiteral("name")),
+        QCommandLineOption(
+            QStringLiteral("screenshots"),
+            QApplication::translate(
+                "main",
+                "Walk through every page (start, designer, run dashboard during and after two "
+                "runs into the embedded server, history) and save PNGs of each in the light "
+                "and dark palette at 1024x640 and 1600x1000 into DIR, then quit."),
+            QStringLiteral("dir")),
+        QCommandLineOption(QStringLiteral("palette"),
+                           QApplication::translate("main",
+                                                   "Colour theme: light, dark or system (default: "
+                                                   "the last one chosen in View > Theme)."),
+                           QStringLiteral("theme")),
+    };
+    parser.addOptions({o.example, o.screenshots, o.palette});
+    return o;
+}
+
+// --palette, else the theme last chosen in View > Theme; false (and a message) for a bad name.
+bool applyPalette(const QCommandLineParser &parser, const QCommandLineOption &palette)
+{
+    bool known = false;
+    const QString theme =
+        parser.isSet(palette) ? parser.value(palette) : spillway::Settings::theme.value();
+    spillway::applyTheme(spillway::themeFromName(theme, &known));
+    if (known || !parser.isSet(palette))
+        return true;
+    QTextStream(stderr) << QApplication::translate("main", "Unknown palette “%1”: use light, "
+                                                           "dark or system.")
+                               .arg(theme)
+                        << Qt::endl;
+    return false;
+}
+
+void startScreenshotTour(spillway::MainWindow &window, const QString &dir)
+{
+    auto *tour = new spillway::ScreenshotTour(&window, dir, &window);
+    QObject::connect(tour, &spillway::ScreenshotTour::finished, qApp,
+                     [tour](const QStringList &written) {
+                         QTextStream(stdout) << written.join(QLatin1Char('\n')) << Qt::endl;
+                         QApplication::exit(written.size() == tour->expectedCount() ? 0 : 1);
+                     });
+    tour->start();
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
@@ -25,57 +96,17 @@ int main(int argc, char *argv[])
     spillway::installTranslations(&app, QLocale::system());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate(
-        "main", "Workbench for load-testing data ingestion into PostgreSQL"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("schema"),
-                                 QApplication::translate("main", "Schema file to open."),
-                                 QStringLiteral("[schema]"));
-    const QCommandLineOption example(
-        QStringLiteral("example"),
-        QApplication::translate(
-            "main", "Open a bundled example (ecommerce, lineitem, iot, webevents, wide)."),
-        QStringLiteral("name"));
-    const QCommandLineOption screenshots(
-        QStringLiteral("screenshots"),
-        QApplication::translate(
-            "main", "Walk through every page (start, designer, run dashboard during and after two "
-                    "runs into the embedded server, history) and save PNGs of each in the light "
-                    "and dark palette at 1024x640 and 1600x1000 into DIR, then quit."),
-        QStringLiteral("dir"));
-    const QCommandLineOption palette(
-        QStringLiteral("palette"),
-        QApplication::translate("main", "Colour theme: light, dark or system (default: the last "
-                                        "one chosen in View > Theme)."),
-        QStringLiteral("theme"));
-    parser.addOptions({example, screenshots, palette});
+    const Options options = addOptions(parser);
     parser.process(app);
-
-    bool known = false;
-    const QString theme =
-        parser.isSet(palette) ? parser.value(palette) : spillway::Settings::theme.value();
-    spillway::applyTheme(spillway::themeFromName(theme, &known));
-    if (!known && parser.isSet(palette)) {
-        QTextStream(stderr) << QApplication::translate("main", "Unknown palette “%1”: use light, "
-                                                               "dark or system.")
-                                   .arg(theme)
-                            << Qt::endl;
+    if (!applyPalette(parser, options.palette))
         return 2;
-    }
 
     spillway::MainWindow window;
     const QStringList files = parser.positionalArguments();
-    if (parser.isSet(screenshots)) {
-        auto *tour = new spillway::ScreenshotTour(&window, parser.value(screenshots), &window);
-        QObject::connect(tour, &spillway::ScreenshotTour::finished, &app,
-                         [tour](const QStringList &written) {
-                             QTextStream(stdout) << written.join(QLatin1Char('\n')) << Qt::endl;
-                             QApplication::exit(written.size() == tour->expectedCount() ? 0 : 1);
-                         });
-        tour->start();
-    } else if (parser.isSet(example)) {
-        if (window.files()->openExample(parser.value(example)))
+    if (parser.isSet(options.screenshots)) {
+        startScreenshotTour(window, parser.value(options.screenshots));
+    } else if (parser.isSet(options.example)) {
+        if (window.files()->openExample(parser.value(options.example)))
             window.showPage(spillway::MainWindow::DesignPage);
     } else if (!files.isEmpty() && window.files()->open(files.first())) {
         window.showPage(spillway::MainWindow::DesignPage);
