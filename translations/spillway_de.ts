@@ -1405,6 +1405,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Show the version.</source>
+        <translation>Die Version anzeigen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Schema file to open.</source>
         <translation>Zu öffnende Schema-Datei.</translation>
     </message>

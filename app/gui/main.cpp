@@ -27,7 +27,9 @@ Options addOptions(QCommandLineParser &parser)
     parser.setApplicationDescription(QApplication::translate(
         "main", "Workbench for load-testing data ingestion into PostgreSQL"));
     parser.addHelpOption();
-    parser.addVersionOption();
+    // -V as in spillway-cli (Qt's own version option would take -v).
+    parser.addOption(QCommandLineOption({QStringLiteral("V"), QStringLiteral("version")},
+                                        QApplication::translate("main", "Show the version.")));
     parser.addPositionalArgument(QStringLiteral("schema"),
                                  QApplication::translate("main", "Schema file to open."),
                                  QStringLiteral("[schema]"));
@@ -98,6 +100,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     const Options options = addOptions(parser);
     parser.process(app);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion(); // exits
     if (!applyPalette(parser, options.palette))
         return 2;
 
