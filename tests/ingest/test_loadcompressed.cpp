@@ -264,7 +264,9 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("'%1' tuple 777, column n").arg(path)),
                  qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("22P03")), qPrintable(r.err));
-        QVERIFY(queryValue(m_db, QStringLiteral("SELECT count(*) FROM nums")).toInt() > 0);
+        // Tuple 777 is in the first chunk: whether later chunks committed before the error
+        // stopped the load depends on scheduling, but the bad chunk never did.
+        QVERIFY(queryValue(m_db, QStringLiteral("SELECT count(*) FROM nums")).toInt() < 20000);
         QVERIFY(writeFile(path, compress(numsBinary(20000, -1), Compression::Zstd))); // fixed
         const CliRun resumed =
             runCli(numsArgs(path, QStringLiteral("binary"), QStringLiteral("bin"))
