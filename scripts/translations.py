@@ -5,7 +5,7 @@
                                             or accelerators do not match the source); exit 1 if any
   translations.py export FILE.ts [--all]    writes the entries still to translate (or all) as
                                             JSON to standard output
-  translations.py fill   FILE.ts TODO.json  writes the JSON's translations into the .ts
+  translations.py fill   FILE.ts ENTRIES.json  writes the JSON's translations into the .ts
   translations.py schema-strings JSON OUT   writes the JSON Schema's descriptions (the designer's
                                             tooltips) as QT_TRANSLATE_NOOP("JsonSchema", ...)
                                             lines for lupdate to read

@@ -2626,7 +2626,7 @@
 <context>
     <name>spillway::ParameterForm</name>
     <message>
-        <location filename="../ui/design/parameterform.cpp" line="+105"/>
+        <location filename="../ui/design/parameterform.cpp" line="+104"/>
         <source>+</source>
         <translation>+</translation>
     </message>
@@ -2661,7 +2661,7 @@
         <translation>Werte und Gewichte</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+44"/>
         <source>comma-separated</source>
         <translation>durch Kommas getrennt</translation>
     </message>
@@ -2676,7 +2676,7 @@
         <translation>Keine Parameter.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>Set %1</source>
         <translation>%1 setzen</translation>
     </message>
@@ -2686,7 +2686,7 @@
         <translation>ja</translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+231"/>
         <source>not valid JSON (%1 at character %2): the change is kept here only</source>
         <translation>kein gültiges JSON (%1 bei Zeichen %2): die Änderung bleibt nur hier erhalten</translation>
     </message>

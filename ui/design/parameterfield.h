@@ -4,6 +4,7 @@
 // which editor a parameter gets (parameterschema.cpp).
 
 #include "design/parameterform.h"
+#include "generators/generatorcatalog.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -20,31 +21,13 @@ class WeightedListModel;
 
 struct ParameterForm::Field
 {
-    enum Type {
-        Integer,
-        Number,
-        Boolean,
-        Enum,
-        Date,
-        DateTime,
-        Time,
-        Duration,
-        Text,
-        Pattern,
-        TableRef,
-        KeyColumnRef,
-        RowColumnRef,
-        ValueList,
-        StringList, // ["US", "CA"], edited as comma-separated text
-        NumberList, // [5.9, 45.8, 10.5, 47.8]
-        Scalar,
-        Object,
-        Json // generator objects (json fields, array elements), edited as JSON text
-    };
     QString path; // "min", "after.column"
     QString name;
     QJsonObject schema;
-    Type type = Text;
+    ParameterType type = ParameterType::Text; // from GeneratorCatalog::parameterType
+    // A ColumnRef naming a column of this row (after, uuid v7) rather than a key column of
+    // another table (reference, parent).
+    bool rowColumn = false;
     bool required = false;
     QCheckBox *toggle = nullptr; // optional fields: present or not
     QGroupBox *group = nullptr;  // objects
@@ -55,6 +38,5 @@ struct ParameterForm::Field
 
 QStringList toStrings(const QJsonArray &array);
 // The editor a parameter gets, from its name and JSON Schema (GeneratorCatalog::parameterType).
-ParameterForm::Field::Type fieldType(const QString &name, const QJsonObject &schema);
 
 } // namespace spillway

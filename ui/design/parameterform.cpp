@@ -61,7 +61,7 @@ using Changed = std::function<void()>;
 QWidget *numberEditor(const ParameterForm::Field &field, QObject *context, const Changed &changed)
 {
     auto *spin = new NumberBox;
-    spin->setDecimals(field.type == ParameterForm::Field::Integer ? 0 : 6);
+    spin->setDecimals(field.type == ParameterType::Integer ? 0 : 6);
     const double lo =
         field.schema.value(QStringLiteral("minimum"))
             .toDouble(field.schema.value(QStringLiteral("exclusiveMinimum")).toDouble(-1e15));
@@ -73,7 +73,7 @@ QWidget *numberEditor(const ParameterForm::Field &field, QObject *context, const
 
 QWidget *comboEditor(const ParameterForm::Field &field, QObject *context, const Changed &changed)
 {
-    const bool isEnum = field.type == ParameterForm::Field::Enum;
+    const bool isEnum = field.type == ParameterType::Enum;
     auto *combo = new QComboBox;
     combo->setEditable(!isEnum);
     if (isEnum)
@@ -86,12 +86,11 @@ QWidget *comboEditor(const ParameterForm::Field &field, QObject *context, const 
 
 QWidget *dateTimeEditor(const ParameterForm::Field &field, QObject *context, const Changed &changed)
 {
-    using F = ParameterForm::Field;
     auto *edit = new QDateTimeEdit;
-    edit->setDisplayFormat(field.type == F::Date   ? kDateFormat
-                           : field.type == F::Time ? kTimeFormat
-                                                   : kDateTimeFormat);
-    edit->setCalendarPopup(field.type != F::Time);
+    edit->setDisplayFormat(field.type == ParameterType::Date   ? kDateFormat
+                           : field.type == ParameterType::Time ? kTimeFormat
+                                                               : kDateTimeFormat);
+    edit->setCalendarPopup(field.type != ParameterType::Time);
     edit->setKeyboardTracking(false);
     QObject::connect(edit, &QDateTimeEdit::dateTimeChanged, context, changed);
     return edit;
@@ -177,15 +176,14 @@ QStringList patternProblems(const QString &pattern)
 
 QWidget *lineEditor(ParameterForm::Field &field, QObject *context, const Changed &changed)
 {
-    using F = ParameterForm::Field;
     auto *line = new QLineEdit;
-    if (field.type == F::StringList || field.type == F::NumberList)
+    if (field.type == ParameterType::StringList || field.type == ParameterType::NumberList)
         line->setPlaceholderText(ParameterForm::tr("comma-separated"));
-    if (field.type == F::Duration)
+    if (field.type == ParameterType::Duration)
         line->setPlaceholderText(ParameterForm::tr("seconds, or e.g. 90s, 15 min, 2h, 3 days"));
-    if (field.type == F::Pattern) {
+    if (field.type == ParameterType::Pattern) {
         // Checked as the user types.
-        F *f = &field;
+        ParameterForm::Field *f = &field;
         QObject::connect(line, &QLineEdit::textEdited, context, [f](const QString &text) {
             f->problem->setProblems(patternProblems(text));
         });
@@ -294,20 +292,19 @@ void ParameterForm::addField(QFormLayout *form, const QString &name, const QJson
     field->path = prefix + name;
     field->schema = schema;
     field->required = required;
-    field->type = fieldType(name, schema);
+    field->type = GeneratorCatalog::parameterType(name, schema);
     // Only reference and parent name a key column of another table; "column" elsewhere (after,
     // uuid v7) is a column of this row.
     const QString kind = m_parameters.value(QStringLiteral("kind")).toString();
-    if (field->type == Field::KeyColumnRef &&
-        (!prefix.isEmpty() ||
-         (kind != QLatin1String("reference") && kind != QLatin1String("parent"))))
-        field->type = Field::RowColumnRef;
+    field->rowColumn = field->type == ParameterType::ColumnRef &&
+                       (!prefix.isEmpty() ||
+                        (kind != QLatin1String("reference") && kind != QLatin1String("parent")));
     m_fields.append(field);
     // The JSON Schema's description, translated (scripts/update-translations.sh extracts them).
     const QString tip = QCoreApplication::translate(
         "JsonSchema", schema.value(QStringLiteral("description")).toString().toUtf8().constData());
 
-    if (field->type == Field::Object) {
+    if (field->type == ParameterType::Object) {
         field->group = new QGroupBox(name, form->parentWidget());
         field->group->setCheckable(true);
         field->group->setToolTip(tip);
@@ -352,26 +349,25 @@ QWidget *ParameterForm::createEditor(Field &field)
     Field *f = &field;
     const Changed changed = [this, f] { commit(*f); };
     switch (field.type) {
-    case Field::Integer:
-    case Field::Number:
+    case ParameterType::Integer:
+    case ParameterType::Number:
         return numberEditor(field, this, changed);
-    case Field::Boolean: {
+    case ParameterType::Boolean: {
         auto *check = new QCheckBox(tr("yes"));
         connect(check, &QCheckBox::toggled, this, changed);
         return check;
     }
-    case Field::Enum:
-    case Field::TableRef:
-    case Field::KeyColumnRef:
-    case Field::RowColumnRef:
+    case ParameterType::Enum:
+    case ParameterType::TableRef:
+    case ParameterType::ColumnRef:
         return comboEditor(field, this, changed);
-    case Field::Date:
-    case Field::DateTime:
-    case Field::Time:
+    case ParameterType::Date:
+    case ParameterType::DateTime:
+    case ParameterType::Time:
         return dateTimeEditor(field, this, changed);
-    case Field::ValueList:
+    case ParameterType::ValueList:
         return valueListEditor(field, this, changed);
-    case Field::Json:
+    case ParameterType::Json:
         return jsonEditor(this, changed);
     default:
         return lineEditor(field, this, changed);
@@ -426,16 +422,16 @@ QStringList ParameterForm::pickerItems(const Field &field) const
         return items;
     const Schema &schema = m_context.document->schema();
     const TableSpec &own = schema.tables[m_context.table];
-    if (field.type == Field::TableRef) {
+    if (field.type == ParameterType::TableRef) {
         for (const TableSpec &t : schema.tables)
             if (t.name != own.name)
                 items.append(t.name);
-    } else if (field.type == Field::KeyColumnRef) {
+    } else if (field.type == ParameterType::ColumnRef && !field.rowColumn) {
         const bool parent = m_builtKind == QLatin1String("parent");
         const QString table = parent ? (own.perParent ? own.perParent->parent : QString())
                                      : valueAt(QStringLiteral("table")).toString();
         items = GeneratorCatalog::keyColumns(schema, table);
-    } else if (field.type == Field::RowColumnRef) {
+    } else if (field.type == ParameterType::ColumnRef) {
         for (int c = 0; c < own.columns.size(); ++c)
             if (c != m_context.column)
                 items.append(own.columns[c].name);
@@ -466,82 +462,80 @@ void ParameterForm::refreshValues()
 void ParameterForm::showValue(Field &f, const QJsonValue &value, bool present)
 {
     switch (f.type) {
-    case Field::Integer:
-    case Field::Number:
+    case ParameterType::Integer:
+    case ParameterType::Number:
         // Unset, the box shows the default the generator will use (if the schema names one).
         if (present || f.schema.value(QStringLiteral("default")).isDouble())
             static_cast<QDoubleSpinBox *>(f.editor)->setValue(
                 present ? value.toDouble() : f.schema.value(QStringLiteral("default")).toDouble());
         break;
-    case Field::Boolean:
+    case ParameterType::Boolean:
         static_cast<QCheckBox *>(f.editor)->setChecked(value.toBool());
         break;
-    case Field::Enum:
+    case ParameterType::Enum:
         setComboItems(static_cast<QComboBox *>(f.editor),
                       toStrings(f.schema.value(QStringLiteral("enum")).toArray()),
                       value.toString());
         break;
-    case Field::TableRef:
-    case Field::KeyColumnRef:
-    case Field::RowColumnRef:
+    case ParameterType::TableRef:
+    case ParameterType::ColumnRef:
         setComboItems(static_cast<QComboBox *>(f.editor), pickerItems(f), value.toString());
         break;
-    case Field::Date:
-    case Field::DateTime:
-    case Field::Time:
-        showDateTime(static_cast<QDateTimeEdit *>(f.editor), value, f.type == Field::Time);
+    case ParameterType::Date:
+    case ParameterType::DateTime:
+    case ParameterType::Time:
+        showDateTime(static_cast<QDateTimeEdit *>(f.editor), value, f.type == ParameterType::Time);
         break;
-    case Field::ValueList: {
+    case ParameterType::ValueList: {
         const QJsonArray values = value.toArray();
         const QJsonArray weights = valueAt(QStringLiteral("weights")).toArray();
         if (f.list->values() != values || f.list->weights() != weights)
             f.list->setList(values, weights);
         break;
     }
-    case Field::Json:
+    case ParameterType::Json:
         showJson(static_cast<QPlainTextEdit *>(f.editor), value, present);
         break;
     default:
         showText(static_cast<QLineEdit *>(f.editor), value,
-                 f.type == Field::StringList || f.type == Field::NumberList);
+                 f.type == ParameterType::StringList || f.type == ParameterType::NumberList);
     }
 }
 
 QJsonValue ParameterForm::editorValue(const Field &f) const
 {
     switch (f.type) {
-    case Field::Integer:
+    case ParameterType::Integer:
         return qint64(static_cast<QDoubleSpinBox *>(f.editor)->value());
-    case Field::Number:
+    case ParameterType::Number:
         return static_cast<QDoubleSpinBox *>(f.editor)->value();
-    case Field::Boolean:
+    case ParameterType::Boolean:
         return static_cast<QCheckBox *>(f.editor)->isChecked();
-    case Field::Enum:
-    case Field::TableRef:
-    case Field::KeyColumnRef:
-    case Field::RowColumnRef:
+    case ParameterType::Enum:
+    case ParameterType::TableRef:
+    case ParameterType::ColumnRef:
         return static_cast<QComboBox *>(f.editor)->currentText();
-    case Field::Date:
-    case Field::DateTime:
-    case Field::Time: {
+    case ParameterType::Date:
+    case ParameterType::DateTime:
+    case ParameterType::Time: {
         auto *edit = static_cast<QDateTimeEdit *>(f.editor);
         return edit->dateTime().toString(edit->displayFormat());
     }
-    case Field::ValueList:
+    case ParameterType::ValueList:
         return f.list->values();
-    case Field::Json:
+    case ParameterType::Json:
         return QJsonDocument::fromJson(
                    static_cast<QPlainTextEdit *>(f.editor)->toPlainText().toUtf8())
             .object();
-    case Field::StringList:
-    case Field::NumberList: {
+    case ParameterType::StringList:
+    case ParameterType::NumberList: {
         QJsonArray items;
         const QStringList parts =
             static_cast<QLineEdit *>(f.editor)->text().split(QLatin1Char(','), Qt::SkipEmptyParts);
         for (const QString &part : parts) {
             bool number = false;
             const double d = part.trimmed().toDouble(&number);
-            if (f.type == Field::NumberList && number)
+            if (f.type == ParameterType::NumberList && number)
                 items.append(d);
             else if (!part.trimmed().isEmpty())
                 items.append(part.trimmed());
@@ -553,11 +547,11 @@ QJsonValue ParameterForm::editorValue(const Field &f) const
         bool number = false;
         const double d = text.toDouble(&number);
         const QJsonValue old = valueAt(f.path);
-        if (f.type == Field::Duration)
+        if (f.type == ParameterType::Duration)
             return number ? QJsonValue(d) : QJsonValue(text);
-        if (f.type == Field::Scalar && old.isDouble() && number)
+        if (f.type == ParameterType::Scalar && old.isDouble() && number)
             return d;
-        if (f.type == Field::Scalar && old.isBool() &&
+        if (f.type == ParameterType::Scalar && old.isBool() &&
             (text == QLatin1String("true") || text == QLatin1String("false")))
             return text == QLatin1String("true");
         return text;
@@ -583,7 +577,7 @@ void ParameterForm::commit(Field &field)
         }
     } else if (field.toggle && !field.toggle->isChecked()) {
         setValueAt(field.path, QJsonValue::Undefined);
-    } else if (field.type == Field::Json) {
+    } else if (field.type == ParameterType::Json) {
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(
             static_cast<QPlainTextEdit *>(field.editor)->toPlainText().toUtf8(), &error);
@@ -600,12 +594,12 @@ void ParameterForm::commit(Field &field)
         setValueAt(field.path, doc.object());
     } else {
         setValueAt(field.path, editorValue(field));
-        if (field.type == Field::ValueList) {
+        if (field.type == ParameterType::ValueList) {
             const QJsonArray weights = field.list->weights();
             setValueAt(QStringLiteral("weights"),
                        weights.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(weights));
         }
-        if (field.type == Field::TableRef && m_context.document) {
+        if (field.type == ParameterType::TableRef && m_context.document) {
             // A new table: pick one of its keys unless the column still fits.
             const QStringList keys = GeneratorCatalog::keyColumns(m_context.document->schema(),
                                                                   editorValue(field).toString());
@@ -627,7 +621,7 @@ ParameterForm::Field *ParameterForm::fieldFor(const QString &jsonPath) const
         const bool match =
             rel == f->path || rel.startsWith(f->path + QLatin1Char('[')) ||
             rel.startsWith(f->path + QLatin1Char('.')) ||
-            (f->type == Field::ValueList && rel.startsWith(QLatin1String("weights")));
+            (f->type == ParameterType::ValueList && rel.startsWith(QLatin1String("weights")));
         if (match && (!best || f->path.size() > best->path.size()))
             best = f;
     }
