@@ -7,7 +7,8 @@ import pathlib
 import re
 import sys
 
-STAGES = ['base', 'schema', 'generators', 'encode', 'run', 'files', 'verify', 'history', 'pg']
+STAGES = ['base', 'schema', 'generators', 'encode', 'run', 'files', 'verify', 'history', 'pipeline',
+          'pg']
 GUI = re.compile(r'#\s*include\s*<(Qt(Gui|Widgets|Charts|Svg)/|Q(Widget|Application|Painter|Chart))')
 PQ = re.compile(r'#\s*include\s*<(pqxx/|libpq-fe\.h)')
 LOCAL = re.compile(r'#\s*include\s*"([^"/]+)/')
