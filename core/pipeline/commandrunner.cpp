@@ -6,6 +6,7 @@
 #include <QProcess>
 #include <QTimer>
 
+#include <algorithm>
 #include <csignal>
 #include <limits>
 #include <sys/types.h>
@@ -29,6 +30,50 @@ qsizetype pieceEnd(const QByteArray &bytes, qsizetype from, qsizetype max)
     for (int i = 0; i < 3 && end - 1 > from && (uchar(bytes.at(end)) & 0xC0) == 0x80; ++i)
         --end;
     return (uchar(bytes.at(end)) & 0xC0) == 0x80 ? from + max : end;
+}
+
+// Where the line starting at `from` ends (`end`) and the next one starts (`next`).
+struct LineCut
+{
+    qsizetype end = 0;
+    qsizetype next = 0;
+    bool redraw = false; // ended by a lone '\r' (a progress bar redrawing its line)
+};
+
+// Cuts the next line off `bytes` at "\n", "\r\n" or a lone "\r" (progress bars, Spark's stage
+// bar), or after kMaxLineBytes; false when the rest must wait for more output.
+bool nextLine(const QByteArray &bytes, qsizetype from, bool atEnd, LineCut *cut)
+{
+    const qsizetype size = bytes.size();
+    const char *begin = bytes.constData();
+    const qsizetype limit = qMin(size, from + CommandRunner::kMaxLineBytes + 1);
+    const char *at =
+        std::find_if(begin + from, begin + limit, [](char c) { return c == '\n' || c == '\r'; });
+    const qsizetype p = at - begin;
+    if (p < limit) {
+        cut->end = p;
+        cut->next = p + 1;
+        cut->redraw = false;
+        if (*at == '\n')
+            return true;
+        if (p + 1 == size && !atEnd)
+            return false; // a '\n' may follow in the next read
+        if (p + 1 < size && begin[p + 1] == '\n')
+            cut->next = p + 2;
+        else
+            cut->redraw = true;
+        return true;
+    }
+    if (size - from > CommandRunner::kMaxLineBytes) {
+        cut->end = cut->next = pieceEnd(bytes, from, CommandRunner::kMaxLineBytes);
+        cut->redraw = false;
+        return true;
+    }
+    if (!atEnd)
+        return false;
+    cut->end = cut->next = size;
+    cut->redraw = false;
+    return true;
 }
 
 int milliseconds(double seconds)
@@ -205,22 +250,12 @@ void CommandRunner::emitLines(int index, bool fromStderr, bool atEnd)
     line.fromStderr = fromStderr;
     line.elapsedSeconds = elapsedSeconds();
     qsizetype from = 0;
-    while (from < pending.size()) {
-        const qsizetype newline = pending.indexOf('\n', from);
-        qsizetype end = 0, next = 0;
-        if (newline >= 0 && newline - from <= kMaxLineBytes) {
-            end = newline > from && pending.at(newline - 1) == '\r' ? newline - 1 : newline;
-            next = newline + 1;
-        } else if (pending.size() - from > kMaxLineBytes) {
-            end = next = pieceEnd(pending, from, kMaxLineBytes);
-        } else if (atEnd) {
-            end = next = pending.size();
-        } else {
-            break;
-        }
-        line.text = QString::fromUtf8(pending.constData() + from, end - from);
-        from = next;
-        emit lineRead(line);
+    LineCut cut;
+    while (from < pending.size() && nextLine(pending, from, atEnd, &cut)) {
+        line.text = QString::fromUtf8(pending.constData() + from, cut.end - from);
+        from = cut.next;
+        if (!cut.redraw || !line.text.isEmpty())
+            emit lineRead(line);
     }
     pending.remove(0, from);
 }

@@ -89,6 +89,7 @@ private slots:
     void linesInOrderPerStream();
     void timestampsFollowOutput();
     void partialLastLine();
+    void progressBarRedrawsAreLines();
     void longLinesComeInPieces();
     void longUtf8LineNotSplitInACharacter();
     void invalidUtf8Replaced();
@@ -150,6 +151,18 @@ void TestCommandRunner::partialLastLine()
     QTRY_VERIFY_WITH_TIMEOUT(r.done, 10000);
     QCOMPARE(r.texts(0, false), (QStringList{QStringLiteral("x"), QStringLiteral("y")}));
     QCOMPARE(r.texts(0, true), QStringList{QStringLiteral("no end")});
+}
+
+void TestCommandRunner::progressBarRedrawsAreLines()
+{
+    CommandRunner runner;
+    Recorder r(&runner);
+    runner.start({spec(
+        QStringLiteral("printf '\\r10%%\\r20%%' >&2; sleep 0.2; printf '\\r30%%\\n\\ndone\\r'"))});
+    QTRY_VERIFY_WITH_TIMEOUT(r.done, 10000);
+    QCOMPARE(r.texts(0, true), (QStringList{QStringLiteral("10%"), QStringLiteral("20%")}));
+    QCOMPARE(r.texts(0, false),
+             (QStringList{QStringLiteral("30%"), QString(), QStringLiteral("done")}));
 }
 
 void TestCommandRunner::longLinesComeInPieces()
