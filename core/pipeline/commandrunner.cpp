@@ -293,6 +293,7 @@ void CommandRunner::onStartFailed(int index, const QString &message)
     if (command.finished)
         return;
     command.outcome.error = message;
+    command.pid = 0; // nothing runs under it
     command.outcome.seconds = elapsedSeconds();
     finishCommand(index);
 }

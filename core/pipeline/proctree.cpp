@@ -2,6 +2,8 @@
 
 #include <QSet>
 
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -146,6 +148,12 @@ QList<StatLine> treeOf(qint64 root, const QList<StatLine> &all)
     return tree;
 }
 
+// Still there (outside the tree now), as opposed to reaped.
+bool stillRunning(qint64 pid)
+{
+    return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
+}
+
 qint64 monotonicNanos()
 {
     timespec now{};
@@ -216,14 +224,15 @@ ProcessTreeSampler::Totals ProcessTreeSampler::scan(ProcessSample *sample)
 
 // Members seen last time and gone now: a member that reaped it holds its CPU time and bytes
 // (cutime/cstime and /proc/PID/io include reaped children); otherwise (re-parented to init,
-// reaped by Spillway, left the group) they would be lost, so they are kept here.
+// reaped by Spillway, still running but out of the tree) they would be lost, so they are kept
+// here.
 void ProcessTreeSampler::retire(const QHash<qint64, Seen> &now)
 {
     for (auto it = m_members.cbegin(); it != m_members.cend(); ++it) {
         const auto current = now.constFind(it.key());
         if (current != now.cend() && current->startTime == it->startTime)
             continue;
-        if (now.contains(it->parent))
+        if (now.contains(it->parent) && !stillRunning(it.key()))
             continue;
         m_departed.ticks += it->ticks;
         m_departed.readBytes += it->readBytes;
