@@ -76,6 +76,23 @@ bool nextLine(const QByteArray &bytes, qsizetype from, bool atEnd, LineCut *cut)
     return true;
 }
 
+// In the child between fork and exec (async-signal-safe calls only). The shell leads a process
+// group of its own, so its children and theirs can be signalled together, and Ctrl+C in a
+// terminal reaches Spillway only (which stops the groups itself). Signals Spillway ignores or
+// blocks (SIGPIPE, SIGINT in the CLI, a thread's mask) would be inherited through exec and change
+// how the user's pipeline behaves (`yes | head`, SIGTERM from stop()): they are reset.
+void prepareChild()
+{
+    ::setpgid(0, 0);
+    struct sigaction defaults = {};
+    defaults.sa_handler = SIG_DFL;
+    for (const int signal : {SIGPIPE, SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGCHLD, SIGUSR1, SIGUSR2})
+        ::sigaction(signal, &defaults, nullptr);
+    sigset_t none;
+    sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+}
+
 int milliseconds(double seconds)
 {
     return int(qBound(0.0, seconds * 1000.0, double(std::numeric_limits<int>::max())));
@@ -204,10 +221,7 @@ void CommandRunner::launch(int index)
                                        ? QProcessEnvironment::systemEnvironment()
                                        : command.spec.environment);
     process->setStandardInputFile(QProcess::nullDevice());
-    // In the child between fork and exec: the shell leads a process group of its own, so its
-    // children and theirs can be signalled together, and Ctrl+C in a terminal reaches Spillway
-    // only (it stops the groups itself).
-    process->setChildProcessModifier([] { ::setpgid(0, 0); });
+    process->setChildProcessModifier(&prepareChild);
     connect(process, &QProcess::readyReadStandardOutput, this,
             [this, index] { readOutput(index, false); });
     connect(process, &QProcess::readyReadStandardError, this,

@@ -16,6 +16,7 @@
 #include <cerrno>
 #include <csignal>
 #include <memory>
+#include <pthread.h>
 #include <unistd.h>
 
 using namespace spillway;
@@ -95,6 +96,7 @@ private slots:
     void invalidUtf8Replaced();
     void environmentReachesTheCommand();
     void emptyEnvironmentIsSpillwaysOwn();
+    void signalsIgnoredBySpillwayAreNotInherited();
     void workingDirectory();
     void exitCodeAndSignal_data();
     void exitCodeAndSignal();
@@ -231,6 +233,29 @@ void TestCommandRunner::emptyEnvironmentIsSpillwaysOwn()
     runner.start({spec(QStringLiteral("echo \"$SPILLWAY_RUNNER_TEST\""))});
     QTRY_VERIFY_WITH_TIMEOUT(r.done, 10000);
     QCOMPARE(r.texts(0, false), QStringList{QStringLiteral("inherited")});
+}
+
+void TestCommandRunner::signalsIgnoredBySpillwayAreNotInherited()
+{
+    // The CLI ignores SIGPIPE and handles SIGINT; a thread may block signals. None of it may
+    // reach the user's pipeline.
+    struct sigaction ignore = {}, oldPipe = {}, oldInt = {};
+    ignore.sa_handler = SIG_IGN;
+    ::sigaction(SIGPIPE, &ignore, &oldPipe);
+    ::sigaction(SIGINT, &ignore, &oldInt);
+    sigset_t blocked, oldMask;
+    sigemptyset(&blocked);
+    sigaddset(&blocked, SIGTERM);
+    ::pthread_sigmask(SIG_BLOCK, &blocked, &oldMask);
+    CommandRunner runner;
+    Recorder r(&runner);
+    runner.start({spec(QStringLiteral("grep -E '^Sig(Blk|Ign)' /proc/self/status"))});
+    ::pthread_sigmask(SIG_SETMASK, &oldMask, nullptr);
+    ::sigaction(SIGPIPE, &oldPipe, nullptr);
+    ::sigaction(SIGINT, &oldInt, nullptr);
+    QTRY_VERIFY_WITH_TIMEOUT(r.done, 10000);
+    QCOMPARE(r.texts(0, false), (QStringList{QStringLiteral("SigBlk:\t0000000000000000"),
+                                             QStringLiteral("SigIgn:\t0000000000000000")}));
 }
 
 void TestCommandRunner::workingDirectory()
