@@ -51,6 +51,7 @@ class TestProcTree : public QObject
 
 private slots:
     void busyChildUsesCpu();
+    void commandsMeasuredApart();
     void allocatingChildHasRss();
     void writtenBytesAreKept();
     void grandchildrenAndDaemonsCounted();
@@ -72,6 +73,26 @@ void TestProcTree::busyChildUsesCpu()
     QVERIFY(sample.processes >= 1);
     QVERIFY(sample.rssBytes > 0);
     QVERIFY(sampler.members().contains(root));
+}
+
+void TestProcTree::commandsMeasuredApart()
+{
+    CommandRunner runner;
+    QSignalSpy started(&runner, &CommandRunner::commandStarted);
+    CommandSpec busy, idle;
+    busy.commandLine = QStringLiteral("while :; do :; done");
+    idle.commandLine = QStringLiteral("sleep 30");
+    runner.start({busy, idle});
+    QTRY_COMPARE_WITH_TIMEOUT(started.size(), 2, 5000);
+    ProcessTreeSampler busyTree(runner.processIds()[0]), idleTree(runner.processIds()[1]);
+    QTest::qWait(600);
+    const QList<ProcessSample> samples = ProcessTreeSampler::sampleAll({&busyTree, &idleTree});
+    QCOMPARE(samples.size(), 2);
+    QVERIFY2(samples[0].cpuPercent > 20, qPrintable(QString::number(samples[0].cpuPercent)));
+    QVERIFY2(samples[1].cpuPercent < 10, qPrintable(QString::number(samples[1].cpuPercent)));
+    QCOMPARE(samples[0].processes, 1);  // the shell looping
+    QVERIFY(samples[1].processes >= 1); // the shell and its sleep, or the sleep it became
+    QVERIFY(!busyTree.members().contains(runner.processIds()[1]));
 }
 
 void TestProcTree::allocatingChildHasRss()
