@@ -93,6 +93,12 @@ void prepareChild()
     ::sigprocmask(SIG_SETMASK, &none, nullptr);
 }
 
+// How errors name a command: its name, or its command line when it has none.
+QString commandName(const CommandSpec &spec)
+{
+    return spec.name.isEmpty() ? spec.commandLine : spec.name;
+}
+
 int milliseconds(double seconds)
 {
     return int(qBound(0.0, seconds * 1000.0, double(std::numeric_limits<int>::max())));
@@ -208,7 +214,7 @@ void CommandRunner::launch(int index)
     if (!directory.isEmpty() && !QFileInfo(directory).isDir()) {
         const QString message = tr("The working folder %1 does not exist; choose an existing "
                                    "folder for the command \"%2\".")
-                                    .arg(directory, command.spec.name);
+                                    .arg(directory, commandName(command.spec));
         QTimer::singleShot(0, this, [this, index, message] { onStartFailed(index, message); });
         return;
     }
@@ -222,6 +228,18 @@ void CommandRunner::launch(int index)
                                        : command.spec.environment);
     process->setStandardInputFile(QProcess::nullDevice());
     process->setChildProcessModifier(&prepareChild);
+    connectProcess(index);
+    process->start(QIODevice::ReadOnly);
+    command.pid = process->processId();
+    // The parent sets the group too, so that stop() right after start() finds it even before
+    // the child ran its modifier (fails harmlessly once the child has called exec).
+    if (command.pid > 0)
+        ::setpgid(pid_t(command.pid), pid_t(command.pid));
+}
+
+void CommandRunner::connectProcess(int index)
+{
+    QProcess *process = m_commands[size_t(index)]->process;
     connect(process, &QProcess::readyReadStandardOutput, this,
             [this, index] { readOutput(index, false); });
     connect(process, &QProcess::readyReadStandardError, this,
@@ -236,16 +254,10 @@ void CommandRunner::launch(int index)
         if (error != QProcess::FailedToStart)
             return;
         const QString message = tr("Could not start /bin/sh for the command \"%1\": %2")
-                                    .arg(m_commands[size_t(index)]->spec.name,
+                                    .arg(commandName(m_commands[size_t(index)]->spec),
                                          m_commands[size_t(index)]->process->errorString());
         QTimer::singleShot(0, this, [this, index, message] { onStartFailed(index, message); });
     });
-    process->start(QIODevice::ReadOnly);
-    command.pid = process->processId();
-    // The parent sets the group too, so that stop() right after start() finds it even before
-    // the child ran its modifier (fails harmlessly once the child has called exec).
-    if (command.pid > 0)
-        ::setpgid(pid_t(command.pid), pid_t(command.pid));
 }
 
 void CommandRunner::readOutput(int index, bool fromStderr)

@@ -86,6 +86,7 @@ private:
     struct Command;
 
     void launch(int index);
+    void connectProcess(int index);
     void readOutput(int index, bool fromStderr);
     void emitLines(int index, bool fromStderr, bool atEnd);
     void onFinished(int index, int exitCode, bool crashed);
