@@ -198,8 +198,12 @@ QString PipelineSampler::State::sample(Database &db, const SamplingThread::Tick 
     QElapsedTimer roundTrip;
     roundTrip.start();
     QList<QStringList> rows;
-    if (const QString e = db.query(sql, &rows); !e.isEmpty())
-        return e;
+    if (QString e = db.query(sql, &rows); !e.isEmpty()) {
+        e.remove(QStringLiteral(" (while running: %1)").arg(sql.left(300))); // not the whole query
+        return QCoreApplication::translate("PipelineSampler",
+                                           "cannot read the database's statistics: %1")
+            .arg(e);
+    }
     s->queryMilliseconds = double(roundTrip.nsecsElapsed()) / 1e6;
     QJsonParseError parseError;
     const QJsonDocument doc =

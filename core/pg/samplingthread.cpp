@@ -69,6 +69,11 @@ private:
             if (error.isEmpty())
                 m_first = false;
         }
+        if (!error.isEmpty() && !m_db.isOpen()) {
+            // The connection went away during the step: say why it cannot be had again.
+            if (const QString reason = m_db.open(m_conninfo); !reason.isEmpty())
+                error = reason;
+        }
         m_cpuSeconds->store(currentThreadCpuSeconds());
         if (error.isEmpty())
             return true;

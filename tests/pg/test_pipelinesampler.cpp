@@ -104,6 +104,7 @@ private slots:
     void attributesSessionsToCommands();
     void reportsServerFigures();
     void stopIsPromptAndFinal();
+    void goesOnAfterServerRestart();
     void badConnectionIsReportedOnce();
 
 private:
@@ -290,6 +291,24 @@ void TestPipelineSampler::stopIsPromptAndFinal()
     clock.restart();
     m_sampler.reset();
     QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+}
+
+// The server going away is reported and sampling resumes when it is back.
+void TestPipelineSampler::goesOnAfterServerRestart()
+{
+    startSampler();
+    QSignalSpy failed(m_sampler.get(), &PipelineSampler::samplingFailed);
+    const QString conninfo = m_pg->connectionString();
+    QCOMPARE(m_pg->server().stop(), QString());
+    QTRY_VERIFY_WITH_TIMEOUT(failed.count() >= 1, kDeadline);
+    QVERIFY2(failed.first().first().toString().contains(QStringLiteral("connect")),
+             qPrintable(failed.first().first().toString()));
+    QCOMPARE(m_pg->server().start(), QString());
+    QCOMPARE(m_pg->connectionString(), conninfo);
+    const int samples = m_samples;
+    QTRY_VERIFY_WITH_TIMEOUT(m_samples > samples, kFlushDeadline);
+    QCOMPARE(m_last.tables.size(), 2);
+    QCOMPARE(m_last.sessions.size(), 3);
 }
 
 void TestPipelineSampler::badConnectionIsReportedOnce()
