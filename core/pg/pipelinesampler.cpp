@@ -18,12 +18,37 @@ namespace spillway {
 
 namespace {
 
+// Null for a null string.
 QString sqlTextArray(const QStringList &values)
 {
     QStringList quoted;
     for (const QString &v : values)
-        quoted.append(Ddl::quoteLiteral(v));
+        quoted.append(v.isNull() ? QStringLiteral("NULL") : Ddl::quoteLiteral(v));
     return QStringLiteral("ARRAY[%1]::text[]").arg(quoted.join(QStringLiteral(", ")));
+}
+
+// A target is read as SQL (to_regclass): "staging.orders" or "Staging"."Orders". An unquoted
+// name with capitals (Staging.Orders) is also tried as written, quoted.
+QStringList quotedAlternatives(const QStringList &targets)
+{
+    QStringList alternatives;
+    for (const QString &t : targets) {
+        const QStringList parts = t.split(QLatin1Char('.'));
+        const bool plain = !t.contains(QLatin1Char('"')) && t != t.toLower() && parts.size() <= 2;
+        alternatives.append(plain ? (parts.size() == 2 ? Ddl::qualifiedName(parts[0], parts[1])
+                                                       : Ddl::quoteIdentifier(t))
+                                  : QString());
+    }
+    return alternatives;
+}
+
+QStringList nullWhenEmpty(QStringList names)
+{
+    for (QString &n : names) {
+        if (n.trimmed().isEmpty())
+            n = QString();
+    }
+    return names;
 }
 
 // The whole sample in one statement and one round trip, answered as one JSON document. The
@@ -48,7 +73,8 @@ QString sampleQuery(const PipelineSamplerOptions &o, int serverMajor)
             : QStringLiteral("SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter");
     return QStringLiteral(
                "SET statement_timeout = '5s';\n"
-               "WITH target AS (SELECT name, i FROM unnest(%1) WITH ORDINALITY AS u(name, i)),\n"
+               "WITH target AS (SELECT name, alt, i FROM unnest(%1, %6) WITH ORDINALITY AS u(name, "
+               "alt, i)),\n"
                "copies AS (%2),\n"
                "tables AS (SELECT t.i, c.oid::bigint AS oid, s.n_tup_ins AS ins, s.n_tup_upd AS "
                "upd,\n"
@@ -57,7 +83,8 @@ QString sampleQuery(const PipelineSamplerOptions &o, int serverMajor)
                "   WHERE p.relid = c.oid AND p.command = 'COPY FROM') AS copy_bytes,\n"
                "  (SELECT coalesce(sum(p.tuples_processed), 0) FROM copies p\n"
                "   WHERE p.relid = c.oid AND p.command = 'COPY FROM') AS copy_rows\n"
-               "  FROM target t CROSS JOIN LATERAL (SELECT to_regclass(t.name)::oid AS oid) c\n"
+               "  FROM target t CROSS JOIN LATERAL (SELECT coalesce(to_regclass(t.name), "
+               "to_regclass(t.alt))::oid AS oid) c\n"
                "  LEFT JOIN pg_stat_all_tables s ON s.relid = c.oid),\n"
                "sessions AS (SELECT coalesce(array_position(%3, a.application_name) - 1, %4) AS "
                "command,\n"
@@ -77,8 +104,9 @@ QString sampleQuery(const PipelineSamplerOptions &o, int serverMajor)
                "    wait_event_type, wait_event, blocked, count(*) AS n FROM sessions\n"
                "    GROUP BY 1, 2, 3, 4, 5) g))\n"
                "FROM pg_stat_database d WHERE d.datname = current_database()")
-        .arg(sqlTextArray(o.targetTables), copies, sqlTextArray(applicationNames),
-             QString::number(o.commands), checkpoints);
+        .arg(sqlTextArray(nullWhenEmpty(o.targetTables)), copies, sqlTextArray(applicationNames),
+             QString::number(o.commands), checkpoints,
+             sqlTextArray(quotedAlternatives(o.targetTables)));
 }
 
 qint64 integer(const QJsonObject &o, const char *key)

@@ -6,6 +6,7 @@
 
 #include "pg/conninfo.h"
 #include "pg/pipelinesampler.h"
+#include "pg/serversampler.h"
 #include "pgfixture.h"
 
 #include <QElapsedTimer>
@@ -106,6 +107,8 @@ private slots:
     void stopIsPromptAndFinal();
     void goesOnAfterServerRestart();
     void badConnectionIsReportedOnce();
+    void serverSamplerSharesTheThread();
+    void serverSamplerStopsAtFirstFailure();
 
 private:
     void startSampler(const QString &conninfo = QString());
@@ -125,10 +128,12 @@ void TestPipelineSampler::initTestCase()
     QVERIFY2(m_pg->isReady(), qPrintable(m_pg->error()));
     Client setup(m_pg->connectionString(), {});
     QVERIFY2(setup.isConnected(), qPrintable(setup.error()));
-    QCOMPARE(setup.exec(QStringLiteral("CREATE SCHEMA staging; CREATE TABLE staging.orders "
-                                       "(id int PRIMARY KEY, note text); INSERT INTO "
-                                       "staging.orders SELECT g, 'before' FROM "
-                                       "generate_series(1, 10) g")),
+    QCOMPARE(setup.exec(QStringLiteral(
+                 "CREATE SCHEMA staging; CREATE TABLE staging.orders "
+                 "(id int PRIMARY KEY, note text); INSERT INTO "
+                 "staging.orders SELECT g, 'before' FROM "
+                 "generate_series(1, 10) g; CREATE TABLE staging.\"Upper\" (id int); "
+                 "INSERT INTO staging.\"Upper\" VALUES (1), (2), (3)")),
              QString());
 }
 
@@ -140,12 +145,14 @@ void TestPipelineSampler::cleanup()
     m_maxInsertsPerSecond = m_maxWalPerSecond = 0;
 }
 
-// Two commands; targets: staging.orders (there from the start) and staging.later (not yet).
+// Two commands; targets: staging.orders (there from the start), staging.later (not yet) and
+// staging."Upper" written as a user would.
 void TestPipelineSampler::startSampler(const QString &conninfo)
 {
     PipelineSamplerOptions o;
     o.conninfo = conninfo.isEmpty() ? m_pg->connectionString() : conninfo;
-    o.targetTables = {QStringLiteral("staging.orders"), QStringLiteral("staging.later")};
+    o.targetTables = {QStringLiteral("staging.orders"), QStringLiteral("staging.later"),
+                      QStringLiteral("staging.Upper")};
     o.applicationPrefix = kPrefix;
     o.commands = 2;
     o.intervalMs = 200;
@@ -171,8 +178,11 @@ void TestPipelineSampler::countsRowsPerTargetTable()
             .isEmpty(),
         kDeadline);
     startSampler();
-    QCOMPARE(m_last.tables.size(), 2);
+    QCOMPARE(m_last.tables.size(), 3);
     QCOMPARE(table(0).table, QStringLiteral("staging.orders"));
+    QCOMPARE(table(2).table, QStringLiteral("staging.Upper"));
+    QTRY_COMPARE_WITH_TIMEOUT(table(2).liveRows, 3, kDeadline);
+    QCOMPARE(table(2).inserted, 0);
     QCOMPARE(table(0).inserted, 0);
     QCOMPARE(table(1).inserted, 0);
     QCOMPARE(table(1).liveRows, 0);
@@ -307,7 +317,7 @@ void TestPipelineSampler::goesOnAfterServerRestart()
     QCOMPARE(m_pg->connectionString(), conninfo);
     const int samples = m_samples;
     QTRY_VERIFY_WITH_TIMEOUT(m_samples > samples, kFlushDeadline);
-    QCOMPARE(m_last.tables.size(), 2);
+    QCOMPARE(m_last.tables.size(), 3);
     QCOMPARE(m_last.sessions.size(), 3);
 }
 
@@ -331,6 +341,39 @@ void TestPipelineSampler::badConnectionIsReportedOnce()
     clock.start();
     sampler.stop();
     QVERIFY(clock.elapsed() < 1000);
+}
+
+// ServerSampler (the ingest dashboard's) runs on the same SamplingThread.
+void TestPipelineSampler::serverSamplerSharesTheThread()
+{
+    ServerSampler sampler(m_pg->connectionString());
+    double maxWal = 0, maxInserts = 0;
+    int samples = 0;
+    connect(&sampler, &ServerSampler::sampled, this, [&](const ServerSample &s) {
+        ++samples;
+        maxWal = std::max(maxWal, s.walBytesPerSecond);
+        maxInserts = std::max(maxInserts, s.tuplesInsertedPerSecond);
+    });
+    sampler.start(200);
+    QTRY_VERIFY_WITH_TIMEOUT(samples > 0, kDeadline);
+    {
+        Client c(m_pg->connectionString(), {});
+        QCOMPARE(c.exec(QStringLiteral("INSERT INTO staging.orders SELECT g, 'server' FROM "
+                                       "generate_series(500000, 509999) g")),
+                 QString());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(maxWal > 0 && maxInserts > 0, kDeadline);
+    sampler.stop();
+}
+
+void TestPipelineSampler::serverSamplerStopsAtFirstFailure()
+{
+    ServerSampler sampler(QStringLiteral("host=/nonexistent-spillway-socket-dir port=1"));
+    QSignalSpy failed(&sampler, &ServerSampler::samplingFailed);
+    sampler.start(100);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kDeadline);
+    QTest::qWait(500);
+    QCOMPARE(failed.count(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestPipelineSampler)
