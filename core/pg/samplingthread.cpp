@@ -81,8 +81,10 @@ private:
                 error = reason;
         }
         m_cpuSeconds->store(currentThreadCpuSeconds());
-        if (error.isEmpty())
+        if (error.isEmpty()) {
+            m_reported.clear(); // the next outage is reported again
             return true;
+        }
         if (m_onFailure == OnFailure::Stop) {
             m_failed(error);
             return false;
