@@ -6,10 +6,13 @@
 
 #include "pg/conninfo.h"
 #include "pg/pipelinesampler.h"
+#include "pg/serverprograms.h"
 #include "pg/serversampler.h"
 #include "pgfixture.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -107,6 +110,7 @@ private slots:
     void stopIsPromptAndFinal();
     void goesOnAfterServerRestart();
     void badConnectionIsReportedOnce();
+    void standbyHasNoWalRateAndSaysSo();
     void serverSamplerSharesTheThread();
     void serverSamplerStopsAtFirstFailure();
 
@@ -351,6 +355,69 @@ void TestPipelineSampler::badConnectionIsReportedOnce()
     clock.start();
     sampler.stop();
     QVERIFY(clock.elapsed() < 1000);
+}
+
+// A standby (pg_basebackup of the fixture's server, in the same private socket folder) has no
+// pg_current_wal_lsn(): everything else is sampled, and a note says so once.
+void TestPipelineSampler::standbyHasNoWalRateAndSaysSo()
+{
+    serverprograms::Account account;
+    QCOMPARE(serverprograms::resolveAccount(account), QString());
+    QString binDir;
+    QCOMPARE(serverprograms::findBinDir({}, 15, binDir), QString());
+    LocalServer &primary = m_pg->server();
+    {
+        // The private server runs with wal_level = minimal; a standby needs replica.
+        Client c(m_pg->connectionString(), {});
+        QCOMPARE(c.exec(QStringLiteral("ALTER SYSTEM SET wal_level = replica")), QString());
+        QCOMPARE(c.exec(QStringLiteral("ALTER SYSTEM SET max_wal_senders = 2")), QString());
+    }
+    QCOMPARE(primary.stop(), QString());
+    QCOMPARE(primary.start(), QString());
+    const QString standby = m_pg->serverDir() + QStringLiteral("/standby");
+    const QString port = QString::number(primary.port() + 1);
+    auto tool = [&](const char *program, const QStringList &arguments) {
+        return serverprograms::run(account, QDir(binDir).filePath(QLatin1String(program)),
+                                   arguments, m_pg->serverDir(), 120);
+    };
+    const auto backup =
+        tool("pg_basebackup", {QStringLiteral("-h"), primary.socketDir(), QStringLiteral("-p"),
+                               QString::number(primary.port()), QStringLiteral("-U"),
+                               primary.user(), QStringLiteral("-D"), standby, QStringLiteral("-R"),
+                               QStringLiteral("-c"), QStringLiteral("fast")});
+    QVERIFY2(backup.ok, qPrintable(backup.failure + QLatin1Char('\n') + backup.output));
+    const auto started =
+        tool("pg_ctl",
+             {QStringLiteral("start"), QStringLiteral("-D"), standby, QStringLiteral("-l"),
+              standby + QStringLiteral("/log"), QStringLiteral("-w"), QStringLiteral("-o"),
+              QStringLiteral("-p %1 -k %2 -c listen_addresses=''").arg(port, primary.socketDir())});
+    QVERIFY2(started.ok, qPrintable(started.failure + QLatin1Char('\n') + started.output));
+    const auto stopStandby = qScopeGuard([&] {
+        tool("pg_ctl", {QStringLiteral("stop"), QStringLiteral("-D"), standby, QStringLiteral("-m"),
+                        QStringLiteral("immediate"), QStringLiteral("-w")});
+    });
+
+    PipelineSamplerOptions o;
+    o.conninfo = LocalServer::connectionString(primary.socketDir(), port.toInt(),
+                                               LocalServer::databaseName(), primary.user());
+    o.targetTables = {QStringLiteral("staging.orders")};
+    o.applicationPrefix = kPrefix;
+    o.intervalMs = 200;
+    PipelineSampler sampler(o);
+    QSignalSpy sampled(&sampler, &PipelineSampler::sampled);
+    QSignalSpy noted(&sampler, &PipelineSampler::noted);
+    QSignalSpy failed(&sampler, &PipelineSampler::samplingFailed);
+    sampler.start();
+    QTRY_VERIFY_WITH_TIMEOUT(sampled.count() >= 3, kDeadline);
+    QVERIFY2(failed.isEmpty(),
+             qPrintable(failed.isEmpty() ? QString() : failed.first().first().toString()));
+    QCOMPARE(noted.count(), 1);
+    QVERIFY(noted.first().first().toString().contains(QStringLiteral("standby")));
+    const auto last = sampled.last().first().value<DatabaseSample>();
+    QCOMPARE(last.walBytesPerSecond, 0.0);
+    QCOMPARE(last.tables.size(), 1);
+    QCOMPARE(last.sessions.size(), 2);
+    sampler.stop();
 }
 
 // ServerSampler (the ingest dashboard's) runs on the same SamplingThread.
