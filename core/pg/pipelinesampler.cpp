@@ -51,21 +51,30 @@ QStringList nullWhenEmpty(QStringList names)
     return names;
 }
 
-// The target tables, with the rows and bytes of COPYs in progress into each.
+// The target tables, with the rows and bytes of COPYs in progress into each. A partitioned
+// (or inherited) target counts the rows of its partitions. Catalogs and statistics are read
+// without locking the tables (to_regclass, pg_inherits), so a pipeline's ACCESS EXCLUSIVE lock
+// does not hold sampling up.
 QString tablesQuery(const PipelineSamplerOptions &o)
 {
     return QStringLiteral(R"sql(
 target AS (SELECT name, alt, i FROM unnest(%1, %2) WITH ORDINALITY AS u(name, alt, i)),
+resolved AS (SELECT i, coalesce(to_regclass(name), to_regclass(alt))::oid AS oid FROM target),
+tree(i, relid) AS (
+  SELECT i, oid FROM resolved WHERE oid IS NOT NULL
+  UNION ALL SELECT tree.i, h.inhrelid FROM tree JOIN pg_inherits h ON h.inhparent = tree.relid),
+counters AS (
+  SELECT i, sum(pg_stat_get_tuples_inserted(relid)) AS ins,
+    sum(pg_stat_get_tuples_updated(relid)) AS upd, sum(pg_stat_get_tuples_deleted(relid)) AS del,
+    sum(pg_stat_get_live_tuples(relid)) AS live
+  FROM tree GROUP BY i),
 tables AS (
-  SELECT t.i, c.oid::bigint AS oid, s.n_tup_ins AS ins, s.n_tup_upd AS upd, s.n_tup_del AS del,
-    s.n_live_tup AS live,
+  SELECT r.i, r.oid::bigint AS oid, s.ins, s.upd, s.del, s.live,
     (SELECT coalesce(sum(p.bytes_processed), 0) FROM copies p
-     WHERE p.relid = c.oid AND p.command = 'COPY FROM') AS copy_bytes,
+     WHERE p.relid = r.oid AND p.command = 'COPY FROM') AS copy_bytes,
     (SELECT coalesce(sum(p.tuples_processed), 0) FROM copies p
-     WHERE p.relid = c.oid AND p.command = 'COPY FROM') AS copy_rows
-  FROM target t
-  CROSS JOIN LATERAL (SELECT coalesce(to_regclass(t.name), to_regclass(t.alt))::oid AS oid) c
-  LEFT JOIN pg_stat_all_tables s ON s.relid = c.oid))sql")
+     WHERE p.relid = r.oid AND p.command = 'COPY FROM') AS copy_rows
+  FROM resolved r LEFT JOIN counters s ON s.i = r.i))sql")
         .arg(sqlTextArray(nullWhenEmpty(o.targetTables)),
              sqlTextArray(quotedAlternatives(o.targetTables)));
 }
@@ -105,7 +114,7 @@ QString sampleQuery(const PipelineSamplerOptions &o, int serverMajor)
             ? QStringLiteral("SELECT num_timed + num_requested FROM pg_stat_checkpointer")
             : QStringLiteral("SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter");
     return QStringLiteral(R"sql(SET statement_timeout = '5s';
-WITH copies AS (%1), %2, %3
+WITH RECURSIVE copies AS (%1), %2, %3
 SELECT json_build_object(
   'tables', (SELECT coalesce(json_agg(tables ORDER BY i), '[]') FROM tables),
   'wal', CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_current_wal_lsn() - '0/0'::pg_lsn END,

@@ -2,9 +2,10 @@
 
 // Samples the database side of a pipeline run (issue 13) once a second, on its own thread with
 // its own connection, in one round trip: per target table the rows inserted, updated and
-// deleted (pg_stat_all_tables) plus the rows of COPYs still in progress into it
-// (pg_stat_progress_copy), WAL bytes/s, checkpoints, temp files, and the sessions of each
-// command (pg_stat_activity, told apart by application_name) with their waits and locks.
+// deleted (as in pg_stat_all_tables, summed over a partitioned table's partitions) plus the
+// rows of COPYs still in progress into it (pg_stat_progress_copy), WAL bytes/s, checkpoints, temp
+// files, and the sessions of each command (pg_stat_activity, told apart by application_name) with
+// their waits and locks.
 //
 // Lag: PostgreSQL publishes a table's counters only when the writing transaction ends and the
 // backend flushes its statistics (PostgreSQL 15: at most once a second, up to 10 s later for a

@@ -105,6 +105,7 @@ private slots:
     void cleanup();
     void countsRowsPerTargetTable();
     void countsCopyInProgressOnce();
+    void countsPartitionsOfATarget();
     void attributesSessionsToCommands();
     void reportsServerFigures();
     void stopIsPromptAndFinal();
@@ -115,7 +116,7 @@ private slots:
     void serverSamplerStopsAtFirstFailure();
 
 private:
-    void startSampler(const QString &conninfo = QString());
+    void startSampler(const QStringList &targets = {});
     const TableActivity &table(int i) const { return m_last.tables.at(i); }
 
     std::unique_ptr<PgFixture> m_pg;
@@ -149,14 +150,16 @@ void TestPipelineSampler::cleanup()
     m_maxInsertsPerSecond = m_maxWalPerSecond = 0;
 }
 
-// Two commands; targets: staging.orders (there from the start), staging.later (not yet) and
-// staging."Upper" written as a user would.
-void TestPipelineSampler::startSampler(const QString &conninfo)
+// Two commands; targets by default: staging.orders (there from the start), staging.later (not
+// yet) and staging."Upper" written as a user would.
+void TestPipelineSampler::startSampler(const QStringList &targets)
 {
     PipelineSamplerOptions o;
-    o.conninfo = conninfo.isEmpty() ? m_pg->connectionString() : conninfo;
-    o.targetTables = {QStringLiteral("staging.orders"), QStringLiteral("staging.later"),
-                      QStringLiteral("staging.Upper")};
+    o.conninfo = m_pg->connectionString();
+    o.targetTables = targets;
+    if (targets.isEmpty())
+        o.targetTables = {QStringLiteral("staging.orders"), QStringLiteral("staging.later"),
+                          QStringLiteral("staging.Upper")};
     o.applicationPrefix = kPrefix;
     o.commands = 2;
     o.intervalMs = 200;
@@ -246,6 +249,31 @@ void TestPipelineSampler::countsCopyInProgressOnce()
     QTRY_VERIFY_WITH_TIMEOUT(m_samples >= samples + 10, kDeadline);
     QCOMPARE(table(0).inserted, before + 1500);
     QCOMPARE(table(0).copyBytesProcessed, 0);
+}
+
+// A COPY into a partitioned table: in flight it is the parent's, committed its partitions'.
+void TestPipelineSampler::countsPartitionsOfATarget()
+{
+    Client loader(m_pg->connectionString(), kPrefix + QStringLiteral("0"));
+    QCOMPARE(loader.exec(QStringLiteral(
+                 "CREATE TABLE staging.parted (id int, note text) PARTITION BY RANGE (id); "
+                 "CREATE TABLE staging.parted_low PARTITION OF staging.parted FOR VALUES FROM "
+                 "(MINVALUE) TO (1000); CREATE TABLE staging.parted_high PARTITION OF "
+                 "staging.parted FOR VALUES FROM (1000) TO (MAXVALUE)")),
+             QString());
+    startSampler({QStringLiteral("staging.parted")});
+    QCOMPARE(loader.exec(QStringLiteral("COPY staging.parted FROM STDIN"), PGRES_COPY_IN),
+             QString());
+    QVERIFY(loader.putCopyData(copyRows(500, 1000)));
+    QTRY_COMPARE_WITH_TIMEOUT(table(0).inserted, 1000, kDeadline);
+    QCOMPARE(m_last.activeCopies, 1);
+    QCOMPARE(loader.endCopy(), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(table(0).liveRows, 1000, kFlushDeadline);
+    QCOMPARE(table(0).inserted, 1000);
+    QCOMPARE(loader.exec(QStringLiteral("DELETE FROM staging.parted WHERE id < 600")), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(table(0).deleted, 100, kFlushDeadline);
+    QCOMPARE(table(0).inserted, 1000);
+    QCOMPARE(table(0).liveRows, 900);
 }
 
 void TestPipelineSampler::attributesSessionsToCommands()
