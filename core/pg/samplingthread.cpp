@@ -66,19 +66,17 @@ private:
     // One step; false when sampling ends here.
     bool tick()
     {
-        QString error;
-        if (!m_db.isOpen())
-            error = m_db.open(m_conninfo);
+        QString error = m_db.isOpen() ? QString() : m_db.open(m_conninfo);
         if (error.isEmpty()) {
             const Tick t{double(m_clock.nsecsElapsed()) / 1e9, m_first};
             error = m_step(m_db, t);
-            if (error.isEmpty())
+            if (error.isEmpty()) {
                 m_first = false;
-        }
-        if (!error.isEmpty() && !m_db.isOpen()) {
-            // The connection went away during the step: say why it cannot be had again.
-            if (const QString reason = m_db.open(m_conninfo); !reason.isEmpty())
-                error = reason;
+            } else if (!m_db.isOpen()) {
+                // The connection went away during the step: say why it cannot be had again.
+                if (const QString reason = m_db.open(m_conninfo); !reason.isEmpty())
+                    error = reason;
+            }
         }
         m_cpuSeconds->store(currentThreadCpuSeconds());
         if (error.isEmpty()) {
