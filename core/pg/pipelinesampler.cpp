@@ -259,7 +259,8 @@ QString PipelineSampler::State::sample(Database &db, const SamplingThread::Tick 
     if (!doc.isObject())
         return QCoreApplication::translate("PipelineSampler",
                                            "the statistics query gave no usable answer (%1)")
-            .arg(rows.isEmpty() ? QStringLiteral("no row") : parseError.errorString());
+            .arg(rows.isEmpty() ? QCoreApplication::translate("PipelineSampler", "no row")
+                                : parseError.errorString());
     const QJsonObject o = doc.object();
     const double dt = tick.first ? 0 : tick.elapsedSeconds - previousTime;
     s->elapsedSeconds = tick.elapsedSeconds;
