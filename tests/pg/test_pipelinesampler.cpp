@@ -116,7 +116,7 @@ private slots:
     void serverSamplerStopsAtFirstFailure();
 
 private:
-    void startSampler(const QStringList &targets = {});
+    bool startSampler(const QStringList &targets = {});
     const TableActivity &table(int i) const { return m_last.tables.at(i); }
 
     std::unique_ptr<PgFixture> m_pg;
@@ -152,7 +152,7 @@ void TestPipelineSampler::cleanup()
 
 // Two commands; targets by default: staging.orders (there from the start), staging.later (not
 // yet) and staging."Upper" written as a user would.
-void TestPipelineSampler::startSampler(const QStringList &targets)
+bool TestPipelineSampler::startSampler(const QStringList &targets)
 {
     PipelineSamplerOptions o;
     o.conninfo = m_pg->connectionString();
@@ -172,7 +172,7 @@ void TestPipelineSampler::startSampler(const QStringList &targets)
         m_maxWalPerSecond = std::max(m_maxWalPerSecond, s.walBytesPerSecond);
     });
     m_sampler->start();
-    QTRY_VERIFY_WITH_TIMEOUT(m_samples > 0, kDeadline);
+    return QTest::qWaitFor([this] { return m_samples > 0; }, kDeadline);
 }
 
 void TestPipelineSampler::countsRowsPerTargetTable()
@@ -184,7 +184,7 @@ void TestPipelineSampler::countsRowsPerTargetTable()
                                  "relname = 'orders') < 10 THEN RAISE 'not yet'; END IF; END$$"))
             .isEmpty(),
         kDeadline);
-    startSampler();
+    QVERIFY(startSampler());
     QCOMPARE(m_last.tables.size(), 3);
     QCOMPARE(table(0).table, QStringLiteral("staging.orders"));
     QCOMPARE(table(2).table, QStringLiteral("staging.Upper"));
@@ -228,7 +228,7 @@ void TestPipelineSampler::countsRowsPerTargetTable()
 
 void TestPipelineSampler::countsCopyInProgressOnce()
 {
-    startSampler();
+    QVERIFY(startSampler());
     const qint64 before = table(0).inserted;
     Client loader(m_pg->connectionString(), kPrefix + QStringLiteral("0"));
     QCOMPARE(loader.exec(QStringLiteral("COPY staging.orders FROM STDIN"), PGRES_COPY_IN),
@@ -261,7 +261,7 @@ void TestPipelineSampler::countsPartitionsOfATarget()
                  "(MINVALUE) TO (1000); CREATE TABLE staging.parted_high PARTITION OF "
                  "staging.parted FOR VALUES FROM (1000) TO (MAXVALUE)")),
              QString());
-    startSampler({QStringLiteral("staging.parted")});
+    QVERIFY(startSampler({QStringLiteral("staging.parted")}));
     QCOMPARE(loader.exec(QStringLiteral("COPY staging.parted FROM STDIN"), PGRES_COPY_IN),
              QString());
     QVERIFY(loader.putCopyData(copyRows(500, 1000)));
@@ -278,7 +278,7 @@ void TestPipelineSampler::countsPartitionsOfATarget()
 
 void TestPipelineSampler::attributesSessionsToCommands()
 {
-    startSampler();
+    QVERIFY(startSampler());
     Client holder(m_pg->connectionString(), kPrefix + QStringLiteral("0"));
     Client waiter(m_pg->connectionString(), kPrefix + QStringLiteral("1"));
     Client secondWaiter(m_pg->connectionString(), kPrefix + QStringLiteral("1"));
@@ -314,7 +314,7 @@ void TestPipelineSampler::attributesSessionsToCommands()
 
 void TestPipelineSampler::reportsServerFigures()
 {
-    startSampler();
+    QVERIFY(startSampler());
     Client c(m_pg->connectionString(), kPrefix + QStringLiteral("1"));
     QCOMPARE(c.exec(QStringLiteral("CHECKPOINT")), QString());
     QCOMPARE(c.exec(QStringLiteral("SET work_mem = '64kB'; SELECT count(*) FROM (SELECT g FROM "
@@ -332,7 +332,7 @@ void TestPipelineSampler::reportsServerFigures()
 
 void TestPipelineSampler::stopIsPromptAndFinal()
 {
-    startSampler();
+    QVERIFY(startSampler());
     QElapsedTimer clock;
     clock.start();
     m_sampler->stop();
@@ -348,7 +348,7 @@ void TestPipelineSampler::stopIsPromptAndFinal()
 // The server going away is reported and sampling resumes when it is back.
 void TestPipelineSampler::goesOnAfterServerRestart()
 {
-    startSampler();
+    QVERIFY(startSampler());
     QSignalSpy failed(m_sampler.get(), &PipelineSampler::samplingFailed);
     const QString conninfo = m_pg->connectionString();
     QCOMPARE(m_pg->server().stop(), QString());
