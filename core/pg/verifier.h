@@ -64,6 +64,8 @@ private:
     QString describeTable(Table &t, VerifyTableReport &report);
     void matchColumns(Table &t, const QHash<QString, QString> &types, VerifyTableReport &report);
     QString compareTable(Table &t, VerifyTableReport &report);
+    QString explainFailure(const Table &t, const QString &error);
+    QString findDuplicates(const Table &t, VerifyTableReport &report);
     QString compareColumns(Table &t, VerifyTableReport &report);
     QString digestTable(Table &t, DigestKind kind, TableDigest &expected, TableDigest &found);
     void reportDigests(const Table &t, DigestKind kind, const TableDigest &expected,
@@ -89,6 +91,7 @@ private:
     std::shared_ptr<const Plan> m_plan;
     VerifyOptions m_options;
     bool m_utf8 = true;
+    bool m_unicodeCase = true; // upper()/lower() change every letter (not the C locale)
     std::function<void(const VerifyTableReport &)> m_tableFinished;
 };
 

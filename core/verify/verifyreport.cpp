@@ -58,6 +58,8 @@ QJsonObject VerifyColumnReport::toJson() const
                   {QStringLiteral("match"), match()}};
     if (checksumCompared)
         o.insert(QStringLiteral("checksum_match"), checksumMatch);
+    if (!target.isEmpty())
+        o.insert(QStringLiteral("target"), target);
     if (!note.isEmpty())
         o.insert(QStringLiteral("note"), note);
     return o;
@@ -75,7 +77,7 @@ bool VerifyTableReport::columnsMatch() const
 bool VerifyTableReport::match() const
 {
     return exists && expectedRows == foundRows && rowChecksumMatch && differences.isEmpty() &&
-           columnsMatch();
+           duplicates == 0 && columnsMatch();
 }
 
 QJsonObject VerifyTableReport::toJson() const
@@ -95,6 +97,9 @@ QJsonObject VerifyTableReport::toJson() const
                   {QStringLiteral("columns"), columnArray},
                   {QStringLiteral("differences"), differenceArray},
                   {QStringLiteral("notes"), QJsonArray::fromStringList(notes)}};
+    o.insert(QStringLiteral("duplicates"),
+             QJsonObject{{QStringLiteral("count"), count(duplicates)},
+                         {QStringLiteral("keys"), QJsonArray::fromStringList(duplicateKeys)}});
     o.insert(QStringLiteral("key_column"),
              keyColumn.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(keyColumn));
     if (rangeSize) {

@@ -32,6 +32,7 @@ struct VerifyDifference
 struct VerifyColumnReport
 {
     QString name;
+    QString target;      // the column's name in the database when a map renamed it
     QString type;        // the column's type in the database (schema type when missing)
     bool present = true; // the column exists in the database table
     uint64_t expectedNonNull = 0;
@@ -61,6 +62,8 @@ struct VerifyTableReport
     uint64_t rangeSize = 0;              // key values per range (rows, or parents by parent)
     uint64_t rangeCount = 0;             // key ranges the expected rows fill
     QStringList notes;                   // what could not be compared or pinpointed, and why
+    uint64_t duplicates = 0;             // rows that repeat another row whole (a load run twice)
+    QStringList duplicateKeys;           // the first keys that are repeated (when keyed)
     bool rowChecksumMatch = true; // whole rows hash the same (catches values moved between rows)
 
     bool columnsMatch() const;
