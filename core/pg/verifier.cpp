@@ -1,5 +1,7 @@
 #include "pg/verifier.h"
 
+#include "pg/verifiertable.h"
+
 #include "pg/conninfo.h"
 #include "pg/database.h"
 #include "schema/ddl.h"
@@ -9,44 +11,6 @@
 #include <QThreadPool>
 
 namespace spillway {
-
-struct Verifier::Table
-{
-    int index = 0;
-    const TableRuntime *runtime = nullptr;
-    QString relation;
-    std::vector<DigestColumn> columns; // the schema's columns present in the database
-    QList<int> reportColumn;           // columns[k] -> VerifyTableReport::columns index
-    QStringList targets;               // columns[k]'s name in the database table
-    QStringList texts;                 // SQL giving columns[k]'s text as compared
-    QList<bool> converted;             // texts[k] converts the found value to another type
-    QStringList dbTypes;               // columns[k]'s type in the database
-    std::optional<RowKey> key;
-    int keyColumn = -1;     // position of the key in `columns`
-    int ordinalColumn = -1; // and of the ordinal, for a key by parent
-    uint64_t rangeSize = 0; // key indexes per range when locating differences
-    uint64_t keyCount = 0;  // key indexes there are: rows, or parent rows
-
-    QString columnName(size_t k) const { return runtime->columns[size_t(columns[k].column)].name; }
-    QString quoted(size_t k) const { return Ddl::quoteIdentifier(targets.at(int(k))); }
-    QString text(size_t k) const { return texts.at(int(k)); }
-    // The key of a row (its column texts in `columns` order): "17", or "3, 2" by parent.
-    QString keyText(const QStringList &values) const
-    {
-        const QString k = values.value(keyColumn);
-        if (ordinalColumn < 0 || k.isNull())
-            return k;
-        return k + QStringLiteral(", ") + values.value(ordinalColumn);
-    }
-    // The same in SQL.
-    QString keyTextSql() const
-    {
-        if (ordinalColumn < 0)
-            return text(size_t(keyColumn));
-        return QStringLiteral("%1 || ', ' || %2")
-            .arg(text(size_t(keyColumn)), text(size_t(ordinalColumn)));
-    }
-};
 
 namespace {
 
@@ -103,6 +67,9 @@ QString Verifier::run(std::shared_ptr<const Plan> plan, const VerifyOptions &opt
     m_plan = std::move(plan);
     m_options = options;
     report.seed = m_plan->schema()->seed();
+    m_dirty.reset();
+    if (const QString e = loadDirtyLists(report); !e.isEmpty())
+        return e;
     if (const QString e = openSession(options.conninfo, report); !e.isEmpty())
         return e;
     for (const TablePlan &tp : m_plan->tables()) {
@@ -118,6 +85,8 @@ QString Verifier::run(std::shared_ptr<const Plan> plan, const VerifyOptions &opt
         QString e = describeTable(t, tableReport);
         if (e.isEmpty() && tableReport.exists)
             e = compareTable(t, tableReport);
+        if (e.isEmpty() && tableReport.exists)
+            e = checkDirtyRows(t, tableReport);
         if (!e.isEmpty())
             return QStringLiteral("verifying table %1: %2").arg(t.relation, e);
         report.tables.append(tableReport);
@@ -126,7 +95,7 @@ QString Verifier::run(std::shared_ptr<const Plan> plan, const VerifyOptions &opt
             m_tableFinished(tableReport);
     }
     m_db->close();
-    return {};
+    return checkRejects(report);
 }
 
 QString Verifier::openSession(const QString &conninfo, VerifyReport &report)
