@@ -214,6 +214,39 @@ QString differenceLine(const VerifyTableReport &t, const VerifyDifference &d)
     return QStringLiteral("    ") + line + QLatin1Char('\n');
 }
 
+// "number 2 (17 (orders.csv:18), 40 (orders.csv:41)); duplicate 1 (…)"
+QString dirtyCounts(const QList<VerifyDirtyCount> &counts)
+{
+    QStringList parts;
+    for (const VerifyDirtyCount &c : counts)
+        parts.append(QStringLiteral("%1 %2 (%3%4)")
+                         .arg(c.kind)
+                         .arg(c.count)
+                         .arg(c.examples.join(QStringLiteral(", ")),
+                              uint64_t(c.examples.size()) < c.count ? QStringLiteral(", \u2026")
+                                                                    : QString()));
+    return parts.join(QStringLiteral("; "));
+}
+
+QString rejectsText(const VerifyReport &r)
+{
+    if (r.rejects.isEmpty())
+        return {};
+    QString out = QStringLiteral("%1 rejects %2: %3 line(s), %4 of %5 dirty row(s) reported\n")
+                      .arg(r.notRejected.isEmpty() ? kCheck : kCross, r.rejects)
+                      .arg(r.rejectLines)
+                      .arg(r.rejectsMatched)
+                      .arg(r.dirtyRows);
+    if (!r.notRejected.isEmpty())
+        out += QStringLiteral("  not reported: %1\n").arg(dirtyCounts(r.notRejected));
+    if (r.rejectLinesUnknown)
+        out += QStringLiteral("  note: %1 line(s) are neither JSON with \"file\" and \"line\" "
+                              "nor FILE:LINE, e.g. %2\n")
+                   .arg(r.rejectLinesUnknown)
+                   .arg(r.unknownRejectLines.value(0));
+    return out + QLatin1Char('\n');
+}
+
 QString tableText(const VerifyTableReport &t)
 {
     const QString relation =
@@ -253,6 +286,12 @@ QString tableText(const VerifyTableReport &t)
                                        uint64_t(t.duplicateKeys.size()) < t.duplicates
                                            ? QStringLiteral(", \u2026")
                                            : QString()));
+    if (t.dirtyRows || !t.dirtyLoaded.isEmpty())
+        out += QStringLiteral("  dirty rows: %1 in the manifest, %2\n")
+                   .arg(t.dirtyRows)
+                   .arg(t.dirtyLoaded.isEmpty()
+                            ? QStringLiteral("none got in")
+                            : QStringLiteral("got in: %1").arg(dirtyCounts(t.dirtyLoaded)));
     for (const QString &note : t.notes)
         out += QStringLiteral("  note: %1\n").arg(note);
     return out + QLatin1Char('\n');
@@ -269,6 +308,8 @@ QString summaryText(const VerifyReport &r)
     const QString speed = QStringLiteral("%1 rows in %2 (%3 rows/s), PostgreSQL %4")
                               .arg(formatCount(double(r.rowsCompared())), formatDuration(r.seconds),
                                    formatCount(rate), r.serverVersion);
+    if (!r.notRejected.isEmpty())
+        differing.append(QStringLiteral("rejects"));
     if (differing.isEmpty())
         return QStringLiteral("%1 All %2 table(s) match: %3\n")
             .arg(kCheck)
@@ -314,7 +355,7 @@ int verify(const QString &argument, std::shared_ptr<const Plan> plan, const Veri
     if (json)
         printJson(report.toJson());
     else
-        printOut(summaryText(report));
+        printOut(rejectsText(report) + summaryText(report));
     return report.ok() ? ExitOk : ExitMismatch;
 }
 

@@ -121,13 +121,18 @@ QString Verifier::checkDirtyRows(Table &t, VerifyTableReport &report)
         return {};
     }
     // A dirty row got in when a row with its key is there; a duplicate repeats the key of the
-    // row before it, so it got in when that key is there twice.
+    // last clean row before it, so it got in when that key is there twice.
+    const auto dirty = m_plan->dirtyRows(t.index);
+    // The row whose key a record carries: its own, or for a duplicate the clean row it repeats.
+    const auto keyRow = [&dirty](const DirtyRecord &r) -> std::optional<uint64_t> {
+        if (r.kind != QLatin1String("duplicate"))
+            return r.row;
+        return dirty ? dirty->duplicateSource(r.row) : std::nullopt;
+    };
     std::vector<uint64_t> rows;
     for (int i : indexes) {
-        const DirtyRecord &r = m_dirty->records[i];
-        const bool duplicate = r.kind == QLatin1String("duplicate");
-        if (!duplicate || r.row > 0)
-            rows.push_back(duplicate ? r.row - 1 : r.row);
+        if (const auto row = keyRow(m_dirty->records[i]))
+            rows.push_back(*row);
     }
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
@@ -143,9 +148,8 @@ QString Verifier::checkDirtyRows(Table &t, VerifyTableReport &report)
     for (int i : indexes) {
         const DirtyRecord &r = m_dirty->records[i];
         const bool duplicate = r.kind == QLatin1String("duplicate");
-        if (duplicate && r.row == 0)
-            continue;
-        const auto key = keys.find(duplicate ? r.row - 1 : r.row);
+        const auto row = keyRow(r);
+        const auto key = row ? keys.find(*row) : keys.end();
         if (key == keys.end() || counts.value(key->second) < (duplicate ? 2u : 1u))
             continue;
         VerifyDirtyCount::add(report.dirtyLoaded, r.kind,
