@@ -214,18 +214,26 @@ QString differenceLine(const VerifyTableReport &t, const VerifyDifference &d)
     return QStringLiteral("    ") + line + QLatin1Char('\n');
 }
 
-// "number 2 (17 (orders.csv:18), 40 (orders.csv:41)); duplicate 1 (…)"
+// One line per kind: "    number 2: 17 (orders.csv:18), 40 (orders.csv:41)".
 QString dirtyCounts(const QList<VerifyDirtyCount> &counts)
 {
-    QStringList parts;
+    QString out;
     for (const VerifyDirtyCount &c : counts)
-        parts.append(QStringLiteral("%1 %2 (%3%4)")
-                         .arg(c.kind)
-                         .arg(c.count)
-                         .arg(c.examples.join(QStringLiteral(", ")),
-                              uint64_t(c.examples.size()) < c.count ? QStringLiteral(", \u2026")
-                                                                    : QString()));
-    return parts.join(QStringLiteral("; "));
+        out += QStringLiteral("    %1 %2: %3%4\n")
+                   .arg(c.kind)
+                   .arg(c.count)
+                   .arg(c.examples.join(QStringLiteral(", ")), uint64_t(c.examples.size()) < c.count
+                                                                   ? QStringLiteral(", \u2026")
+                                                                   : QString());
+    return out;
+}
+
+uint64_t dirtyTotal(const QList<VerifyDirtyCount> &counts)
+{
+    uint64_t n = 0;
+    for (const VerifyDirtyCount &c : counts)
+        n += c.count;
+    return n;
 }
 
 QString rejectsText(const VerifyReport &r)
@@ -238,7 +246,7 @@ QString rejectsText(const VerifyReport &r)
                       .arg(r.rejectsMatched)
                       .arg(r.dirtyRows);
     if (!r.notRejected.isEmpty())
-        out += QStringLiteral("  not reported: %1\n").arg(dirtyCounts(r.notRejected));
+        out += QStringLiteral("  not reported, by kind:\n") + dirtyCounts(r.notRejected);
     if (r.rejectLinesUnknown)
         out += QStringLiteral("  note: %1 line(s) are neither JSON with \"file\" and \"line\" "
                               "nor FILE:LINE, e.g. %2\n")
@@ -287,11 +295,14 @@ QString tableText(const VerifyTableReport &t)
                                            ? QStringLiteral(", \u2026")
                                            : QString()));
     if (t.dirtyRows || !t.dirtyLoaded.isEmpty())
-        out += QStringLiteral("  dirty rows: %1 in the manifest, %2\n")
-                   .arg(t.dirtyRows)
-                   .arg(t.dirtyLoaded.isEmpty()
-                            ? QStringLiteral("none got in")
-                            : QStringLiteral("got in: %1").arg(dirtyCounts(t.dirtyLoaded)));
+        out +=
+            t.dirtyLoaded.isEmpty()
+                ? QStringLiteral("  dirty rows: %1 in the manifest, none got in\n").arg(t.dirtyRows)
+                : QStringLiteral("  dirty rows: %1 in the manifest, %2 got in, by kind (key, "
+                                 "where it was written):\n%3")
+                      .arg(t.dirtyRows)
+                      .arg(dirtyTotal(t.dirtyLoaded))
+                      .arg(dirtyCounts(t.dirtyLoaded));
     for (const QString &note : t.notes)
         out += QStringLiteral("  note: %1\n").arg(note);
     return out + QLatin1Char('\n');
@@ -308,18 +319,21 @@ QString summaryText(const VerifyReport &r)
     const QString speed = QStringLiteral("%1 rows in %2 (%3 rows/s), PostgreSQL %4")
                               .arg(formatCount(double(r.rowsCompared())), formatDuration(r.seconds),
                                    formatCount(rate), r.serverVersion);
+    QStringList problems;
+    if (!differing.isEmpty())
+        problems.append(QStringLiteral("%1 of %2 table(s) differ (%3)")
+                            .arg(differing.size())
+                            .arg(r.tables.size())
+                            .arg(differing.join(QStringLiteral(", "))));
     if (!r.notRejected.isEmpty())
-        differing.append(QStringLiteral("rejects"));
-    if (differing.isEmpty())
+        problems.append(QStringLiteral("%1 dirty row(s) not in the reject file")
+                            .arg(dirtyTotal(r.notRejected)));
+    if (problems.isEmpty())
         return QStringLiteral("%1 All %2 table(s) match: %3\n")
             .arg(kCheck)
             .arg(r.tables.size())
             .arg(speed);
-    return QStringLiteral("%1 %2 of %3 table(s) differ (%4): %5\n")
-        .arg(kCross)
-        .arg(differing.size())
-        .arg(r.tables.size())
-        .arg(differing.join(QStringLiteral(", ")), speed);
+    return QStringLiteral("%1 %2: %3\n").arg(kCross, problems.join(QStringLiteral("; ")), speed);
 }
 
 void printJson(const QJsonObject &object)

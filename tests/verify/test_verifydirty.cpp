@@ -247,7 +247,9 @@ void TestVerifyDirty::dirtyRowThatGotInIsNamedByKind()
     const auto [count, example] = kindCount(loaded, dirty.kind);
     QCOMPARE(count, 1);
     QCOMPARE(example, QStringLiteral("%1 (%2:%3)").arg(id).arg(dirty.file).arg(dirty.line));
-    QVERIFY2(text.out.contains(QStringLiteral("got in: %1 1 (%2)").arg(dirty.kind, example)),
+    QVERIFY2(text.out.contains(
+                 QStringLiteral("1 got in, by kind (key, where it was written):\n    %1 1: %2\n")
+                     .arg(dirty.kind, example)),
              qPrintable(text.out));
 }
 
