@@ -73,8 +73,11 @@ private slots:
     void rejectsMissingADirtyRow();
     void manifestErrorsNameFileAndLine();
     void manifestNeedsTheSameDirtySettings();
+    void childRowsNamedByParentKey();
 
 private:
+    void generateAndLoad(const QString &table, const QString &scale, const QString &fraction,
+                         QString &manifestPath, QList<Record> &records);
     CliResult cli(const QStringList &arguments);
     CliResult verify(const QStringList &extra, bool dirty = true);
     QString sql(const QString &statement);
@@ -140,20 +143,18 @@ QString TestVerifyDirty::writeFile(const QString &name, const QByteArray &conten
     return path;
 }
 
-void TestVerifyDirty::initTestCase()
+void TestVerifyDirty::generateAndLoad(const QString &table, const QString &scale,
+                                      const QString &fraction, QString &manifestPath,
+                                      QList<Record> &records)
 {
-    QVERIFY(m_dir.isValid());
-    m_pg = std::make_unique<PgFixture>();
-    QVERIFY2(m_pg->isReady(), qPrintable(m_pg->error()));
-    const QString out = m_dir.filePath(QStringLiteral("files"));
+    const QString out = m_dir.filePath(table);
     const CliResult generated =
         cli({QStringLiteral("generate"), kEcommerce, QStringLiteral("--out"), out,
-             QStringLiteral("--scale"), QStringLiteral("0.1"), QStringLiteral("--table"),
-             QStringLiteral("products"), QStringLiteral("--dirty"), QStringLiteral("0.05"),
-             QStringLiteral("--quiet")});
+             QStringLiteral("--scale"), scale, QStringLiteral("--table"), table,
+             QStringLiteral("--dirty"), fraction, QStringLiteral("--quiet")});
     QVERIFY2(generated.exitCode == 0, qPrintable(generated.err));
-    m_manifest = QDir(out).filePath(QStringLiteral("spillway-dirty.jsonl"));
-    QFile manifest(m_manifest);
+    manifestPath = QDir(out).filePath(QStringLiteral("spillway-dirty.jsonl"));
+    QFile manifest(manifestPath);
     QVERIFY(manifest.open(QIODevice::ReadOnly));
     QSet<qint64> dirtyLines;
     while (!manifest.atEnd()) {
@@ -164,11 +165,11 @@ void TestVerifyDirty::initTestCase()
             o.value(QStringLiteral("row")).toInteger(), o.value(QStringLiteral("kind")).toString()};
         for (qint64 l = r.line; l < r.line + r.lines; ++l)
             dirtyLines.insert(l);
-        m_records.append(r);
+        records.append(r);
     }
-    QVERIFY(m_records.size() > 20);
+    QVERIFY(records.size() > 20);
     // The "pipeline": drop the lines the manifest lists, load the rest with psql \copy.
-    QFile csv(QDir(out).filePath(QStringLiteral("products.csv")));
+    QFile csv(QDir(out).filePath(table + QStringLiteral(".csv")));
     QVERIFY(csv.open(QIODevice::ReadOnly));
     QByteArray clean;
     for (qint64 line = 1; !csv.atEnd(); ++line) {
@@ -176,22 +177,75 @@ void TestVerifyDirty::initTestCase()
         if (!dirtyLines.contains(line))
             clean += text;
     }
-    const QString cleanPath = writeFile(QStringLiteral("products-clean.csv"), clean);
-    Diagnostics d;
-    const auto schema = SchemaIO::load(kEcommerce, d);
-    QVERIFY(schema);
-    const auto compiled = CompiledSchema::compile(*schema, d);
-    QVERIFY(compiled);
-    DdlOptions ddl;
-    QCOMPARE(sql(Ddl::createTables(*compiled, ddl).join(QLatin1Char('\n'))), QString());
+    const QString cleanPath = writeFile(table + QStringLiteral("-clean.csv"), clean);
     QProcess psql;
     psql.start(
         QStringLiteral("psql"),
         {m_pg->connectionString(), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
          QStringLiteral("-c"),
-         QStringLiteral("\\copy products from '%1' (format csv, header true)").arg(cleanPath)});
+         QStringLiteral("\\copy %1 from '%2' (format csv, header true)").arg(table, cleanPath)});
     QVERIFY(psql.waitForFinished(60000));
     QVERIFY2(psql.exitCode() == 0, psql.readAllStandardError().constData());
+}
+
+void TestVerifyDirty::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_pg = std::make_unique<PgFixture>();
+    QVERIFY2(m_pg->isReady(), qPrintable(m_pg->error()));
+    Diagnostics d;
+    const auto schema = SchemaIO::load(kEcommerce, d);
+    QVERIFY(schema);
+    const auto compiled = CompiledSchema::compile(*schema, d);
+    QVERIFY(compiled);
+    QCOMPARE(sql(Ddl::createTables(*compiled, DdlOptions{}).join(QLatin1Char('\n'))), QString());
+    generateAndLoad(QStringLiteral("products"), QStringLiteral("0.1"), QStringLiteral("0.05"),
+                    m_manifest, m_records);
+}
+
+void TestVerifyDirty::childRowsNamedByParentKey()
+{
+    // order_lines rows are named by (order_id, line_no): the dirty rows' keys are generated.
+    QString manifest;
+    QList<Record> records;
+    generateAndLoad(QStringLiteral("order_lines"), QStringLiteral("0.01"), QStringLiteral("0.02"),
+                    manifest, records);
+    const QStringList args{QStringLiteral("verify"),     kEcommerce,
+                           QStringLiteral("--db"),       m_pg->connectionString(),
+                           QStringLiteral("--scale"),    QStringLiteral("0.01"),
+                           QStringLiteral("--table"),    QStringLiteral("order_lines"),
+                           QStringLiteral("--dirty"),    QStringLiteral("0.02"),
+                           QStringLiteral("--manifest"), manifest,
+                           QStringLiteral("--attach"),   QStringLiteral("none"),
+                           QStringLiteral("--json")};
+    const CliResult clean = cli(args);
+    QVERIFY2(clean.exitCode == 0, qPrintable(clean.out + clean.err));
+    // The first dirty record's line as written, minus its damage: load the generated row.
+    const Record &first = records.first();
+    QVERIFY(first.kind != QLatin1String("duplicate"));
+    QFile csv(m_dir.filePath(QStringLiteral("order_lines/order_lines.csv")));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QByteArray line;
+    for (qint64 n = 1; n <= first.line; ++n)
+        line = csv.readLine();
+    const QList<QByteArray> fields = line.split(',');
+    const QString key = QStringLiteral("%1, %2").arg(QString::fromUtf8(fields.value(0)),
+                                                     QString::fromUtf8(fields.value(1)));
+    QCOMPARE(
+        sql(QStringLiteral("INSERT INTO order_lines (order_id, line_no) VALUES (%1)").arg(key)),
+        QString());
+    const CliResult r = cli(args);
+    QCOMPARE(sql(QStringLiteral("DELETE FROM order_lines WHERE quantity IS NULL AND product_id IS "
+                                "NULL AND (order_id, line_no) = (%1)")
+                     .arg(key)),
+             QString());
+    QCOMPARE(r.exitCode, 3);
+    const QJsonObject lines = productsOf(r.json);
+    const auto [count, example] = kindCount(
+        lines.value(QStringLiteral("dirty")).toObject().value(QStringLiteral("loaded")).toArray(),
+        first.kind);
+    QCOMPARE(count, 1);
+    QCOMPARE(example, QStringLiteral("%1 (%2:%3)").arg(key, first.file).arg(first.line));
 }
 
 void TestVerifyDirty::cleanRowsVerify()
