@@ -403,6 +403,16 @@ int runVerify(const QStringList &arguments)
     if (!recording.isReady())
         return ExitUsage;
     recording.addSettings(CliRunRecording::planSettings(argument, *schema, planOptions));
+    QJsonObject inputs; // what verify read besides the schema (paths; the map itself too)
+    if (!options.map.isEmpty())
+        inputs.insert(QStringLiteral("map"), options.map.toJson());
+    for (const char *key : {"map", "manifest", "rejects"}) {
+        if (p.isSet(QLatin1String(key)))
+            inputs.insert(QLatin1String(key) + QStringLiteral("_path"),
+                          p.value(QLatin1String(key)));
+    }
+    if (!inputs.isEmpty())
+        recording.addSettings(inputs);
     QThreadPool pool;
     pool.setMaxThreadCount(workers);
     Diagnostics diagnostics;
