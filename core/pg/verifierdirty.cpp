@@ -145,6 +145,7 @@ QString Verifier::checkDirtyRows(Table &t, VerifyTableReport &report)
     QHash<QString, uint64_t> counts;
     if (const QString e = countKeys(t, keyList, counts); !e.isEmpty())
         return e;
+    QHash<QString, QString> loaded; // key -> what the dirty row was
     for (int i : indexes) {
         const DirtyRecord &r = m_dirty->records[i];
         const bool duplicate = r.kind == QLatin1String("duplicate");
@@ -155,6 +156,15 @@ QString Verifier::checkDirtyRows(Table &t, VerifyTableReport &report)
         VerifyDirtyCount::add(report.dirtyLoaded, r.kind,
                               QStringLiteral("%1 (%2)").arg(key->second, r.where()),
                               m_options.maxDifferences);
+        loaded.insert(
+            key->second,
+            QStringLiteral("a dirty row that got in: %1, written at %2").arg(r.kind, r.where()));
+    }
+    // The extra rows located row by row say which dirty rows they are.
+    for (VerifyDifference &d : report.differences) {
+        if (d.kind == VerifyDifference::Kind::ExtraRow && loaded.contains(d.key))
+            d.note = d.note.isEmpty() ? loaded.value(d.key)
+                                      : d.note + QStringLiteral("; ") + loaded.value(d.key);
     }
     return {};
 }

@@ -301,6 +301,13 @@ void TestVerifyDirty::dirtyRowThatGotInIsNamedByKind()
     const auto [count, example] = kindCount(loaded, dirty.kind);
     QCOMPARE(count, 1);
     QCOMPARE(example, QStringLiteral("%1 (%2:%3)").arg(id).arg(dirty.file).arg(dirty.line));
+    const QJsonObject extra =
+        productsOf(r.json).value(QStringLiteral("differences")).toArray().first().toObject();
+    QCOMPARE(extra.value(QStringLiteral("kind")).toString(), QStringLiteral("extra_row"));
+    QCOMPARE(extra.value(QStringLiteral("note")).toString(),
+             QStringLiteral("a dirty row that got in: %1, written at %2:%3")
+                 .arg(dirty.kind, dirty.file)
+                 .arg(dirty.line));
     QVERIFY2(text.out.contains(
                  QStringLiteral("1 got in, by kind (key, where it was written):\n    %1 1: %2\n")
                      .arg(dirty.kind, example)),
