@@ -373,6 +373,20 @@ int verify(const QString &argument, std::shared_ptr<const Plan> plan, const Veri
     return report.ok() ? ExitOk : ExitMismatch;
 }
 
+// What verify read besides the schema, for the run record: the map, and the files' paths.
+QJsonObject inputSettings(const QCommandLineParser &p, const VerifyOptions &options)
+{
+    QJsonObject inputs;
+    if (!options.map.isEmpty())
+        inputs.insert(QStringLiteral("map"), options.map.toJson());
+    for (const char *key : {"map", "manifest", "rejects"}) {
+        if (p.isSet(QLatin1String(key)))
+            inputs.insert(QLatin1String(key) + QStringLiteral("_path"),
+                          p.value(QLatin1String(key)));
+    }
+    return inputs;
+}
+
 } // namespace
 
 int runVerify(const QStringList &arguments)
@@ -403,16 +417,7 @@ int runVerify(const QStringList &arguments)
     if (!recording.isReady())
         return ExitUsage;
     recording.addSettings(CliRunRecording::planSettings(argument, *schema, planOptions));
-    QJsonObject inputs; // what verify read besides the schema (paths; the map itself too)
-    if (!options.map.isEmpty())
-        inputs.insert(QStringLiteral("map"), options.map.toJson());
-    for (const char *key : {"map", "manifest", "rejects"}) {
-        if (p.isSet(QLatin1String(key)))
-            inputs.insert(QLatin1String(key) + QStringLiteral("_path"),
-                          p.value(QLatin1String(key)));
-    }
-    if (!inputs.isEmpty())
-        recording.addSettings(inputs);
+    recording.addSettings(inputSettings(p, options));
     QThreadPool pool;
     pool.setMaxThreadCount(workers);
     Diagnostics diagnostics;
