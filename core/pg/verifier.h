@@ -10,15 +10,22 @@
 // range; the first ranges that differ are fetched row by row, ordered by the key, and compared
 // with the same rows generated again, to name missing rows, extra rows and changed values.
 //
+// With a manifest of dirty rows (VerifyOptions::manifestPath; the plan then carries the same
+// --dirty settings, so the expected side leaves the dirty rows out), it also names the dirty
+// rows that got in, by kind, and with the pipeline's reject file those it did not report.
+//
 // Errors are values: run() returns an error message when the check itself could not be done
 // (no connection, a query failed); differences are not errors, they are in the report.
 
+#include "verify/dirtylists.h"
 #include "verify/verifydigest.h"
+#include "verify/verifymap.h"
 #include "verify/verifyreport.h"
 
 #include <QHash>
 
 #include <functional>
+#include <map>
 #include <memory>
 
 class QThreadPool;
@@ -34,6 +41,10 @@ struct VerifyOptions
     int maxDifferences = 10;    // differences listed per table
     uint64_t rangeRows = 16384; // about this many rows per key range when locating differences
     int maxRangesFetched = 4;   // key ranges fetched row by row per table
+    VerifyMap map;              // where the schema's tables and columns landed (empty: as named)
+    QString manifestPath;       // the dirty-row manifest (spillway-dirty.jsonl): expect every
+                                // clean row once and no dirty row
+    QString rejectsPath;        // the pipeline's reject file: dirty rows it must list
 };
 
 class Verifier
@@ -59,6 +70,14 @@ private:
     QString describeTable(Table &t, VerifyTableReport &report);
     void matchColumns(Table &t, const QHash<QString, QString> &types, VerifyTableReport &report);
     QString compareTable(Table &t, VerifyTableReport &report);
+    QString explainFailure(const Table &t, const QString &error);
+    QString loadDirtyLists(VerifyReport &report);
+    QString dirtyKeys(const Table &t, const std::vector<uint64_t> &rows,
+                      std::map<uint64_t, QString> &keys) const;
+    QString countKeys(const Table &t, const QStringList &keys, QHash<QString, uint64_t> &counts);
+    QString checkDirtyRows(Table &t, VerifyTableReport &report);
+    QString checkRejects(VerifyReport &report);
+    QString findDuplicates(const Table &t, VerifyTableReport &report);
     QString compareColumns(Table &t, VerifyTableReport &report);
     QString digestTable(Table &t, DigestKind kind, TableDigest &expected, TableDigest &found);
     void reportDigests(const Table &t, DigestKind kind, const TableDigest &expected,
@@ -84,6 +103,8 @@ private:
     std::shared_ptr<const Plan> m_plan;
     VerifyOptions m_options;
     bool m_utf8 = true;
+    std::shared_ptr<const DirtyRecords> m_dirty; // the manifest, when given
+    bool m_unicodeCase = true; // upper()/lower() change every letter (not the C locale)
     std::function<void(const VerifyTableReport &)> m_tableFinished;
 };
 
