@@ -48,11 +48,6 @@ MetricChange change(const QString &name, const QString &description, std::option
     return c;
 }
 
-QString translate(const char *text)
-{
-    return QCoreApplication::translate("spillway::RunCompare", text);
-}
-
 std::optional<double> meanOf(const QList<double> &values)
 {
     if (values.isEmpty())
@@ -90,24 +85,32 @@ QList<MetricChange> comparePipelines(const RunRecord &a, const RunRecord &b)
             ++j;
         if (j == pb.commands.size())
             continue;
-        changes.append(change(translate("%1: seconds").arg(name),
-                              translate("the command's time (the last iteration)"),
-                              pa.commands[i].seconds, pb.commands[j].seconds, -1));
-        changes.append(change(translate("%1: peak RSS MB").arg(name),
-                              translate("highest resident memory of the command's process tree"),
-                              pa.peakRssBytes(i) / 1e6, pb.peakRssBytes(j) / 1e6, -1));
-        changes.append(change(translate("%1: mean CPU %").arg(name),
-                              translate("mean CPU of the command's process tree (100 = one core)"),
-                              pa.meanCpuPercent(i), pb.meanCpuPercent(j), -1));
+        changes.append(
+            change(QCoreApplication::translate("spillway::RunCompare", "%1: seconds").arg(name),
+                   QCoreApplication::translate("spillway::RunCompare",
+                                               "the command's time (the last iteration)"),
+                   pa.commands[i].seconds, pb.commands[j].seconds, -1));
+        changes.append(change(
+            QCoreApplication::translate("spillway::RunCompare", "%1: peak RSS MB").arg(name),
+            QCoreApplication::translate("spillway::RunCompare",
+                                        "highest resident memory of the command's process tree"),
+            pa.peakRssBytes(i) / 1e6, pb.peakRssBytes(j) / 1e6, -1));
+        changes.append(change(
+            QCoreApplication::translate("spillway::RunCompare", "%1: mean CPU %").arg(name),
+            QCoreApplication::translate("spillway::RunCompare",
+                                        "mean CPU of the command's process tree (100 = one core)"),
+            pa.meanCpuPercent(i), pb.meanCpuPercent(j), -1));
     }
     for (const PipelineSeries &ta : pa.tableSeries) {
         for (const PipelineSeries &tb : pb.tableSeries) {
             if (ta.name != tb.name)
                 continue;
-            changes.append(change(translate("%1: mean rows/s").arg(ta.name),
-                                  translate("mean rows inserted per second into the table"),
-                                  meanOf(ta.column(QStringLiteral("inserts_per_s"))),
-                                  meanOf(tb.column(QStringLiteral("inserts_per_s"))), +1));
+            changes.append(change(
+                QCoreApplication::translate("spillway::RunCompare", "%1: mean rows/s").arg(ta.name),
+                QCoreApplication::translate("spillway::RunCompare",
+                                            "mean rows inserted per second into the table"),
+                meanOf(ta.column(QStringLiteral("inserts_per_s"))),
+                meanOf(tb.column(QStringLiteral("inserts_per_s"))), +1));
         }
     }
     return changes;
