@@ -201,25 +201,7 @@ QString PipelineJob::start(std::shared_ptr<CompiledSchema> schema, const Pipelin
     m_plan = Plan::build(m_schema, o.plan, m_pool, diagnostics);
     if (!m_plan)
         return diagnostics.toString();
-    for (const TablePlan &tp : m_plan->tables()) {
-        const QString target =
-            o.map.targetTable(m_schema->tables()[size_t(tp.table)]->name, o.dbSchema);
-        m_targets.append(target);
-        m_targetNames.append(displayName(target));
-    }
-    m_filesDirectory = o.filesDirectory;
-    if (m_filesDirectory.isEmpty()) {
-        const QByteArray settings =
-            QJsonDocument(fingerprint(*m_schema, o)).toJson(QJsonDocument::Compact);
-        m_filesDirectory =
-            QDir(o.runStoreDirectory)
-                .filePath(
-                    QStringLiteral("files-") +
-                    QString::fromLatin1(QCryptographicHash::hash(settings, QCryptographicHash::Sha1)
-                                            .toHex()
-                                            .left(12)));
-    }
-    m_filesDirectory = QDir(m_filesDirectory).absolutePath();
+    resolvePaths();
     if (m_plan->hasDirtyRows())
         m_manifestPath = QDir(m_filesDirectory).filePath(DirtyManifest::fileName());
     m_password = ConnInfo::options(o.conninfo).value(QStringLiteral("password"));
@@ -235,6 +217,27 @@ QString PipelineJob::start(std::shared_ptr<CompiledSchema> schema, const Pipelin
     m_recorder.start(names, lines, o.beforeCommand, m_targetNames);
     QTimer::singleShot(0, this, &PipelineJob::startGenerating);
     return {};
+}
+
+void PipelineJob::resolvePaths()
+{
+    const PipelineOptions &o = m_options;
+    for (const TablePlan &tp : m_plan->tables()) {
+        const QString target =
+            o.map.targetTable(m_schema->tables()[size_t(tp.table)]->name, o.dbSchema);
+        m_targets.append(target);
+        m_targetNames.append(displayName(target));
+    }
+    m_filesDirectory = o.filesDirectory;
+    if (m_filesDirectory.isEmpty()) { // named after the settings, so that a rerun finds them
+        const QByteArray settings =
+            QJsonDocument(fingerprint(*m_schema, o)).toJson(QJsonDocument::Compact);
+        const QByteArray hash = QCryptographicHash::hash(settings, QCryptographicHash::Sha1);
+        m_filesDirectory =
+            QDir(o.runStoreDirectory)
+                .filePath(QStringLiteral("files-") + QString::fromLatin1(hash.toHex().left(12)));
+    }
+    m_filesDirectory = QDir(m_filesDirectory).absolutePath();
 }
 
 QString PipelineJob::openLog()
@@ -507,9 +510,11 @@ void PipelineJob::onLine(PipelineLogLine line)
 
 ProcessSample PipelineJob::sampleCommand(int command)
 {
+    const double cpuBefore = threadCpuSeconds();
     ProcessSample p;
     if (size_t(command) < m_procSamplers.size() && m_procSamplers[size_t(command)])
         p = m_procSamplers[size_t(command)]->sample();
+    m_samplingCpu += threadCpuSeconds() - cpuBefore;
     return p;
 }
 
@@ -518,13 +523,24 @@ PipelineSample PipelineJob::currentSample()
     const double cpuBefore = threadCpuSeconds();
     PipelineSample s;
     s.elapsedSeconds = m_runner ? m_runner->elapsedSeconds() : 0;
+    // The running commands' trees from one scan of /proc.
+    QList<ProcessTreeSampler *> samplers;
+    QList<int> sampled;
+    for (int i = 0; i < m_outcomes.size(); ++i) {
+        if (!m_ended[i] && size_t(i) < m_procSamplers.size() && m_procSamplers[size_t(i)]) {
+            samplers.append(m_procSamplers[size_t(i)].get());
+            sampled.append(i);
+        }
+    }
+    const QList<ProcessSample> trees = ProcessTreeSampler::sampleAll(samplers);
+    for (qsizetype k = 0; k < sampled.size() && k < trees.size(); ++k)
+        m_lastProcess[sampled[k]] = trees[k];
     for (int i = 0; i < m_outcomes.size(); ++i) {
         CommandSample c;
         c.command = i;
         c.running = !m_ended[i];
         if (c.running) {
-            c.process = sampleCommand(i);
-            m_lastProcess[i] = c.process;
+            c.process = m_lastProcess[i];
         } else { // ended: nothing runs, what it read and wrote stays
             c.process.readBytes = m_lastProcess[i].readBytes;
             c.process.writeBytes = m_lastProcess[i].writeBytes;
