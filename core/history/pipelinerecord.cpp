@@ -301,7 +301,8 @@ void PipelineRecord::addSummary(RunSummary &summary) const
         summary.set(QStringLiteral("max_rss_mb"), rss / 1e6);
         summary.set(QStringLiteral("cpu_percent"), cpu);
     }
-    if (wallSeconds > 0)
+    // Below a second of commands the figure is mostly the fixed cost of connecting once.
+    if (wallSeconds >= 1)
         summary.set(QStringLiteral("sampling_cpu_percent"), samplingOverheadPercent());
 }
 
