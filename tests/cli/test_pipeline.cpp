@@ -81,6 +81,7 @@ private slots:
     void reusesFiles();
     void verifyDifferencesExitThree();
     void dirtyRowsManifestInTheEnvironment();
+    void ctrlCStopsAndRecordsCancelled();
 
 private:
     Result pipeline(const QStringList &args, int timeoutMs = 120000);
@@ -398,6 +399,37 @@ void TestPipeline::dirtyRowsManifestInTheEnvironment()
     QVERIFY(p.value(QLatin1String("manifest"))
                 .toString()
                 .endsWith(QLatin1String("spillway-dirty.jsonl")));
+}
+
+// Ctrl+C: the commands' process groups are stopped, the run is recorded as cancelled and
+// spillway-cli ends with SIGINT's status.
+void TestPipeline::ctrlCStopsAndRecordsCancelled()
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("SPILLWAY_RUNS_DIR"), m_runs);
+    process.setProcessEnvironment(env);
+    process.start(kCli, {QStringLiteral("pipeline"), m_schema, QStringLiteral("--db"),
+                         m_pg.connectionString(), QStringLiteral("--run"),
+                         QStringLiteral("echo started; sleep 100"), QStringLiteral("--no-verify")});
+    QByteArray err;
+    QTRY_VERIFY_WITH_TIMEOUT((err += process.readAllStandardError()).contains("] started"), 60000);
+    QVERIFY(::kill(pid_t(process.processId()), SIGINT) == 0);
+    QVERIFY(process.waitForFinished(30000));
+    err += process.readAllStandardError();
+    QVERIFY2(process.exitStatus() == QProcess::CrashExit || process.exitCode() == 130,
+             err.constData());
+    static const QRegularExpression recorded(QStringLiteral("Run recorded as (\\S+)"));
+    const QString id = recorded.match(QString::fromUtf8(err)).captured(1);
+    QVERIFY2(!id.isEmpty(), err.constData());
+    const QJsonObject rec = record(id);
+    QCOMPARE(rec.value(QLatin1String("status")).toString(), QStringLiteral("cancelled"));
+    const QJsonObject c = rec.value(QLatin1String("pipeline"))
+                              .toObject()
+                              .value(QLatin1String("commands"))
+                              .toArray()[0]
+                              .toObject();
+    QVERIFY2(c.value(QLatin1String("stopped")).toBool(), QJsonDocument(c).toJson().constData());
 }
 
 QTEST_GUILESS_MAIN(TestPipeline)
