@@ -448,6 +448,12 @@ void PipelineJob::launchCommands()
     m_runner->setTimeout(m_options.timeoutSeconds);
     m_runner->start(specs);
     m_timer.start();
+    // One early look, so that a command done within a second still has its tree's figures.
+    const int serial = m_runSerial;
+    QTimer::singleShot(250, this, [this, serial] {
+        if (serial == m_runSerial && m_timer.isActive())
+            sample();
+    });
 }
 
 void PipelineJob::startDatabaseSampler(int commands)
