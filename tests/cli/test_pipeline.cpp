@@ -283,7 +283,8 @@ void TestPipeline::concurrentCommandsMeasuredApart()
     const double busy = peakCpu(series[0].toObject());
     const double idle = peakCpu(series[1].toObject());
     QCOMPARE(series[0].toObject().value(QLatin1String("name")).toString(), QStringLiteral("busy"));
-    QVERIFY2(busy > 30, qPrintable(QString::number(busy)));
+    // A loaded machine gives the busy loop only a share of a core; the idle one gets none.
+    QVERIFY2(busy > 10, qPrintable(QString::number(busy)));
     QVERIFY2(idle < 5, qPrintable(QString::number(idle)));
 }
 
