@@ -165,7 +165,7 @@ def literal(text):
 
 
 class Psql:
-    """Runs SQL scripts through psql; the connection is psql's (PG* variables) or --db."""
+    """Runs a one-off SQL script through psql; the connection is psql's (PG* variables) or --db."""
 
     def __init__(self, db):
         self.base = ["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1"]
@@ -178,6 +178,50 @@ class Psql:
         if done.returncode != 0:
             raise EtlError("psql failed: " + done.stderr.strip())
         return done.stdout
+
+    def session(self):
+        return Session(self.base)
+
+
+class Session:
+    """One psql process kept open for a file: its temporary staging table lives as long."""
+
+    MARK = "--shop-etl-done--"
+
+    def __init__(self, base):
+        self.errors = tempfile.TemporaryFile("w+")
+        self.process = subprocess.Popen(base, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=self.errors, text=True, bufsize=1)
+        self.query("SET client_min_messages = warning;")
+
+    def query(self, script):
+        """What psql prints for `script` (ended by an \\echo of a mark psql flushes)."""
+        try:
+            self.process.stdin.write(script.rstrip("\n") + f"\n\\echo {self.MARK}\n")
+            self.process.stdin.flush()
+        except BrokenPipeError:
+            raise self.failure() from None
+        lines = []
+        while True:
+            line = self.process.stdout.readline()
+            if not line:
+                raise self.failure()
+            if line.rstrip("\n") == self.MARK:
+                return "".join(lines)
+            lines.append(line)
+
+    def failure(self):
+        self.process.wait()
+        self.errors.seek(0)
+        return EtlError("psql failed: " + self.errors.read().strip())
+
+    def close(self, crashed=False):
+        if crashed:
+            self.process.kill()  # as a crash does: the open transaction is lost
+        else:
+            self.process.stdin.close()
+        self.process.wait()
+        self.errors.close()
 
 
 def split_line(text):
@@ -284,8 +328,8 @@ class FileLoad:
     def __init__(self, options, psql, table, path):
         self.options, self.psql, self.table, self.path = options, psql, table, path
         self.file = os.path.relpath(path, options.files)
-        stem = re.sub(r"[^a-z0-9_]", "_", os.path.basename(path).lower())
-        self.stage = "shop_etl." + ident("stage_" + stem)
+        self.stage = "stage"  # a temporary table: each file's session has its own
+        self.session = None
 
     def run(self, state):
         digest, lines = read_lines(self.path)
@@ -293,6 +337,17 @@ class FileLoad:
         extract.run(lines)
         log(f"{self.file}: read {extract.lines} lines, {len(extract.rejects)} rejected on "
             f"reading; staging the rest")
+        self.session = self.psql.session()
+        crashed = False
+        try:
+            self.load(digest, extract, state)
+        except Crash:
+            crashed = True
+            raise
+        finally:
+            self.session.close(crashed)
+
+    def load(self, digest, extract, state):
         rejects, batches, staged = self.stage_and_check(extract)
         rejects = sorted(extract.rejects + rejects)
         state.write_rejects(self.file, rejects)
@@ -303,21 +358,19 @@ class FileLoad:
         log(f"{self.file}: {staged} rows pass the checks: {batches} batches of at most "
             f"{self.options.batch_rows}")
         self.load_batches(digest, batches, state)
-        self.psql.run(f"DROP TABLE IF EXISTS {self.stage};")
 
     def stage_and_check(self, extract):
         columns = ", ".join(ident(name) + " text" for name in extract.header)
         with tempfile.NamedTemporaryFile("w", suffix=".csv", encoding="utf-8") as staged:
             staged.write(extract.staged.getvalue())
             staged.flush()
-            script = (f"DROP TABLE IF EXISTS {self.stage};\n"
-                      f"CREATE UNLOGGED TABLE {self.stage} (line integer, {columns}, "
+            script = (f"CREATE TEMPORARY TABLE {self.stage} (line integer, {columns}, "
                       f"reason text, batch integer);\n"
                       f"\\copy {self.stage} (line, "
                       + ", ".join(ident(name) for name in extract.header)
                       + f") from {literal(staged.name)} (format csv)\n"
                       + CHECK_FUNCTION + self.check_sql() + self.report_sql())
-            out = self.psql.run(script)
+            out = self.session.query(script)
         rejects, batches, staged_rows = [], 0, 0
         for row in csv.reader(io.StringIO(out)):
             if row[0] == "reject":
@@ -377,13 +430,13 @@ class FileLoad:
                 f"loaded; loading batches {self.ranges(todo) or 'none'}", error=True)
         for batch in todo:
             state.before_batch()
-            rows = self.psql.run(self.batch_sql(digest, batch)).strip()
+            rows = self.session.query(self.batch_sql(digest, batch)).strip()
             log(f"{self.file}: batch {batch + 1}/{batches}: {rows or 0} rows into "
                 f"{self.table.target}")
             state.after_batch()
 
     def committed(self, digest):
-        out = self.psql.run(f"SELECT batch FROM shop_etl.ledger WHERE file = "
+        out = self.session.query(f"SELECT batch FROM shop_etl.ledger WHERE file = "
                             f"{literal(self.file)} AND digest = {literal(digest)};")
         return {int(v) for v in out.split()}
 
@@ -456,9 +509,7 @@ def prepare(psql):
 
 def reset(psql):
     prepare(psql)
-    psql.run("TRUNCATE shop.customer, shop.orders_clean, shop_etl.ledger;\n"
-             "SELECT format('DROP TABLE %s', oid::regclass) FROM pg_class WHERE relnamespace = "
-             "'shop_etl'::regnamespace AND relname LIKE 'stage\\_%' AND relkind = 'r' \\gexec\n")
+    psql.run("TRUNCATE shop.customer, shop.orders_clean, shop_etl.ledger;\n")
     log("reset: shop.customer, shop.orders_clean and the load ledger are empty")
 
 
