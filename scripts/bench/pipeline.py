@@ -5,7 +5,7 @@ three times plainly (`sh -c`, the PG* variables set as the pipeline sets them) a
 under `spillway-cli pipeline` (files reused, verify on). Reported, medians of the runs:
   - the commands' wall time, plain and sampled, and the difference;
   - Spillway's CPU while the commands ran, as % of one core: as the run record says
-    (samplingCpuSeconds over the commands' time) and as seen from outside, from
+    (sampling_cpu_s over the commands' wall_s) and as seen from outside, from
     /proc/PID/stat of spillway-cli between the first and the last moment it had a child;
   - the example ETL's rows/s (plain).
 Imported by scripts/benchmark.py; returns Markdown lines."""
@@ -128,10 +128,10 @@ def _measure(cli, runs, scale, work, db):
                                str(files), "--db", db, "--map", str(EXAMPLE / "map.json"),
                                "--run", etl, "--runs-dir", str(runs_dir), "--quiet"], env)
         record = _pipeline_record(runs_dir)
-        sampled.append(record["wallSeconds"])
-        record_cpu.append(record["samplingCpuSeconds"] / record["wallSeconds"] * 100)
+        sampled.append(record["wall_s"])
+        record_cpu.append(record["sampling_cpu_s"] / record["wall_s"] * 100)
         outside_cpu.append(percent if percent is not None else float("nan"))
-        verified.append(all(it.get("verifyOk") for it in record.get("iterations", [])))
+        verified.append(all(it.get("verify_ok") for it in record.get("iterations", [])))
     p, s = statistics.median(plain), statistics.median(sampled)
     lines = ["", f"### pipeline: the example ETL under `spillway-cli pipeline` "
                  f"(shop.json at scale {scale}: {rows:,} rows, embedded server, {runs} runs each)",

@@ -38,17 +38,13 @@ QString etl(const QStringList &arguments = {})
                      arguments);
 }
 
-// Every text the record's pipeline log holds (whatever the shape of one entry).
-void collectTexts(const QJsonValue &value, QStringList &texts)
+// The output lines the record's pipeline part keeps.
+QStringList logTexts(const QJsonObject &pipeline)
 {
-    if (value.isString())
-        texts.append(value.toString());
-    else if (value.isArray())
-        for (const QJsonValue &v : value.toArray())
-            collectTexts(v, texts);
-    else if (value.isObject())
-        for (const QJsonValue &v : value.toObject())
-            collectTexts(v, texts);
+    QStringList texts;
+    for (const QJsonValue &entry : pipeline.value(QStringLiteral("log")).toArray())
+        texts.append(entry.toObject().value(QStringLiteral("text")).toString());
+    return texts;
 }
 
 // Whether process `pid` still runs (a zombie nobody reaped yet does not).
@@ -155,25 +151,18 @@ void TestPipelineExample::correctEtlPasses()
     QVERIFY2(run.program.out.contains(QStringLiteral("shop_etl: done: 8 batches committed")),
              qPrintable(run.program.describe()));
     QVERIFY(!run.record.isEmpty());
-    QStringList texts;
-    collectTexts(run.pipeline().value(QStringLiteral("log")), texts);
+    const QStringList texts = logTexts(run.pipeline());
     QVERIFY2(texts.filter(QStringLiteral("shop_etl: done: 8 batches committed")).size() == 1,
              qPrintable(texts.join(QLatin1Char('\n'))));
     QVERIFY(texts.filter(QStringLiteral("orders.csv: batch 6/6")).size() == 1);
     // Database-side samples: the target tables' inserts, seen while the ETL ran.
     double inserted = 0;
-    const QJsonArray tables = run.pipeline().value(QStringLiteral("tableSeries")).toArray();
+    const QJsonArray tables = run.pipeline().value(QStringLiteral("table_series")).toArray();
     QCOMPARE(tables.size(), 2);
     for (const QJsonValue &series : tables) {
-        const QJsonObject s = series.toObject();
-        const int column = s.value(QStringLiteral("columns"))
-                               .toArray()
-                               .toVariantList()
-                               .indexOf(QStringLiteral("inserts_per_s"));
-        QVERIFY(column >= 0);
-        for (const QJsonValue &point : s.value(QStringLiteral("points")).toArray())
-            inserted +=
-                point.toObject().value(QStringLiteral("values")).toArray().at(column).toDouble();
+        const QJsonObject values = series.toObject().value(QStringLiteral("values")).toObject();
+        for (const QJsonValue &v : values.value(QStringLiteral("inserts_per_s")).toArray())
+            inserted += v.toDouble();
     }
     QVERIFY2(inserted > 0, "no sample saw an insert into the target tables");
 }
@@ -250,18 +239,19 @@ void TestPipelineExample::concurrentCommandsAreMeasuredApart()
     const QJsonObject p = run.pipeline();
     QCOMPARE(p.value(QStringLiteral("commands")).toArray().size(), 2);
     // Each command its own process-tree series.
-    const QJsonArray series = p.value(QStringLiteral("commandSeries")).toArray();
+    const QJsonArray series = p.value(QStringLiteral("command_series")).toArray();
     QCOMPARE(series.size(), 2);
-    for (const QJsonValue &s : series)
-        QVERIFY(!s.toObject().value(QStringLiteral("points")).toArray().isEmpty());
+    for (const QJsonValue &s : series) {
+        const QJsonObject values = s.toObject().value(QStringLiteral("values")).toObject();
+        QVERIFY(!values.value(QStringLiteral("elapsed_s")).toArray().isEmpty());
+    }
     // Each command's lines are its own: customers in the first, orders in the second.
     QStringList first;
     QStringList second;
     for (const QJsonValue &entry : p.value(QStringLiteral("log")).toArray()) {
         const QJsonObject line = entry.toObject();
-        QStringList texts;
-        collectTexts(line, texts);
-        (line.value(QStringLiteral("command")).toInt() == 0 ? first : second) += texts;
+        (line.value(QStringLiteral("command")).toInt() == 0 ? first : second)
+            .append(line.value(QStringLiteral("text")).toString());
     }
     QVERIFY(!first.filter(QStringLiteral("customers.csv")).isEmpty());
     QVERIFY(first.filter(QStringLiteral("orders.csv")).isEmpty());
@@ -286,7 +276,7 @@ void TestPipelineExample::timeoutStopsTheProcessGroup()
     QTRY_VERIFY_WITH_TIMEOUT(!running(child), 10000);
     const QJsonArray commands = run.pipeline().value(QStringLiteral("commands")).toArray();
     QCOMPARE(commands.size(), 1);
-    QVERIFY(commands.first().toObject().value(QStringLiteral("timedOut")).toBool());
+    QVERIFY(commands.first().toObject().value(QStringLiteral("timed_out")).toBool());
 }
 
 QTEST_GUILESS_MAIN(TestPipelineExample)
