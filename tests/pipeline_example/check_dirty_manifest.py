@@ -207,7 +207,7 @@ class FileCheck:
             if kind:
                 problems.add(kind)
                 first = first or column.name
-        if keys:
+        if keys and not any(record.fields[i] == "" and not record.quoted[i] for i in keys):
             key = tuple(record.fields[i] for i in keys)
             if key in seen:
                 problems.add("duplicate")
