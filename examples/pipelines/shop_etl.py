@@ -284,7 +284,7 @@ class Extract:
             if fields is None:
                 continue
             key = fields[key_at].strip()
-            if key in seen and not self.lax:
+            if key and key in seen and not self.lax:
                 self.reject(number, "duplicate",
                             f"duplicate key {self.table.key}={key} (first on line {seen[key]})")
                 continue
