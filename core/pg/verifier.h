@@ -14,6 +14,7 @@
 // (no connection, a query failed); differences are not errors, they are in the report.
 
 #include "verify/verifydigest.h"
+#include "verify/verifymap.h"
 #include "verify/verifyreport.h"
 
 #include <QHash>
@@ -34,6 +35,10 @@ struct VerifyOptions
     int maxDifferences = 10;    // differences listed per table
     uint64_t rangeRows = 16384; // about this many rows per key range when locating differences
     int maxRangesFetched = 4;   // key ranges fetched row by row per table
+    VerifyMap map;              // where the schema's tables and columns landed (empty: as named)
+    QString manifestPath;       // the dirty-row manifest (spillway-dirty.jsonl): expect every
+                                // clean row once and no dirty row
+    QString rejectsPath;        // the pipeline's reject file: dirty rows it must list
 };
 
 class Verifier
