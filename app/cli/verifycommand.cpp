@@ -6,6 +6,7 @@
 #include "pg/conninfo.h"
 #include "pg/verifier.h"
 #include "runrecording.h"
+#include "schema/ddl.h"
 #include "schema/schemaio.h"
 
 #include <QJsonDocument>
@@ -37,6 +38,18 @@ void addVerifyOptions(QCommandLineParser &p)
         {QStringLiteral("max-differences"),
          QStringLiteral("Differing rows and values listed per table (default 10)."),
          QStringLiteral("N"), QStringLiteral("10")},
+        {QStringLiteral("map"),
+         QStringLiteral("Map of where the schema's tables and columns landed (JSON: target "
+                        "tables, renamed and dropped columns, casts): see the README."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("manifest"),
+         QStringLiteral("Dirty-row manifest (spillway-dirty.jsonl) of the files the pipeline "
+                        "loaded: expect every clean row once and no dirty row."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("rejects"),
+         QStringLiteral("The pipeline's reject file (JSON Lines with \"file\" and \"line\", or "
+                        "FILE:LINE lines): dirty rows it must list. Needs --manifest."),
+         QStringLiteral("FILE")},
         {QStringLiteral("json"), QStringLiteral("Print the report as one JSON object.")},
         {QStringLiteral("attach"),
          QStringLiteral("Run record to attach the result to (default: the latest ingest or load "
@@ -110,6 +123,17 @@ bool readVerifyOptions(const QCommandLineParser &p, const PlanOptions &plan, Ver
     options.maxDifferences = p.value(QStringLiteral("max-differences")).toInt(&number);
     if (!number || options.maxDifferences < 0 || options.maxDifferences > 100000)
         bad(QStringLiteral("--max-differences must be between 0 and 100000"));
+    options.manifestPath = p.value(QStringLiteral("manifest"));
+    options.rejectsPath = p.value(QStringLiteral("rejects"));
+    if (!options.rejectsPath.isEmpty() && options.manifestPath.isEmpty())
+        bad(QStringLiteral("--rejects needs --manifest: the manifest says which rows are dirty"));
+    if (p.isSet(QStringLiteral("map"))) {
+        QString error;
+        if (auto map = VerifyMap::load(p.value(QStringLiteral("map")), &error))
+            options.map = *map;
+        else
+            bad(error);
+    }
     if (p.isSet(QStringLiteral("workers"))) {
         workers = p.value(QStringLiteral("workers")).toInt(&number);
         if (!number || workers < 1 || workers > 256)
@@ -134,8 +158,10 @@ QString columnLine(const VerifyColumnReport &c, int nameWidth, int typeWidth)
         if (!c.note.isEmpty())
             detail += QStringLiteral(" (%1)").arg(c.note);
     }
+    const QString name =
+        c.target.isEmpty() ? c.name : QStringLiteral("%1 \u2192 %2").arg(c.name, c.target);
     return QStringLiteral("    %1 %2  %3  %4\n")
-        .arg(c.match() ? kCheck : kCross, c.name.leftJustified(nameWidth),
+        .arg(c.match() ? kCheck : kCross, name.leftJustified(nameWidth),
              c.type.leftJustified(typeWidth), detail);
 }
 
@@ -190,7 +216,11 @@ QString differenceLine(const VerifyTableReport &t, const VerifyDifference &d)
 
 QString tableText(const VerifyTableReport &t)
 {
-    QString out = QStringLiteral("%1 %2  ").arg(t.match() ? kCheck : kCross, t.name);
+    const QString relation =
+        t.relation.contains(QLatin1Char('.')) || t.relation != Ddl::quoteIdentifier(t.name)
+            ? QStringLiteral(" (%1)").arg(t.relation)
+            : QString();
+    QString out = QStringLiteral("%1 %2%3  ").arg(t.match() ? kCheck : kCross, t.name, relation);
     if (!t.exists)
         out += QStringLiteral("missing: expected %1 rows\n").arg(t.expectedRows);
     else if (t.expectedRows == t.foundRows)
@@ -199,7 +229,8 @@ QString tableText(const VerifyTableReport &t)
         out += QStringLiteral("rows: expected %1, found %2\n").arg(t.expectedRows).arg(t.foundRows);
     int nameWidth = 0, typeWidth = 0;
     for (const VerifyColumnReport &c : t.columns) {
-        nameWidth = std::max(nameWidth, int(c.name.size()));
+        nameWidth = std::max(nameWidth,
+                             int(c.name.size() + (c.target.isEmpty() ? 0 : c.target.size() + 3)));
         typeWidth = std::max(typeWidth, int(c.type.size()));
     }
     for (const VerifyColumnReport &c : t.columns)
@@ -212,6 +243,16 @@ QString tableText(const VerifyTableReport &t)
         for (const VerifyDifference &d : t.differences)
             out += differenceLine(t, d);
     }
+    if (t.duplicates)
+        out += QStringLiteral("  duplicates: %1 row(s) repeat another row whole%2\n")
+                   .arg(t.duplicates)
+                   .arg(t.duplicateKeys.isEmpty()
+                            ? QString()
+                            : QStringLiteral(" (%1 %2%3)")
+                                  .arg(t.keyColumn, t.duplicateKeys.join(QStringLiteral("; ")),
+                                       uint64_t(t.duplicateKeys.size()) < t.duplicates
+                                           ? QStringLiteral(", \u2026")
+                                           : QString()));
     for (const QString &note : t.notes)
         out += QStringLiteral("  note: %1\n").arg(note);
     return out + QLatin1Char('\n');
@@ -315,6 +356,11 @@ int runVerify(const QStringList &arguments)
         printErr(QStringLiteral("error: %1\n").arg(d.toString()));
     if (!plan)
         return ExitUsage;
+    if (const QString problems = options.map.validate(*plan->schema()); !problems.isEmpty()) {
+        for (const QString &line : problems.split(QLatin1Char('\n')))
+            printErr(QStringLiteral("error: %1\n").arg(line));
+        return ExitUsage;
+    }
     EmbeddedServerGuard server(p);
     if (const auto exit = server.resolve(p, options.conninfo))
         return *exit;
