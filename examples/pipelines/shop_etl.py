@@ -42,6 +42,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -433,7 +434,7 @@ class FileLoad:
             rows = self.session.query(self.batch_sql(digest, batch)).strip()
             log(f"{self.file}: batch {batch + 1}/{batches}: {rows or 0} rows into "
                 f"{self.table.target}")
-            state.after_batch()
+            state.after_batch(int(rows or 0))
 
     def committed(self, digest):
         out = self.session.query(f"SELECT batch FROM shop_etl.ledger WHERE file = "
@@ -471,6 +472,8 @@ class State:
     def __init__(self, options):
         self.options = options
         self.batches = 0
+        self.rows = 0
+        self.started = time.monotonic()
         self.rejected = 0
         self.rejects = open(options.rejects, "w", encoding="utf-8")
 
@@ -485,8 +488,14 @@ class State:
         if self.options.crash_after is not None and self.batches >= self.options.crash_after:
             raise Crash()
 
-    def after_batch(self):
+    def after_batch(self, rows):
         self.batches += 1
+        self.rows += rows
+        if self.options.rate:
+            # --rate: no faster than this, as a pipeline sharing a busy database is held back.
+            ahead = self.rows / self.options.rate - (time.monotonic() - self.started)
+            if ahead > 0:
+                time.sleep(ahead)
 
 
 def input_files(options):
@@ -524,6 +533,8 @@ def parse_arguments():
                         "shop-rejects.jsonl in the files folder, or shop-rejects-TABLE.jsonl "
                         "with one --only)")
     parser.add_argument("--batch-rows", type=int, default=500, help="rows per batch (500)")
+    parser.add_argument("--rate", type=float, metavar="ROWS_PER_S",
+                        help="load at most this many rows per second (default: no limit)")
     parser.add_argument("--crash-after", type=int, metavar="N",
                         help="stop with status 75 after committing N batches (a crash)")
     parser.add_argument("--broken", action="store_true", help="restart wrongly (see above)")

@@ -12,7 +12,8 @@ field) and spillway-dirty.jsonl, and checks, with its own parser and type rules:
     UTF-8), number (not a number in a numeric column), date (not a possible date, time or
     timestamp), overflow (outside the type's range: integer sizes, numeric(p,s), varchar(n),
     char(n)), null (empty in a primary key or a column without nullFraction), duplicate (the
-    primary key of an earlier row of the same file); its record number and text agree too;
+    primary key of an earlier row of the same file); its record number, its column (kinds of
+    one column) and its text (the record as written, invalid bytes as \\xNN) agree too;
   - every other record is valid.
 
 Records are read as PostgreSQL's COPY reads CSV (a quoted field may hold line breaks), except
@@ -107,8 +108,9 @@ def timestamp_ok(value, pattern):
 
 
 class Record:
-    def __init__(self, line, fields=None, quoted=None, problem=None):
-        self.line, self.fields, self.quoted, self.problem = line, fields, quoted, problem
+    def __init__(self, line, text, fields=None, quoted=None, problem=None):
+        self.line, self.text, self.fields, self.quoted = line, text, fields, quoted
+        self.problem = problem
 
 
 def parse_fields(text):
@@ -144,23 +146,23 @@ def records(lines, quote_lines):
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
-            yield Record(number, problem="encoding")
+            yield Record(number, raw.decode("utf-8", "backslashreplace"), problem="encoding")
             continue
         if number in quote_lines:
             parsed = parse_fields(text)
-            yield Record(number, problem="quote" if parsed is None else None,
+            yield Record(number, text, problem="quote" if parsed is None else None,
                          fields=parsed and parsed[0], quoted=parsed and parsed[1])
             continue
         first = number
         parsed = parse_fields(text)
         while parsed is None and number < len(lines):
             number += 1
-            text += "\n" + lines[number - 1].decode("utf-8", "replace")
+            text += "\n" + lines[number - 1].decode("utf-8", "backslashreplace")
             parsed = parse_fields(text)
         if parsed is None:
-            yield Record(first, problem="quote")
+            yield Record(first, text, problem="quote")
         else:
-            yield Record(first, fields=parsed[0], quoted=parsed[1])
+            yield Record(first, text, fields=parsed[0], quoted=parsed[1])
 
 
 class FileCheck:
@@ -234,11 +236,9 @@ class FileCheck:
         if column and entry.get("column") and entry["column"] != column:
             self.errors.append(f"{where}: listed {kind} in column {entry['column']}, found in "
                                f"{column}")
-        if column and kind != "null" and "text" in entry:
-            value = record.fields[[c.name for c in self.columns].index(column)]
-            if entry["text"] != value:
-                self.errors.append(f"{where}: listed text {entry['text']!r}, the file has "
-                                   f"{value!r}")
+        if "text" in entry and entry["text"] != record.text:
+            self.errors.append(f"{where}: listed text {entry['text']!r}, the file has "
+                               f"{record.text!r}")
 
 
 def table_files(files_dir, table):

@@ -148,7 +148,8 @@ void TestPipelineExample::correctEtlPasses()
     QCOMPARE(count(QStringLiteral("shop.customer")), 1000);
     QCOMPARE(count(QStringLiteral("shop.orders_clean")), 3000);
     // The ETL's own logging, live on the terminal and kept in the record.
-    QVERIFY2(run.program.out.contains(QStringLiteral("shop_etl: done: 8 batches committed")),
+    QVERIFY2((run.program.out + run.program.err)
+                 .contains(QStringLiteral("shop_etl: done: 8 batches committed")),
              qPrintable(run.program.describe()));
     QVERIFY(!run.record.isEmpty());
     const QStringList texts = logTexts(run.pipeline());
@@ -232,7 +233,9 @@ void TestPipelineExample::concurrentCommandsAreMeasuredApart()
 {
     const PipelineRun run = pipeline(QStringLiteral("concurrent"),
                                      {etl({QStringLiteral("--only"), QStringLiteral("customers")}),
-                                      etl({QStringLiteral("--only"), QStringLiteral("orders")})});
+                                      etl({QStringLiteral("--only"), QStringLiteral("orders")})},
+                                     {QStringLiteral("--name"), QStringLiteral("customers"),
+                                      QStringLiteral("--name"), QStringLiteral("orders")});
     QVERIFY2(run.program.exitCode == 0, qPrintable(run.program.describe()));
     QCOMPARE(count(QStringLiteral("shop.customer")), 1000);
     QCOMPARE(count(QStringLiteral("shop.orders_clean")), 3000);
@@ -269,8 +272,8 @@ void TestPipelineExample::timeoutStopsTheProcessGroup()
                                      {QStringLiteral("--timeout"), QStringLiteral("3s")});
     QCOMPARE(run.program.exitCode, 1);
     QVERIFY2(clock.elapsed() < 60000, "the timeout did not stop the command");
-    const QRegularExpressionMatch m =
-        QRegularExpression(QStringLiteral("background (\\d+)")).match(run.program.out);
+    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("background (\\d+)"))
+                                          .match(run.program.out + run.program.err);
     QVERIFY2(m.hasMatch(), qPrintable(run.program.describe()));
     const qint64 child = m.captured(1).toLongLong();
     QTRY_VERIFY_WITH_TIMEOUT(!running(child), 10000);
