@@ -143,7 +143,10 @@ qlonglong TestPipelineExample::count(const QString &table)
 
 void TestPipelineExample::correctEtlPasses()
 {
-    const PipelineRun run = pipeline(QStringLiteral("correct"), {etl()});
+    // At most 2,000 rows/s: the 4,000 rows take two seconds, sampled once a second.
+    const PipelineRun run = pipeline(QStringLiteral("correct"),
+                                     {etl({QStringLiteral("--rate"), QStringLiteral("2000")})},
+                                     {QStringLiteral("--name"), QStringLiteral("etl")});
     QVERIFY2(run.program.exitCode == 0, qPrintable(run.program.describe()));
     QCOMPARE(count(QStringLiteral("shop.customer")), 1000);
     QCOMPARE(count(QStringLiteral("shop.orders_clean")), 3000);
@@ -232,8 +235,10 @@ void TestPipelineExample::laxEtlLetsDirtyKindsIn()
 void TestPipelineExample::concurrentCommandsAreMeasuredApart()
 {
     const PipelineRun run = pipeline(QStringLiteral("concurrent"),
-                                     {etl({QStringLiteral("--only"), QStringLiteral("customers")}),
-                                      etl({QStringLiteral("--only"), QStringLiteral("orders")})},
+                                     {etl({QStringLiteral("--only"), QStringLiteral("customers"),
+                                           QStringLiteral("--rate"), QStringLiteral("500")}),
+                                      etl({QStringLiteral("--only"), QStringLiteral("orders"),
+                                           QStringLiteral("--rate"), QStringLiteral("1500")})},
                                      {QStringLiteral("--name"), QStringLiteral("customers"),
                                       QStringLiteral("--name"), QStringLiteral("orders")});
     QVERIFY2(run.program.exitCode == 0, qPrintable(run.program.describe()));

@@ -11,7 +11,7 @@
 
 using namespace spillway::test;
 
-class TestDirtyManifest : public QObject
+class TestExampleDirtyManifest : public QObject
 {
     Q_OBJECT
 
@@ -33,8 +33,8 @@ private:
     QTemporaryDir m_tmp;
 };
 
-QString TestDirtyManifest::generate(const QString &schema, const QStringList &extra,
-                                    const QString &name)
+QString TestExampleDirtyManifest::generate(const QString &schema, const QStringList &extra,
+                                           const QString &name)
 {
     const QString out = m_tmp.filePath(name);
     const ProgramRun g = runProgram(
@@ -48,7 +48,7 @@ QString TestDirtyManifest::generate(const QString &schema, const QStringList &ex
     return out;
 }
 
-void TestDirtyManifest::manifestMatchesFiles_data()
+void TestExampleDirtyManifest::manifestMatchesFiles_data()
 {
     QTest::addColumn<QString>("schema");
     QTest::addColumn<QStringList>("options");
@@ -83,7 +83,7 @@ void TestDirtyManifest::manifestMatchesFiles_data()
                                   << false;
 }
 
-void TestDirtyManifest::manifestMatchesFiles()
+void TestExampleDirtyManifest::manifestMatchesFiles()
 {
     QFETCH(QString, schema);
     QFETCH(QStringList, options);
@@ -108,7 +108,7 @@ void TestDirtyManifest::manifestMatchesFiles()
     }
 }
 
-void TestDirtyManifest::checkerNoticesAnUnlistedDirtyLine()
+void TestExampleDirtyManifest::checkerNoticesAnUnlistedDirtyLine()
 {
     // A manifest that leaves out its first entry: that line is invalid but not listed.
     const QString shop = kExampleDir + QStringLiteral("/shop.json");
@@ -130,7 +130,7 @@ void TestDirtyManifest::checkerNoticesAnUnlistedDirtyLine()
     QVERIFY2(r.out.contains(where), qPrintable(r.describe()));
 }
 
-void TestDirtyManifest::checkerNoticesAListedCleanLine()
+void TestExampleDirtyManifest::checkerNoticesAListedCleanLine()
 {
     // A clean line said to be dirty: the manifest claims line 2 of orders.csv has a bad number.
     const QString shop = kExampleDir + QStringLiteral("/shop.json");
@@ -151,5 +151,5 @@ void TestDirtyManifest::checkerNoticesAListedCleanLine()
              qPrintable(r.describe()));
 }
 
-QTEST_GUILESS_MAIN(TestDirtyManifest)
-#include "test_dirty_manifest.moc"
+QTEST_GUILESS_MAIN(TestExampleDirtyManifest)
+#include "test_example_dirty_manifest.moc"
