@@ -7,7 +7,8 @@ Usage: scripts/benchmark.py [--runs 5] [--rows 10000000] [--billion] [--cli PATH
                            [--sections core,ingest,generators,examples,compression,pipeline]
   --billion  also runs 1,000,000,000 rows of the e-commerce orders table (minutes).
   --sections runs only the named parts (default: all).
-  --pipeline-scale F  the example ETL's input for the pipeline section (default 40: 160,000 rows)."""
+  --pipeline-scale F  the example ETL's input in the pipeline section (default 80: 320,000
+                      rows, about 20 s per run)."""
 import argparse
 import datetime
 import json
@@ -208,7 +209,7 @@ def main():
     ap.add_argument("--ingest-only", action="store_true", help="only the ingest and load part")
     ap.add_argument("--cli", default=str(ROOT / "build/app/cli/spillway-cli"))
     ap.add_argument("--sections", default="core,ingest,generators,examples,compression,pipeline")
-    ap.add_argument("--pipeline-scale", type=float, default=40)
+    ap.add_argument("--pipeline-scale", type=float, default=80)
     args = ap.parse_args()
     cli = args.cli
     sections = set(args.sections.split(","))
