@@ -214,6 +214,47 @@ QString differenceLine(const VerifyTableReport &t, const VerifyDifference &d)
     return QStringLiteral("    ") + line + QLatin1Char('\n');
 }
 
+// One line per kind: "    number 2: 17 (orders.csv:18), 40 (orders.csv:41)".
+QString dirtyCounts(const QList<VerifyDirtyCount> &counts)
+{
+    QString out;
+    for (const VerifyDirtyCount &c : counts)
+        out += QStringLiteral("    %1 %2: %3%4\n")
+                   .arg(c.kind)
+                   .arg(c.count)
+                   .arg(c.examples.join(QStringLiteral(", ")), uint64_t(c.examples.size()) < c.count
+                                                                   ? QStringLiteral(", \u2026")
+                                                                   : QString());
+    return out;
+}
+
+uint64_t dirtyTotal(const QList<VerifyDirtyCount> &counts)
+{
+    uint64_t n = 0;
+    for (const VerifyDirtyCount &c : counts)
+        n += c.count;
+    return n;
+}
+
+QString rejectsText(const VerifyReport &r)
+{
+    if (r.rejects.isEmpty())
+        return {};
+    QString out = QStringLiteral("%1 rejects %2: %3 line(s), %4 of %5 dirty row(s) reported\n")
+                      .arg(r.notRejected.isEmpty() ? kCheck : kCross, r.rejects)
+                      .arg(r.rejectLines)
+                      .arg(r.rejectsMatched)
+                      .arg(r.dirtyRows);
+    if (!r.notRejected.isEmpty())
+        out += QStringLiteral("  not reported, by kind:\n") + dirtyCounts(r.notRejected);
+    if (r.rejectLinesUnknown)
+        out += QStringLiteral("  note: %1 line(s) are neither JSON with \"file\" and \"line\" "
+                              "nor FILE:LINE, e.g. %2\n")
+                   .arg(r.rejectLinesUnknown)
+                   .arg(r.unknownRejectLines.value(0));
+    return out + QLatin1Char('\n');
+}
+
 QString tableText(const VerifyTableReport &t)
 {
     const QString relation =
@@ -253,6 +294,15 @@ QString tableText(const VerifyTableReport &t)
                                        uint64_t(t.duplicateKeys.size()) < t.duplicates
                                            ? QStringLiteral(", \u2026")
                                            : QString()));
+    if (t.dirtyRows || !t.dirtyLoaded.isEmpty())
+        out +=
+            t.dirtyLoaded.isEmpty()
+                ? QStringLiteral("  dirty rows: %1 in the manifest, none got in\n").arg(t.dirtyRows)
+                : QStringLiteral("  dirty rows: %1 in the manifest, %2 got in, by kind (key, "
+                                 "where it was written):\n%3")
+                      .arg(t.dirtyRows)
+                      .arg(dirtyTotal(t.dirtyLoaded))
+                      .arg(dirtyCounts(t.dirtyLoaded));
     for (const QString &note : t.notes)
         out += QStringLiteral("  note: %1\n").arg(note);
     return out + QLatin1Char('\n');
@@ -269,16 +319,21 @@ QString summaryText(const VerifyReport &r)
     const QString speed = QStringLiteral("%1 rows in %2 (%3 rows/s), PostgreSQL %4")
                               .arg(formatCount(double(r.rowsCompared())), formatDuration(r.seconds),
                                    formatCount(rate), r.serverVersion);
-    if (differing.isEmpty())
+    QStringList problems;
+    if (!differing.isEmpty())
+        problems.append(QStringLiteral("%1 of %2 table(s) differ (%3)")
+                            .arg(differing.size())
+                            .arg(r.tables.size())
+                            .arg(differing.join(QStringLiteral(", "))));
+    if (!r.notRejected.isEmpty())
+        problems.append(QStringLiteral("%1 dirty row(s) not in the reject file")
+                            .arg(dirtyTotal(r.notRejected)));
+    if (problems.isEmpty())
         return QStringLiteral("%1 All %2 table(s) match: %3\n")
             .arg(kCheck)
             .arg(r.tables.size())
             .arg(speed);
-    return QStringLiteral("%1 %2 of %3 table(s) differ (%4): %5\n")
-        .arg(kCross)
-        .arg(differing.size())
-        .arg(r.tables.size())
-        .arg(differing.join(QStringLiteral(", ")), speed);
+    return QStringLiteral("%1 %2: %3\n").arg(kCross, problems.join(QStringLiteral("; ")), speed);
 }
 
 void printJson(const QJsonObject &object)
@@ -314,8 +369,22 @@ int verify(const QString &argument, std::shared_ptr<const Plan> plan, const Veri
     if (json)
         printJson(report.toJson());
     else
-        printOut(summaryText(report));
+        printOut(rejectsText(report) + summaryText(report));
     return report.ok() ? ExitOk : ExitMismatch;
+}
+
+// What verify read besides the schema, for the run record: the map, and the files' paths.
+QJsonObject inputSettings(const QCommandLineParser &p, const VerifyOptions &options)
+{
+    QJsonObject inputs;
+    if (!options.map.isEmpty())
+        inputs.insert(QStringLiteral("map"), options.map.toJson());
+    for (const char *key : {"map", "manifest", "rejects"}) {
+        if (p.isSet(QLatin1String(key)))
+            inputs.insert(QLatin1String(key) + QStringLiteral("_path"),
+                          p.value(QLatin1String(key)));
+    }
+    return inputs;
 }
 
 } // namespace
@@ -348,6 +417,7 @@ int runVerify(const QStringList &arguments)
     if (!recording.isReady())
         return ExitUsage;
     recording.addSettings(CliRunRecording::planSettings(argument, *schema, planOptions));
+    recording.addSettings(inputSettings(p, options));
     QThreadPool pool;
     pool.setMaxThreadCount(workers);
     Diagnostics diagnostics;

@@ -5,6 +5,7 @@
 #include "pg/conninfo.h"
 #include "pg/database.h"
 #include "schema/ddl.h"
+#include "verify/columncomparison.h"
 
 #include <QElapsedTimer>
 #include <QHash>

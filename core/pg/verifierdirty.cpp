@@ -15,6 +15,25 @@ namespace {
 // Keys go to the server in batches of this many.
 constexpr int kBatch = 1000;
 
+// The row whose key a dirty record carries: its own, or for a duplicate the clean row it
+// repeats.
+std::optional<uint64_t> keyRow(const DirtyRecord &r, const DirtyRows *dirty)
+{
+    if (r.kind != QLatin1String("duplicate"))
+        return r.row;
+    return dirty ? dirty->duplicateSource(r.row) : std::nullopt;
+}
+
+// The extra rows located row by row say which dirty rows they are.
+void noteDirtyExtras(const QHash<QString, QString> &loaded, VerifyTableReport &report)
+{
+    for (VerifyDifference &d : report.differences) {
+        if (d.kind == VerifyDifference::Kind::ExtraRow && loaded.contains(d.key))
+            d.note = d.note.isEmpty() ? loaded.value(d.key)
+                                      : d.note + QStringLiteral("; ") + loaded.value(d.key);
+    }
+}
+
 } // namespace
 
 QString Verifier::loadDirtyLists(VerifyReport &report)
@@ -121,13 +140,12 @@ QString Verifier::checkDirtyRows(Table &t, VerifyTableReport &report)
         return {};
     }
     // A dirty row got in when a row with its key is there; a duplicate repeats the key of the
-    // row before it, so it got in when that key is there twice.
+    // last clean row before it, so it got in when that key is there twice.
+    const auto dirty = m_plan->dirtyRows(t.index);
     std::vector<uint64_t> rows;
     for (int i : indexes) {
-        const DirtyRecord &r = m_dirty->records[i];
-        const bool duplicate = r.kind == QLatin1String("duplicate");
-        if (!duplicate || r.row > 0)
-            rows.push_back(duplicate ? r.row - 1 : r.row);
+        if (const auto row = keyRow(m_dirty->records[i], dirty.get()))
+            rows.push_back(*row);
     }
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
@@ -140,18 +158,22 @@ QString Verifier::checkDirtyRows(Table &t, VerifyTableReport &report)
     QHash<QString, uint64_t> counts;
     if (const QString e = countKeys(t, keyList, counts); !e.isEmpty())
         return e;
+    QHash<QString, QString> loaded; // key -> what the dirty row was
     for (int i : indexes) {
         const DirtyRecord &r = m_dirty->records[i];
         const bool duplicate = r.kind == QLatin1String("duplicate");
-        if (duplicate && r.row == 0)
-            continue;
-        const auto key = keys.find(duplicate ? r.row - 1 : r.row);
+        const auto row = keyRow(r, dirty.get());
+        const auto key = row ? keys.find(*row) : keys.end();
         if (key == keys.end() || counts.value(key->second) < (duplicate ? 2u : 1u))
             continue;
         VerifyDirtyCount::add(report.dirtyLoaded, r.kind,
                               QStringLiteral("%1 (%2)").arg(key->second, r.where()),
                               m_options.maxDifferences);
+        loaded.insert(
+            key->second,
+            QStringLiteral("a dirty row that got in: %1, written at %2").arg(r.kind, r.where()));
     }
+    noteDirtyExtras(loaded, report);
     return {};
 }
 

@@ -4,6 +4,7 @@
 
 #include "schema/compiledschema.h"
 #include "schema/schemaio.h"
+#include "verify/columncomparison.h"
 #include "verify/columntransform.h"
 #include "verify/verifymap.h"
 

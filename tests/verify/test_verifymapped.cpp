@@ -71,7 +71,9 @@ const char *kOrdersClean =
     "price::integer AS price_int, in_stock FROM products; "
     "CREATE TABLE staging.orders_text AS SELECT id, customer_id, ordered_at, status, "
     "shipped_at, total::text AS total, note FROM orders; "
-    "UPDATE staging.orders_text SET total = 'n/a' WHERE id = 77";
+    "UPDATE staging.orders_text SET total = 'n/a' WHERE id = 77; "
+    "CREATE TABLE staging.products_nokey AS SELECT sku, name, category, price, in_stock FROM "
+    "products";
 
 const char *kMap = R"j({"tables": {
     "orders": {"target": "staging.orders_clean", "columns": {"id": "order_id", "note": null}},
@@ -92,6 +94,8 @@ private slots:
     void missingRowIsNamed();
     void duplicatedRowIsCountedApart();
     void changedValueIsNamed();
+    void duplicatesWithoutKey();
+    void duplicatesKeyedByParent();
     void failedConversionIsNamed();
     void badMapIsAUsageError();
     void transformsMatchServer_data();
@@ -307,6 +311,52 @@ void TestVerifyMapped::changedValueIsNamed()
     QCOMPARE(d.value(QStringLiteral("key")).toString(), QStringLiteral("42"));
     const double expected = d.value(QStringLiteral("expected")).toString().toDouble();
     QCOMPARE(d.value(QStringLiteral("found")).toString(), QString::number(expected + 0.01, 'f', 2));
+}
+
+void TestVerifyMapped::duplicatesWithoutKey()
+{
+    // Dropping the key column leaves nothing to name rows by: counted, more slowly, unnamed.
+    QTemporaryFile map;
+    QVERIFY(map.open());
+    map.write(R"j({"tables": {"products": {"target": "staging.products_nokey",
+                                          "columns": {"id": null}}}})j");
+    map.flush();
+    QCOMPARE(sql(QStringLiteral("INSERT INTO staging.products_nokey SELECT * FROM "
+                                "staging.products_nokey WHERE sku = (SELECT min(sku) FROM "
+                                "staging.products_nokey)")),
+             QString());
+    const CliResult r = verify({QStringLiteral("--map"), map.fileName(), QStringLiteral("--json"),
+                                QStringLiteral("--table"), QStringLiteral("products")});
+    QCOMPARE(sql(QStringLiteral("DELETE FROM staging.products_nokey WHERE ctid = (SELECT max(ctid) "
+                                "FROM staging.products_nokey WHERE sku = (SELECT min(sku) FROM "
+                                "staging.products_nokey))")),
+             QString());
+    QCOMPARE(r.exitCode, 3);
+    const QJsonObject products = tableOf(r.json, QStringLiteral("products"));
+    const QJsonObject duplicates = products.value(QStringLiteral("duplicates")).toObject();
+    QCOMPARE(duplicates.value(QStringLiteral("count")).toInteger(), 1);
+    QVERIFY(duplicates.value(QStringLiteral("keys")).toArray().isEmpty());
+    QVERIFY(products.value(QStringLiteral("key_column")).isNull());
+}
+
+void TestVerifyMapped::duplicatesKeyedByParent()
+{
+    QCOMPARE(sql(QStringLiteral("INSERT INTO order_lines SELECT * FROM order_lines WHERE order_id "
+                                "= 3 AND line_no = 1")),
+             QString());
+    const CliResult r = verify(
+        {QStringLiteral("--json"), QStringLiteral("--table"), QStringLiteral("order_lines")});
+    QCOMPARE(sql(QStringLiteral("DELETE FROM order_lines WHERE ctid = (SELECT max(ctid) FROM "
+                                "order_lines WHERE order_id = 3 AND line_no = 1)")),
+             QString());
+    QCOMPARE(r.exitCode, 3);
+    const QJsonObject lines = tableOf(r.json, QStringLiteral("order_lines"));
+    QCOMPARE(lines.value(QStringLiteral("duplicates"))
+                 .toObject()
+                 .value(QStringLiteral("keys"))
+                 .toArray(),
+             QJsonArray({QStringLiteral("3, 1")}));
+    QVERIFY2(differencesOf(lines).isEmpty(), QJsonDocument(lines).toJson().constData());
 }
 
 void TestVerifyMapped::failedConversionIsNamed()
