@@ -460,10 +460,10 @@ class FileLoad:
             conflict = f" ON CONFLICT ({ident(self.table.conflict)}) DO NOTHING"
         return (f"WITH ins AS (INSERT INTO {self.table.target} ({', '.join(targets)}) "
                 f"SELECT {', '.join(values)} FROM {self.stage} WHERE batch = {batch} "
-                f"ORDER BY line{conflict} RETURNING 1) "
-                f"INSERT INTO shop_etl.ledger (file, digest, batch, rows) "
+                f"ORDER BY line{conflict} RETURNING 1), "
+                f"ledger AS (INSERT INTO shop_etl.ledger (file, digest, batch, rows) "
                 f"SELECT {literal(self.file)}, {literal(digest)}, {batch}, count(*) FROM ins "
-                f"ON CONFLICT DO NOTHING RETURNING rows;")
+                f"ON CONFLICT DO NOTHING) SELECT count(*) FROM ins;")
 
 
 class State:
