@@ -253,6 +253,14 @@ void TestPipelineExample::concurrentCommandsAreMeasuredApart()
         const QJsonObject values = s.toObject().value(QStringLiteral("values")).toObject();
         QVERIFY(!values.value(QStringLiteral("elapsed_s")).toArray().isEmpty());
     }
+    // Each command's database sessions, told apart by application_name (PGAPPNAME).
+    QHash<QString, int> peakSessions;
+    for (const QJsonValue &v : p.value(QStringLiteral("sessions")).toArray())
+        peakSessions.insert(v.toObject().value(QStringLiteral("name")).toString(),
+                            v.toObject().value(QStringLiteral("peak_sessions")).toInt());
+    QVERIFY2(peakSessions.value(QStringLiteral("customers")) >= 1,
+             QJsonDocument(p.value(QStringLiteral("sessions")).toArray()).toJson().constData());
+    QVERIFY(peakSessions.value(QStringLiteral("orders")) >= 1);
     // Each command's lines are its own: customers in the first, orders in the second.
     QStringList first;
     QStringList second;
