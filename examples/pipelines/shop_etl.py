@@ -523,7 +523,8 @@ def reset(psql):
 
 
 def parse_arguments():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--files", default=os.environ.get("SPILLWAY_FILES"),
                         help="folder of the CSV files (default: $SPILLWAY_FILES)")
     parser.add_argument("--db", help="psql connection (default: the PG* variables)")
