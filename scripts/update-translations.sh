@@ -4,8 +4,8 @@
 # the few that core marks with QT_TRANSLATE_NOOP for the desktop: generator categories and
 # summaries in core/generators, metric descriptions in core/history/runsummary.cpp, worker
 # states in core/run/metrics.h, run events in core/run/runevents.cpp, ingest phases in
-# core/pg/ingestjob.cpp; the pipeline job's phases and notices, the pipeline record's command
-# statuses and the pipeline comparison's rows; dirty-row kinds in core/base/dirtykind.cpp) and
+# core/pg/ingestjob.cpp, dirty-row kinds in core/base/dirtykind.cpp; the pipeline job's phases
+# and notices, the pipeline record's command statuses and the pipeline comparison's rows) and
 # with the JSON Schema's descriptions that the designer shows as tooltips (written first into
 # translations/jsonschema-strings.cpp, lupdate's input only), then lists what is left to translate. The build compiles the .ts files (qt_add_translations in
 # ui/CMakeLists.txt), so nothing else needs running.

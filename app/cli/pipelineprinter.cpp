@@ -154,13 +154,13 @@ void PipelinePrinter::notice(const QString &text)
         printJsonLine(
             {{QStringLiteral("event"), QStringLiteral("notice")}, {QStringLiteral("text"), text}});
     else if (m_mode != ProgressPrinter::Mode::Quiet)
-        print(text.left(1).toUpper() + text.mid(1) + QLatin1Char('\n'));
+        print(text + QLatin1Char('\n'));
 }
 
 void PipelinePrinter::phase(PipelineJob::Phase phase)
 {
     if (m_generating && phase != PipelineJob::Phase::Generating &&
-        m_mode != ProgressPrinter::Mode::Json && m_mode != ProgressPrinter::Mode::Quiet)
+        m_mode == ProgressPrinter::Mode::Bar)
         printErr(QStringLiteral("\n")); // after the files' progress bar
     m_generating = phase == PipelineJob::Phase::Generating;
     if (m_mode == ProgressPrinter::Mode::Json) {
@@ -206,7 +206,7 @@ void PipelinePrinter::finish(const PipelineResult &r)
                              formatCount(record.rowsPerSecond.min),
                              formatCount(record.rowsPerSecond.max));
     }
-    if (record.wallSeconds > 0)
+    if (record.wallSeconds >= 1) // below, it is mostly the fixed cost of connecting
         text +=
             tr("Measuring cost %1% of one core\n").arg(record.samplingOverheadPercent(), 0, 'f', 2);
     if (!record.logFile.isEmpty())

@@ -229,11 +229,10 @@ QString pipelineCommandsText(const PipelineRecord &p)
                          formatBytes(p.peakRssBytes(i)),
                          QStringLiteral("%1%").arg(p.meanCpuPercent(i), 0, 'f', 1), c.commandLine});
     }
+    commands.prepend({QStringLiteral("NAME"), QStringLiteral("ENDED"), QStringLiteral("TOOK"),
+                      QStringLiteral("PEAK RSS"), QStringLiteral("MEAN CPU"),
+                      QStringLiteral("COMMAND")});
     QString text = QStringLiteral("\nCommands\n") +
-                   formatTable({{QStringLiteral("NAME"), QStringLiteral("ENDED"),
-                                 QStringLiteral("TOOK"), QStringLiteral("PEAK RSS"),
-                                 QStringLiteral("MEAN CPU"), QStringLiteral("COMMAND")}},
-                               {true, true}) +
                    formatTable(commands, {true, true, false, false, false, true});
     if (p.iterations.size() > 1) {
         QList<QStringList> rows;

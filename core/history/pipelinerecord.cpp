@@ -416,29 +416,8 @@ void PipelineRecorder::addSample(const PipelineSample &sample)
                {p.cpuPercent, double(p.rssBytes) / 1e6, double(p.readBytes) / 1e6,
                 double(p.writeBytes) / 1e6, double(p.processes)});
     }
-    if (sample.hasDatabase) {
-        const DatabaseSample &d = sample.database;
-        for (const TableActivity &a : d.tables) {
-            const qsizetype i = m_record.targetTables.indexOf(a.table);
-            if (i >= 0)
-                append(m_record.tableSeries[i], t,
-                       {a.insertsPerSecond, a.updatesPerSecond, a.deletesPerSecond,
-                        double(a.inserted), double(a.liveRows),
-                        double(a.copyBytesProcessed) / 1e6});
-        }
-        SessionSummary all;
-        for (const SessionSummary &s : d.sessions) {
-            all.total += s.total;
-            all.active += s.active;
-            all.waiting += s.waiting;
-            all.blocked += s.blocked;
-            all.idleInTransaction += s.idleInTransaction;
-        }
-        append(m_record.databaseSeries, t,
-               {d.walBytesPerSecond / 1e6, double(all.total), double(all.active),
-                double(all.waiting), double(all.blocked), double(all.idleInTransaction),
-                double(d.tempBytes) / 1e6, double(d.checkpoints), double(d.activeCopies)});
-    }
+    if (sample.hasDatabase)
+        addDatabasePoint(t, sample.database);
     if (m_record.databaseSeries.points.size() < PipelineRecord::kMaxPoints &&
         std::all_of(
             m_record.commandSeries.begin(), m_record.commandSeries.end(),
@@ -457,6 +436,29 @@ void PipelineRecorder::addSample(const PipelineSample &sample)
         thin(s);
     thin(m_record.databaseSeries);
     m_stride *= 2;
+}
+
+void PipelineRecorder::addDatabasePoint(double t, const DatabaseSample &d)
+{
+    for (const TableActivity &a : d.tables) {
+        const qsizetype i = m_record.targetTables.indexOf(a.table);
+        if (i >= 0)
+            append(m_record.tableSeries[i], t,
+                   {a.insertsPerSecond, a.updatesPerSecond, a.deletesPerSecond, double(a.inserted),
+                    double(a.liveRows), double(a.copyBytesProcessed) / 1e6});
+    }
+    SessionSummary all;
+    for (const SessionSummary &s : d.sessions) {
+        all.total += s.total;
+        all.active += s.active;
+        all.waiting += s.waiting;
+        all.blocked += s.blocked;
+        all.idleInTransaction += s.idleInTransaction;
+    }
+    append(m_record.databaseSeries, t,
+           {d.walBytesPerSecond / 1e6, double(all.total), double(all.active), double(all.waiting),
+            double(all.blocked), double(all.idleInTransaction), double(d.tempBytes) / 1e6,
+            double(d.checkpoints), double(d.activeCopies)});
 }
 
 void PipelineRecorder::addSessions(const DatabaseSample &sample)

@@ -159,6 +159,7 @@ public:
 
 private:
     void append(PipelineSeries &series, double elapsed, const QList<double> &values);
+    void addDatabasePoint(double elapsed, const DatabaseSample &sample);
     void addSessions(const DatabaseSample &sample);
 
     PipelineRecord m_record;

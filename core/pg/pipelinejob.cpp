@@ -1,6 +1,7 @@
 #include "pg/pipelinejob.h"
 
 #include "files/compressor.h"
+#include "files/dirtymanifest.h"
 #include "history/runrecord.h"
 #include "history/runstore.h"
 #include "pg/conninfo.h"
@@ -28,7 +29,6 @@ namespace spillway {
 namespace {
 
 const char kFingerprintFile[] = "spillway-files.json";
-const char kManifestFile[] = "spillway-dirty.jsonl";
 
 double threadCpuSeconds()
 {
@@ -161,10 +161,12 @@ QProcessEnvironment PipelineJob::environment(const PipelineOptions &options, int
     const QMap<QString, ConnDefault> defaults = ConnInfo::defaults();
     const QMap<QString, QString> given = ConnInfo::options(options.conninfo);
     for (auto it = given.constBegin(); it != given.constEnd(); ++it) {
-        const QString variable = defaults.value(it.key()).envVar;
+        const QString variable = defaults.value(it.key()).envVar; // secrets are not listed
         if (!variable.isEmpty())
             env.insert(variable, it.value());
     }
+    if (given.contains(QStringLiteral("password")))
+        env.insert(QStringLiteral("PGPASSWORD"), given.value(QStringLiteral("password")));
     env.insert(
         QStringLiteral("PGAPPNAME"),
         QStringLiteral("spillway/%1/%2")
@@ -199,27 +201,9 @@ QString PipelineJob::start(std::shared_ptr<CompiledSchema> schema, const Pipelin
     m_plan = Plan::build(m_schema, o.plan, m_pool, diagnostics);
     if (!m_plan)
         return diagnostics.toString();
-    for (const TablePlan &tp : m_plan->tables()) {
-        const QString target =
-            o.map.targetTable(m_schema->tables()[size_t(tp.table)]->name, o.dbSchema);
-        m_targets.append(target);
-        m_targetNames.append(displayName(target));
-    }
-    m_filesDirectory = o.filesDirectory;
-    if (m_filesDirectory.isEmpty()) {
-        const QByteArray settings =
-            QJsonDocument(fingerprint(*m_schema, o)).toJson(QJsonDocument::Compact);
-        m_filesDirectory =
-            QDir(o.runStoreDirectory)
-                .filePath(
-                    QStringLiteral("files-") +
-                    QString::fromLatin1(QCryptographicHash::hash(settings, QCryptographicHash::Sha1)
-                                            .toHex()
-                                            .left(12)));
-    }
-    m_filesDirectory = QDir(m_filesDirectory).absolutePath();
+    resolvePaths();
     if (m_plan->hasDirtyRows())
-        m_manifestPath = QDir(m_filesDirectory).filePath(QLatin1String(kManifestFile));
+        m_manifestPath = QDir(m_filesDirectory).filePath(DirtyManifest::fileName());
     m_password = ConnInfo::options(o.conninfo).value(QStringLiteral("password"));
     m_result.filesDirectory = m_filesDirectory;
     m_result.manifestPath = m_manifestPath;
@@ -233,6 +217,27 @@ QString PipelineJob::start(std::shared_ptr<CompiledSchema> schema, const Pipelin
     m_recorder.start(names, lines, o.beforeCommand, m_targetNames);
     QTimer::singleShot(0, this, &PipelineJob::startGenerating);
     return {};
+}
+
+void PipelineJob::resolvePaths()
+{
+    const PipelineOptions &o = m_options;
+    for (const TablePlan &tp : m_plan->tables()) {
+        const QString target =
+            o.map.targetTable(m_schema->tables()[size_t(tp.table)]->name, o.dbSchema);
+        m_targets.append(target);
+        m_targetNames.append(displayName(target));
+    }
+    m_filesDirectory = o.filesDirectory;
+    if (m_filesDirectory.isEmpty()) { // named after the settings, so that a rerun finds them
+        const QByteArray settings =
+            QJsonDocument(fingerprint(*m_schema, o)).toJson(QJsonDocument::Compact);
+        const QByteArray hash = QCryptographicHash::hash(settings, QCryptographicHash::Sha1);
+        m_filesDirectory =
+            QDir(o.runStoreDirectory)
+                .filePath(QStringLiteral("files-") + QString::fromLatin1(hash.toHex().left(12)));
+    }
+    m_filesDirectory = QDir(m_filesDirectory).absolutePath();
 }
 
 QString PipelineJob::openLog()
@@ -297,7 +302,7 @@ void PipelineJob::startGenerating()
         if (stored.value(QLatin1String("settings")).toObject() == settings && complete &&
             (m_manifestPath.isEmpty() || QFileInfo::exists(m_manifestPath))) {
             m_result.reusedFiles = true;
-            note(tr("reusing files in %1 (written earlier with the same schema, seed and "
+            note(tr("Reusing files in %1 (written earlier with the same schema, seed and "
                     "settings)")
                      .arg(m_filesDirectory));
             return startIteration();
@@ -306,7 +311,9 @@ void PipelineJob::startGenerating()
         QFile::remove(fingerprintPath); // written again once the new files are complete
     }
     setPhase(Phase::Generating);
-    note(tr("generating files into %1").arg(m_filesDirectory));
+    note(tr("Generating files into %1").arg(m_filesDirectory));
+    for (const QString &warning : m_plan->dirtyWarnings(m_options.files.format.format))
+        note(tr("Warning: %1").arg(warning));
     FileSinkOptions sinkOptions = m_options.files;
     sinkOptions.directory = m_filesDirectory;
     auto sink = std::make_shared<FileSink>(sinkOptions);
@@ -336,7 +343,7 @@ void PipelineJob::onGenerated(const RunResult &result)
     QSaveFile file(QDir(m_filesDirectory).filePath(QLatin1String(kFingerprintFile)));
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(stored).toJson()) < 0 ||
         !file.commit())
-        note(tr("cannot write %1 (the files will be generated again next time): %2")
+        note(tr("Cannot write %1 (the files will be generated again next time): %2")
                  .arg(file.fileName(), file.errorString()));
     startIteration();
 }
@@ -353,7 +360,7 @@ void PipelineJob::startIteration()
         return finish();
     m_current = PipelineIteration();
     if (m_options.repeat > 1)
-        note(tr("iteration %1 of %2").arg(m_iteration + 1).arg(m_options.repeat));
+        note(tr("Iteration %1 of %2").arg(m_iteration + 1).arg(m_options.repeat));
     if (m_options.beforeCommand.isEmpty())
         return startCommands();
     setPhase(Phase::Before);
@@ -371,7 +378,7 @@ void PipelineJob::startIteration()
     connect(m_runner.get(), &CommandRunner::allFinished, this, [this] {
         const PipelineCommandRecord before =
             commandRecord(tr("before"), m_options.beforeCommand, m_current.before);
-        note(tr("before: %1").arg(before.statusText()));
+        note(tr("The before command: %1").arg(before.statusText()));
         if (m_cancelled)
             return endIteration();
         if (!m_current.before.succeeded()) {
@@ -454,7 +461,7 @@ void PipelineJob::startDatabaseSampler(int commands)
     connect(m_dbSampler.get(), &PipelineSampler::sampled, this, &PipelineJob::onDatabaseSample);
     connect(m_dbSampler.get(), &PipelineSampler::samplingFailed, this,
             [this](const QString &message) {
-                note(tr("the database could not be sampled: %1").arg(message));
+                note(tr("The database could not be sampled: %1").arg(message));
                 launchCommands(); // when still waiting for the baseline
             });
     connect(m_dbSampler.get(), &PipelineSampler::noted, this, &PipelineJob::note);
@@ -503,9 +510,11 @@ void PipelineJob::onLine(PipelineLogLine line)
 
 ProcessSample PipelineJob::sampleCommand(int command)
 {
+    const double cpuBefore = threadCpuSeconds();
     ProcessSample p;
     if (size_t(command) < m_procSamplers.size() && m_procSamplers[size_t(command)])
         p = m_procSamplers[size_t(command)]->sample();
+    m_samplingCpu += threadCpuSeconds() - cpuBefore;
     return p;
 }
 
@@ -514,13 +523,24 @@ PipelineSample PipelineJob::currentSample()
     const double cpuBefore = threadCpuSeconds();
     PipelineSample s;
     s.elapsedSeconds = m_runner ? m_runner->elapsedSeconds() : 0;
+    // The running commands' trees from one scan of /proc.
+    QList<ProcessTreeSampler *> samplers;
+    QList<int> sampled;
+    for (int i = 0; i < m_outcomes.size(); ++i) {
+        if (!m_ended[i] && size_t(i) < m_procSamplers.size() && m_procSamplers[size_t(i)]) {
+            samplers.append(m_procSamplers[size_t(i)].get());
+            sampled.append(i);
+        }
+    }
+    const QList<ProcessSample> trees = ProcessTreeSampler::sampleAll(samplers);
+    for (qsizetype k = 0; k < sampled.size() && k < trees.size(); ++k)
+        m_lastProcess[sampled[k]] = trees[k];
     for (int i = 0; i < m_outcomes.size(); ++i) {
         CommandSample c;
         c.command = i;
         c.running = !m_ended[i];
         if (c.running) {
-            c.process = sampleCommand(i);
-            m_lastProcess[i] = c.process;
+            c.process = m_lastProcess[i];
         } else { // ended: nothing runs, what it read and wrote stays
             c.process.readBytes = m_lastProcess[i].readBytes;
             c.process.writeBytes = m_lastProcess[i].writeBytes;
@@ -665,12 +685,11 @@ void PipelineJob::onVerified()
     m_current.verified = out.error.isEmpty();
     if (!out.error.isEmpty()) {
         m_result.error = tr("verify could not compare the tables: %1").arg(out.error);
-        note(m_result.error);
     } else if (!out.report.ok()) {
         m_result.verifyDifferences = true;
-        note(tr("verify found differences"));
+        note(tr("Verify found differences"));
     } else {
-        note(tr("verify: every table as expected"));
+        note(tr("Verify: every table as expected"));
     }
     endIteration();
 }
@@ -696,7 +715,7 @@ void PipelineJob::endIteration()
     }
     const bool failed = m_result.commandFailed || !m_result.error.isEmpty();
     if (failed && m_iteration + 1 < m_options.repeat)
-        note(tr("stopping after iteration %1: it failed").arg(m_iteration + 1));
+        note(tr("Stopping after iteration %1: it failed").arg(m_iteration + 1));
     if (!m_cancelled && !failed && ++m_iteration < m_options.repeat)
         return startIteration();
     finish();
@@ -707,10 +726,10 @@ void PipelineJob::finish(const QString &error)
     if (m_phase == Phase::Done)
         return;
     m_timer.stop();
-    if (!error.isEmpty() && m_result.error.isEmpty()) {
+    if (!error.isEmpty() && m_result.error.isEmpty())
         m_result.error = error;
-        note(error);
-    }
+    if (!m_result.error.isEmpty())
+        writeLog(QStringLiteral("# error: %1\n").arg(m_result.error));
     retireDatabaseSampler();
     m_result.cancelled = m_cancelled;
     m_result.ok = !m_cancelled && m_result.error.isEmpty() && !m_result.commandFailed &&
@@ -726,7 +745,7 @@ void PipelineJob::finish(const QString &error)
     record.wallSeconds = m_wallSeconds;
     m_result.record = record;
     if (m_cancelled)
-        note(tr("cancelled"));
+        note(tr("Cancelled"));
     m_log.close();
     setPhase(Phase::Done);
     emit finished(m_result);

@@ -162,6 +162,7 @@ private:
     struct VerifyOutcome;
 
     void setPhase(Phase phase);
+    void resolvePaths(); // target tables, files folder
     QString openLog();
     void writeLog(const QString &text);
     void note(const QString &text);

@@ -70,6 +70,7 @@ class TestPipeline : public QObject
 
 private slots:
     void initTestCase();
+    void helpAndUsageErrors();
     void loadsVerifiesAndRecords();
     void failingCommandExitsOne();
     void timeoutStopsTheProcessGroup();
@@ -79,6 +80,7 @@ private slots:
     void environmentAndNoPassword();
     void reusesFiles();
     void verifyDifferencesExitThree();
+    void dirtyRowsManifestInTheEnvironment();
 
 private:
     Result pipeline(const QStringList &args, int timeoutMs = 120000);
@@ -109,6 +111,9 @@ Result TestPipeline::pipeline(const QStringList &args, int timeoutMs)
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("SPILLWAY_RUNS_DIR"), m_runs);
+    // What environmentAndNoPassword's command compares PGPASSWORD with (not on its command
+    // line, which the record keeps).
+    env.insert(QStringLiteral("EXPECTED_PASSWORD"), QStringLiteral("sekret42"));
     process.setProcessEnvironment(env);
     QStringList all{QStringLiteral("pipeline"), m_schema};
     if (!args.contains(QStringLiteral("--db")))
@@ -133,6 +138,30 @@ QJsonObject TestPipeline::record(const QString &id)
 {
     return QJsonDocument::fromJson(readFile(QDir(m_runs).filePath(id + QStringLiteral(".json"))))
         .object();
+}
+
+void TestPipeline::helpAndUsageErrors()
+{
+    QProcess help;
+    help.start(kCli, {QStringLiteral("help"), QStringLiteral("pipeline")});
+    QVERIFY(help.waitForFinished(30000));
+    QCOMPARE(help.exitCode(), 0);
+    const QString text = QString::fromUtf8(help.readAllStandardOutput());
+    for (const char *option :
+         {"--run",    "--name",   "--db",          "--db-schema", "--files",      "--workdir",
+          "--map",    "--dirty",  "--dirty-kinds", "--rejects",   "--timeout",    "--repeat",
+          "--before", "--assert", "--json",        "--format",    "--split-rows", "--compress",
+          "--rows",   "--seed",   "--table"})
+        QVERIFY2(text.contains(QLatin1String(option)), option);
+    const Result noRun = pipeline({});
+    QVERIFY2(noRun.code == 2 && noRun.err.contains("--run"), qPrintable(describe(noRun)));
+    const Result badTimeout = pipeline({QStringLiteral("--run"), QStringLiteral("true"),
+                                        QStringLiteral("--timeout"), QStringLiteral("soon")});
+    QVERIFY2(badTimeout.code == 2 && badTimeout.err.contains("--timeout"),
+             qPrintable(describe(badTimeout)));
+    const Result badRepeat = pipeline({QStringLiteral("--run"), QStringLiteral("true"),
+                                       QStringLiteral("--repeat"), QStringLiteral("0")});
+    QVERIFY2(badRepeat.code == 2, qPrintable(describe(badRepeat)));
 }
 
 // A psql \copy of the generated CSV: exit 0, the output lines in the record with their times,
@@ -296,7 +325,7 @@ void TestPipeline::environmentAndNoPassword()
         {QStringLiteral("--db"), conninfo, QStringLiteral("--run"),
          QStringLiteral("echo \"F=$SPILLWAY_FILES R=$SPILLWAY_RUN_ID H=$PGHOST P=$PGPORT "
                         "D=$PGDATABASE U=$PGUSER A=$PGAPPNAME M=${SPILLWAY_MANIFEST:-none}\"; "
-                        "[ \"$PGPASSWORD\" = sekret42 ] && echo password-given; echo "
+                        "[ \"$PGPASSWORD\" = \"$EXPECTED_PASSWORD\" ] && echo password-given; echo "
                         "\"W=$PGPASSWORD\""),
          QStringLiteral("--no-verify")});
     QVERIFY2(r.code == 0, qPrintable(describe(r)));
@@ -352,6 +381,23 @@ void TestPipeline::verifyDifferencesExitThree()
                                                      "* FROM items WHERE id = 7\"")});
     QVERIFY2(r.code == 3, qPrintable(describe(r)));
     QCOMPARE(record(r.id).value(QLatin1String("status")).toString(), QStringLiteral("failed"));
+}
+
+// With --dirty the command finds the manifest of the dirty rows through SPILLWAY_MANIFEST.
+void TestPipeline::dirtyRowsManifestInTheEnvironment()
+{
+    const Result r =
+        pipeline({QStringLiteral("--dirty"), QStringLiteral("0.1"), QStringLiteral("--dirty-kinds"),
+                  QStringLiteral("number,null"), QStringLiteral("--run"),
+                  QStringLiteral("test -s \"$SPILLWAY_MANIFEST\" && echo manifest "
+                                 "\"$(basename \"$SPILLWAY_MANIFEST\")\""),
+                  QStringLiteral("--no-verify")});
+    QVERIFY2(r.code == 0, qPrintable(describe(r)));
+    QVERIFY2(r.err.contains("manifest spillway-dirty.jsonl"), qPrintable(describe(r)));
+    const QJsonObject p = record(r.id).value(QLatin1String("pipeline")).toObject();
+    QVERIFY(p.value(QLatin1String("manifest"))
+                .toString()
+                .endsWith(QLatin1String("spillway-dirty.jsonl")));
 }
 
 QTEST_GUILESS_MAIN(TestPipeline)

@@ -199,7 +199,8 @@ void TestPipelineRecord::comparisonPerCommandAndTable()
     QStringList names;
     for (const MetricChange &c : changes)
         names.append(c.name);
-    QVERIFY2(names.contains(QStringLiteral("etl: peak RSS MB")), qPrintable(names.join(", ")));
+    QVERIFY2(names.contains(QStringLiteral("etl: peak RSS MB")),
+             qPrintable(names.join(QStringLiteral(", "))));
     QVERIFY(names.contains(QStringLiteral("load: mean CPU %")));
     for (const MetricChange &c : changes) {
         if (c.name == QLatin1String("staging.orders: mean rows/s")) {
