@@ -151,6 +151,8 @@ public:
     void addSample(const PipelineSample &sample);
     void addLine(const PipelineLogLine &line);
     void addIteration(const PipelineIterationRecord &iteration);
+    // Appends the last lines kept apart while the log was longer than the bound.
+    void finish();
 
     PipelineRecord &record() { return m_record; }
     const PipelineRecord &record() const { return m_record; }

@@ -187,6 +187,8 @@ QJsonObject RunRecord::toJson() const
         o.insert(QStringLiteral("server_version"), serverVersion);
     if (!verify.isEmpty())
         o.insert(QStringLiteral("verify"), masked(verify));
+    if (pipeline)
+        o.insert(QStringLiteral("pipeline"), pipeline->toJson());
     return o;
 }
 
@@ -233,6 +235,8 @@ std::optional<RunRecord> RunRecord::fromJson(const QJsonObject &o, QString *erro
     for (const QJsonValue &v : o.value(QLatin1String("events")).toArray())
         r.events.append(RunEvent::fromJson(v.toObject()));
     r.eventsDropped = o.value(QLatin1String("events_dropped")).toInt();
+    if (o.value(QLatin1String("pipeline")).isObject())
+        r.pipeline = PipelineRecord::fromJson(o.value(QLatin1String("pipeline")).toObject());
     return r;
 }
 

@@ -6,6 +6,7 @@
 // Engine or an IngestJob, finish it with the run's result. Passwords never reach a record:
 // command lines, settings, errors and verify results are masked when written.
 
+#include "history/pipelinerecord.h"
 #include "history/runassert.h"
 #include "history/runsummary.h"
 #include "run/metrics.h"
@@ -50,7 +51,7 @@ struct RunRecord
     static constexpr int kFormatVersion = 1;
 
     QString id;        // "20261125-193012-generate-ab12": sorts by start time
-    QString kind;      // generate, ingest, load, verify
+    QString kind;      // generate, ingest, load, verify, pipeline
     QDateTime started; // UTC
     QDateTime finished;
     RunStatus status = RunStatus::Ok;
@@ -70,6 +71,8 @@ struct RunRecord
     // most; eventsDropped counts the rest).
     QList<RunEvent> events;
     int eventsDropped = 0;
+    // Kind "pipeline": the user's commands, their series and output (absent in other records).
+    std::optional<PipelineRecord> pipeline;
 
     // "ok", "failed", "cancelled", or "violated" for a run that ended well but broke a
     // threshold.

@@ -120,6 +120,22 @@ const QList<MetricInfo> &RunSummary::metrics()
         {"wal_mb_per_s", QT_TRANSLATE_NOOP("RunSummary", "mean WAL megabytes written per second"),
          0},
         {"checkpoints", QT_TRANSLATE_NOOP("RunSummary", "server checkpoints during the run"), -1},
+        {"duration_s",
+         QT_TRANSLATE_NOOP("RunSummary",
+                           "pipeline: seconds the commands ran (median over iterations)"),
+         -1},
+        {"max_rss_mb",
+         QT_TRANSLATE_NOOP("RunSummary",
+                           "pipeline: highest resident memory of one command's process tree"),
+         -1},
+        {"cpu_percent",
+         QT_TRANSLATE_NOOP("RunSummary",
+                           "pipeline: mean CPU of the commands' process trees (100 = one core)"),
+         -1},
+        {"sampling_cpu_percent",
+         QT_TRANSLATE_NOOP("RunSummary",
+                           "pipeline: Spillway's own CPU while the commands ran (100 = one core)"),
+         -1},
     };
     return list;
 }

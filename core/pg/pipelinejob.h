@@ -23,7 +23,6 @@
 // Every output line is appended to logFile as it comes (flushed per line), so the pipeline's
 // logging is never lost, whatever the record keeps.
 
-#include "encode/dirtyrows.h"
 #include "files/filesink.h"
 #include "history/pipelinerecord.h"
 #include "pipeline/commandrunner.h"
@@ -33,8 +32,8 @@
 #include "verify/verifymap.h"
 #include "verify/verifyreport.h"
 
-#include <QElapsedTimer>
 #include <QFile>
+#include <QFutureWatcher>
 #include <QJsonObject>
 #include <QObject>
 #include <QProcessEnvironment>
@@ -63,14 +62,13 @@ struct PipelineOptions
     QString conninfo;         // the target database
     QString dbSchema;         // where unmapped schema tables are; empty: search_path
     VerifyMap map;
-    DirtyOptions dirty;        // applied to plan (over plan.dirty)
     QString rejectsPath;       // the pipeline's reject file, for verify; empty: none
     double timeoutSeconds = 0; // per iteration; 0: none
     QString beforeCommand;     // run before each iteration; empty: none
     int repeat = 1;
     bool verify = true;
     FileSinkOptions files; // format, split, compression (directory: see filesDirectory)
-    PlanOptions plan;
+    PlanOptions plan;      // rows, seed, tables, ... and the dirty rows (plan.dirty)
     EngineOptions engine;
     QString runId;             // SPILLWAY_RUN_ID, PGAPPNAME; the run record's id
     QString runStoreDirectory; // where the record goes: the log file and default files beside it
@@ -150,6 +148,9 @@ public:
 signals:
     void phaseChanged(spillway::PipelineJob::Phase phase);
     void notice(const QString &text); // "reusing files in …", "iteration 2 of 3"
+    // While the files are written: the generating engine's snapshots.
+    void generationProgress(const spillway::RunSnapshot &snapshot);
+    // While the commands run, once a second: rows = inserts into the target tables.
     void snapshotTaken(const spillway::RunSnapshot &snapshot);
     void pipelineSampled(const spillway::PipelineSample &sample);
     // command -1: the --before command
@@ -158,20 +159,29 @@ signals:
     void finished(const spillway::PipelineResult &result);
 
 private:
+    struct VerifyOutcome;
+
     void setPhase(Phase phase);
+    QString openLog();
+    void writeLog(const QString &text);
+    void note(const QString &text);
     void startGenerating();
     void onGenerated(const RunResult &result);
+    void retireRunner();
     void startIteration();
     void startCommands();
-    void onLine(const PipelineLogLine &line);
-    void onCommandsFinished();
+    void onLine(spillway::PipelineLogLine line);
+    ProcessSample sampleCommand(int command);
+    PipelineSample currentSample();
     void sample();
-    void onDatabaseSample(const DatabaseSample &sample);
+    void publish(const PipelineSample &sample, bool final);
+    void onDatabaseSample(const spillway::DatabaseSample &sample);
+    void onCommandsFinished();
+    void completeRun();
     void startVerify();
     void onVerified();
     void endIteration();
     void finish(const QString &error = {});
-    QString openLog();
 
     QThreadPool *m_pool;
     std::shared_ptr<CompiledSchema> m_schema;
@@ -182,17 +192,26 @@ private:
     bool m_cancelled = false;
     QString m_filesDirectory;
     QString m_manifestPath;
-    QStringList m_targets;
+    QString m_password;        // masked in the output lines
+    QStringList m_targets;     // SQL names, as the sampler and verify take them
+    QStringList m_targetNames; // shown: quotes only where needed
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<CommandRunner> m_runner;
     std::unique_ptr<PipelineSampler> m_dbSampler;
     std::vector<std::unique_ptr<ProcessTreeSampler>> m_procSamplers;
+    std::unique_ptr<QFutureWatcher<VerifyOutcome>> m_verifyWatcher;
+    PipelineIteration m_current;
     QList<CommandOutcome> m_outcomes;
+    QList<bool> m_ended;
+    QList<ProcessSample> m_lastProcess;
     QTimer m_timer;
-    QElapsedTimer m_clock; // since the iteration's commands started
     DatabaseSample m_lastDatabase;
     bool m_hasDatabase = false;
-    uint64_t m_rowsBefore = 0;
+    bool m_waitingFinalSample = false;
+    int m_runSerial = 0;
+    double m_offset = 0;      // the earlier iterations' command time
+    double m_wallSeconds = 0; // every iteration's command time
+    double m_samplingCpu = 0; // CPU seconds of the samplers
     QFile m_log;
     PipelineResult m_result;
     PipelineRecorder m_recorder;

@@ -7,15 +7,13 @@
 
 #include "run/metrics.h"
 
-#include <QElapsedTimer>
 #include <QObject>
-#include <QThread>
 
 #include <memory>
 
 namespace spillway {
 
-class Database;
+class SamplingThread;
 
 class ServerSampler : public QObject
 {
@@ -33,9 +31,10 @@ signals:
     void samplingFailed(const QString &message);
 
 private:
-    class Worker;
-    QThread m_thread;
-    Worker *m_worker = nullptr;
+    struct State;
+    QString m_conninfo;
+    std::unique_ptr<State> m_state; // used on the sampling thread only
+    std::unique_ptr<SamplingThread> m_thread;
 };
 
 } // namespace spillway

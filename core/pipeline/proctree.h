@@ -27,6 +27,7 @@ public:
     ProcessSample sample();
 
     qint64 rootPid() const { return m_rootPid; }
+    QList<qint64> members() const { return m_members.keys(); } // pids of the last sample
 
 private:
     struct Seen

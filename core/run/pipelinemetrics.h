@@ -70,6 +70,10 @@ struct DatabaseSample
     // sessions[i] belongs to command i; the last entry is every other session on the database
     // (Spillway's own sampling connection excluded).
     QList<SessionSummary> sessions;
+    // What sampling costs: CPU time of the sampling thread since it started, and the round
+    // trip of this sample's query.
+    double samplerCpuSeconds = 0;
+    double queryMilliseconds = 0;
 };
 
 struct PipelineSample
@@ -91,5 +95,6 @@ struct PipelineLogLine
 
 } // namespace spillway
 
+Q_DECLARE_METATYPE(spillway::DatabaseSample)
 Q_DECLARE_METATYPE(spillway::PipelineSample)
 Q_DECLARE_METATYPE(spillway::PipelineLogLine)
