@@ -24,7 +24,7 @@ int CommandListModel::addCommand()
 {
     const int row = int(m_commands.size());
     beginInsertRows({}, row, row);
-    m_commands.append({});
+    m_commands.append(PipelineCommand());
     endInsertRows();
     emit commandsEdited();
     return row;

@@ -66,8 +66,8 @@ QStringList RunSettings::problems() const
     if (isPipeline()) {
         out << pipeline.problems();
         if (usesProfile() && profile.name != pipeline.profileName)
-            out << QObject::tr("There is no connection profile " % 1 ": choose another "
-                                                                     "database for the pipeline.")
+            out << QObject::tr("There is no connection profile \"%1\": choose another "
+                               "database for the pipeline.")
                        .arg(pipeline.profileName);
         else if (usesProfile() && !profile.problem().isEmpty())
             out << profile.problem();
