@@ -169,7 +169,8 @@ void TestPipelineHistory::runViewShowsCommandsChartsAndLog()
     bool loadOk = false, checkFailed = false;
     for (const RunPropertiesModel::Entry &e : properties.entries()) {
         loadOk |= e.name == QLatin1String("load") && e.value.startsWith(QLatin1String("exit 0"));
-        checkFailed |= e.name == QLatin1String("check") && e.value.startsWith(QLatin1String("exit 3"));
+        checkFailed |=
+            e.name == QLatin1String("check") && e.value.startsWith(QLatin1String("exit 3"));
     }
     QVERIFY(loadOk);
     QVERIFY(checkFailed);
