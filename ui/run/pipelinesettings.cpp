@@ -1,5 +1,6 @@
 #include "run/pipelinesettings.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QObject>
 
@@ -146,29 +147,31 @@ PipelineSettings PipelineSettings::fromJson(const QJsonObject &o)
     return s;
 }
 
+// The keys `spillway-cli pipeline` records, so that History compares GUI and CLI runs alike.
 QJsonObject PipelineSettings::recordSettings() const
 {
     QJsonArray list;
     for (const PipelineCommand &c : runnableCommands())
         list.append(QJsonObject{{QStringLiteral("name"), c.name},
                                 {QStringLiteral("command"), c.commandLine}});
-    QJsonObject o{{QStringLiteral("commands"), list}};
+    QJsonObject o{{QStringLiteral("commands"), list},
+                  {QStringLiteral("repeat"), repeat},
+                  {QStringLiteral("verify"), true}};
     if (!workingDirectory.isEmpty())
-        o.insert(QStringLiteral("working_directory"), workingDirectory);
-    if (!mapFile.isEmpty())
-        o.insert(QStringLiteral("map_file"), mapFile);
-    if (!map.isEmpty())
-        o.insert(QStringLiteral("map"), map.toJson());
-    if (dirtyPercent > 0) {
-        o.insert(QStringLiteral("dirty"), dirtyPercent / 100.0);
-        o.insert(QStringLiteral("dirty_kinds"), QJsonArray::fromStringList(dirtyKinds));
-    }
-    if (timeoutSeconds > 0)
-        o.insert(QStringLiteral("timeout_s"), timeoutSeconds);
-    if (repeat > 1)
-        o.insert(QStringLiteral("repeat"), repeat);
+        o.insert(QStringLiteral("workdir"), QDir(workingDirectory).absolutePath());
     if (!beforeCommand.isEmpty())
         o.insert(QStringLiteral("before"), beforeCommand);
+    if (timeoutSeconds > 0)
+        o.insert(QStringLiteral("timeout_s"), timeoutSeconds);
+    if (!map.isEmpty())
+        o.insert(QStringLiteral("map"), map.toJson());
+    if (!rejectsFile.isEmpty())
+        o.insert(QStringLiteral("rejects"), rejectsFile);
+    if (dirtyPercent > 0) {
+        const DirtyOptions dirty = dirtyOptions();
+        o.insert(QStringLiteral("dirty"), dirty.fraction);
+        o.insert(QStringLiteral("dirty_kinds"), QJsonArray::fromStringList(dirty.kindNames()));
+    }
     return o;
 }
 

@@ -196,8 +196,10 @@ QString RunSession::startPipeline(const std::shared_ptr<CompiledSchema> &schema,
     QStringList names;
     for (const PipelineCommand &c : options.commands)
         names << c.name;
-    emit pipelineStarted(names, job->targetTables(), job->logFile());
+    // loading() first: the controller's runStarted clears the dashboard, which then shows
+    // the pipeline's page.
     emit loading(QString(), QString());
+    emit pipelineStarted(names, job->targetTables(), job->logFile());
     return {};
 }
 

@@ -297,7 +297,7 @@ QJsonObject RunSettings::recordSettings(const QString &schemaFile, const Schema 
             for (auto it = p.begin(); it != p.end(); ++it)
                 o.insert(it.key(), it.value());
             if (!pipeline.filesDirectory.isEmpty())
-                o.insert(QStringLiteral("output"),
+                o.insert(QStringLiteral("files"),
                          QFileInfo(pipeline.filesDirectory).absoluteFilePath());
         } else {
             o.insert(QStringLiteral("output"), QFileInfo(directory).absoluteFilePath());
