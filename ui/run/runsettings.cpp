@@ -42,7 +42,6 @@ PipelineOptions RunSettings::pipelineOptions(const QString &conninfo) const
     o.filesDirectory = pipeline.filesDirectory;
     o.conninfo = conninfo;
     o.map = pipeline.map;
-    o.dirty = pipeline.dirtyOptions();
     o.rejectsPath = pipeline.rejectsFile;
     o.timeoutSeconds = pipeline.timeoutSeconds;
     o.beforeCommand = pipeline.beforeCommand;
@@ -52,6 +51,7 @@ PipelineOptions RunSettings::pipelineOptions(const QString &conninfo) const
     o.files.splitRows = splitRows;
     o.files.splitBytes = splitBytes;
     o.plan = planOptions();
+    o.plan.dirty = pipeline.dirtyOptions();
     o.engine.workers = workers;
     return o;
 }

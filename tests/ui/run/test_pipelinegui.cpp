@@ -289,8 +289,8 @@ void TestPipelineGui::panelBuildsPipelineOptions()
     QCOMPARE(o.commands.at(0).commandLine, QStringLiteral("python3 etl.py --fast"));
     QCOMPARE(o.commands.at(1).name, QStringLiteral("2"));
     QCOMPARE(o.conninfo, QStringLiteral("host=/tmp port=5432"));
-    QCOMPARE(o.dirty.fraction, 0.015);
-    QCOMPARE(o.dirty.kinds, (QList<DirtyKind>{DirtyKind::Number, DirtyKind::Duplicate}));
+    QCOMPARE(o.plan.dirty.fraction, 0.015);
+    QCOMPARE(o.plan.dirty.kinds, (QList<DirtyKind>{DirtyKind::Number, DirtyKind::Duplicate}));
     QCOMPARE(o.map.targetColumn(QStringLiteral("orders"), QStringLiteral("id")),
              QStringLiteral("order_id"));
     QCOMPARE(o.plan.rows, std::optional<uint64_t>(1000));
