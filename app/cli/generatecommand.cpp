@@ -8,6 +8,7 @@
 #include "runrecording.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -208,6 +209,8 @@ int runToFiles(std::shared_ptr<CompiledSchema> schema, const PlanOptions &planOp
                      .arg(plan->tables().size()));
         return ExitUsage;
     }
+    for (const QString &warning : plan->dirtyWarnings(sinkOptions.format.format))
+        printErr(QStringLiteral("warning: %1\n").arg(warning));
     Engine engine(&pool);
     if (recording) {
         recording->attach(&engine);
@@ -233,6 +236,9 @@ int runToFiles(std::shared_ptr<CompiledSchema> schema, const PlanOptions &planOp
         }
         if (!r.ok && !sink->isReaderGone())
             printErr(QStringLiteral("error: %1\n").arg(r.error));
+        if (r.ok && plan->hasDirtyRows() && mode != ProgressPrinter::Mode::Quiet)
+            printErr(QStringLiteral("Dirty rows are listed in %1\n")
+                         .arg(QDir(sinkOptions.directory).filePath(DirtyManifest::fileName())));
         exitCode = r.ok ? ExitOk : ExitFailure;
         if (recording)
             exitCode = recording->finish(r, exitCode);

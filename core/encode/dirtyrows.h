@@ -23,13 +23,47 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace spillway {
 
+// Column type facts the dirty kinds need, read from the SQL type as a schema writes it.
+struct DirtyColumnType
+{
+    enum class Family { Other, Integer, Numeric, Float, Date, Time, Timestamp, Text };
+    Family family = Family::Other;
+    int integerBytes = 0; // 2, 4, 8 for smallint, integer, bigint
+    int precision = 0;    // numeric(p,s); 0 when unconstrained
+    int scale = 0;
+    int length = 0; // varchar(n), char(n); 0 when unbounded
+    bool isBounded() const { return integerBytes || precision || length; }
+
+    static DirtyColumnType of(const QString &sqlType);
+};
+
+// One field of a dirty record, for the encoder to write in its own format.
+struct DirtyField
+{
+    enum class Form {
+        Value,     // the value, written as every clean value is
+        Text,      // damaged text, escaped or quoted as the format does for text
+        Null,      // the format's null (empty, \N, JSON null)
+        Raw,       // bytes written as they are (an out-of-range number)
+        OpenQuote, // text after an opening quote that is never closed
+    };
+    Form form = Form::Value;
+    Value value;
+    std::string text;
+    int column = -1; // index in TableRuntime::columns; -1 for an extra field
+};
+
 class DirtyRows
 {
 public:
+    // JSON Lines: the key of the extra field a field_count row gains.
+    static constexpr const char *kExtraKey = "_extra";
+
     struct Hit
     {
         DirtyKind kind = DirtyKind::FieldCount;
@@ -57,12 +91,26 @@ public:
     // The first row this run writes of the table: it has no earlier row to duplicate.
     void setFirstRow(uint64_t row) { m_firstRow = row; }
     uint64_t firstRow() const { return m_firstRow; }
+    // The nearest earlier clean row this run writes, whose key a duplicate of `row` repeats.
+    std::optional<uint64_t> duplicateSource(uint64_t row) const;
+    // The fields of dirty row `index` of `batch`, damaged as `hit` says. `scratch` holds the
+    // row a duplicate copies its key from when that row is not in the batch; keep it alive
+    // while the fields are written.
+    std::vector<DirtyField> fields(const RowBatch &batch, uint32_t index, const Hit &hit,
+                                   std::unique_ptr<RowBatch> &scratch) const;
     // The primary key's columns (indexes in TableRuntime::columns), which a duplicate copies.
     const std::vector<int> &keyColumns() const { return m_keyColumns; }
 
 private:
     std::vector<int> columnsFor(DirtyKind kind) const;
     std::optional<Hit> pick(uint64_t row, bool allowDuplicate) const;
+    DirtyField damaged(const Value &v, const Hit &hit, uint64_t row) const;
+    std::string dateText(const Value &v, DirtyColumnType::Family family, uint64_t row) const;
+    std::string overflowText(const Value &v, const DirtyColumnType &type, uint64_t row) const;
+    void copyKey(const RowBatch &batch, uint32_t index, std::vector<DirtyField> &fields,
+                 std::unique_ptr<RowBatch> &scratch) const;
+    const RowBatch &sourceBatch(const RowBatch &batch, uint64_t source,
+                                std::unique_ptr<RowBatch> &scratch) const;
 
     const TableRuntime *m_table;
     DirtyOptions m_options;
@@ -75,20 +123,6 @@ private:
     QList<DirtyKind> m_applicable;
     std::vector<std::vector<int>> m_columns; // per applicable kind, its candidate columns
     std::vector<int> m_keyColumns;
-};
-
-// Column type facts the dirty kinds need, read from the SQL type as a schema writes it.
-struct DirtyColumnType
-{
-    enum class Family { Other, Integer, Numeric, Float, Date, Time, Timestamp, Text };
-    Family family = Family::Other;
-    int integerBytes = 0; // 2, 4, 8 for smallint, integer, bigint
-    int precision = 0;    // numeric(p,s); 0 when unconstrained
-    int scale = 0;
-    int length = 0; // varchar(n), char(n); 0 when unbounded
-    bool isBounded() const { return integerBytes || precision || length; }
-
-    static DirtyColumnType of(const QString &sqlType);
 };
 
 } // namespace spillway

@@ -70,6 +70,10 @@ public:
     static bool check(std::shared_ptr<CompiledSchema> schema, const PlanOptions &options,
                       Diagnostics &diagnostics);
 
+    // Whether a plan of these options would write dirty rows (a command that cannot, such as
+    // ingest, refuses before connecting).
+    static bool wantsDirtyRows(const CompiledSchema &schema, const PlanOptions &options);
+
     const std::shared_ptr<CompiledSchema> &schema() const { return m_schema; }
     const std::vector<ChunkSpec> &chunks() const { return m_chunks; }
     const std::vector<TablePlan> &tables() const { return m_tables; } // selected, load order
@@ -86,7 +90,7 @@ public:
     std::shared_ptr<const DirtyRows> dirtyRows(int table) const;
     std::shared_ptr<const DirtyTables> dirtyTables(OutputFormat format) const;
     // Requested kinds that apply to no column of a table, one line per table: warnings.
-    QStringList dirtyWarnings() const;
+    QStringList dirtyWarnings(OutputFormat format) const;
 
     // Generates one chunk's rows batch by batch; `consume` receives each filled batch.
     template<class Consume>
@@ -100,6 +104,7 @@ private:
     void cutRootTable(const TableRuntime &table, TablePlan &plan);
     void cutChildTable(TableRuntime &table, TablePlan &plan, QThreadPool *pool, bool cut);
     std::vector<bool> neededTables(Diagnostics &diagnostics) const;
+    std::shared_ptr<const DirtyTables> buildDirtyTables(OutputFormat format) const;
 
     std::shared_ptr<CompiledSchema> m_schema;
     PlanOptions m_options;
