@@ -29,23 +29,14 @@ using namespace spillway;
 
 namespace {
 
-const char *const kMap = R"({"tables": {
+const char *const kMap = R"json({"tables": {
   "customers": {"target": "staging.customer"},
   "orders": {"target": "staging.orders_clean",
-             "columns": {"id": "order_id", "status": {"expr": "upper(status)"
-}
-, "total" : {"target" : "total_eur", "cast" : "numeric(14,1)"}, "placed_at" : null
-}
-}
-, "retired":
-{
-    "target" : "old.retired", "columns":
-    {
-        "gone" : "still_gone"
-    }
-}
-}
-})";
+             "columns": {"id": "order_id", "status": {"expr": "upper(status)"},
+                         "total": {"target": "total_eur", "cast": "numeric(14,1)"},
+                         "placed_at": null}},
+  "retired": {"target": "old.retired", "columns": {"gone": "still_gone"}}
+}})json";
 
 VerifyMap parsed(const char *json)
 {
@@ -328,7 +319,7 @@ void TestPipelineGui::panelRefusesWithoutCommand()
     QVERIFY(!panel.runAction()->isEnabled());
     // A map that names a column the schema lacks is a problem too.
     s.pipeline.commands = {{QStringLiteral("etl"), QStringLiteral("true")}};
-    s.pipeline.map = parsed(R"({"tables": {"orders": {"columns": {"nope": "x"}}}})");
+    s.pipeline.map = parsed(R"json({"tables": {"orders": {"columns": {"nope": "x"}}}})json");
     panel.setSettings(s);
     QVERIFY(!panel.runProblems().isEmpty());
     QVERIFY(panel.runProblems().first().startsWith(QLatin1String("Map: ")));
