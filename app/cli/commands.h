@@ -7,6 +7,7 @@
 #include "pg/ingestjob.h"
 #include "progressprinter.h"
 #include "run/engine.h"
+#include "verify/verifyreport.h"
 
 #include <QStringList>
 
@@ -23,6 +24,10 @@ int runGenerators(const QStringList &arguments);
 int runRuns(const QStringList &arguments);
 int runServer(const QStringList &arguments);
 int runVerify(const QStringList &arguments);
+int runPipeline(const QStringList &arguments);
+
+// verify's text report: each table, then the summary line.
+QString verifyReportText(const VerifyReport &report);
 
 int runIngest(const QStringList &arguments);
 int runLoad(const QStringList &arguments);

@@ -16,6 +16,7 @@ static const char *const kUsage =
     "  ingest SCHEMA       generate straight into PostgreSQL (resumable, exactly once)\n"
     "  load FILES --table T  load existing files with parallel COPY (resumable)\n"
     "  verify SCHEMA       compare tables in PostgreSQL with what the schema generates\n"
+    "  pipeline SCHEMA --run CMD  run your own ETL on generated files, measured, then verify\n"
     "  ddl SCHEMA          print CREATE TABLE statements\n"
     "  examples            list the bundled example schemas (example:NAME)\n"
     "  generators [KIND]   list the generator kinds, or one kind's parameters\n"
@@ -53,6 +54,8 @@ static int runCommand(const QString &command, const QStringList &args)
         return runServer(args);
     if (command == QLatin1String("verify"))
         return runVerify(args);
+    if (command == QLatin1String("pipeline"))
+        return runPipeline(args);
     printErr(QStringLiteral("spillway-cli: unknown command '%1'\n\n").arg(command) +
              QString::fromLatin1(kUsage));
     return ExitUsage;

@@ -220,6 +220,94 @@ QString detailText(const RunRecord &r)
     return text;
 }
 
+QString pipelineCommandsText(const PipelineRecord &p)
+{
+    QList<QStringList> commands;
+    for (int i = 0; i < p.commands.size(); ++i) {
+        const PipelineCommandRecord &c = p.commands[i];
+        commands.append({c.name, c.statusText(), formatDuration(c.seconds),
+                         formatBytes(p.peakRssBytes(i)),
+                         QStringLiteral("%1%").arg(p.meanCpuPercent(i), 0, 'f', 1), c.commandLine});
+    }
+    QString text = QStringLiteral("\nCommands\n") +
+                   formatTable({{QStringLiteral("NAME"), QStringLiteral("ENDED"),
+                                 QStringLiteral("TOOK"), QStringLiteral("PEAK RSS"),
+                                 QStringLiteral("MEAN CPU"), QStringLiteral("COMMAND")}},
+                               {true, true}) +
+                   formatTable(commands, {true, true, false, false, false, true});
+    if (p.iterations.size() > 1) {
+        QList<QStringList> rows;
+        for (int i = 0; i < p.iterations.size(); ++i) {
+            const PipelineIterationRecord &it = p.iterations[i];
+            rows.append({QString::number(i + 1), formatDuration(it.seconds),
+                         formatNumber(it.rows) + QStringLiteral(" rows"),
+                         formatCount(it.rowsPerSecond) + QStringLiteral(" rows/s"),
+                         !it.verified  ? QStringLiteral("not verified")
+                         : it.verifyOk ? QStringLiteral("verified")
+                                       : QStringLiteral("verify: differences")});
+        }
+        text += QStringLiteral("\nIterations (median %1, %2 to %3; median %4 rows/s, %5 to %6)\n")
+                    .arg(formatDuration(p.durationSeconds.median),
+                         formatDuration(p.durationSeconds.min),
+                         formatDuration(p.durationSeconds.max), formatCount(p.rowsPerSecond.median),
+                         formatCount(p.rowsPerSecond.min), formatCount(p.rowsPerSecond.max)) +
+                formatTable(rows, {true, false, false, false, true});
+    }
+    return text;
+}
+
+QString pipelineDatabaseText(const PipelineRecord &p)
+{
+    QString text;
+    QList<QStringList> tables;
+    for (const PipelineSeries &t : p.tableSeries) {
+        const QList<double> rate = t.column(QStringLiteral("inserts_per_s"));
+        QList<RunSample> points;
+        for (double v : rate) {
+            RunSample sample;
+            sample.rowsPerSecond = v;
+            points.append(sample);
+        }
+        const double peak = rate.isEmpty() ? 0 : *std::max_element(rate.begin(), rate.end());
+        tables.append({t.name, QStringLiteral("peak %1 rows/s").arg(formatCount(peak)),
+                       sparkline(points, 40)});
+    }
+    if (!tables.isEmpty())
+        text += QStringLiteral("\nTarget tables, inserts/s over time\n") +
+                formatTable(tables, {true, true, true});
+    QList<QStringList> sessions;
+    for (const SessionTotals &s : p.sessions)
+        sessions.append({s.name, QStringLiteral("peak %1 sessions").arg(s.peakSessions),
+                         QStringLiteral("%1 waiting").arg(s.peakWaiting),
+                         QStringLiteral("%1 blocked").arg(s.peakBlocked),
+                         s.waitEvents.join(QStringLiteral(", "))});
+    text += QStringLiteral("\nSessions\n") + formatTable(sessions, {true, true, true, true, true});
+    text += QStringLiteral("\nFiles %1%2; measuring cost %3% of one core\n")
+                .arg(p.filesDirectory, p.reusedFiles ? QStringLiteral(" (reused)") : QString())
+                .arg(p.samplingOverheadPercent(), 0, 'f', 2);
+    return text;
+}
+
+QString pipelineText(const PipelineRecord &p)
+{
+    QString text = pipelineCommandsText(p) + pipelineDatabaseText(p);
+    constexpr int kTail = 20;
+    text += QStringLiteral("\nOutput, the last %1 of %2 lines (all of them: %3)\n")
+                .arg(std::min<qsizetype>(kTail, p.log.size()))
+                .arg(p.logLines)
+                .arg(p.logFile);
+    for (qsizetype i = std::max<qsizetype>(0, p.log.size() - kTail); i < p.log.size(); ++i) {
+        const PipelineLogLine &l = p.log[i].line;
+        const QString name = l.command >= 0 && l.command < p.commands.size()
+                                 ? p.commands[l.command].name
+                                 : QStringLiteral("before");
+        text += QStringLiteral("  %1 [%2%3] %4\n")
+                    .arg(l.elapsedSeconds, 8, 'f', 2)
+                    .arg(name, l.fromStderr ? QStringLiteral(":err") : QString(), l.text);
+    }
+    return text;
+}
+
 int runsShow(const QStringList &arguments)
 {
     QCommandLineParser p;
@@ -237,6 +325,8 @@ int runsShow(const QStringList &arguments)
         return ExitOk;
     }
     QString text = headerText(*r) + detailText(*r);
+    if (r->pipeline)
+        text += pipelineText(*r->pipeline);
     if (const QString line = sparkline(r->series, 60); !line.isEmpty())
         text += QStringLiteral("\nRows/s over %1 (peak %2)\n  %3\n")
                     .arg(formatDuration(r->series.last().elapsedSeconds),
@@ -251,18 +341,22 @@ int runsShow(const QStringList &arguments)
     return ExitOk;
 }
 
-QJsonObject compareJson(const RunRecord &a, const RunRecord &b)
+QJsonObject changeJson(const MetricChange &c)
 {
-    QJsonArray metrics, settings;
-    for (const MetricChange &c : compareSummaries(a, b))
-        metrics.append(QJsonObject{
-            {QStringLiteral("metric"), c.name},
+    return {{QStringLiteral("metric"), c.name},
             {QStringLiteral("a"), c.a ? QJsonValue(*c.a) : QJsonValue()},
             {QStringLiteral("b"), c.b ? QJsonValue(*c.b) : QJsonValue()},
             {QStringLiteral("change_pct"),
              std::isnan(c.percent) ? QJsonValue() : QJsonValue(std::round(c.percent * 10) / 10)},
             {QStringLiteral("verdict"),
-             c.verdictText().isEmpty() ? QJsonValue() : QJsonValue(c.verdictText())}});
+             c.verdictText().isEmpty() ? QJsonValue() : QJsonValue(c.verdictText())}};
+}
+
+QJsonObject compareJson(const RunRecord &a, const RunRecord &b)
+{
+    QJsonArray metrics, settings;
+    for (const MetricChange &c : compareSummaries(a, b) + comparePipelines(a, b))
+        metrics.append(changeJson(c));
     for (const SettingDifference &d : differingSettings(a, b))
         settings.append(QJsonObject{{QStringLiteral("setting"), d.key},
                                     {QStringLiteral("a"), d.a},
@@ -277,7 +371,7 @@ QString compareText(const RunRecord &a, const RunRecord &b)
 {
     QList<QStringList> rows{{QStringLiteral("METRIC"), QStringLiteral("A"), QStringLiteral("B"),
                              QStringLiteral("CHANGE"), QString()}};
-    for (const MetricChange &c : compareSummaries(a, b))
+    for (const MetricChange &c : compareSummaries(a, b) + comparePipelines(a, b))
         rows.append({c.name, c.a ? formatNumber(*c.a) : QStringLiteral("-"),
                      c.b ? formatNumber(*c.b) : QStringLiteral("-"), c.changeText(),
                      c.verdictText()});

@@ -325,4 +325,12 @@ int runVerify(const QStringList &arguments)
     return recordVerify(recording, p, report, error, code, SchemaIO::hash(schema->schema()));
 }
 
+QString verifyReportText(const VerifyReport &report)
+{
+    QString text;
+    for (const VerifyTableReport &t : report.tables)
+        text += tableText(t);
+    return text + summaryText(report);
+}
+
 } // namespace spillway::cli

@@ -4,6 +4,7 @@
 #include "history/svgchart.h"
 
 #include <cmath>
+#include <iterator>
 
 namespace spillway {
 namespace {
@@ -29,6 +30,7 @@ code { font: 12px/1.4 ui-monospace, "DejaVu Sans Mono", monospace; word-break: b
 .cancelled { background: #8a6d00; }
 .better { color: #2e7d32; font-weight: 600; } .worse { color: #c62828; font-weight: 600; }
 .chart { width: 100%; height: auto; display: block; margin: 8px 0 4px; }
+pre { overflow-x: auto; background: #f6f7f9; padding: 8px; }
 .runa { color: #1f6fb2; font-weight: 600; } .runb { color: #d9730d; font-weight: 600; }
 footer { margin-top: 36px; color: #8a919c; font-size: 12px; }
 :root { color-scheme: light dark; }
@@ -44,6 +46,7 @@ footer { margin-top: 36px; color: #8a919c; font-size: 12px; }
   .chart .tick { fill: #a3a9b4; } .chart .axis { stroke: #6b7280; }
   .chart .title, .chart .legend { fill: #e3e6eb; }
   .chart .line { filter: brightness(1.6); }
+  pre { background: #15171b; }
 }
 )";
 
@@ -230,6 +233,157 @@ QString thresholdsTable(const RunRecord &r)
                  rows);
 }
 
+const char *const kPalette[] = {"#1f6fb2", "#d9730d", "#2e7d32", "#8e44ad",
+                                "#c62828", "#00838f", "#6d4c41", "#5b6270"};
+
+QString percentText(double value)
+{
+    return QString::number(value, 'f', 1) + QLatin1Char('%');
+}
+
+// One chart with a line per series of `column`.
+QString seriesLines(const QList<PipelineSeries> &series, const QString &column, double scale,
+                    const QString &title, const QString &unit)
+{
+    SvgChart chart(title, QStringLiteral("elapsed"), unit);
+    int color = 0;
+    for (const PipelineSeries &s : series) {
+        const QList<double> values = s.column(column);
+        if (values.size() < 2)
+            continue;
+        QList<QPointF> line;
+        for (qsizetype i = 0; i < values.size(); ++i)
+            line.append(QPointF(s.points[i].elapsedSeconds, values[i] * scale));
+        chart.addLine({s.name, line, QLatin1String(kPalette[color++ % int(std::size(kPalette))])});
+    }
+    return chart.isEmpty() ? QString() : chart.toSvg();
+}
+
+QString commandsTable(const PipelineRecord &p)
+{
+    QList<QStringList> rows;
+    for (int i = 0; i < p.commands.size(); ++i) {
+        const PipelineCommandRecord &c = p.commands[i];
+        const QString status = c.succeeded() ? QStringLiteral("<span class=\"better\">%1</span>")
+                                             : QStringLiteral("<span class=\"worse\">%1</span>");
+        rows.append(
+            {esc(c.name), QStringLiteral("<code>%1</code>").arg(esc(c.commandLine)),
+             status.arg(esc(c.statusText() +
+                            (c.error.isEmpty() ? QString() : QStringLiteral(": ") + c.error))),
+             esc(formatDuration(c.seconds)), esc(formatBytes(p.peakRssBytes(i))),
+             esc(percentText(p.meanCpuPercent(i)))});
+    }
+    return table({QStringLiteral("Command"), QStringLiteral("Line"), QStringLiteral("Ended"),
+                  QStringLiteral("Took"), QStringLiteral("Peak RSS"), QStringLiteral("Mean CPU")},
+                 rows, {false, false, false, true, true, true});
+}
+
+QString iterationsTable(const PipelineRecord &p)
+{
+    QList<QStringList> rows;
+    for (int i = 0; i < p.iterations.size(); ++i) {
+        const PipelineIterationRecord &it = p.iterations[i];
+        const QString verify = !it.verifyError.isEmpty() ? esc(it.verifyError)
+                               : !it.verified            ? QStringLiteral("-")
+                               : it.verifyOk
+                                   ? QStringLiteral("<span class=\"better\">ok</span>")
+                                   : QStringLiteral("<span class=\"worse\">differences</span>");
+        rows.append({QString::number(i + 1), esc(formatDuration(it.seconds)),
+                     esc(formatNumber(it.rows)), esc(formatCount(it.rowsPerSecond)), verify});
+    }
+    QString out =
+        table({QStringLiteral("Iteration"), QStringLiteral("Took"), QStringLiteral("Rows"),
+               QStringLiteral("Rows/s"), QStringLiteral("Verify")},
+              rows, {true, true, true, true, false});
+    if (p.iterations.size() > 1)
+        out +=
+            QStringLiteral("<p>Median %1 (%2 to %3); median %4 rows/s (%5 to %6).</p>\n")
+                .arg(esc(formatDuration(p.durationSeconds.median)),
+                     esc(formatDuration(p.durationSeconds.min)),
+                     esc(formatDuration(p.durationSeconds.max)),
+                     esc(formatCount(p.rowsPerSecond.median)),
+                     esc(formatCount(p.rowsPerSecond.min)), esc(formatCount(p.rowsPerSecond.max)));
+    return out;
+}
+
+QString sessionsTable(const PipelineRecord &p)
+{
+    QList<QStringList> rows;
+    for (const SessionTotals &s : p.sessions)
+        rows.append({esc(s.name), QString::number(s.peakSessions), QString::number(s.peakActive),
+                     QString::number(s.peakWaiting), QString::number(s.peakBlocked),
+                     QString::number(s.peakIdleInTransaction),
+                     esc(s.waitEvents.join(QStringLiteral(", ")))});
+    return table({QStringLiteral("Sessions of"), QStringLiteral("Peak"), QStringLiteral("Active"),
+                  QStringLiteral("Waiting"), QStringLiteral("Blocked"),
+                  QStringLiteral("Idle in transaction"), QStringLiteral("Wait events")},
+                 rows, {false, true, true, true, true, true, false});
+}
+
+QString logTail(const PipelineRecord &p)
+{
+    constexpr int kTail = 40;
+    QString text;
+    for (qsizetype i = std::max<qsizetype>(0, p.log.size() - kTail); i < p.log.size(); ++i) {
+        const PipelineLogEntry &e = p.log[i];
+        const QString name = e.line.command >= 0 && e.line.command < p.commands.size()
+                                 ? p.commands[e.line.command].name
+                                 : QStringLiteral("before");
+        text += QStringLiteral("%1 [%2%3] %4\n")
+                    .arg(e.line.elapsedSeconds, 8, 'f', 2)
+                    .arg(name, e.line.fromStderr ? QStringLiteral(":err") : QString(), e.line.text);
+    }
+    QString out = QStringLiteral("<p>The last %1 of %2 output lines; the complete log: "
+                                 "<code>%3</code></p>\n")
+                      .arg(std::min<qsizetype>(kTail, p.log.size()))
+                      .arg(p.logLines)
+                      .arg(esc(p.logFile));
+    return out + QStringLiteral("<pre><code>%1</code></pre>\n").arg(esc(text));
+}
+
+QString pipelineSection(const PipelineRecord &p)
+{
+    QString body = QStringLiteral("<h2>Pipeline</h2>\n") + commandsTable(p);
+    body += QStringLiteral("<p>Files: <code>%1</code>%2. Measuring cost %3 of one core.</p>\n")
+                .arg(esc(p.filesDirectory), p.reusedFiles ? QStringLiteral(" (reused)") : QString(),
+                     esc(percentText(p.samplingOverheadPercent())));
+    body += QStringLiteral("<h2>Iterations</h2>\n") + iterationsTable(p);
+    body += QStringLiteral("<h2>Commands over time</h2>\n");
+    body +=
+        seriesLines(p.commandSeries, QStringLiteral("cpu_percent"), 1,
+                    QStringLiteral("CPU per command (100 = one core)"), QStringLiteral("CPU %"));
+    body += seriesLines(p.commandSeries, QStringLiteral("rss_mb"), 1,
+                        QStringLiteral("Resident memory per command"), QStringLiteral("MB"));
+    body += QStringLiteral("<h2>Target tables and database</h2>\n");
+    body += seriesLines(p.tableSeries, QStringLiteral("inserts_per_s"), 1,
+                        QStringLiteral("Rows inserted per second, per target table"),
+                        QStringLiteral("rows/s"));
+    body += seriesLines({p.databaseSeries}, QStringLiteral("wal_mb_per_s"), 1,
+                        QStringLiteral("WAL written per second"), QStringLiteral("MB/s"));
+    body += sessionsTable(p);
+    body += QStringLiteral("<h2>Output</h2>\n") + logTail(p);
+    return body;
+}
+
+QString pipelineComparison(const RunRecord &a, const RunRecord &b)
+{
+    QList<QStringList> rows;
+    for (const MetricChange &c : comparePipelines(a, b)) {
+        const QString verdict = c.verdictText();
+        rows.append({esc(c.name), esc(c.a ? formatNumber(*c.a) : QStringLiteral("-")),
+                     esc(c.b ? formatNumber(*c.b) : QStringLiteral("-")), esc(c.changeText()),
+                     verdict.isEmpty()
+                         ? QString()
+                         : QStringLiteral("<span class=\"%1\">%1</span>").arg(verdict)});
+    }
+    if (rows.isEmpty())
+        return {};
+    return QStringLiteral("<h2>Pipeline commands and tables</h2>\n") +
+           table({QStringLiteral("Figure"), QStringLiteral("A"), QStringLiteral("B"),
+                  QStringLiteral("Change"), QString()},
+                 rows, {false, true, true, true, false});
+}
+
 QString runBody(const RunRecord &r)
 {
     QString body =
@@ -238,6 +392,8 @@ QString runBody(const RunRecord &r)
     body += overview(r);
     body += QStringLiteral("<h2>Over time</h2>\n") + runCharts(r);
     body += QStringLiteral("<h2>Summary</h2>\n") + summaryTable(r);
+    if (r.pipeline)
+        body += pipelineSection(*r.pipeline);
     if (!r.tables.isEmpty())
         body += QStringLiteral("<h2>Tables</h2>\n") + tablesTable(r);
     if (!r.thresholds.isEmpty())
@@ -308,6 +464,7 @@ QString comparisonBody(const RunRecord &a, const RunRecord &b)
         body += overlaid(a, b, QStringLiteral("Commit latency, 95th percentile"),
                          QStringLiteral("p95 ms"), &RunSample::p95CommitMs, 1);
     body += QStringLiteral("<h2>Summary</h2>\n") + comparisonTable(a, b);
+    body += pipelineComparison(a, b);
     body += QStringLiteral("<h2>Settings that differ</h2>\n") + settingsDiffTable(a, b);
     for (const auto &[letter, run] :
          {std::pair{QStringLiteral("A"), &a}, {QStringLiteral("B"), &b}}) {

@@ -18,11 +18,6 @@ double rounded(double value, int decimals)
     return std::round(value * f) / f;
 }
 
-QString translate(const char *text)
-{
-    return QCoreApplication::translate("spillway::PipelineRecord", text);
-}
-
 const QStringList &commandColumns()
 {
     static const QStringList columns{QStringLiteral("cpu_percent"), QStringLiteral("rss_mb"),
@@ -95,14 +90,14 @@ template<class T> QList<T> listOf(const QJsonValue &value)
 QString PipelineCommandRecord::statusText() const
 {
     if (!error.isEmpty())
-        return translate("did not start");
+        return QCoreApplication::translate("spillway::PipelineRecord", "did not start");
     if (timedOut)
-        return translate("timed out");
+        return QCoreApplication::translate("spillway::PipelineRecord", "timed out");
     if (stopped)
-        return translate("stopped");
+        return QCoreApplication::translate("spillway::PipelineRecord", "stopped");
     if (signal != 0)
-        return translate("signal %1").arg(signal);
-    return translate("exit %1").arg(exitCode);
+        return QCoreApplication::translate("spillway::PipelineRecord", "signal %1").arg(signal);
+    return QCoreApplication::translate("spillway::PipelineRecord", "exit %1").arg(exitCode);
 }
 
 QJsonObject PipelineCommandRecord::toJson() const
@@ -110,8 +105,7 @@ QJsonObject PipelineCommandRecord::toJson() const
     QJsonObject o{{QStringLiteral("name"), name},
                   {QStringLiteral("command"), maskConnectionString(commandLine)},
                   {QStringLiteral("exit_code"), exitCode},
-                  {QStringLiteral("seconds"), rounded(seconds, 3)},
-                  {QStringLiteral("status"), statusText()}};
+                  {QStringLiteral("seconds"), rounded(seconds, 3)}};
     if (signal != 0)
         o.insert(QStringLiteral("signal"), signal);
     if (timedOut)
@@ -486,10 +480,8 @@ void PipelineRecorder::addSessions(const DatabaseSample &sample)
         std::sort(sorted.begin(), sorted.end());
         t.waitEvents.clear();
         for (qsizetype k = 0; k < sorted.size() && k < 8; ++k)
-            t.waitEvents.append(QCoreApplication::translate("spillway::PipelineRecord",
-                                                            "%1 (%n sample(s))", nullptr,
-                                                            -sorted[k].first)
-                                    .arg(sorted[k].second));
+            t.waitEvents.append(
+                QStringLiteral("%1 \u00d7%2").arg(sorted[k].second).arg(-sorted[k].first));
     }
 }
 

@@ -92,7 +92,7 @@ struct SessionTotals
     int peakWaiting = 0;
     int peakBlocked = 0;
     int peakIdleInTransaction = 0;
-    QStringList waitEvents; // "Lock:relation (12 samples)", most frequent first
+    QStringList waitEvents; // "Lock:relation ×12" (samples that saw it), most frequent first
 
     QJsonObject toJson() const;
     static SessionTotals fromJson(const QJsonObject &object);

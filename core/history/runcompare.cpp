@@ -1,5 +1,6 @@
 #include "history/runcompare.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,24 +29,89 @@ QString MetricChange::verdictText() const
                          : QString();
 }
 
+namespace {
+
+MetricChange change(const QString &name, const QString &description, std::optional<double> a,
+                    std::optional<double> b, int better)
+{
+    MetricChange c;
+    c.name = name;
+    c.description = description;
+    c.a = a;
+    c.b = b;
+    if (c.a && c.b && *c.a == *c.b)
+        c.percent = 0;
+    else if (c.a && c.b && *c.a != 0)
+        c.percent = 100.0 * (*c.b - *c.a) / std::abs(*c.a);
+    if (c.a && c.b && better != 0 && std::abs(c.percent) >= 0.05)
+        c.verdict = (*c.b > *c.a) == (better > 0) ? 1 : -1;
+    return c;
+}
+
+std::optional<double> meanOf(const QList<double> &values)
+{
+    if (values.isEmpty())
+        return std::nullopt;
+    double sum = 0;
+    for (double v : values)
+        sum += v;
+    return sum / double(values.size());
+}
+
+} // namespace
+
 QList<MetricChange> compareSummaries(const RunRecord &a, const RunRecord &b)
 {
     QList<MetricChange> changes;
     for (const MetricInfo &m : RunSummary::metrics()) {
-        MetricChange c;
-        c.name = QLatin1String(m.name);
-        c.description = QLatin1String(m.description);
-        c.a = a.summary.value(c.name);
-        c.b = b.summary.value(c.name);
-        if (!c.a && !c.b)
+        const QString name = QLatin1String(m.name);
+        const auto va = a.summary.value(name), vb = b.summary.value(name);
+        if (va || vb)
+            changes.append(change(name, QLatin1String(m.description), va, vb, m.better));
+    }
+    return changes;
+}
+
+QList<MetricChange> comparePipelines(const RunRecord &a, const RunRecord &b)
+{
+    QList<MetricChange> changes;
+    if (!a.pipeline || !b.pipeline)
+        return changes;
+    const PipelineRecord &pa = *a.pipeline, &pb = *b.pipeline;
+    for (int i = 0; i < pa.commands.size(); ++i) {
+        const QString name = pa.commands[i].name;
+        int j = 0;
+        while (j < pb.commands.size() && pb.commands[j].name != name)
+            ++j;
+        if (j == pb.commands.size())
             continue;
-        if (c.a && c.b && *c.a == *c.b)
-            c.percent = 0;
-        else if (c.a && c.b && *c.a != 0)
-            c.percent = 100.0 * (*c.b - *c.a) / std::abs(*c.a);
-        if (c.a && c.b && m.better != 0 && std::abs(c.percent) >= 0.05)
-            c.verdict = (*c.b > *c.a) == (m.better > 0) ? 1 : -1;
-        changes.append(c);
+        changes.append(
+            change(QCoreApplication::translate("spillway::RunCompare", "%1: seconds").arg(name),
+                   QCoreApplication::translate("spillway::RunCompare",
+                                               "the command's time (the last iteration)"),
+                   pa.commands[i].seconds, pb.commands[j].seconds, -1));
+        changes.append(change(
+            QCoreApplication::translate("spillway::RunCompare", "%1: peak RSS MB").arg(name),
+            QCoreApplication::translate("spillway::RunCompare",
+                                        "highest resident memory of the command's process tree"),
+            pa.peakRssBytes(i) / 1e6, pb.peakRssBytes(j) / 1e6, -1));
+        changes.append(change(
+            QCoreApplication::translate("spillway::RunCompare", "%1: mean CPU %").arg(name),
+            QCoreApplication::translate("spillway::RunCompare",
+                                        "mean CPU of the command's process tree (100 = one core)"),
+            pa.meanCpuPercent(i), pb.meanCpuPercent(j), -1));
+    }
+    for (const PipelineSeries &ta : pa.tableSeries) {
+        for (const PipelineSeries &tb : pb.tableSeries) {
+            if (ta.name != tb.name)
+                continue;
+            changes.append(change(
+                QCoreApplication::translate("spillway::RunCompare", "%1: mean rows/s").arg(ta.name),
+                QCoreApplication::translate("spillway::RunCompare",
+                                            "mean rows inserted per second into the table"),
+                meanOf(ta.column(QStringLiteral("inserts_per_s"))),
+                meanOf(tb.column(QStringLiteral("inserts_per_s"))), +1));
+        }
     }
     return changes;
 }

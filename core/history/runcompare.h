@@ -33,6 +33,11 @@ struct MetricChange
 // Metrics measured by either run, in RunSummary's display order.
 QList<MetricChange> compareSummaries(const RunRecord &a, const RunRecord &b);
 
+// Pipeline runs (kind "pipeline"): per command, matched by name, its seconds, peak RSS and mean
+// CPU, and per target table its mean inserts per second ("etl: peak RSS MB", ...); empty
+// unless both runs hold a pipeline part.
+QList<MetricChange> comparePipelines(const RunRecord &a, const RunRecord &b);
+
 struct SettingDifference
 {
     QString key; // a settings key, or "(kind)", "(spillway)", "(server)", "(machine) cores" ...

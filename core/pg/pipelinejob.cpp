@@ -30,11 +30,6 @@ namespace {
 const char kFingerprintFile[] = "spillway-files.json";
 const char kManifestFile[] = "spillway-dirty.jsonl";
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("spillway::PipelineJob", text);
-}
-
 double threadCpuSeconds()
 {
     timespec ts{};
@@ -88,9 +83,9 @@ RunResult PipelineResult::runResult() const
     r.cancelled = cancelled;
     r.error = error;
     if (r.error.isEmpty() && commandFailed)
-        r.error = tr("a command failed (see the commands' exit statuses)");
+        r.error = PipelineJob::tr("a command failed (see the commands' exit statuses)");
     if (r.error.isEmpty() && verifyDifferences)
-        r.error = tr("verify found differences in the target tables");
+        r.error = PipelineJob::tr("verify found differences in the target tables");
     r.last = last;
     r.outputs = record.targetTables;
     return r;
@@ -398,12 +393,6 @@ void PipelineJob::startCommands()
 {
     setPhase(Phase::Running);
     const int n = int(m_options.commands.size());
-    QList<CommandSpec> specs;
-    const QProcessEnvironment base = QProcessEnvironment::systemEnvironment();
-    for (int i = 0; i < n; ++i)
-        specs.append({m_options.commands[i].name, m_options.commands[i].commandLine,
-                      m_options.workingDirectory,
-                      environment(m_options, i, m_filesDirectory, m_manifestPath, base)});
     m_outcomes = QList<CommandOutcome>(n);
     m_ended = QList<bool>(n, false);
     m_lastProcess = QList<ProcessSample>(n);
@@ -412,6 +401,33 @@ void PipelineJob::startCommands()
     m_hasDatabase = false;
     m_lastDatabase = DatabaseSample();
     m_waitingFinalSample = false;
+    // The database's counters are taken as a baseline before anything runs, so that rows a
+    // quick command inserts at once are counted; without an answer in 5 s the commands start
+    // anyway (and the database is sampled when it answers).
+    m_awaitingBaseline = true;
+    startDatabaseSampler(n);
+    const int serial = ++m_runSerial;
+    QTimer::singleShot(5000, this, [this, serial] {
+        if (serial == m_runSerial)
+            launchCommands();
+    });
+}
+
+void PipelineJob::launchCommands()
+{
+    if (!m_awaitingBaseline)
+        return;
+    m_awaitingBaseline = false;
+    if (m_cancelled) {
+        retireDatabaseSampler();
+        return endIteration();
+    }
+    QList<CommandSpec> specs;
+    const QProcessEnvironment base = QProcessEnvironment::systemEnvironment();
+    for (int i = 0; i < m_options.commands.size(); ++i)
+        specs.append({m_options.commands[i].name, m_options.commands[i].commandLine,
+                      m_options.workingDirectory,
+                      environment(m_options, i, m_filesDirectory, m_manifestPath, base)});
     retireRunner();
     m_runner = std::make_unique<CommandRunner>();
     connect(m_runner.get(), &CommandRunner::lineRead, this, &PipelineJob::onLine);
@@ -419,41 +435,57 @@ void PipelineJob::startCommands()
         if (i >= 0 && size_t(i) < m_procSamplers.size() && pid > 0)
             m_procSamplers[size_t(i)] = std::make_unique<ProcessTreeSampler>(pid);
     });
-    connect(m_runner.get(), &CommandRunner::commandFinished, this,
-            [this](int i, const CommandOutcome &outcome) {
-                if (i < 0 || i >= m_outcomes.size())
-                    return;
-                m_outcomes[i] = outcome;
-                const PipelineCommandRecord record =
-                    commandRecord(m_options.commands[i].name, {}, outcome);
-                note(tr("%1: %2 after %3 s")
-                         .arg(record.name, record.statusText())
-                         .arg(outcome.seconds, 0, 'f', 1) +
-                     (outcome.error.isEmpty() ? QString() : QStringLiteral(": ") + outcome.error));
-                if (!m_ended[i]) {
-                    m_lastProcess[i] = sampleCommand(i); // the last figures of its tree
-                    m_ended[i] = true;
-                }
-                emit commandFinished(i, outcome);
-            });
+    connect(m_runner.get(), &CommandRunner::commandFinished, this, &PipelineJob::onCommandFinished);
     connect(m_runner.get(), &CommandRunner::allFinished, this, &PipelineJob::onCommandsFinished);
+    m_recorder.setIteration(m_iteration, m_offset);
+    m_runner->setTimeout(m_options.timeoutSeconds);
+    m_runner->start(specs);
+    m_timer.start();
+}
+
+void PipelineJob::startDatabaseSampler(int commands)
+{
     PipelineSamplerOptions samplerOptions;
     samplerOptions.conninfo = m_options.conninfo;
     samplerOptions.targetTables = m_targets;
     samplerOptions.applicationPrefix = QStringLiteral("spillway/%1/").arg(m_options.runId);
-    samplerOptions.commands = n;
+    samplerOptions.commands = commands;
     m_dbSampler = std::make_unique<PipelineSampler>(samplerOptions);
     connect(m_dbSampler.get(), &PipelineSampler::sampled, this, &PipelineJob::onDatabaseSample);
     connect(m_dbSampler.get(), &PipelineSampler::samplingFailed, this,
             [this](const QString &message) {
                 note(tr("the database could not be sampled: %1").arg(message));
+                launchCommands(); // when still waiting for the baseline
             });
     connect(m_dbSampler.get(), &PipelineSampler::noted, this, &PipelineJob::note);
-    m_recorder.setIteration(m_iteration, m_offset);
-    m_runner->setTimeout(m_options.timeoutSeconds);
-    m_runner->start(specs);
     m_dbSampler->start();
-    m_timer.start();
+}
+
+void PipelineJob::retireDatabaseSampler()
+{
+    if (!m_dbSampler)
+        return;
+    m_dbSampler->stop();
+    // Its CPU time so far: what the sampling thread reported with its last sample, or more.
+    m_samplingCpu += std::max(m_dbSampler->cpuSeconds(), m_lastDatabase.samplerCpuSeconds);
+    m_dbSampler.release()->deleteLater(); // may be inside one of its signals
+}
+
+void PipelineJob::onCommandFinished(int i, const CommandOutcome &outcome)
+{
+    if (i < 0 || i >= m_outcomes.size())
+        return;
+    m_outcomes[i] = outcome;
+    const PipelineCommandRecord record = commandRecord(m_options.commands[i].name, {}, outcome);
+    note(tr("%1: %2 after %3 s")
+             .arg(record.name, record.statusText())
+             .arg(outcome.seconds, 0, 'f', 1) +
+         (outcome.error.isEmpty() ? QString() : QStringLiteral(": ") + outcome.error));
+    if (!m_ended[i]) {
+        m_lastProcess[i] = sampleCommand(i); // the last figures of its tree
+        m_ended[i] = true;
+    }
+    emit commandFinished(i, outcome);
 }
 
 void PipelineJob::onLine(PipelineLogLine line)
@@ -551,6 +583,8 @@ void PipelineJob::onDatabaseSample(const DatabaseSample &sample)
             a.table = m_targetNames[i];
     }
     m_hasDatabase = true;
+    if (m_awaitingBaseline)
+        return launchCommands();
     if (m_waitingFinalSample) {
         m_waitingFinalSample = false;
         completeRun();
@@ -579,11 +613,7 @@ void PipelineJob::completeRun()
 {
     PipelineSample last = currentSample();
     last.elapsedSeconds = m_current.seconds;
-    if (m_dbSampler) {
-        m_dbSampler->stop();
-        m_samplingCpu += m_dbSampler->cpuSeconds();
-        m_dbSampler.reset();
-    }
+    retireDatabaseSampler();
     publish(last, true);
     m_current.rows = m_result.last.rowsDone;
     m_current.rowsPerSecond =
@@ -681,8 +711,7 @@ void PipelineJob::finish(const QString &error)
         m_result.error = error;
         note(error);
     }
-    if (m_dbSampler)
-        m_dbSampler->stop();
+    retireDatabaseSampler();
     m_result.cancelled = m_cancelled;
     m_result.ok = !m_cancelled && m_result.error.isEmpty() && !m_result.commandFailed &&
                   !m_result.verifyDifferences && !m_result.iterations.isEmpty();

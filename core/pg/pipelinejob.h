@@ -170,6 +170,10 @@ private:
     void retireRunner();
     void startIteration();
     void startCommands();
+    void startDatabaseSampler(int commands);
+    void launchCommands();
+    void retireDatabaseSampler();
+    void onCommandFinished(int command, const spillway::CommandOutcome &outcome);
     void onLine(spillway::PipelineLogLine line);
     ProcessSample sampleCommand(int command);
     PipelineSample currentSample();
@@ -207,6 +211,7 @@ private:
     QTimer m_timer;
     DatabaseSample m_lastDatabase;
     bool m_hasDatabase = false;
+    bool m_awaitingBaseline = false; // the database sampler's first answer
     bool m_waitingFinalSample = false;
     int m_runSerial = 0;
     double m_offset = 0;      // the earlier iterations' command time
