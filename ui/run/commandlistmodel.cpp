@@ -66,7 +66,8 @@ int CommandListModel::columnCount(const QModelIndex &parent) const
 
 QVariant CommandListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const PipelineCommand &c = m_commands.at(index.row());
     const bool unnamed = index.column() == NameColumn && c.name.trimmed().isEmpty();
@@ -111,7 +112,8 @@ bool CommandListModel::setData(const QModelIndex &index, const QVariant &value, 
 
 Qt::ItemFlags CommandListModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return Qt::NoItemFlags;
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable;
 }

@@ -124,7 +124,7 @@ int MapModel::columnCount(const QModelIndex &) const
 
 QVariant MapModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     if (index.internalId() == kTableId)
         return tableData(m_tables.at(index.row()), index.column(), role);
@@ -195,7 +195,7 @@ QVariant MapModel::columnData(const ColumnRow &row, int column, int role) const
 
 bool MapModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return false;
     bool changed = false;
     if (index.internalId() == kTableId) {
@@ -242,7 +242,7 @@ bool MapModel::setColumnData(ColumnRow &row, int column, const QVariant &value, 
 
 Qt::ItemFlags MapModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return Qt::NoItemFlags;
     const Qt::ItemFlags base = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     const bool isTable = index.internalId() == kTableId;

@@ -103,6 +103,7 @@ RunRecord pipelineRun(const QString &id, int day, double rate, int lines,
     iteration.verified = true;
     iteration.verifyOk = true;
     recorder.addIteration(iteration);
+    recorder.finish();
     PipelineRecord p = recorder.record();
     p.logFile = logFile;
     r.pipeline = p;
