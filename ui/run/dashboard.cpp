@@ -602,15 +602,11 @@ void Dashboard::flushOutput()
     m_logView->scrollToBottom();
 }
 
+// The job's own notice says in the log how the command ended; the command table shows it.
 void Dashboard::showCommandFinished(int command, const CommandOutcome &outcome)
 {
-    if (command < 0)
-        return; // the before command: its outcome is in the log and the record
-    m_pipeline->showCommandFinished(command, outcome);
-    const QString name = m_commandNames.value(command, QString::number(command + 1));
-    const bool failed = PipelineView::outcomeFailed(outcome);
-    addLog(failed ? LogLevel::Warning : LogLevel::Info,
-           tr("Command %1: %2").arg(name, PipelineView::outcomeText(outcome)), QString());
+    if (command >= 0) // -1: the before command, whose outcome is in the log and the record
+        m_pipeline->showCommandFinished(command, outcome);
 }
 
 void Dashboard::showPipelineResult(const PipelineResult &result)
@@ -619,10 +615,6 @@ void Dashboard::showPipelineResult(const PipelineResult &result)
         m_logFile = result.logFile;
     m_pipeline->showResult(result);
     updateOlderLines();
-    const QString verify = PipelineView::verifyText(result);
-    if (!verify.isEmpty())
-        addLog(result.verifyDifferences ? LogLevel::Error : LogLevel::Info,
-               verify.section(QLatin1Char('\n'), -1), verify);
 }
 
 void Dashboard::updateOlderLines()

@@ -35,6 +35,8 @@ MapEditor::MapEditor(QWidget *parent)
     m_view->setUniformRowHeights(true);
     m_view->header()->setStretchLastSection(true);
     m_view->setMinimumHeight(fontMetrics().height() * 10);
+    // Not expanding: out of view, the run panel's pipeline page claims no spare height.
+    m_view->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_file->setWordWrap(true);
     m_file->setTextFormat(Qt::PlainText);
     m_load->setToolTip(tr("Read a map file (JSON, as verify --map reads it)"));

@@ -110,6 +110,8 @@ QWidget *PipelinePage::createCommands()
     m_commandView->setColumnWidth(CommandListModel::NameColumn,
                                   fontMetrics().averageCharWidth() * 10);
     m_commandView->setMinimumHeight(fontMetrics().height() * 6);
+    // Not expanding: out of view, the page must not claim the target box's spare height.
+    m_commandView->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_commandView->setMaximumHeight(fontMetrics().height() * 9);
     m_add = toolButton(QStringLiteral("+"), tr("Add a command"));
     m_remove = toolButton(QStringLiteral("−"), tr("Remove the selected command"));
@@ -133,12 +135,13 @@ QWidget *PipelinePage::createCommands()
     auto *buttons = new QVBoxLayout;
     for (QToolButton *b : {m_add, m_remove, m_up, m_down})
         buttons->addWidget(b);
-    buttons->addStretch(1);
     auto *title = new QLabel(tr("Commands (run at the same time, each measured on its own)"));
     title->setWordWrap(true);
     auto *row = new QHBoxLayout;
     row->addWidget(m_commandView, 1);
     row->addLayout(buttons);
+    // At the top without a stretch: out of view, the page claims no spare height.
+    row->setAlignment(buttons, Qt::AlignTop);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(title);
@@ -202,6 +205,11 @@ QWidget *PipelinePage::createPicker(QLineEdit *edit, const QString &title, bool 
     return row;
 }
 
+int PipelinePage::heightForWidth(int width) const
+{
+    return isHidden() ? -1 : QWidget::heightForWidth(width);
+}
+
 QCheckBox *PipelinePage::dirtyKindBox(DirtyKind kind) const
 {
     return m_kinds.value(allDirtyKinds().indexOf(kind));
@@ -246,7 +254,10 @@ void PipelinePage::setSchema(const Schema &schema)
 PipelineSettings PipelinePage::settings() const
 {
     PipelineSettings s;
-    s.commands = m_commands->commands();
+    for (const PipelineCommand &c : m_commands->commands()) {
+        if (!c.name.isEmpty() || !c.commandLine.isEmpty()) // the editor's blank row is no command
+            s.commands << c;
+    }
     s.profileName = m_profileName;
     s.workingDirectory = m_workingDirectory->text().trimmed();
     s.filesDirectory = m_filesDirectory->text().trimmed();

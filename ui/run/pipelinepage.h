@@ -44,6 +44,10 @@ public:
     QDoubleSpinBox *dirtyBox() const { return m_dirty; }
     QCheckBox *dirtyKindBox(DirtyKind kind) const;
 
+    // Out of view (another target's page is current) it asks for no height: QStackedLayout
+    // takes the tallest page's height for a width, hidden ones too.
+    int heightForWidth(int width) const override;
+
 signals:
     void edited();
 
