@@ -4,9 +4,11 @@ report (also saved under bench-results/). Timings are medians of several runs; e
 comes from this run on this machine, with a baseline measured in the same run.
 
 Usage: scripts/benchmark.py [--runs 5] [--rows 10000000] [--billion] [--cli PATH]
-                           [--sections core,ingest,generators,examples,compression]
+                           [--sections core,ingest,generators,examples,compression,pipeline]
   --billion  also runs 1,000,000,000 rows of the e-commerce orders table (minutes).
-  --sections runs only the named parts (default: all)."""
+  --sections runs only the named parts (default: all).
+  --pipeline-scale F  the example ETL's input in the pipeline section (default 80: 320,000
+                      rows, about 20 s per run)."""
 import argparse
 import datetime
 import json
@@ -22,6 +24,7 @@ import tempfile
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent / "bench"))
 import catalogue  # noqa: E402
+import pipeline  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -205,7 +208,8 @@ def main():
     ap.add_argument("--ingest-rows", type=int, default=2_000_000)
     ap.add_argument("--ingest-only", action="store_true", help="only the ingest and load part")
     ap.add_argument("--cli", default=str(ROOT / "build/app/cli/spillway-cli"))
-    ap.add_argument("--sections", default="core,ingest,generators,examples,compression")
+    ap.add_argument("--sections", default="core,ingest,generators,examples,compression,pipeline")
+    ap.add_argument("--pipeline-scale", type=float, default=80)
     args = ap.parse_args()
     cli = args.cli
     sections = set(args.sections.split(","))
@@ -225,6 +229,8 @@ def main():
         lines += core_section(cli, args, rows)
     if "ingest" in sections:
         lines += ingest_section(cli, args)
+    if "pipeline" in sections:
+        lines += pipeline.pipeline_section(cli, min(args.runs, 3), args.pipeline_scale)
     report = "\n".join(lines) + "\n"
     print(report)
     out = ROOT / "bench-results"

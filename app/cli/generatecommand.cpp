@@ -77,6 +77,12 @@ int runGenerate(const QStringList &arguments)
     auto schema = loadSchema(p.positionalArguments().first(), planOptions.seed);
     if (!schema)
         return ExitUsage;
+    if (Plan::wantsDirtyRows(*schema, planOptions)) { // refused before anything is written
+        if (const QString problem = FileSink::dirtyRowsProblem(sinkOptions); !problem.isEmpty()) {
+            printErr(QStringLiteral("error: %1\n").arg(problem));
+            return ExitUsage;
+        }
+    }
     recording.addSettings(
         CliRunRecording::planSettings(p.positionalArguments().first(), *schema, planOptions));
     return runToFiles(schema, planOptions, sinkOptions, engineOptions,

@@ -6,6 +6,7 @@
 #include "pg/conninfo.h"
 #include "pg/verifier.h"
 #include "runrecording.h"
+#include "schema/ddl.h"
 #include "schema/schemaio.h"
 
 #include <QJsonDocument>
@@ -37,6 +38,18 @@ void addVerifyOptions(QCommandLineParser &p)
         {QStringLiteral("max-differences"),
          QStringLiteral("Differing rows and values listed per table (default 10)."),
          QStringLiteral("N"), QStringLiteral("10")},
+        {QStringLiteral("map"),
+         QStringLiteral("Map of where the schema's tables and columns landed (JSON: target "
+                        "tables, renamed and dropped columns, casts): see the README."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("manifest"),
+         QStringLiteral("Dirty-row manifest (spillway-dirty.jsonl) of the files the pipeline "
+                        "loaded: expect every clean row once and no dirty row."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("rejects"),
+         QStringLiteral("The pipeline's reject file (JSON Lines with \"file\" and \"line\", or "
+                        "FILE:LINE lines): dirty rows it must list. Needs --manifest."),
+         QStringLiteral("FILE")},
         {QStringLiteral("json"), QStringLiteral("Print the report as one JSON object.")},
         {QStringLiteral("attach"),
          QStringLiteral("Run record to attach the result to (default: the latest ingest or load "
@@ -110,6 +123,17 @@ bool readVerifyOptions(const QCommandLineParser &p, const PlanOptions &plan, Ver
     options.maxDifferences = p.value(QStringLiteral("max-differences")).toInt(&number);
     if (!number || options.maxDifferences < 0 || options.maxDifferences > 100000)
         bad(QStringLiteral("--max-differences must be between 0 and 100000"));
+    options.manifestPath = p.value(QStringLiteral("manifest"));
+    options.rejectsPath = p.value(QStringLiteral("rejects"));
+    if (!options.rejectsPath.isEmpty() && options.manifestPath.isEmpty())
+        bad(QStringLiteral("--rejects needs --manifest: the manifest says which rows are dirty"));
+    if (p.isSet(QStringLiteral("map"))) {
+        QString error;
+        if (auto map = VerifyMap::load(p.value(QStringLiteral("map")), &error))
+            options.map = *map;
+        else
+            bad(error);
+    }
     if (p.isSet(QStringLiteral("workers"))) {
         workers = p.value(QStringLiteral("workers")).toInt(&number);
         if (!number || workers < 1 || workers > 256)
@@ -134,8 +158,10 @@ QString columnLine(const VerifyColumnReport &c, int nameWidth, int typeWidth)
         if (!c.note.isEmpty())
             detail += QStringLiteral(" (%1)").arg(c.note);
     }
+    const QString name =
+        c.target.isEmpty() ? c.name : QStringLiteral("%1 \u2192 %2").arg(c.name, c.target);
     return QStringLiteral("    %1 %2  %3  %4\n")
-        .arg(c.match() ? kCheck : kCross, c.name.leftJustified(nameWidth),
+        .arg(c.match() ? kCheck : kCross, name.leftJustified(nameWidth),
              c.type.leftJustified(typeWidth), detail);
 }
 
@@ -188,9 +214,54 @@ QString differenceLine(const VerifyTableReport &t, const VerifyDifference &d)
     return QStringLiteral("    ") + line + QLatin1Char('\n');
 }
 
+// One line per kind: "    number 2: 17 (orders.csv:18), 40 (orders.csv:41)".
+QString dirtyCounts(const QList<VerifyDirtyCount> &counts)
+{
+    QString out;
+    for (const VerifyDirtyCount &c : counts)
+        out += QStringLiteral("    %1 %2: %3%4\n")
+                   .arg(c.kind)
+                   .arg(c.count)
+                   .arg(c.examples.join(QStringLiteral(", ")), uint64_t(c.examples.size()) < c.count
+                                                                   ? QStringLiteral(", \u2026")
+                                                                   : QString());
+    return out;
+}
+
+uint64_t dirtyTotal(const QList<VerifyDirtyCount> &counts)
+{
+    uint64_t n = 0;
+    for (const VerifyDirtyCount &c : counts)
+        n += c.count;
+    return n;
+}
+
+QString rejectsText(const VerifyReport &r)
+{
+    if (r.rejects.isEmpty())
+        return {};
+    QString out = QStringLiteral("%1 rejects %2: %3 line(s), %4 of %5 dirty row(s) reported\n")
+                      .arg(r.notRejected.isEmpty() ? kCheck : kCross, r.rejects)
+                      .arg(r.rejectLines)
+                      .arg(r.rejectsMatched)
+                      .arg(r.dirtyRows);
+    if (!r.notRejected.isEmpty())
+        out += QStringLiteral("  not reported, by kind:\n") + dirtyCounts(r.notRejected);
+    if (r.rejectLinesUnknown)
+        out += QStringLiteral("  note: %1 line(s) are neither JSON with \"file\" and \"line\" "
+                              "nor FILE:LINE, e.g. %2\n")
+                   .arg(r.rejectLinesUnknown)
+                   .arg(r.unknownRejectLines.value(0));
+    return out + QLatin1Char('\n');
+}
+
 QString tableText(const VerifyTableReport &t)
 {
-    QString out = QStringLiteral("%1 %2  ").arg(t.match() ? kCheck : kCross, t.name);
+    const QString relation =
+        t.relation.contains(QLatin1Char('.')) || t.relation != Ddl::quoteIdentifier(t.name)
+            ? QStringLiteral(" (%1)").arg(t.relation)
+            : QString();
+    QString out = QStringLiteral("%1 %2%3  ").arg(t.match() ? kCheck : kCross, t.name, relation);
     if (!t.exists)
         out += QStringLiteral("missing: expected %1 rows\n").arg(t.expectedRows);
     else if (t.expectedRows == t.foundRows)
@@ -199,7 +270,8 @@ QString tableText(const VerifyTableReport &t)
         out += QStringLiteral("rows: expected %1, found %2\n").arg(t.expectedRows).arg(t.foundRows);
     int nameWidth = 0, typeWidth = 0;
     for (const VerifyColumnReport &c : t.columns) {
-        nameWidth = std::max(nameWidth, int(c.name.size()));
+        nameWidth = std::max(nameWidth,
+                             int(c.name.size() + (c.target.isEmpty() ? 0 : c.target.size() + 3)));
         typeWidth = std::max(typeWidth, int(c.type.size()));
     }
     for (const VerifyColumnReport &c : t.columns)
@@ -212,6 +284,25 @@ QString tableText(const VerifyTableReport &t)
         for (const VerifyDifference &d : t.differences)
             out += differenceLine(t, d);
     }
+    if (t.duplicates)
+        out += QStringLiteral("  duplicates: %1 row(s) repeat another row whole%2\n")
+                   .arg(t.duplicates)
+                   .arg(t.duplicateKeys.isEmpty()
+                            ? QString()
+                            : QStringLiteral(" (%1 %2%3)")
+                                  .arg(t.keyColumn, t.duplicateKeys.join(QStringLiteral("; ")),
+                                       uint64_t(t.duplicateKeys.size()) < t.duplicates
+                                           ? QStringLiteral(", \u2026")
+                                           : QString()));
+    if (t.dirtyRows || !t.dirtyLoaded.isEmpty())
+        out +=
+            t.dirtyLoaded.isEmpty()
+                ? QStringLiteral("  dirty rows: %1 in the manifest, none got in\n").arg(t.dirtyRows)
+                : QStringLiteral("  dirty rows: %1 in the manifest, %2 got in, by kind (key, "
+                                 "where it was written):\n%3")
+                      .arg(t.dirtyRows)
+                      .arg(dirtyTotal(t.dirtyLoaded))
+                      .arg(dirtyCounts(t.dirtyLoaded));
     for (const QString &note : t.notes)
         out += QStringLiteral("  note: %1\n").arg(note);
     return out + QLatin1Char('\n');
@@ -228,16 +319,21 @@ QString summaryText(const VerifyReport &r)
     const QString speed = QStringLiteral("%1 rows in %2 (%3 rows/s), PostgreSQL %4")
                               .arg(formatCount(double(r.rowsCompared())), formatDuration(r.seconds),
                                    formatCount(rate), r.serverVersion);
-    if (differing.isEmpty())
+    QStringList problems;
+    if (!differing.isEmpty())
+        problems.append(QStringLiteral("%1 of %2 table(s) differ (%3)")
+                            .arg(differing.size())
+                            .arg(r.tables.size())
+                            .arg(differing.join(QStringLiteral(", "))));
+    if (!r.notRejected.isEmpty())
+        problems.append(QStringLiteral("%1 dirty row(s) not in the reject file")
+                            .arg(dirtyTotal(r.notRejected)));
+    if (problems.isEmpty())
         return QStringLiteral("%1 All %2 table(s) match: %3\n")
             .arg(kCheck)
             .arg(r.tables.size())
             .arg(speed);
-    return QStringLiteral("%1 %2 of %3 table(s) differ (%4): %5\n")
-        .arg(kCross)
-        .arg(differing.size())
-        .arg(r.tables.size())
-        .arg(differing.join(QStringLiteral(", ")), speed);
+    return QStringLiteral("%1 %2: %3\n").arg(kCross, problems.join(QStringLiteral("; ")), speed);
 }
 
 void printJson(const QJsonObject &object)
@@ -273,8 +369,22 @@ int verify(const QString &argument, std::shared_ptr<const Plan> plan, const Veri
     if (json)
         printJson(report.toJson());
     else
-        printOut(summaryText(report));
+        printOut(rejectsText(report) + summaryText(report));
     return report.ok() ? ExitOk : ExitMismatch;
+}
+
+// What verify read besides the schema, for the run record: the map, and the files' paths.
+QJsonObject inputSettings(const QCommandLineParser &p, const VerifyOptions &options)
+{
+    QJsonObject inputs;
+    if (!options.map.isEmpty())
+        inputs.insert(QStringLiteral("map"), options.map.toJson());
+    for (const char *key : {"map", "manifest", "rejects"}) {
+        if (p.isSet(QLatin1String(key)))
+            inputs.insert(QLatin1String(key) + QStringLiteral("_path"),
+                          p.value(QLatin1String(key)));
+    }
+    return inputs;
 }
 
 } // namespace
@@ -307,6 +417,7 @@ int runVerify(const QStringList &arguments)
     if (!recording.isReady())
         return ExitUsage;
     recording.addSettings(CliRunRecording::planSettings(argument, *schema, planOptions));
+    recording.addSettings(inputSettings(p, options));
     QThreadPool pool;
     pool.setMaxThreadCount(workers);
     Diagnostics diagnostics;
@@ -315,6 +426,11 @@ int runVerify(const QStringList &arguments)
         printErr(QStringLiteral("error: %1\n").arg(d.toString()));
     if (!plan)
         return ExitUsage;
+    if (const QString problems = options.map.validate(*plan->schema()); !problems.isEmpty()) {
+        for (const QString &line : problems.split(QLatin1Char('\n')))
+            printErr(QStringLiteral("error: %1\n").arg(line));
+        return ExitUsage;
+    }
     EmbeddedServerGuard server(p);
     if (const auto exit = server.resolve(p, options.conninfo))
         return *exit;

@@ -11,17 +11,27 @@ struct KindName
 {
     DirtyKind kind;
     const char *name;
+    const char *summary;
 };
 
 constexpr KindName kKinds[] = {
-    {DirtyKind::FieldCount, "field_count"},
-    {DirtyKind::Quote, "quote"},
-    {DirtyKind::Encoding, "encoding"},
-    {DirtyKind::Number, "number"},
-    {DirtyKind::Date, "date"},
-    {DirtyKind::Overflow, "overflow"},
-    {DirtyKind::Null, "null"},
-    {DirtyKind::Duplicate, "duplicate"},
+    {DirtyKind::FieldCount, "field_count",
+     QT_TRANSLATE_NOOP("DirtyKind", "A field missing or one too many")},
+    {DirtyKind::Quote, "quote",
+     QT_TRANSLATE_NOOP("DirtyKind", "A quote left open (CSV and JSON Lines)")},
+    {DirtyKind::Encoding, "encoding",
+     QT_TRANSLATE_NOOP("DirtyKind", "Bytes that are not UTF-8 inside a field")},
+    {DirtyKind::Number, "number",
+     QT_TRANSLATE_NOOP("DirtyKind", "Text such as 12a4 in a numeric column")},
+    {DirtyKind::Date, "date",
+     QT_TRANSLATE_NOOP("DirtyKind", "An impossible date or time, or a word, in a date column")},
+    {DirtyKind::Overflow, "overflow",
+     QT_TRANSLATE_NOOP("DirtyKind",
+                       "A value beyond its type: integer range, numeric digits, text length")},
+    {DirtyKind::Null, "null",
+     QT_TRANSLATE_NOOP("DirtyKind", "No value in a NOT NULL column (the primary key)")},
+    {DirtyKind::Duplicate, "duplicate",
+     QT_TRANSLATE_NOOP("DirtyKind", "The primary key of an earlier row of the same file")},
 };
 
 } // namespace
@@ -33,6 +43,15 @@ QString dirtyKindName(DirtyKind kind)
             return QLatin1String(k.name);
     }
     return {};
+}
+
+const char *dirtyKindSummary(DirtyKind kind)
+{
+    for (const KindName &k : kKinds) {
+        if (k.kind == kind)
+            return k.summary;
+    }
+    return "";
 }
 
 std::optional<DirtyKind> dirtyKindFromName(const QString &name)

@@ -18,6 +18,9 @@ enum class DirtyKind { FieldCount, Quote, Encoding, Number, Date, Overflow, Null
 QString dirtyKindName(DirtyKind kind);
 std::optional<DirtyKind> dirtyKindFromName(const QString &name);
 QList<DirtyKind> allDirtyKinds();
+// What a kind writes, in English, marked for translation in the context "DirtyKind" (the
+// desktop shows QCoreApplication::translate("DirtyKind", dirtyKindSummary(kind))).
+const char *dirtyKindSummary(DirtyKind kind);
 // "field_count, quote, ..." for messages that list what is allowed.
 QString dirtyKindNames();
 

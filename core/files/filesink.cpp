@@ -47,13 +47,25 @@ QString FileSink::fileName(const QString &table, int part) const
     return QStringLiteral("%1.%2").arg(base, ext);
 }
 
+QString FileSink::dirtyRowsProblem(const FileSinkOptions &options)
+{
+    if (options.format.format == OutputFormat::PgBinary)
+        return QStringLiteral("binary COPY files cannot hold dirty rows: write them in a text "
+                              "format (--format csv, tsv, pgcopy or jsonl)");
+    if (options.directory == QLatin1String("-"))
+        return QStringLiteral("dirty rows need a folder for their manifest: write them with "
+                              "--out FOLDER, not to standard output");
+    return {};
+}
+
 QString FileSink::open(const Plan &plan)
 {
     m_plan = &plan;
+    if (plan.hasDirtyRows()) {
+        if (QString problem = dirtyRowsProblem(m_options); !problem.isEmpty())
+            return problem;
+    }
     if (isStdout()) {
-        if (plan.hasDirtyRows())
-            return QStringLiteral("dirty rows need a folder for their manifest: write them with "
-                                  "--out FOLDER, not to standard output");
         if (plan.tables().size() != 1)
             return QStringLiteral("--out - streams exactly one table, but this run has %1: "
                                   "choose one with --table")

@@ -50,6 +50,9 @@ public:
     QString finish(bool completed) override;
     QStringList outputs() const override { return m_outputs; }
 
+    // Why these options cannot hold dirty rows (binary COPY, standard output), or empty.
+    static QString dirtyRowsProblem(const FileSinkOptions &options);
+
     bool isStdout() const { return m_options.directory == QLatin1String("-"); }
     // Standard output's reader went away (EPIPE, e.g. `| head`): the run stopped there, which
     // the caller may take for a cancel rather than a failure. Read after the run.

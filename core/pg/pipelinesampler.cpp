@@ -18,67 +18,113 @@ namespace spillway {
 
 namespace {
 
+// Null for a null string.
 QString sqlTextArray(const QStringList &values)
 {
     QStringList quoted;
     for (const QString &v : values)
-        quoted.append(Ddl::quoteLiteral(v));
+        quoted.append(v.isNull() ? QStringLiteral("NULL") : Ddl::quoteLiteral(v));
     return QStringLiteral("ARRAY[%1]::text[]").arg(quoted.join(QStringLiteral(", ")));
 }
 
-// The whole sample in one statement and one round trip, answered as one JSON document. The
-// statement timeout bounds how long stop() can be kept waiting by an overloaded server;
-// pg_blocking_pids() (which briefly locks the lock manager) runs only for sessions that wait on
-// a lock.
-QString sampleQuery(const PipelineSamplerOptions &o, int serverMajor)
+// A target is read as SQL (to_regclass): "staging.orders" or "Staging"."Orders". An unquoted
+// name with capitals (Staging.Orders) is also tried as written, quoted.
+QStringList quotedAlternatives(const QStringList &targets)
+{
+    QStringList alternatives;
+    for (const QString &t : targets) {
+        const QStringList parts = t.split(QLatin1Char('.'));
+        const bool plain = !t.contains(QLatin1Char('"')) && t != t.toLower() && parts.size() <= 2;
+        alternatives.append(plain ? (parts.size() == 2 ? Ddl::qualifiedName(parts[0], parts[1])
+                                                       : Ddl::quoteIdentifier(t))
+                                  : QString());
+    }
+    return alternatives;
+}
+
+QStringList nullWhenEmpty(QStringList names)
+{
+    for (QString &n : names) {
+        if (n.trimmed().isEmpty())
+            n = QString();
+    }
+    return names;
+}
+
+// The target tables, with the rows and bytes of COPYs in progress into each. A partitioned
+// (or inherited) target counts the rows of its partitions. Catalogs and statistics are read
+// without locking the tables (to_regclass, pg_inherits), so a pipeline's ACCESS EXCLUSIVE lock
+// does not hold sampling up.
+QString tablesQuery(const PipelineSamplerOptions &o)
+{
+    return QStringLiteral(R"sql(
+target AS (SELECT name, alt, i FROM unnest(%1, %2) WITH ORDINALITY AS u(name, alt, i)),
+resolved AS (SELECT i, coalesce(to_regclass(name), to_regclass(alt))::oid AS oid FROM target),
+tree(i, relid) AS (
+  SELECT i, oid FROM resolved WHERE oid IS NOT NULL
+  UNION ALL SELECT tree.i, h.inhrelid FROM tree JOIN pg_inherits h ON h.inhparent = tree.relid),
+counters AS (
+  SELECT i, sum(pg_stat_get_tuples_inserted(relid)) AS ins,
+    sum(pg_stat_get_tuples_updated(relid)) AS upd, sum(pg_stat_get_tuples_deleted(relid)) AS del,
+    sum(pg_stat_get_live_tuples(relid)) AS live
+  FROM tree GROUP BY i),
+tables AS (
+  SELECT r.i, r.oid::bigint AS oid, s.ins, s.upd, s.del, s.live,
+    (SELECT coalesce(sum(p.bytes_processed), 0) FROM copies p
+     WHERE p.relid = r.oid AND p.command = 'COPY FROM') AS copy_bytes,
+    (SELECT coalesce(sum(p.tuples_processed), 0) FROM copies p
+     WHERE p.relid = r.oid AND p.command = 'COPY FROM') AS copy_rows
+  FROM resolved r LEFT JOIN counters s ON s.i = r.i))sql")
+        .arg(sqlTextArray(nullWhenEmpty(o.targetTables)),
+             sqlTextArray(quotedAlternatives(o.targetTables)));
+}
+
+// Client sessions of the database but the sampler's own, by command (the last: others).
+// pg_blocking_pids() briefly locks the lock manager: asked only for sessions waiting on a lock.
+QString sessionsQuery(const PipelineSamplerOptions &o)
 {
     QStringList applicationNames;
     for (int i = 0; i < o.commands; ++i)
         applicationNames.append(o.applicationPrefix + QString::number(i));
+    return QStringLiteral(R"sql(
+sessions AS (
+  SELECT coalesce(array_position(%1, a.application_name) - 1, %2) AS command,
+    a.state, a.wait_event_type, a.wait_event,
+    CASE WHEN a.wait_event_type = 'Lock' THEN cardinality(pg_blocking_pids(a.pid)) > 0
+    ELSE false END AS blocked
+  FROM pg_stat_activity a
+  WHERE a.datname = current_database() AND a.pid <> pg_backend_pid()
+    AND a.backend_type = 'client backend'))sql")
+        .arg(sqlTextArray(applicationNames), QString::number(o.commands));
+}
+
+// The whole sample in one statement and one round trip, answered as one JSON document. The
+// statement timeout bounds how long an overloaded server can keep the sampling thread (and so
+// the owner's destructor) waiting.
+QString sampleQuery(const PipelineSamplerOptions &o, int serverMajor)
+{
     const QString copies =
         serverMajor >= 14
             ? QStringLiteral("SELECT relid, command, bytes_processed, tuples_processed "
                              "FROM pg_stat_progress_copy WHERE datname = current_database()")
-            : QStringLiteral(
-                  "SELECT NULL::oid AS relid, NULL::text AS command, "
-                  "0::bigint AS bytes_processed, 0::bigint AS tuples_processed WHERE false");
+            : QStringLiteral("SELECT NULL::oid AS relid, NULL::text AS command, 0::bigint "
+                             "AS bytes_processed, 0::bigint AS tuples_processed WHERE false");
     const QString checkpoints =
         serverMajor >= 17
             ? QStringLiteral("SELECT num_timed + num_requested FROM pg_stat_checkpointer")
             : QStringLiteral("SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter");
-    return QStringLiteral(
-               "SET statement_timeout = '5s';\n"
-               "WITH target AS (SELECT name, i FROM unnest(%1) WITH ORDINALITY AS u(name, i)),\n"
-               "copies AS (%2),\n"
-               "tables AS (SELECT t.i, c.oid::bigint AS oid, s.n_tup_ins AS ins, s.n_tup_upd AS "
-               "upd,\n"
-               "  s.n_tup_del AS del, s.n_live_tup AS live,\n"
-               "  (SELECT coalesce(sum(p.bytes_processed), 0) FROM copies p\n"
-               "   WHERE p.relid = c.oid AND p.command = 'COPY FROM') AS copy_bytes,\n"
-               "  (SELECT coalesce(sum(p.tuples_processed), 0) FROM copies p\n"
-               "   WHERE p.relid = c.oid AND p.command = 'COPY FROM') AS copy_rows\n"
-               "  FROM target t CROSS JOIN LATERAL (SELECT to_regclass(t.name)::oid AS oid) c\n"
-               "  LEFT JOIN pg_stat_all_tables s ON s.relid = c.oid),\n"
-               "sessions AS (SELECT coalesce(array_position(%3, a.application_name) - 1, %4) AS "
-               "command,\n"
-               "  a.state, a.wait_event_type, a.wait_event,\n"
-               "  CASE WHEN a.wait_event_type = 'Lock' THEN cardinality(pg_blocking_pids(a.pid)) > "
-               "0\n"
-               "  ELSE false END AS blocked\n"
-               "  FROM pg_stat_activity a WHERE a.datname = current_database()\n"
-               "  AND a.pid <> pg_backend_pid() AND a.backend_type = 'client backend')\n"
-               "SELECT json_build_object(\n"
-               "  'tables', (SELECT coalesce(json_agg(tables ORDER BY i), '[]') FROM tables),\n"
-               "  'wal', CASE WHEN pg_is_in_recovery() THEN NULL\n"
-               "         ELSE pg_current_wal_lsn() - '0/0'::pg_lsn END,\n"
-               "  'checkpoints', (%5), 'temp_files', d.temp_files, 'temp_bytes', d.temp_bytes,\n"
-               "  'copies', (SELECT count(*) FROM copies),\n"
-               "  'sessions', (SELECT coalesce(json_agg(g), '[]') FROM (SELECT command, state,\n"
-               "    wait_event_type, wait_event, blocked, count(*) AS n FROM sessions\n"
-               "    GROUP BY 1, 2, 3, 4, 5) g))\n"
-               "FROM pg_stat_database d WHERE d.datname = current_database()")
-        .arg(sqlTextArray(o.targetTables), copies, sqlTextArray(applicationNames),
-             QString::number(o.commands), checkpoints);
+    return QStringLiteral(R"sql(SET statement_timeout = '5s';
+WITH RECURSIVE copies AS (%1), %2, %3
+SELECT json_build_object(
+  'tables', (SELECT coalesce(json_agg(tables ORDER BY i), '[]') FROM tables),
+  'wal', CASE WHEN pg_is_in_recovery() THEN NULL ELSE pg_current_wal_lsn() - '0/0'::pg_lsn END,
+  'checkpoints', (%4), 'temp_files', d.temp_files, 'temp_bytes', d.temp_bytes,
+  'copies', (SELECT count(*) FROM copies),
+  'sessions', (SELECT coalesce(json_agg(g), '[]') FROM (
+    SELECT command, state, wait_event_type, wait_event, blocked, count(*) AS n
+    FROM sessions GROUP BY 1, 2, 3, 4, 5) g))
+FROM pg_stat_database d WHERE d.datname = current_database())sql")
+        .arg(copies, tablesQuery(o), sessionsQuery(o), checkpoints);
 }
 
 qint64 integer(const QJsonObject &o, const char *key)
@@ -198,8 +244,12 @@ QString PipelineSampler::State::sample(Database &db, const SamplingThread::Tick 
     QElapsedTimer roundTrip;
     roundTrip.start();
     QList<QStringList> rows;
-    if (const QString e = db.query(sql, &rows); !e.isEmpty())
-        return e;
+    if (QString e = db.query(sql, &rows); !e.isEmpty()) {
+        e.remove(QStringLiteral(" (while running: %1)").arg(sql.left(300))); // not the whole query
+        return QCoreApplication::translate("PipelineSampler",
+                                           "cannot read the database's statistics: %1")
+            .arg(e);
+    }
     s->queryMilliseconds = double(roundTrip.nsecsElapsed()) / 1e6;
     QJsonParseError parseError;
     const QJsonDocument doc =
@@ -209,7 +259,8 @@ QString PipelineSampler::State::sample(Database &db, const SamplingThread::Tick 
     if (!doc.isObject())
         return QCoreApplication::translate("PipelineSampler",
                                            "the statistics query gave no usable answer (%1)")
-            .arg(rows.isEmpty() ? QStringLiteral("no row") : parseError.errorString());
+            .arg(rows.isEmpty() ? QCoreApplication::translate("PipelineSampler", "no row")
+                                : parseError.errorString());
     const QJsonObject o = doc.object();
     const double dt = tick.first ? 0 : tick.elapsedSeconds - previousTime;
     s->elapsedSeconds = tick.elapsedSeconds;
@@ -235,7 +286,7 @@ void PipelineSampler::State::readTables(const QJsonArray &rows, bool first, doub
                                   c.committed(TableCounters::Deleted)};
         std::array<double, 3> perSecond{};
         for (int k = 0; k < 3; ++k) {
-            now[k] = std::max(now[k], first ? 0 : c.shown[k]);
+            now[k] = std::max(now[k], c.shown[k]);
             perSecond[k] = dt > 0 ? double(now[k] - c.shown[k]) / dt : 0;
         }
         c.shown = now;

@@ -2,16 +2,22 @@
 
 // Samples the database side of a pipeline run (issue 13) once a second, on its own thread with
 // its own connection, in one round trip: per target table the rows inserted, updated and
-// deleted (pg_stat_all_tables) plus the rows of COPYs still in progress into it
-// (pg_stat_progress_copy), WAL bytes/s, checkpoints, temp files, and the sessions of each
-// command (pg_stat_activity, told apart by application_name) with their waits and locks.
+// deleted (as in pg_stat_all_tables, summed over a partitioned table's partitions) plus the
+// rows of COPYs still in progress into it (pg_stat_progress_copy), WAL bytes/s, checkpoints, temp
+// files, and the sessions of each command (pg_stat_activity, told apart by application_name) with
+// their waits and locks.
 //
 // Lag: PostgreSQL publishes a table's counters only when the writing transaction ends and the
 // backend flushes its statistics (PostgreSQL 15: at most once a second, up to 10 s later for a
-// backend that went idle right after a flush). Rows of a COPY in progress are counted from
-// pg_stat_progress_copy instead, so a long single-transaction load still shows its rate; a
-// table's inserted count never goes down while a finished COPY's rows wait for that flush.
+// backend that went idle right after a flush); a transaction's own counts (pg_stat_get_xact_*)
+// are visible only to its session, so no other session can see them sooner. Rows of a COPY in
+// progress are counted from pg_stat_progress_copy instead, so a long single-transaction load
+// still shows its rate; a table's inserted count never goes down while a finished COPY's rows
+// wait for that flush.
 // Inserts of transactions that rolled back count too (as in n_tup_ins).
+//
+// Sessions are client backends of the current database (not autovacuum or parallel workers);
+// the sampler's own is left out. pg_blocking_pids() is asked only for sessions waiting on a lock.
 
 #include "run/pipelinemetrics.h"
 
@@ -54,7 +60,7 @@ public:
 
 signals:
     void sampled(const spillway::DatabaseSample &sample);
-    // Once per distinct message; sampling goes on.
+    // Once per distinct message until a sample succeeds again; sampling goes on.
     void samplingFailed(const QString &message);
     // Something the user should know once, that is not a failure (e.g. no WAL rate on a standby).
     void noted(const QString &message);

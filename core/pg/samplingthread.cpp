@@ -10,15 +10,21 @@
 
 namespace spillway {
 
-// Sampling is not worth waiting long for a server that does not answer: the owner's
-// destructor waits for a connection attempt in progress.
-static QString withConnectTimeout(const QString &conninfo)
+// Sampling is not worth waiting long for a server that does not answer (the owner's destructor
+// waits for a connection attempt in progress); and in pg_stat_activity the sampling session says
+// what it is unless the user named it.
+static QString samplingConnection(const QString &conninfo)
 {
     QString error;
     const QMap<QString, QString> options = ConnInfo::options(conninfo, &error);
-    if (!error.isEmpty() || options.contains(QStringLiteral("connect_timeout")))
-        return conninfo;
-    return ConnInfo::withOption(conninfo, QStringLiteral("connect_timeout"), QStringLiteral("3"));
+    if (!error.isEmpty())
+        return conninfo; // Database::open() says what is wrong with it
+    QString result = ConnInfo::withOption(conninfo, QStringLiteral("fallback_application_name"),
+                                          QStringLiteral("spillway sampler"));
+    if (!options.contains(QStringLiteral("connect_timeout")))
+        result =
+            ConnInfo::withOption(result, QStringLiteral("connect_timeout"), QStringLiteral("3"));
+    return result;
 }
 
 class SamplingThread::Worker : public QObject
@@ -28,7 +34,7 @@ class SamplingThread::Worker : public QObject
 public:
     Worker(const QString &conninfo, OnFailure onFailure, Step step, Failed failed,
            std::atomic<double> *cpuSeconds)
-        : m_conninfo(withConnectTimeout(conninfo))
+        : m_conninfo(samplingConnection(conninfo))
         , m_onFailure(onFailure)
         , m_step(std::move(step))
         , m_failed(std::move(failed))
@@ -60,18 +66,23 @@ private:
     // One step; false when sampling ends here.
     bool tick()
     {
-        QString error;
-        if (!m_db.isOpen())
-            error = m_db.open(m_conninfo);
+        QString error = m_db.isOpen() ? QString() : m_db.open(m_conninfo);
         if (error.isEmpty()) {
             const Tick t{double(m_clock.nsecsElapsed()) / 1e9, m_first};
             error = m_step(m_db, t);
-            if (error.isEmpty())
+            if (error.isEmpty()) {
                 m_first = false;
+            } else if (!m_db.isOpen()) {
+                // The connection went away during the step: say why it cannot be had again.
+                if (const QString reason = m_db.open(m_conninfo); !reason.isEmpty())
+                    error = reason;
+            }
         }
         m_cpuSeconds->store(currentThreadCpuSeconds());
-        if (error.isEmpty())
+        if (error.isEmpty()) {
+            m_reported.clear(); // the next outage is reported again
             return true;
+        }
         if (m_onFailure == OnFailure::Stop) {
             m_failed(error);
             return false;

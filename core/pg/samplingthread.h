@@ -25,6 +25,7 @@ public:
     enum class OnFailure {
         Stop,  // the first failure ends sampling
         Retry, // keep trying at every interval; each distinct message is reported once
+               // until a step succeeds again
     };
     struct Tick
     {

@@ -3,6 +3,8 @@
 #include "pg/database.h"
 #include "pg/samplingthread.h"
 
+#include <QCoreApplication>
+
 namespace spillway {
 
 // The previous sample, for rates; touched on the sampling thread only.
@@ -22,7 +24,9 @@ struct ServerSampler::State
                            "(SELECT count(*) FROM pg_stat_progress_copy)"),
             &rows);
         if (!e.isEmpty() || rows.isEmpty())
-            return e.isEmpty() ? QStringLiteral("no server statistics") : e;
+            return e.isEmpty()
+                       ? QCoreApplication::translate("ServerSampler", "no server statistics")
+                       : e;
         const QStringList &r = rows.front();
         const double now = tick.elapsedSeconds;
         const double tuples = r[0].toDouble(), wal = r[1].toDouble();

@@ -1,39 +1,17 @@
 #include "pg/verifier.h"
 
+#include "pg/verifiertable.h"
+
 #include "pg/conninfo.h"
 #include "pg/database.h"
 #include "schema/ddl.h"
+#include "verify/columncomparison.h"
 
 #include <QElapsedTimer>
 #include <QHash>
 #include <QThreadPool>
 
 namespace spillway {
-
-struct Verifier::Table
-{
-    int index = 0;
-    const TableRuntime *runtime = nullptr;
-    QString relation;
-    std::vector<DigestColumn> columns; // the schema's columns present in the database
-    QList<int> reportColumn;           // columns[k] -> VerifyTableReport::columns index
-    std::optional<RowKey> key;
-    int keyColumn = -1;     // position of the key in `columns`
-    int ordinalColumn = -1; // and of the ordinal, for a key by parent
-    uint64_t rangeSize = 0; // key indexes per range when locating differences
-    uint64_t keyCount = 0;  // key indexes there are: rows, or parent rows
-
-    QString columnName(size_t k) const { return runtime->columns[size_t(columns[k].column)].name; }
-    QString quoted(size_t k) const { return Ddl::quoteIdentifier(columnName(k)); }
-    // The key of a row (its column texts in `columns` order): "17", or "3, 2" by parent.
-    QString keyText(const QStringList &values) const
-    {
-        const QString k = values.value(keyColumn);
-        if (ordinalColumn < 0 || k.isNull())
-            return k;
-        return k + QStringLiteral(", ") + values.value(ordinalColumn);
-    }
-};
 
 namespace {
 
@@ -90,13 +68,16 @@ QString Verifier::run(std::shared_ptr<const Plan> plan, const VerifyOptions &opt
     m_plan = std::move(plan);
     m_options = options;
     report.seed = m_plan->schema()->seed();
+    m_dirty.reset();
+    if (const QString e = loadDirtyLists(report); !e.isEmpty())
+        return e;
     if (const QString e = openSession(options.conninfo, report); !e.isEmpty())
         return e;
     for (const TablePlan &tp : m_plan->tables()) {
         Table t;
         t.index = tp.table;
         t.runtime = m_plan->schema()->tables()[size_t(tp.table)].get();
-        t.relation = Ddl::qualifiedName(options.dbSchema, t.runtime->name);
+        t.relation = options.map.targetTable(t.runtime->name, options.dbSchema);
         t.key = VerifyDigest::rowKey(*m_plan->schema(), tp.table);
         VerifyTableReport tableReport;
         tableReport.name = t.runtime->name;
@@ -105,6 +86,8 @@ QString Verifier::run(std::shared_ptr<const Plan> plan, const VerifyOptions &opt
         QString e = describeTable(t, tableReport);
         if (e.isEmpty() && tableReport.exists)
             e = compareTable(t, tableReport);
+        if (e.isEmpty() && tableReport.exists)
+            e = checkDirtyRows(t, tableReport);
         if (!e.isEmpty())
             return QStringLiteral("verifying table %1: %2").arg(t.relation, e);
         report.tables.append(tableReport);
@@ -113,7 +96,7 @@ QString Verifier::run(std::shared_ptr<const Plan> plan, const VerifyOptions &opt
             m_tableFinished(tableReport);
     }
     m_db->close();
-    return {};
+    return checkRejects(report);
 }
 
 QString Verifier::openSession(const QString &conninfo, VerifyReport &report)
@@ -134,6 +117,11 @@ QString Verifier::openSession(const QString &conninfo, VerifyReport &report)
         !e2.isEmpty())
         return e2;
     m_utf8 = encoding.compare(QLatin1String("UTF8"), Qt::CaseInsensitive) == 0;
+    QString ctype;
+    if (const QString e2 = m_db->queryValue(QStringLiteral("SHOW lc_ctype"), &ctype); !e2.isEmpty())
+        return e2;
+    // upper() and lower() in the C locale change ASCII letters only.
+    m_unicodeCase = m_utf8 && ctype != QLatin1String("C") && ctype != QLatin1String("POSIX");
     return {};
 }
 
@@ -147,12 +135,16 @@ QString Verifier::describeTable(Table &t, VerifyTableReport &report)
         return e;
     if (exists != QLatin1String("t")) {
         report.exists = false;
+        const bool mapped = m_options.map.tables.contains(t.runtime->name) &&
+                            !m_options.map.tables.value(t.runtime->name).target.isEmpty();
         report.notes.append(
             QStringLiteral("table %1 does not exist in the database%2")
-                .arg(t.relation, m_options.dbSchema.isEmpty()
-                                     ? QStringLiteral(" (searched the search_path; set "
-                                                      "--db-schema if it is elsewhere)")
-                                     : QString()));
+                .arg(t.relation,
+                     mapped ? QStringLiteral(" (the map's target for %1)").arg(t.runtime->name)
+                     : m_options.dbSchema.isEmpty()
+                         ? QStringLiteral(" (searched the search_path; set --db-schema if it is "
+                                          "elsewhere)")
+                         : QString()));
         return {};
     }
     // Domains count as their base type: their text is the base type's.
@@ -171,10 +163,18 @@ QString Verifier::describeTable(Table &t, VerifyTableReport &report)
     for (const QStringList &row : rows)
         types.insert(row.value(0), row.value(1));
     matchColumns(t, types, report);
+    QStringList known; // the target names of the schema's columns, dropped ones included
+    for (int c : t.runtime->outputColumns) {
+        const QString &name = t.runtime->columns[size_t(c)].name;
+        const ColumnMapping *m = m_options.map.column(t.runtime->name, name);
+        known.append(m && !m->target.isEmpty() ? m->target : name);
+    }
     for (const QStringList &row : rows) {
-        if (t.runtime->columnIndex(row.value(0)) < 0)
-            report.notes.append(QStringLiteral("column %1 (%2) is not in the schema: not compared")
-                                    .arg(Ddl::quoteIdentifier(row.value(0)), row.value(1)));
+        if (!known.contains(row.value(0)))
+            report.notes.append(
+                QStringLiteral("column %1 (%2) is not in the schema%3: not compared")
+                    .arg(Ddl::quoteIdentifier(row.value(0)), row.value(1),
+                         m_options.map.isEmpty() ? QString() : QStringLiteral(" nor in the map")));
     }
     return {};
 }
@@ -184,29 +184,40 @@ void Verifier::matchColumns(Table &t, const QHash<QString, QString> &types,
 {
     for (int c : t.runtime->outputColumns) {
         const ColumnRuntime &column = t.runtime->columns[size_t(c)];
+        const QString target = m_options.map.targetColumn(t.runtime->name, column.name);
+        if (target.isEmpty()) {
+            report.notes.append(QStringLiteral("column %1 is dropped by the map: not compared")
+                                    .arg(Ddl::quoteIdentifier(column.name)));
+            continue;
+        }
         VerifyColumnReport cr;
         cr.name = column.name;
-        cr.type = types.value(column.name, column.sqlType);
-        cr.present = types.contains(column.name);
+        if (target != column.name)
+            cr.target = target;
+        cr.type = types.value(target, column.sqlType);
+        cr.present = types.contains(target);
         if (!cr.present) {
-            cr.note = QStringLiteral("column is missing in the database");
+            cr.note = target == column.name ? QStringLiteral("column is missing in the database")
+                                            : QStringLiteral("column %1 is missing in the database")
+                                                  .arg(Ddl::quoteIdentifier(target));
             report.columns.append(cr);
             continue;
         }
-        // The text to predict is that of the type the column has in the database.
-        const PgTextForm form = PgTextForm::forType(cr.type);
-        cr.checksumCompared = form.isPredictable();
-        if (!form.isPredictable())
-            cr.note = form.unpredictableReason();
-        else if (!form.sameTextAs(PgTextForm::forType(column.sqlType)))
-            cr.note = QStringLiteral("type in the database is %1, the schema says %2: values "
-                                     "are compared as %1 prints them")
-                          .arg(cr.type, column.sqlType);
-        if (t.key && t.key->column == c)
+        const ColumnMapping *m = m_options.map.column(t.runtime->name, column.name);
+        const ColumnComparison how = ColumnComparison::choose(
+            column.name, column.sqlType, Ddl::quoteIdentifier(target), cr.type,
+            m ? m->expr : QString(), m ? m->cast : QString(), m_unicodeCase);
+        cr.checksumCompared = how.form.isPredictable();
+        cr.note = how.note;
+        if (t.key && t.key->column == c && !how.transform)
             t.keyColumn = int(t.columns.size());
-        if (t.key && t.key->ordinalColumn == c)
+        if (t.key && t.key->ordinalColumn == c && !how.transform)
             t.ordinalColumn = int(t.columns.size());
-        t.columns.push_back({c, form});
+        t.columns.push_back({c, how.form, how.transform});
+        t.targets.append(target);
+        t.texts.append(how.text);
+        t.converted.append(how.converts);
+        t.dbTypes.append(cr.type);
         t.reportColumn.append(int(report.columns.size()));
         report.columns.append(cr);
     }
@@ -228,7 +239,7 @@ QString Verifier::aggregates(const Table &t, DigestKind kind) const
         parts.append(QStringLiteral("count(%1)").arg(t.quoted(k)));
         if (!t.columns[k].form.isPredictable())
             continue;
-        const QString text = QStringLiteral("%1::text").arg(t.quoted(k));
+        const QString text = t.text(k);
         fields.append(text);
         if (hasColumnChecksums(kind))
             parts.append(QStringLiteral("sum(%1)").arg(hashExpression(text)));
@@ -274,8 +285,10 @@ void Verifier::reportDigests(const Table &t, DigestKind kind, const TableDigest 
 
 bool Verifier::canLocate(const Table &t) const
 {
+    // Ranges are computed on the database's values: they must be integers there.
     const auto isInteger = [&t](int k) {
-        return k >= 0 && t.columns[size_t(k)].form.family() == PgTextForm::Family::Integer;
+        return k >= 0 && t.columns[size_t(k)].form.family() == PgTextForm::Family::Integer &&
+               PgTextForm::forType(t.dbTypes.at(k)).family() == PgTextForm::Family::Integer;
     };
     return t.key && isInteger(t.keyColumn) && (!t.key->byParent() || isInteger(t.ordinalColumn));
 }
@@ -285,10 +298,12 @@ QString Verifier::compareTable(Table &t, VerifyTableReport &report)
     // A hash per row first: enough when the table matches, which is the common case.
     TableDigest expected, found;
     if (const QString e = digestTable(t, DigestKind::Rows, expected, found); !e.isEmpty())
-        return e;
+        return explainFailure(t, e);
     reportDigests(t, DigestKind::Rows, expected, found, report);
     if (expected == found)
         return {};
+    if (const QString e = findDuplicates(t, report); !e.isEmpty())
+        return e;
     // It differs: hash column by column (per key range when rows can be located).
     if (!canLocate(t))
         report.notes.append(
@@ -304,6 +319,73 @@ QString Verifier::compareTable(Table &t, VerifyTableReport &report)
         report.notes.append(QStringLiteral("every column holds the expected values, but not in "
                                            "the expected rows: values were moved between rows"));
     return e;
+}
+
+QString Verifier::explainFailure(const Table &t, const QString &error)
+{
+    // A found value that does not convert to the type it is compared as fails the whole query:
+    // ask column by column which one it is.
+    for (size_t k = 0; k < t.columns.size(); ++k) {
+        if (!t.converted.at(int(k)))
+            continue;
+        QString ignored;
+        const QString e = m_db->queryValue(
+            QStringLiteral("SELECT count(%1) FROM %2").arg(t.text(k), t.relation), &ignored);
+        if (e.isEmpty())
+            continue;
+        const DigestColumn &c = t.columns[k];
+        const QString to =
+            c.transform ? c.transform->resultType() : t.runtime->columns[size_t(c.column)].sqlType;
+        return QStringLiteral("%1.%2: values of the target's type %3 (column %4) cannot be "
+                              "converted to %5 to compare them: %6; declare what the column "
+                              "holds with \"cast\" in the map, or drop it there (null)")
+            .arg(t.runtime->name, t.columnName(k), t.dbTypes.at(int(k)), t.quoted(k), to,
+                 e.section(QLatin1Char('\n'), 0, 0));
+    }
+    return error;
+}
+
+QString Verifier::findDuplicates(const Table &t, VerifyTableReport &report)
+{
+    // Rows that repeat another row whole: a load run twice, a restart without dedup.
+    QStringList fields;
+    for (size_t k = 0; k < t.columns.size(); ++k)
+        fields.append(t.text(k));
+    if (fields.isEmpty())
+        return {};
+    const QString row = QStringLiteral("ROW(%1)::text").arg(fields.join(QStringLiteral(", ")));
+    QList<QStringList> rows;
+    if (t.keyColumn < 0 || (t.key->byParent() && t.ordinalColumn < 0)) {
+        // Without a key, slower: all rows against distinct rows, beyond the expected count.
+        if (report.foundRows <= report.expectedRows)
+            return {};
+        if (const QString e = m_db->query(QStringLiteral("SELECT count(*) - count(DISTINCT %1) "
+                                                         "FROM %2")
+                                              .arg(row, t.relation),
+                                          &rows);
+            !e.isEmpty())
+            return e;
+        report.duplicates = std::min<uint64_t>(rows.value(0).value(0).toULongLong(),
+                                               report.foundRows - report.expectedRows);
+        return {};
+    }
+    QString group = t.quoted(size_t(t.keyColumn));
+    if (t.ordinalColumn >= 0)
+        group += QStringLiteral(", ") + t.quoted(size_t(t.ordinalColumn));
+    const QString sql =
+        QStringLiteral("SELECT k, d, sum(d) OVER () FROM (SELECT %1 AS k, %2, count(*) - "
+                       "count(DISTINCT %3) AS d FROM %4 GROUP BY %2 HAVING count(*) > 1) g "
+                       "WHERE d > 0 ORDER BY %2 LIMIT %5")
+            .arg(t.keyTextSql(), group, row, t.relation)
+            .arg(std::max(1, m_options.maxDifferences));
+    if (const QString e = m_db->query(sql, &rows); !e.isEmpty())
+        return e;
+    for (const QStringList &r : std::as_const(rows)) {
+        report.duplicates = r.value(2).toULongLong();
+        if (report.duplicateKeys.size() < m_options.maxDifferences)
+            report.duplicateKeys.append(r.value(0));
+    }
+    return {};
 }
 
 QString Verifier::compareColumns(Table &t, VerifyTableReport &report)
@@ -471,7 +553,7 @@ QString Verifier::compareRange(Table &t, int64_t range, VerifyTableReport &repor
     QStringList select;
     // Aliased: ORDER BY would otherwise sort by an output column of the key's name (its text).
     for (size_t c = 0; c < t.columns.size(); ++c)
-        select.append(QStringLiteral("%1::text AS v%2").arg(t.quoted(c)).arg(c));
+        select.append(QStringLiteral("%1 AS v%2").arg(t.text(c)).arg(c));
     const QString order = QStringLiteral("%1 %2%3").arg(
         t.quoted(size_t(t.keyColumn)),
         key.step > 0 ? QStringLiteral("ASC") : QStringLiteral("DESC"),
@@ -567,6 +649,7 @@ void Verifier::compareRows(Table &t, const QList<QStringList> &found, uint64_t f
     };
     size_t e = 0;
     std::optional<Position> previous;
+    const QStringList *previousRow = nullptr;
     for (const QStringList &row : found) {
         if (list.full())
             return;
@@ -580,10 +663,14 @@ void Verifier::compareRows(Table &t, const QList<QStringList> &found, uint64_t f
         for (; e < expected.size() && at(e) < position; ++e)
             list.add(Kind::MissingRow, t.keyText(expected[e].values));
         if (previous == position) {
-            list.add(Kind::ExtraRow, t.keyText(row), QStringLiteral("duplicate key"));
+            // A whole copy is counted with the duplicates; another row under the key is extra.
+            if (row != *previousRow)
+                list.add(Kind::ExtraRow, t.keyText(row),
+                         QStringLiteral("duplicate key with other values"));
             continue;
         }
         previous = position;
+        previousRow = &row;
         if (e == expected.size() || at(e) != position) {
             list.add(Kind::ExtraRow, t.keyText(row),
                      position.first >= t.keyCount ? QStringLiteral("beyond the expected rows")

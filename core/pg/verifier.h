@@ -10,9 +10,14 @@
 // range; the first ranges that differ are fetched row by row, ordered by the key, and compared
 // with the same rows generated again, to name missing rows, extra rows and changed values.
 //
+// With a manifest of dirty rows (VerifyOptions::manifestPath; the plan then carries the same
+// --dirty settings, so the expected side leaves the dirty rows out), it also names the dirty
+// rows that got in, by kind, and with the pipeline's reject file those it did not report.
+//
 // Errors are values: run() returns an error message when the check itself could not be done
 // (no connection, a query failed); differences are not errors, they are in the report.
 
+#include "verify/dirtylists.h"
 #include "verify/verifydigest.h"
 #include "verify/verifymap.h"
 #include "verify/verifyreport.h"
@@ -20,6 +25,7 @@
 #include <QHash>
 
 #include <functional>
+#include <map>
 #include <memory>
 
 class QThreadPool;
@@ -64,6 +70,14 @@ private:
     QString describeTable(Table &t, VerifyTableReport &report);
     void matchColumns(Table &t, const QHash<QString, QString> &types, VerifyTableReport &report);
     QString compareTable(Table &t, VerifyTableReport &report);
+    QString explainFailure(const Table &t, const QString &error);
+    QString loadDirtyLists(VerifyReport &report);
+    QString dirtyKeys(const Table &t, const std::vector<uint64_t> &rows,
+                      std::map<uint64_t, QString> &keys) const;
+    QString countKeys(const Table &t, const QStringList &keys, QHash<QString, uint64_t> &counts);
+    QString checkDirtyRows(Table &t, VerifyTableReport &report);
+    QString checkRejects(VerifyReport &report);
+    QString findDuplicates(const Table &t, VerifyTableReport &report);
     QString compareColumns(Table &t, VerifyTableReport &report);
     QString digestTable(Table &t, DigestKind kind, TableDigest &expected, TableDigest &found);
     void reportDigests(const Table &t, DigestKind kind, const TableDigest &expected,
@@ -89,6 +103,8 @@ private:
     std::shared_ptr<const Plan> m_plan;
     VerifyOptions m_options;
     bool m_utf8 = true;
+    std::shared_ptr<const DirtyRecords> m_dirty; // the manifest, when given
+    bool m_unicodeCase = true; // upper()/lower() change every letter (not the C locale)
     std::function<void(const VerifyTableReport &)> m_tableFinished;
 };
 

@@ -6,6 +6,7 @@
 #include <QProcess>
 #include <QTimer>
 
+#include <algorithm>
 #include <csignal>
 #include <limits>
 #include <sys/types.h>
@@ -29,6 +30,73 @@ qsizetype pieceEnd(const QByteArray &bytes, qsizetype from, qsizetype max)
     for (int i = 0; i < 3 && end - 1 > from && (uchar(bytes.at(end)) & 0xC0) == 0x80; ++i)
         --end;
     return (uchar(bytes.at(end)) & 0xC0) == 0x80 ? from + max : end;
+}
+
+// Where the line starting at `from` ends (`end`) and the next one starts (`next`).
+struct LineCut
+{
+    qsizetype end = 0;
+    qsizetype next = 0;
+    bool redraw = false; // ended by a lone '\r' (a progress bar redrawing its line)
+};
+
+// Cuts the next line off `bytes` at "\n", "\r\n" or a lone "\r" (progress bars, Spark's stage
+// bar), or after kMaxLineBytes; false when the rest must wait for more output.
+bool nextLine(const QByteArray &bytes, qsizetype from, bool atEnd, LineCut *cut)
+{
+    const qsizetype size = bytes.size();
+    const char *begin = bytes.constData();
+    const qsizetype limit = qMin(size, from + CommandRunner::kMaxLineBytes + 1);
+    const char *at =
+        std::find_if(begin + from, begin + limit, [](char c) { return c == '\n' || c == '\r'; });
+    const qsizetype p = at - begin;
+    if (p < limit) {
+        cut->end = p;
+        cut->next = p + 1;
+        cut->redraw = false;
+        if (*at == '\n')
+            return true;
+        if (p + 1 == size && !atEnd)
+            return false; // a '\n' may follow in the next read
+        if (p + 1 < size && begin[p + 1] == '\n')
+            cut->next = p + 2;
+        else
+            cut->redraw = true;
+        return true;
+    }
+    if (size - from > CommandRunner::kMaxLineBytes) {
+        cut->end = cut->next = pieceEnd(bytes, from, CommandRunner::kMaxLineBytes);
+        cut->redraw = false;
+        return true;
+    }
+    if (!atEnd)
+        return false;
+    cut->end = cut->next = size;
+    cut->redraw = false;
+    return true;
+}
+
+// In the child between fork and exec (async-signal-safe calls only). The shell leads a process
+// group of its own, so its children and theirs can be signalled together, and Ctrl+C in a
+// terminal reaches Spillway only (which stops the groups itself). Signals Spillway ignores or
+// blocks (SIGPIPE, SIGINT in the CLI, a thread's mask) would be inherited through exec and change
+// how the user's pipeline behaves (`yes | head`, SIGTERM from stop()): they are reset.
+void prepareChild()
+{
+    ::setpgid(0, 0);
+    struct sigaction defaults = {};
+    defaults.sa_handler = SIG_DFL;
+    for (const int signal : {SIGPIPE, SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGCHLD, SIGUSR1, SIGUSR2})
+        ::sigaction(signal, &defaults, nullptr);
+    sigset_t none;
+    sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+}
+
+// How errors name a command: its name, or its command line when it has none.
+QString commandName(const CommandSpec &spec)
+{
+    return spec.name.isEmpty() ? spec.commandLine : spec.name;
 }
 
 int milliseconds(double seconds)
@@ -146,7 +214,7 @@ void CommandRunner::launch(int index)
     if (!directory.isEmpty() && !QFileInfo(directory).isDir()) {
         const QString message = tr("The working folder %1 does not exist; choose an existing "
                                    "folder for the command \"%2\".")
-                                    .arg(directory, command.spec.name);
+                                    .arg(directory, commandName(command.spec));
         QTimer::singleShot(0, this, [this, index, message] { onStartFailed(index, message); });
         return;
     }
@@ -159,10 +227,19 @@ void CommandRunner::launch(int index)
                                        ? QProcessEnvironment::systemEnvironment()
                                        : command.spec.environment);
     process->setStandardInputFile(QProcess::nullDevice());
-    // In the child between fork and exec: the shell leads a process group of its own, so its
-    // children and theirs can be signalled together, and Ctrl+C in a terminal reaches Spillway
-    // only (it stops the groups itself).
-    process->setChildProcessModifier([] { ::setpgid(0, 0); });
+    process->setChildProcessModifier(&prepareChild);
+    connectProcess(index);
+    process->start(QIODevice::ReadOnly);
+    command.pid = process->processId();
+    // The parent sets the group too, so that stop() right after start() finds it even before
+    // the child ran its modifier (fails harmlessly once the child has called exec).
+    if (command.pid > 0)
+        ::setpgid(pid_t(command.pid), pid_t(command.pid));
+}
+
+void CommandRunner::connectProcess(int index)
+{
+    QProcess *process = m_commands[size_t(index)]->process;
     connect(process, &QProcess::readyReadStandardOutput, this,
             [this, index] { readOutput(index, false); });
     connect(process, &QProcess::readyReadStandardError, this,
@@ -177,16 +254,10 @@ void CommandRunner::launch(int index)
         if (error != QProcess::FailedToStart)
             return;
         const QString message = tr("Could not start /bin/sh for the command \"%1\": %2")
-                                    .arg(m_commands[size_t(index)]->spec.name,
+                                    .arg(commandName(m_commands[size_t(index)]->spec),
                                          m_commands[size_t(index)]->process->errorString());
         QTimer::singleShot(0, this, [this, index, message] { onStartFailed(index, message); });
     });
-    process->start(QIODevice::ReadOnly);
-    command.pid = process->processId();
-    // The parent sets the group too, so that stop() right after start() finds it even before
-    // the child ran its modifier (fails harmlessly once the child has called exec).
-    if (command.pid > 0)
-        ::setpgid(pid_t(command.pid), pid_t(command.pid));
 }
 
 void CommandRunner::readOutput(int index, bool fromStderr)
@@ -205,22 +276,12 @@ void CommandRunner::emitLines(int index, bool fromStderr, bool atEnd)
     line.fromStderr = fromStderr;
     line.elapsedSeconds = elapsedSeconds();
     qsizetype from = 0;
-    while (from < pending.size()) {
-        const qsizetype newline = pending.indexOf('\n', from);
-        qsizetype end = 0, next = 0;
-        if (newline >= 0 && newline - from <= kMaxLineBytes) {
-            end = newline > from && pending.at(newline - 1) == '\r' ? newline - 1 : newline;
-            next = newline + 1;
-        } else if (pending.size() - from > kMaxLineBytes) {
-            end = next = pieceEnd(pending, from, kMaxLineBytes);
-        } else if (atEnd) {
-            end = next = pending.size();
-        } else {
-            break;
-        }
-        line.text = QString::fromUtf8(pending.constData() + from, end - from);
-        from = next;
-        emit lineRead(line);
+    LineCut cut;
+    while (from < pending.size() && nextLine(pending, from, atEnd, &cut)) {
+        line.text = QString::fromUtf8(pending.constData() + from, cut.end - from);
+        from = cut.next;
+        if (!cut.redraw || !line.text.isEmpty())
+            emit lineRead(line);
     }
     pending.remove(0, from);
 }
@@ -258,6 +319,7 @@ void CommandRunner::onStartFailed(int index, const QString &message)
     if (command.finished)
         return;
     command.outcome.error = message;
+    command.pid = 0; // nothing runs under it
     command.outcome.seconds = elapsedSeconds();
     finishCommand(index);
 }

@@ -76,7 +76,9 @@ public:
 
 signals:
     void commandStarted(int command, qint64 processId);
-    void lineRead(const spillway::PipelineLogLine &line); // one per line (+ the last partial one)
+    // One per line (+ the last partial one). Lines end at "\n", "\r\n" or a lone "\r" (a progress
+    // bar redrawing itself; empty redraws are left out).
+    void lineRead(const spillway::PipelineLogLine &line);
     void commandFinished(int command, const spillway::CommandOutcome &outcome);
     void allFinished();
 
@@ -84,6 +86,7 @@ private:
     struct Command;
 
     void launch(int index);
+    void connectProcess(int index);
     void readOutput(int index, bool fromStderr);
     void emitLines(int index, bool fromStderr, bool atEnd);
     void onFinished(int index, int exitCode, bool crashed);

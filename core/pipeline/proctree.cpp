@@ -2,6 +2,8 @@
 
 #include <QSet>
 
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -12,10 +14,8 @@
 
 namespace spillway {
 
-namespace {
-
 // What one /proc/PID/stat line says about a process.
-struct StatLine
+struct ProcStat
 {
     qint64 pid = 0;
     qint64 parent = 0;
@@ -27,11 +27,13 @@ struct StatLine
     qint64 rssPages = 0;
 };
 
+namespace {
+
 // Reads a small /proc file whole into `buffer` (NUL-terminated); false when it is gone or not
 // readable (a process that just ended, an io file of somebody else's process).
-bool readSmallFile(const char *path, char *buffer, size_t size)
+bool readSmallFile(int directory, const char *path, char *buffer, size_t size)
 {
-    const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+    const int fd = ::openat(directory, path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return false;
     const ssize_t n = ::read(fd, buffer, size - 1);
@@ -42,11 +44,12 @@ bool readSmallFile(const char *path, char *buffer, size_t size)
     return true;
 }
 
-bool readStat(qint64 pid, StatLine *line)
+// `proc` is an open /proc, so that each read resolves only "PID/stat".
+bool readStat(int proc, qint64 pid, ProcStat *line)
 {
     char path[64], text[1024];
-    std::snprintf(path, sizeof path, "/proc/%lld/stat", static_cast<long long>(pid));
-    if (!readSmallFile(path, text, sizeof text))
+    std::snprintf(path, sizeof path, "%lld/stat", static_cast<long long>(pid));
+    if (!readSmallFile(proc, path, text, sizeof text))
         return false;
     // The command name is in parentheses and may hold spaces and ')': the fields start after the
     // last ')'.
@@ -84,7 +87,7 @@ bool readIo(qint64 pid, qint64 *readBytes, qint64 *writeBytes)
 {
     char path[64], text[512];
     std::snprintf(path, sizeof path, "/proc/%lld/io", static_cast<long long>(pid));
-    if (!readSmallFile(path, text, sizeof text))
+    if (!readSmallFile(AT_FDCWD, path, text, sizeof text))
         return false;
     const qint64 r = ioField(text, "\nread_bytes: "), w = ioField(text, "\nwrite_bytes: ");
     if (r < 0 || w < 0)
@@ -95,17 +98,17 @@ bool readIo(qint64 pid, qint64 *readBytes, qint64 *writeBytes)
 }
 
 // Every process on the system, from its /proc/PID/stat.
-QList<StatLine> allProcesses()
+QList<ProcStat> allProcesses()
 {
-    QList<StatLine> lines;
+    QList<ProcStat> lines;
     DIR *dir = ::opendir("/proc");
     if (!dir)
         return lines;
     while (const dirent *entry = ::readdir(dir)) {
         char *end = nullptr;
         const long long pid = std::strtoll(entry->d_name, &end, 10);
-        StatLine line;
-        if (pid > 0 && end && *end == '\0' && readStat(pid, &line))
+        ProcStat line;
+        if (pid > 0 && end && *end == '\0' && readStat(::dirfd(dir), pid, &line))
             lines.append(line);
     }
     ::closedir(dir);
@@ -119,7 +122,7 @@ bool isDead(char state)
 
 // The tree of `root`: itself, every process whose process group or session it leads, and every
 // descendant of those by parent pid.
-QList<StatLine> treeOf(qint64 root, const QList<StatLine> &all)
+QList<ProcStat> treeOf(qint64 root, const QList<ProcStat> &all)
 {
     QMultiHash<qint64, int> children; // parent pid → index in `all`
     QList<int> pending;
@@ -131,9 +134,9 @@ QList<StatLine> treeOf(qint64 root, const QList<StatLine> &all)
             members.insert(all[i].pid);
         }
     }
-    QList<StatLine> tree;
+    QList<ProcStat> tree;
     while (!pending.isEmpty()) {
-        const StatLine &line = all[pending.takeLast()];
+        const ProcStat &line = all[pending.takeLast()];
         tree.append(line);
         for (auto it = children.constFind(line.pid); it != children.cend() && it.key() == line.pid;
              ++it) {
@@ -144,6 +147,12 @@ QList<StatLine> treeOf(qint64 root, const QList<StatLine> &all)
         }
     }
     return tree;
+}
+
+// Still there (outside the tree now), as opposed to reaped.
+bool stillRunning(qint64 pid)
+{
+    return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
 }
 
 qint64 monotonicNanos()
@@ -159,14 +168,28 @@ ProcessTreeSampler::ProcessTreeSampler(qint64 rootPid)
     : m_rootPid(rootPid)
 {
     ProcessSample ignored;
-    m_last = scan(&ignored);
+    m_last = scan(allProcesses(), &ignored);
     m_lastNanos = monotonicNanos();
 }
 
 ProcessSample ProcessTreeSampler::sample()
 {
+    return sampleFrom(allProcesses());
+}
+
+QList<ProcessSample> ProcessTreeSampler::sampleAll(const QList<ProcessTreeSampler *> &samplers)
+{
+    const QList<ProcStat> all = allProcesses();
+    QList<ProcessSample> samples;
+    for (ProcessTreeSampler *sampler : samplers)
+        samples.append(sampler->sampleFrom(all));
+    return samples;
+}
+
+ProcessSample ProcessTreeSampler::sampleFrom(const QList<ProcStat> &all)
+{
     ProcessSample sample;
-    const Totals now = scan(&sample);
+    const Totals now = scan(all, &sample);
     const qint64 nanos = monotonicNanos();
     const double seconds = double(nanos - m_lastNanos) / 1e9;
     static const double ticksPerSecond = double(::sysconf(_SC_CLK_TCK));
@@ -182,12 +205,13 @@ ProcessSample ProcessTreeSampler::sample()
     return sample;
 }
 
-ProcessTreeSampler::Totals ProcessTreeSampler::scan(ProcessSample *sample)
+ProcessTreeSampler::Totals ProcessTreeSampler::scan(const QList<ProcStat> &all,
+                                                    ProcessSample *sample)
 {
     static const qint64 pageSize = ::sysconf(_SC_PAGESIZE);
     QHash<qint64, Seen> now;
     Totals totals; // of the live members first, then with those that ended
-    for (const StatLine &line : treeOf(m_rootPid, allProcesses())) {
+    for (const ProcStat &line : treeOf(m_rootPid, all)) {
         Seen seen;
         seen.startTime = line.startTime;
         seen.parent = line.parent;
@@ -216,14 +240,15 @@ ProcessTreeSampler::Totals ProcessTreeSampler::scan(ProcessSample *sample)
 
 // Members seen last time and gone now: a member that reaped it holds its CPU time and bytes
 // (cutime/cstime and /proc/PID/io include reaped children); otherwise (re-parented to init,
-// reaped by Spillway, left the group) they would be lost, so they are kept here.
+// reaped by Spillway, still running but out of the tree) they would be lost, so they are kept
+// here.
 void ProcessTreeSampler::retire(const QHash<qint64, Seen> &now)
 {
     for (auto it = m_members.cbegin(); it != m_members.cend(); ++it) {
         const auto current = now.constFind(it.key());
         if (current != now.cend() && current->startTime == it->startTime)
             continue;
-        if (now.contains(it->parent))
+        if (now.contains(it->parent) && !stillRunning(it.key()))
             continue;
         m_departed.ticks += it->ticks;
         m_departed.readBytes += it->readBytes;
@@ -237,7 +262,7 @@ QList<qint64> liveGroupMembers(qint64 processGroup)
     QList<qint64> pids;
     if (processGroup <= 0)
         return pids;
-    for (const StatLine &line : allProcesses()) {
+    for (const ProcStat &line : allProcesses()) {
         if (line.group == processGroup && !isDead(line.state))
             pids.append(line.pid);
     }

@@ -16,6 +16,8 @@
 
 namespace spillway {
 
+struct ProcStat; // one /proc/PID/stat line (proctree.cpp)
+
 class ProcessTreeSampler
 {
 public:
@@ -25,6 +27,8 @@ public:
     // live processes; bytes read and written as totals that never go down, processes that ended
     // included.
     ProcessSample sample();
+    // sample() of each, from one scan of /proc for all of them (several commands at once).
+    static QList<ProcessSample> sampleAll(const QList<ProcessTreeSampler *> &samplers);
 
     qint64 rootPid() const { return m_rootPid; }
     QList<qint64> members() const { return m_members.keys(); } // pids of the last sample
@@ -45,7 +49,8 @@ private:
         qint64 writeBytes = 0;
     };
 
-    Totals scan(ProcessSample *sample);
+    ProcessSample sampleFrom(const QList<ProcStat> &all);
+    Totals scan(const QList<ProcStat> &all, ProcessSample *sample);
     void retire(const QHash<qint64, Seen> &now);
 
     qint64 m_rootPid = 0;

@@ -42,17 +42,10 @@ bool Engine::start(std::shared_ptr<const Plan> plan, std::shared_ptr<Sink> sink,
             return false;
         }
     }
-    if (plan->hasDirtyRows()) {
-        if (!sink->takesDirtyRows()) {
-            m_error = QStringLiteral("dirty rows are for files: generate or pipeline (pass "
-                                     "--dirty 0 to load this schema's tables clean)");
-            return false;
-        }
-        if (format.format == OutputFormat::PgBinary) {
-            m_error = QStringLiteral("binary COPY files cannot hold dirty rows: write them in a "
-                                     "text format (--format csv, tsv, pgcopy or jsonl)");
-            return false;
-        }
+    if (plan->hasDirtyRows() && !sink->takesDirtyRows()) {
+        m_error = QStringLiteral("dirty rows are for files: generate or pipeline (pass "
+                                 "--dirty 0 to load this schema's tables clean)");
+        return false;
     }
     std::unique_ptr<Encoder> encoder = Encoder::create(format);
     if (plan->hasDirtyRows())

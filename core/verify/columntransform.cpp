@@ -324,6 +324,31 @@ struct ColumnTransform::Step
 
 namespace {
 
+// A cast step; false when the value does not convert (its text then says why).
+bool applyCast(const ColumnTransform::Step &step, std::string &text)
+{
+    const Family to = step.to.form.family();
+    if (step.from.form.sameTextAs(step.to.form) && to != Family::Numeric &&
+        step.from.bits == step.to.bits && step.from.length == step.to.length)
+        return true;
+    if (isTextLike(to)) {
+        cutCharacters(text, step.to.length);
+        const size_t last = text.find_last_not_of(' ');
+        if (to == Family::Bpchar)
+            text.resize(last == std::string::npos ? 0 : last + 1);
+        return true;
+    }
+    if (to == Family::Integer)
+        return castInteger(text, step.from, step.to);
+    if (to == Family::Numeric)
+        return castNumeric(text, step.from, step.to);
+    if (to == Family::Double || to == Family::Real)
+        return castFloat(text, step.from, step.to);
+    if (isTemporal(to))
+        castTemporal(text, step.from, step.to);
+    return true;
+}
+
 struct Token
 {
     enum Kind { Name, Quoted, Number, Open, Close, Comma, DoubleColon, End };
@@ -407,6 +432,7 @@ private:
     bool expect(Token::Kind kind, const QString &what);
     bool primary();
     bool function(const QString &name);
+    bool round();
     bool type(QString &out);
     bool addCast(const QString &typeName);
     bool addStep(ColumnTransform::Step::Op op, const TypeInfo &to, int digits = 0);
@@ -512,36 +538,40 @@ bool Parser::function(const QString &name)
                                                        : Op::Trim;
         return addStep(op, typeInfo(QStringLiteral("text")));
     }
-    if (name == QLatin1String("round")) {
-        if (!expression())
-            return false;
-        const bool withDigits = peek().kind == Token::Comma;
-        int digits = 0;
-        if (withDigits) {
-            ++m_pos;
-            if (peek().kind != Token::Number)
-                return failWith(tr("round(x, n) takes a whole number n of decimal places"));
-            digits = next().text.toInt();
-        }
-        if (!expect(Token::Close, QStringLiteral("\")\"")))
-            return false;
-        const Family f = m_type.form.family();
-        if ((f == Family::Double || f == Family::Real) && !withDigits)
-            return addStep(Op::RoundDouble, typeInfo(QStringLiteral("double precision")));
-        if (f != Family::Numeric && f != Family::Integer)
-            return failWith(tr("round(x, n) takes numeric, and the value is %1 here: write "
-                               "round(x::numeric, n)")
-                                .arg(m_type.name));
-        if (digits < -1000 || digits > 1000)
-            return failWith(tr("round(x, n): n must be between -1000 and 1000"));
-        return addStep(Op::RoundNumeric,
-                       typeInfo(QStringLiteral("numeric(1000,%1)").arg(std::max(digits, 0))),
-                       digits);
-    }
+    if (name == QLatin1String("round"))
+        return round();
     return failWith(tr("%1() is not supported: verify computes upper(x), lower(x), trim(x), "
                        "round(x), round(x, n), CAST(x AS type) and x::type; other functions wait "
                        "for the expression language (issue 11)")
                         .arg(name));
+}
+
+bool Parser::round()
+{
+    using Op = ColumnTransform::Step::Op;
+    if (!expression())
+        return false;
+    const bool withDigits = peek().kind == Token::Comma;
+    int digits = 0;
+    if (withDigits) {
+        ++m_pos;
+        if (peek().kind != Token::Number)
+            return failWith(tr("round(x, n) takes a whole number n of decimal places"));
+        digits = next().text.toInt();
+    }
+    if (!expect(Token::Close, QStringLiteral("\")\"")))
+        return false;
+    const Family f = m_type.form.family();
+    if ((f == Family::Double || f == Family::Real) && !withDigits)
+        return addStep(Op::RoundDouble, typeInfo(QStringLiteral("double precision")));
+    if (f != Family::Numeric && f != Family::Integer)
+        return failWith(tr("round(x, n) takes numeric, and the value is %1 here: write "
+                           "round(x::numeric, n)")
+                            .arg(m_type.name));
+    if (digits < -1000 || digits > 1000)
+        return failWith(tr("round(x, n): n must be between -1000 and 1000"));
+    return addStep(Op::RoundNumeric,
+                   typeInfo(QStringLiteral("numeric(1000,%1)").arg(std::max(digits, 0))), digits);
 }
 
 bool Parser::type(QString &out)
@@ -659,27 +689,9 @@ void ColumnTransform::apply(std::string &text) const
                             size_t(PgTextForm::formatDouble(buffer, std::nearbyint(d)) - buffer));
             break;
         }
-        case Op::Cast: {
-            const Family to = step->to.form.family();
-            if (step->from.form.sameTextAs(step->to.form) && to != Family::Numeric &&
-                step->from.bits == step->to.bits && step->from.length == step->to.length)
-                break;
-            if (isTextLike(to)) {
-                cutCharacters(text, step->to.length);
-                const size_t last = text.find_last_not_of(' ');
-                if (to == Family::Bpchar)
-                    text.resize(last == std::string::npos ? 0 : last + 1);
-            } else if (to == Family::Integer) {
-                ok = castInteger(text, step->from, step->to);
-            } else if (to == Family::Numeric) {
-                ok = castNumeric(text, step->from, step->to);
-            } else if (to == Family::Double || to == Family::Real) {
-                ok = castFloat(text, step->from, step->to);
-            } else if (isTemporal(to)) {
-                castTemporal(text, step->from, step->to);
-            }
+        case Op::Cast:
+            ok = applyCast(*step, text);
             break;
-        }
         }
     }
 }

@@ -41,7 +41,7 @@ void addCleanRows(const RowBatch &batch, uint32_t from, uint32_t to,
                 continue;
             ++d.nonNull;
             if (hash) {
-                form.render(values[i], s.text);
+                columns[k].render(values[i], s.text);
                 d.checksum += md5Prefix32(s.text);
             }
         }
@@ -63,7 +63,7 @@ void addCleanRows(const RowBatch &batch, uint32_t from, uint32_t to,
             first = false;
             const Value &v = batch.column(c.column)[i];
             if (!v.isNull()) {
-                c.form.render(v, s.text);
+                c.render(v, s.text);
                 VerifyDigest::appendRecordField(s.record, s.text);
             }
         }
@@ -303,7 +303,7 @@ std::vector<ExpectedRow> VerifyDigest::rows(const Plan &plan, int table,
                     r.values.append(QString());
                     continue;
                 }
-                c.form.render(v, text);
+                c.render(v, text);
                 r.values.append(QString::fromUtf8(text.data(), qsizetype(text.size())));
             }
             rows.push_back(std::move(r));

@@ -15,6 +15,7 @@
 // rows that differ.
 
 #include "run/plan.h"
+#include "verify/columntransform.h"
 #include "verify/pgtextform.h"
 
 #include <QFuture>
@@ -79,11 +80,21 @@ struct TableDigest
 };
 
 // One column to digest: its index in TableRuntime::columns and the text form of the type it
-// has in the database (which may differ from the schema's, when another tool made the table).
+// has in the database (which may differ from the schema's, when another tool made the table),
+// or of the schema's type followed by the map's transformation of the expected values.
 struct DigestColumn
 {
     int column = -1;
     PgTextForm form;
+    std::shared_ptr<const ColumnTransform> transform; // a verify map's cast or expr, or null
+
+    // The text a non-null value is compared as.
+    void render(const Value &v, std::string &out) const
+    {
+        form.render(v, out);
+        if (transform)
+            transform->apply(out);
+    }
 };
 
 // How rows are named, to locate differences. Either a "sequence" column (never null, not

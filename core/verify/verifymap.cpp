@@ -12,8 +12,6 @@
 #include <QJsonDocument>
 #include <QSet>
 
-#include <algorithm>
-
 namespace spillway {
 namespace {
 
@@ -227,6 +225,47 @@ std::optional<VerifyMap> VerifyMap::load(const QString &path, QString *error)
     return fromJson(file.readAll(), path, error);
 }
 
+namespace {
+
+// The problems of one table's column mappings: unknown columns, transformations that cannot be
+// computed, two columns landing in one.
+void validateColumns(const VerifyMap &map, const QString &tableName, const TableRuntime &table,
+                     const QString &path, Problems &problems)
+{
+    QStringList columnNames;
+    for (int c : table.outputColumns)
+        columnNames.append(table.columns[size_t(c)].name);
+    const TableMapping &mapping = map.tables[tableName];
+    for (auto c = mapping.columns.constBegin(); c != mapping.columns.constEnd(); ++c) {
+        const QString columnPath = path + QStringLiteral(".columns.") + c.key();
+        if (!columnNames.contains(c.key())) {
+            problems.add(columnPath, unknownName(tr("column"), c.key(), columnNames));
+            continue;
+        }
+        if (c->cast.isEmpty() && c->expr.isEmpty())
+            continue;
+        QString problem;
+        const QString &type = table.columns[size_t(table.columnIndex(c.key()))].sqlType;
+        if (!ColumnTransform::compile(c.key(), type, c->expr, c->cast, &problem))
+            problems.add(columnPath + (c->expr.isEmpty() ? QStringLiteral(".cast")
+                                                         : QStringLiteral(".expr")),
+                         problem);
+    }
+    QHash<QString, QString> landed; // target column -> schema column
+    for (const QString &name : std::as_const(columnNames)) {
+        const QString landsIn = map.targetColumn(tableName, name);
+        if (landsIn.isEmpty())
+            continue;
+        if (landed.contains(landsIn))
+            problems.add(path + QStringLiteral(".columns"),
+                         tr("columns \"%1\" and \"%2\" both land in \"%3\"")
+                             .arg(landed.value(landsIn), name, landsIn));
+        landed.insert(landsIn, name);
+    }
+}
+
+} // namespace
+
 QString VerifyMap::validate(const CompiledSchema &schema) const
 {
     Problems problems(fileName);
@@ -247,37 +286,7 @@ QString VerifyMap::validate(const CompiledSchema &schema) const
                                   "target of its own")
                                    .arg(target, targets.value(target)));
         targets.insert(target, it.key());
-        QStringList columnNames;
-        for (int c : table->outputColumns)
-            columnNames.append(table->columns[size_t(c)].name);
-        for (auto c = it->columns.constBegin(); c != it->columns.constEnd(); ++c) {
-            const QString columnPath = path + QStringLiteral(".columns.") + c.key();
-            const int index = table->columnIndex(c.key());
-            if (index < 0 || std::find(table->outputColumns.begin(), table->outputColumns.end(),
-                                       index) == table->outputColumns.end()) {
-                problems.add(columnPath, unknownName(tr("column"), c.key(), columnNames));
-                continue;
-            }
-            if (c->cast.isEmpty() && c->expr.isEmpty())
-                continue;
-            QString problem;
-            if (!ColumnTransform::compile(c.key(), table->columns[size_t(index)].sqlType, c->expr,
-                                          c->cast, &problem))
-                problems.add(columnPath + (c->expr.isEmpty() ? QStringLiteral(".cast")
-                                                             : QStringLiteral(".expr")),
-                             problem);
-        }
-        QHash<QString, QString> landed; // target column -> schema column
-        for (const QString &name : std::as_const(columnNames)) {
-            const QString landsIn = targetColumn(it.key(), name);
-            if (landsIn.isEmpty())
-                continue;
-            if (landed.contains(landsIn))
-                problems.add(path + QStringLiteral(".columns"),
-                             tr("columns \"%1\" and \"%2\" both land in \"%3\"")
-                                 .arg(landed.value(landsIn), name, landsIn));
-            landed.insert(landsIn, name);
-        }
+        validateColumns(*this, it.key(), *table, path, problems);
     }
     return problems.text();
 }

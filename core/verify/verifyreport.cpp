@@ -21,6 +21,39 @@ QJsonValue nullable(const QString &text)
 
 } // namespace
 
+QJsonObject VerifyDirtyCount::toJson() const
+{
+    return {{QStringLiteral("kind"), kind},
+            {QStringLiteral("count"), QJsonValue(double(this->count))},
+            {QStringLiteral("examples"), QJsonArray::fromStringList(examples)}};
+}
+
+void VerifyDirtyCount::add(QList<VerifyDirtyCount> &list, const QString &kind,
+                           const QString &example, int maxExamples)
+{
+    auto it = std::find_if(list.begin(), list.end(),
+                           [&kind](const VerifyDirtyCount &c) { return c.kind == kind; });
+    if (it == list.end()) {
+        list.append(VerifyDirtyCount{kind, 0, {}});
+        it = list.end() - 1;
+    }
+    ++it->count;
+    if (it->examples.size() < maxExamples)
+        it->examples.append(example);
+}
+
+namespace {
+
+QJsonArray dirtyArray(const QList<VerifyDirtyCount> &list)
+{
+    QJsonArray a;
+    for (const VerifyDirtyCount &c : list)
+        a.append(c.toJson());
+    return a;
+}
+
+} // namespace
+
 QString VerifyDifference::kindName(Kind kind)
 {
     switch (kind) {
@@ -58,6 +91,8 @@ QJsonObject VerifyColumnReport::toJson() const
                   {QStringLiteral("match"), match()}};
     if (checksumCompared)
         o.insert(QStringLiteral("checksum_match"), checksumMatch);
+    if (!target.isEmpty())
+        o.insert(QStringLiteral("target"), target);
     if (!note.isEmpty())
         o.insert(QStringLiteral("note"), note);
     return o;
@@ -75,7 +110,7 @@ bool VerifyTableReport::columnsMatch() const
 bool VerifyTableReport::match() const
 {
     return exists && expectedRows == foundRows && rowChecksumMatch && differences.isEmpty() &&
-           columnsMatch();
+           duplicates == 0 && dirtyLoaded.isEmpty() && columnsMatch();
 }
 
 QJsonObject VerifyTableReport::toJson() const
@@ -95,6 +130,13 @@ QJsonObject VerifyTableReport::toJson() const
                   {QStringLiteral("columns"), columnArray},
                   {QStringLiteral("differences"), differenceArray},
                   {QStringLiteral("notes"), QJsonArray::fromStringList(notes)}};
+    o.insert(QStringLiteral("duplicates"),
+             QJsonObject{{QStringLiteral("count"), count(duplicates)},
+                         {QStringLiteral("keys"), QJsonArray::fromStringList(duplicateKeys)}});
+    if (dirtyRows || !dirtyLoaded.isEmpty())
+        o.insert(QStringLiteral("dirty"),
+                 QJsonObject{{QStringLiteral("rows"), count(dirtyRows)},
+                             {QStringLiteral("loaded"), dirtyArray(dirtyLoaded)}});
     o.insert(QStringLiteral("key_column"),
              keyColumn.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(keyColumn));
     if (rangeSize) {
@@ -111,7 +153,7 @@ bool VerifyReport::ok() const
         if (!t.match())
             return false;
     }
-    return true;
+    return notRejected.isEmpty();
 }
 
 uint64_t VerifyReport::expectedRows() const
@@ -135,7 +177,7 @@ QJsonObject VerifyReport::toJson() const
     QJsonArray tableArray;
     for (const VerifyTableReport &t : tables)
         tableArray.append(t.toJson());
-    return {
+    QJsonObject o{
         {QStringLiteral("ok"), ok()},
         {QStringLiteral("schema"), schema},
         {QStringLiteral("seed"), QString::number(seed)},
@@ -144,6 +186,20 @@ QJsonObject VerifyReport::toJson() const
         {QStringLiteral("seconds"), seconds},
         {QStringLiteral("rows_per_second"), seconds > 0 ? double(rowsCompared()) / seconds : 0.0},
         {QStringLiteral("tables"), tableArray}};
+    if (!manifest.isEmpty())
+        o.insert(QStringLiteral("manifest"),
+                 QJsonObject{{QStringLiteral("path"), manifest},
+                             {QStringLiteral("dirty_rows"), count(dirtyRows)}});
+    if (!rejects.isEmpty())
+        o.insert(QStringLiteral("rejects"),
+                 QJsonObject{{QStringLiteral("path"), rejects},
+                             {QStringLiteral("lines"), count(rejectLines)},
+                             {QStringLiteral("dirty_rows_reported"), count(rejectsMatched)},
+                             {QStringLiteral("unknown_lines"), count(rejectLinesUnknown)},
+                             {QStringLiteral("unknown_examples"),
+                              QJsonArray::fromStringList(unknownRejectLines)},
+                             {QStringLiteral("not_reported"), dirtyArray(notRejected)}});
+    return o;
 }
 
 } // namespace spillway

@@ -29,9 +29,24 @@ struct VerifyDifference
     QJsonObject toJson() const;
 };
 
+// Dirty rows of one kind (field_count, number, duplicate, ...) that got in, or that the
+// pipeline's reject file does not list: how many, and the first few.
+struct VerifyDirtyCount
+{
+    QString kind;
+    uint64_t count = 0;
+    QStringList examples; // "17 (orders.csv:18)": the row's key and where it was written
+
+    QJsonObject toJson() const;
+    // Adds one to the kind's entry of a list (kept in the order kinds first appear).
+    static void add(QList<VerifyDirtyCount> &list, const QString &kind, const QString &example,
+                    int maxExamples);
+};
+
 struct VerifyColumnReport
 {
     QString name;
+    QString target;      // the column's name in the database when a map renamed it
     QString type;        // the column's type in the database (schema type when missing)
     bool present = true; // the column exists in the database table
     uint64_t expectedNonNull = 0;
@@ -61,6 +76,10 @@ struct VerifyTableReport
     uint64_t rangeSize = 0;              // key values per range (rows, or parents by parent)
     uint64_t rangeCount = 0;             // key ranges the expected rows fill
     QStringList notes;                   // what could not be compared or pinpointed, and why
+    uint64_t duplicates = 0;             // rows that repeat another row whole (a load run twice)
+    QStringList duplicateKeys;           // the first keys that are repeated (when keyed)
+    uint64_t dirtyRows = 0;              // with a manifest: the table's dirty rows it lists
+    QList<VerifyDirtyCount> dirtyLoaded; // dirty rows that got in anyway, by kind
     bool rowChecksumMatch = true; // whole rows hash the same (catches values moved between rows)
 
     bool columnsMatch() const;
@@ -76,6 +95,15 @@ struct VerifyReport
     QString serverVersion;
     double seconds = 0;
     QList<VerifyTableReport> tables;
+    // With a manifest (and the pipeline's reject file):
+    QString manifest;                    // its path; empty without one
+    uint64_t dirtyRows = 0;              // dirty rows it lists for the verified tables
+    QString rejects;                     // the reject file's path; empty without one
+    uint64_t rejectLines = 0;            // its non-empty lines
+    uint64_t rejectsMatched = 0;         // dirty rows at least one of them names
+    uint64_t rejectLinesUnknown = 0;     // lines in neither form (not fatal)
+    QStringList unknownRejectLines;      // the first few, "LINE: text"
+    QList<VerifyDirtyCount> notRejected; // dirty rows the reject file does not list, by kind
 
     bool ok() const;
     uint64_t expectedRows() const;

@@ -5,6 +5,7 @@
 #include "encode/dirtyrows.h"
 #include "run/plan.h"
 #include "schema/schemaio.h"
+#include "verify/verifydigest.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -266,6 +267,27 @@ private slots:
         o.dirty.fraction = 0.6;
         QVERIFY(!Plan::build(schema, o, nullptr, d));
         QVERIFY(d.toString().contains(QLatin1String("--dirty")));
+    }
+
+    // Verify expects the clean rows only: the digest counts every row but the dirty ones.
+    void verifySkipsDirtyRows()
+    {
+        const auto schema = dirtySchema();
+        PlanOptions o;
+        o.dirty.fraction = 0.05;
+        Diagnostics d;
+        const std::shared_ptr<const Plan> plan = Plan::build(schema, o, nullptr, d);
+        QVERIFY(plan);
+        const int t = schema->tableIndex(QStringLiteral("customers"));
+        const auto dirty = plan->dirtyRows(t);
+        QVERIFY(dirty);
+        uint64_t clean = 0;
+        for (uint64_t row = 0; row < plan->tablePlan(t)->rows; ++row)
+            clean += !dirty->isDirty(row);
+        const TableDigest digest =
+            VerifyDigest::table(plan, t, {}, DigestKind::Columns, nullptr).result();
+        QCOMPARE(digest.rows, clean);
+        QVERIFY(clean < plan->tablePlan(t)->rows);
     }
 };
 

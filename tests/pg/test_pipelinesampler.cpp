@@ -6,9 +6,13 @@
 
 #include "pg/conninfo.h"
 #include "pg/pipelinesampler.h"
+#include "pg/serverprograms.h"
+#include "pg/serversampler.h"
 #include "pgfixture.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -101,13 +105,18 @@ private slots:
     void cleanup();
     void countsRowsPerTargetTable();
     void countsCopyInProgressOnce();
+    void countsPartitionsOfATarget();
     void attributesSessionsToCommands();
     void reportsServerFigures();
     void stopIsPromptAndFinal();
+    void goesOnAfterServerRestart();
     void badConnectionIsReportedOnce();
+    void standbyHasNoWalRateAndSaysSo();
+    void serverSamplerSharesTheThread();
+    void serverSamplerStopsAtFirstFailure();
 
 private:
-    void startSampler(const QString &conninfo = QString());
+    bool startSampler(const QStringList &targets = {});
     const TableActivity &table(int i) const { return m_last.tables.at(i); }
 
     std::unique_ptr<PgFixture> m_pg;
@@ -124,10 +133,12 @@ void TestPipelineSampler::initTestCase()
     QVERIFY2(m_pg->isReady(), qPrintable(m_pg->error()));
     Client setup(m_pg->connectionString(), {});
     QVERIFY2(setup.isConnected(), qPrintable(setup.error()));
-    QCOMPARE(setup.exec(QStringLiteral("CREATE SCHEMA staging; CREATE TABLE staging.orders "
-                                       "(id int PRIMARY KEY, note text); INSERT INTO "
-                                       "staging.orders SELECT g, 'before' FROM "
-                                       "generate_series(1, 10) g")),
+    QCOMPARE(setup.exec(QStringLiteral(
+                 "CREATE SCHEMA staging; CREATE TABLE staging.orders "
+                 "(id int PRIMARY KEY, note text); INSERT INTO "
+                 "staging.orders SELECT g, 'before' FROM "
+                 "generate_series(1, 10) g; CREATE TABLE staging.\"Upper\" (id int); "
+                 "INSERT INTO staging.\"Upper\" VALUES (1), (2), (3)")),
              QString());
 }
 
@@ -139,12 +150,16 @@ void TestPipelineSampler::cleanup()
     m_maxInsertsPerSecond = m_maxWalPerSecond = 0;
 }
 
-// Two commands; targets: staging.orders (there from the start) and staging.later (not yet).
-void TestPipelineSampler::startSampler(const QString &conninfo)
+// Two commands; targets by default: staging.orders (there from the start), staging.later (not
+// yet) and staging."Upper" written as a user would.
+bool TestPipelineSampler::startSampler(const QStringList &targets)
 {
     PipelineSamplerOptions o;
-    o.conninfo = conninfo.isEmpty() ? m_pg->connectionString() : conninfo;
-    o.targetTables = {QStringLiteral("staging.orders"), QStringLiteral("staging.later")};
+    o.conninfo = m_pg->connectionString();
+    o.targetTables = targets;
+    if (targets.isEmpty())
+        o.targetTables = {QStringLiteral("staging.orders"), QStringLiteral("staging.later"),
+                          QStringLiteral("staging.Upper")};
     o.applicationPrefix = kPrefix;
     o.commands = 2;
     o.intervalMs = 200;
@@ -157,7 +172,7 @@ void TestPipelineSampler::startSampler(const QString &conninfo)
         m_maxWalPerSecond = std::max(m_maxWalPerSecond, s.walBytesPerSecond);
     });
     m_sampler->start();
-    QTRY_VERIFY_WITH_TIMEOUT(m_samples > 0, kDeadline);
+    return QTest::qWaitFor([this] { return m_samples > 0; }, kDeadline);
 }
 
 void TestPipelineSampler::countsRowsPerTargetTable()
@@ -169,9 +184,12 @@ void TestPipelineSampler::countsRowsPerTargetTable()
                                  "relname = 'orders') < 10 THEN RAISE 'not yet'; END IF; END$$"))
             .isEmpty(),
         kDeadline);
-    startSampler();
-    QCOMPARE(m_last.tables.size(), 2);
+    QVERIFY(startSampler());
+    QCOMPARE(m_last.tables.size(), 3);
     QCOMPARE(table(0).table, QStringLiteral("staging.orders"));
+    QCOMPARE(table(2).table, QStringLiteral("staging.Upper"));
+    QTRY_COMPARE_WITH_TIMEOUT(table(2).liveRows, 3, kDeadline);
+    QCOMPARE(table(2).inserted, 0);
     QCOMPARE(table(0).inserted, 0);
     QCOMPARE(table(1).inserted, 0);
     QCOMPARE(table(1).liveRows, 0);
@@ -195,6 +213,13 @@ void TestPipelineSampler::countsRowsPerTargetTable()
     QTRY_COMPARE_WITH_TIMEOUT(table(1).updated, 5, kDeadline);
     QTRY_COMPARE_WITH_TIMEOUT(table(1).deleted, 2, kDeadline);
     QTRY_COMPARE_WITH_TIMEOUT(table(1).liveRows, 28, kDeadline);
+    // Dropped and created again (as pipelines do): the new table counts on from there.
+    QCOMPARE(second.exec(QStringLiteral("DROP TABLE staging.later; CREATE TABLE staging.later "
+                                        "(id int); INSERT INTO staging.later VALUES (1), (2)")),
+             QString());
+    QTRY_COMPARE_WITH_TIMEOUT(table(1).liveRows, 2, kFlushDeadline);
+    QCOMPARE(table(1).inserted, 32);
+    QCOMPARE(table(1).deleted, 2);
     QVERIFY(m_maxInsertsPerSecond > 0);
     QVERIFY(m_last.samplerCpuSeconds > 0);
     QVERIFY(m_last.queryMilliseconds > 0);
@@ -203,7 +228,7 @@ void TestPipelineSampler::countsRowsPerTargetTable()
 
 void TestPipelineSampler::countsCopyInProgressOnce()
 {
-    startSampler();
+    QVERIFY(startSampler());
     const qint64 before = table(0).inserted;
     Client loader(m_pg->connectionString(), kPrefix + QStringLiteral("0"));
     QCOMPARE(loader.exec(QStringLiteral("COPY staging.orders FROM STDIN"), PGRES_COPY_IN),
@@ -226,42 +251,70 @@ void TestPipelineSampler::countsCopyInProgressOnce()
     QCOMPARE(table(0).copyBytesProcessed, 0);
 }
 
+// A COPY into a partitioned table: in flight it is the parent's, committed its partitions'.
+void TestPipelineSampler::countsPartitionsOfATarget()
+{
+    Client loader(m_pg->connectionString(), kPrefix + QStringLiteral("0"));
+    QCOMPARE(loader.exec(QStringLiteral(
+                 "CREATE TABLE staging.parted (id int, note text) PARTITION BY RANGE (id); "
+                 "CREATE TABLE staging.parted_low PARTITION OF staging.parted FOR VALUES FROM "
+                 "(MINVALUE) TO (1000); CREATE TABLE staging.parted_high PARTITION OF "
+                 "staging.parted FOR VALUES FROM (1000) TO (MAXVALUE)")),
+             QString());
+    QVERIFY(startSampler({QStringLiteral("staging.parted")}));
+    QCOMPARE(loader.exec(QStringLiteral("COPY staging.parted FROM STDIN"), PGRES_COPY_IN),
+             QString());
+    QVERIFY(loader.putCopyData(copyRows(500, 1000)));
+    QTRY_COMPARE_WITH_TIMEOUT(table(0).inserted, 1000, kDeadline);
+    QCOMPARE(m_last.activeCopies, 1);
+    QCOMPARE(loader.endCopy(), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(table(0).liveRows, 1000, kFlushDeadline);
+    QCOMPARE(table(0).inserted, 1000);
+    QCOMPARE(loader.exec(QStringLiteral("DELETE FROM staging.parted WHERE id < 600")), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(table(0).deleted, 100, kFlushDeadline);
+    QCOMPARE(table(0).inserted, 1000);
+    QCOMPARE(table(0).liveRows, 900);
+}
+
 void TestPipelineSampler::attributesSessionsToCommands()
 {
-    startSampler();
+    QVERIFY(startSampler());
     Client holder(m_pg->connectionString(), kPrefix + QStringLiteral("0"));
     Client waiter(m_pg->connectionString(), kPrefix + QStringLiteral("1"));
+    Client secondWaiter(m_pg->connectionString(), kPrefix + QStringLiteral("1"));
     Client other(m_pg->connectionString(), QStringLiteral("someone else"));
     QCOMPARE(holder.exec(QStringLiteral("BEGIN; LOCK TABLE staging.orders IN ACCESS EXCLUSIVE "
                                         "MODE")),
              QString());
     QVERIFY(waiter.send(QStringLiteral("SELECT count(*) FROM staging.orders")));
+    QVERIFY(secondWaiter.send(QStringLiteral("SELECT count(*) FROM staging.orders")));
     QVERIFY(other.isConnected());
 
-    QTRY_VERIFY_WITH_TIMEOUT(m_last.sessions.size() == 3 && m_last.sessions[1].blocked == 1,
+    QTRY_VERIFY_WITH_TIMEOUT(m_last.sessions.size() == 3 && m_last.sessions[1].blocked == 2,
                              kDeadline);
     const SessionSummary &held = m_last.sessions[0];
     QCOMPARE(held.total, 1);
     QCOMPARE(held.idleInTransaction, 1);
     QCOMPARE(held.blocked, 0);
     const SessionSummary &waiting = m_last.sessions[1];
-    QCOMPARE(waiting.total, 1);
-    QCOMPARE(waiting.active, 1);
-    QCOMPARE(waiting.waiting, 1);
-    QCOMPARE(waiting.waitEvents, QStringList{QStringLiteral("Lock:relation")});
+    QCOMPARE(waiting.total, 2);
+    QCOMPARE(waiting.active, 2);
+    QCOMPARE(waiting.waiting, 2);
+    QCOMPARE(waiting.waitEvents, QStringList{QStringLiteral("Lock:relation ×2")});
     // Everything else, the sampler's own connection excluded.
     QCOMPARE(m_last.sessions[2].total, 1);
     QCOMPARE(m_last.sessions[2].idle, 1);
 
     QCOMPARE(holder.exec(QStringLiteral("ROLLBACK")), QString());
     QCOMPARE(waiter.finish(), QString());
-    QTRY_VERIFY_WITH_TIMEOUT(m_last.sessions[1].blocked == 0 && m_last.sessions[1].idle == 1,
+    QCOMPARE(secondWaiter.finish(), QString());
+    QTRY_VERIFY_WITH_TIMEOUT(m_last.sessions[1].blocked == 0 && m_last.sessions[1].idle == 2,
                              kDeadline);
 }
 
 void TestPipelineSampler::reportsServerFigures()
 {
-    startSampler();
+    QVERIFY(startSampler());
     Client c(m_pg->connectionString(), kPrefix + QStringLiteral("1"));
     QCOMPARE(c.exec(QStringLiteral("CHECKPOINT")), QString());
     QCOMPARE(c.exec(QStringLiteral("SET work_mem = '64kB'; SELECT count(*) FROM (SELECT g FROM "
@@ -279,7 +332,7 @@ void TestPipelineSampler::reportsServerFigures()
 
 void TestPipelineSampler::stopIsPromptAndFinal()
 {
-    startSampler();
+    QVERIFY(startSampler());
     QElapsedTimer clock;
     clock.start();
     m_sampler->stop();
@@ -290,6 +343,24 @@ void TestPipelineSampler::stopIsPromptAndFinal()
     clock.restart();
     m_sampler.reset();
     QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+}
+
+// The server going away is reported and sampling resumes when it is back.
+void TestPipelineSampler::goesOnAfterServerRestart()
+{
+    QVERIFY(startSampler());
+    QSignalSpy failed(m_sampler.get(), &PipelineSampler::samplingFailed);
+    const QString conninfo = m_pg->connectionString();
+    QCOMPARE(m_pg->server().stop(), QString());
+    QTRY_VERIFY_WITH_TIMEOUT(failed.count() >= 1, kDeadline);
+    QVERIFY2(failed.first().first().toString().contains(QStringLiteral("connect")),
+             qPrintable(failed.first().first().toString()));
+    QCOMPARE(m_pg->server().start(), QString());
+    QCOMPARE(m_pg->connectionString(), conninfo);
+    const int samples = m_samples;
+    QTRY_VERIFY_WITH_TIMEOUT(m_samples > samples, kFlushDeadline);
+    QCOMPARE(m_last.tables.size(), 3);
+    QCOMPARE(m_last.sessions.size(), 3);
 }
 
 void TestPipelineSampler::badConnectionIsReportedOnce()
@@ -312,6 +383,102 @@ void TestPipelineSampler::badConnectionIsReportedOnce()
     clock.start();
     sampler.stop();
     QVERIFY(clock.elapsed() < 1000);
+}
+
+// A standby (pg_basebackup of the fixture's server, in the same private socket folder) has no
+// pg_current_wal_lsn(): everything else is sampled, and a note says so once.
+void TestPipelineSampler::standbyHasNoWalRateAndSaysSo()
+{
+    serverprograms::Account account;
+    QCOMPARE(serverprograms::resolveAccount(account), QString());
+    QString binDir;
+    QCOMPARE(serverprograms::findBinDir({}, 15, binDir), QString());
+    LocalServer &primary = m_pg->server();
+    {
+        // The private server runs with wal_level = minimal; a standby needs replica.
+        Client c(m_pg->connectionString(), {});
+        QCOMPARE(c.exec(QStringLiteral("ALTER SYSTEM SET wal_level = replica")), QString());
+        QCOMPARE(c.exec(QStringLiteral("ALTER SYSTEM SET max_wal_senders = 2")), QString());
+    }
+    QCOMPARE(primary.stop(), QString());
+    QCOMPARE(primary.start(), QString());
+    const QString standby = m_pg->serverDir() + QStringLiteral("/standby");
+    const QString port = QString::number(primary.port() + 1);
+    auto tool = [&](const char *program, const QStringList &arguments) {
+        return serverprograms::run(account, QDir(binDir).filePath(QLatin1String(program)),
+                                   arguments, m_pg->serverDir(), 120);
+    };
+    const auto backup =
+        tool("pg_basebackup", {QStringLiteral("-h"), primary.socketDir(), QStringLiteral("-p"),
+                               QString::number(primary.port()), QStringLiteral("-U"),
+                               primary.user(), QStringLiteral("-D"), standby, QStringLiteral("-R"),
+                               QStringLiteral("-c"), QStringLiteral("fast")});
+    QVERIFY2(backup.ok, qPrintable(backup.failure + QLatin1Char('\n') + backup.output));
+    const auto started =
+        tool("pg_ctl",
+             {QStringLiteral("start"), QStringLiteral("-D"), standby, QStringLiteral("-l"),
+              standby + QStringLiteral("/log"), QStringLiteral("-w"), QStringLiteral("-o"),
+              QStringLiteral("-p %1 -k %2 -c listen_addresses=''").arg(port, primary.socketDir())});
+    QVERIFY2(started.ok, qPrintable(started.failure + QLatin1Char('\n') + started.output));
+    const auto stopStandby = qScopeGuard([&] {
+        tool("pg_ctl", {QStringLiteral("stop"), QStringLiteral("-D"), standby, QStringLiteral("-m"),
+                        QStringLiteral("immediate"), QStringLiteral("-w")});
+    });
+
+    PipelineSamplerOptions o;
+    o.conninfo = LocalServer::connectionString(primary.socketDir(), port.toInt(),
+                                               LocalServer::databaseName(), primary.user());
+    o.targetTables = {QStringLiteral("staging.orders")};
+    o.applicationPrefix = kPrefix;
+    o.intervalMs = 200;
+    PipelineSampler sampler(o);
+    QSignalSpy sampled(&sampler, &PipelineSampler::sampled);
+    QSignalSpy noted(&sampler, &PipelineSampler::noted);
+    QSignalSpy failed(&sampler, &PipelineSampler::samplingFailed);
+    sampler.start();
+    QTRY_VERIFY_WITH_TIMEOUT(sampled.count() >= 3, kDeadline);
+    QVERIFY2(failed.isEmpty(),
+             qPrintable(failed.isEmpty() ? QString() : failed.first().first().toString()));
+    QCOMPARE(noted.count(), 1);
+    QVERIFY(noted.first().first().toString().contains(QStringLiteral("standby")));
+    const auto last = sampled.last().first().value<DatabaseSample>();
+    QCOMPARE(last.walBytesPerSecond, 0.0);
+    QCOMPARE(last.tables.size(), 1);
+    QCOMPARE(last.sessions.size(), 2);
+    sampler.stop();
+}
+
+// ServerSampler (the ingest dashboard's) runs on the same SamplingThread.
+void TestPipelineSampler::serverSamplerSharesTheThread()
+{
+    ServerSampler sampler(m_pg->connectionString());
+    double maxWal = 0, maxInserts = 0;
+    int samples = 0;
+    connect(&sampler, &ServerSampler::sampled, this, [&](const ServerSample &s) {
+        ++samples;
+        maxWal = std::max(maxWal, s.walBytesPerSecond);
+        maxInserts = std::max(maxInserts, s.tuplesInsertedPerSecond);
+    });
+    sampler.start(200);
+    QTRY_VERIFY_WITH_TIMEOUT(samples > 0, kDeadline);
+    {
+        Client c(m_pg->connectionString(), {});
+        QCOMPARE(c.exec(QStringLiteral("INSERT INTO staging.orders SELECT g, 'server' FROM "
+                                       "generate_series(500000, 509999) g")),
+                 QString());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(maxWal > 0 && maxInserts > 0, kDeadline);
+    sampler.stop();
+}
+
+void TestPipelineSampler::serverSamplerStopsAtFirstFailure()
+{
+    ServerSampler sampler(QStringLiteral("host=/nonexistent-spillway-socket-dir port=1"));
+    QSignalSpy failed(&sampler, &ServerSampler::samplingFailed);
+    sampler.start(100);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kDeadline);
+    QTest::qWait(500);
+    QCOMPARE(failed.count(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestPipelineSampler)
