@@ -290,7 +290,10 @@ void Dashboard::setController(RunController *controller)
         m_runPhase = phase.left(1).toUpper() + phase.mid(1);
         m_phase->setText(m_runPhase);
     });
-    connect(controller, &RunController::pipelineStarted, this, &Dashboard::startPipeline);
+    connect(controller, &RunController::pipelineStarted, this,
+            [this](const QStringList &commands, const QStringList &, const QString &logFile) {
+                startPipeline(commands, logFile);
+            });
     connect(controller, &RunController::pipelineSampled, this, &Dashboard::addPipelineSample);
     connect(controller, &RunController::pipelineOutput, this, &Dashboard::addPipelineOutput);
     connect(controller, &RunController::commandFinished, this, &Dashboard::showCommandFinished);
@@ -557,12 +560,11 @@ void Dashboard::showLogDetails()
     m_details->setPlainText(e.details.isEmpty() ? text : text + QStringLiteral("\n\n") + e.details);
 }
 
-void Dashboard::startPipeline(const QStringList &commands, const QStringList &targetTables,
-                              const QString &logFile)
+void Dashboard::startPipeline(const QStringList &commands, const QString &logFile)
 {
     m_commandNames = commands;
     m_logFile = logFile;
-    m_pipeline->start(commands, targetTables);
+    m_pipeline->start(commands);
     m_chartStack->setCurrentWidget(m_pipeline);
 }
 

@@ -57,8 +57,7 @@ public:
     void hideBanner();
 
     // Pipeline runs (RunController's pipeline signals).
-    void startPipeline(const QStringList &commands, const QStringList &targetTables,
-                       const QString &logFile);
+    void startPipeline(const QStringList &commands, const QString &logFile);
     void addPipelineSample(const spillway::PipelineSample &sample);
     // Buffered; the log gets the lines in one batch per flush (a timer, ~10 times a second).
     void addPipelineOutput(const spillway::PipelineLogLine &line);

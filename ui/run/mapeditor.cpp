@@ -50,14 +50,15 @@ MapEditor::MapEditor(QWidget *parent)
         updateLabel();
         emit mapChanged();
     });
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_file, 1);
+    auto *buttons = new QHBoxLayout; // below the file's name: the panel stays narrow
+    buttons->addStretch(1);
     buttons->addWidget(m_load);
     buttons->addWidget(m_save);
     buttons->addWidget(m_reset);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_file);
     layout->addLayout(buttons);
     updateLabel();
 }

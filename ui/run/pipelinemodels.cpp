@@ -47,7 +47,8 @@ void CommandActivityModel::setSample(const PipelineSample &sample)
         Row &row = m_rows[c.command];
         row.sampled = true;
         row.running = c.running;
-        row.process = c.process;
+        if (c.running) // an ended command keeps the figures it last ran with
+            row.process = c.process;
     }
     if (sample.hasDatabase) {
         for (qsizetype i = 0; i < m_rows.size() && i < sample.database.sessions.size(); ++i)

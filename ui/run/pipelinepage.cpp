@@ -157,9 +157,10 @@ QWidget *PipelinePage::createDirty()
     m_dirty->setDecimals(2);
     m_dirty->setSingleStep(0.5);
     m_dirty->setSuffix(QStringLiteral(" %"));
-    m_dirty->setSpecialValueText(tr("none (the schema's own setting)"));
+    m_dirty->setSpecialValueText(tr("none"));
     m_dirty->setToolTip(tr("The share of each table's rows written invalid, each with one kind "
-                           "of damage; a manifest beside the files lists them"));
+                           "of damage; a manifest beside the files lists them. None: each "
+                           "table's own setting in the schema"));
     auto *kinds = new QGridLayout;
     kinds->setContentsMargins(0, 0, 0, 0);
     const QList<DirtyKind> all = allDirtyKinds();
@@ -167,7 +168,7 @@ QWidget *PipelinePage::createDirty()
         auto *check = new QCheckBox(dirtyKindName(all.at(i)));
         check->setToolTip(tr("Unchecked kinds are not written; none checked: every kind"));
         connect(check, &QCheckBox::toggled, this, [this] { emit edited(); });
-        kinds->addWidget(check, int(i / 4), int(i % 4));
+        kinds->addWidget(check, int(i / 2), int(i % 2)); // two columns fit a narrow panel
         m_kinds.append(check);
     }
     connect(m_dirty, &QDoubleSpinBox::valueChanged, this, [this](double value) {

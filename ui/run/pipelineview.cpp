@@ -135,7 +135,7 @@ void PipelineView::clear()
     m_verifyProblem->hide();
 }
 
-void PipelineView::start(const QStringList &commands, const QStringList &targetTables)
+void PipelineView::start(const QStringList &commands)
 {
     clear();
     m_commands->setCommands(commands);
@@ -145,8 +145,6 @@ void PipelineView::start(const QStringList &commands, const QStringList &targetT
         m_commandsChart->addSeries(tr("%1 MB").arg(commands.at(i)), hue(i), Qt::DashLine, true);
     }
     m_commandsChart->setAxisTitles(tr("CPU % of one core"), tr("memory MB"));
-    for (const QString &table : targetTables)
-        tableSeries(table);
 }
 
 int PipelineView::tableSeries(const QString &table)

@@ -28,8 +28,9 @@ class PipelineView : public QWidget
 public:
     explicit PipelineView(QWidget *parent = nullptr);
 
-    // A new pipeline run: its commands and target tables (every chart emptied).
-    void start(const QStringList &commands, const QStringList &targetTables);
+    // A new pipeline run and its commands (every chart emptied). The target tables get their
+    // series as the samples name them.
+    void start(const QStringList &commands);
     void addSample(const spillway::PipelineSample &sample);
     void showCommandFinished(int command, const spillway::CommandOutcome &outcome);
     void showResult(const spillway::PipelineResult &result);

@@ -235,7 +235,7 @@ void ScreenshotTour::startPipeline()
     s.format = OutputFormat::Csv;
     s.compression = Compression::None;
     s.splitRows = s.splitBytes = 0;
-    s.rows = 60000;
+    s.rows = 200000; // some 20 seconds of the ETL: long enough to watch it load
     s.workers = 2;
     s.pipeline = {};
     s.pipeline.commands = {{QStringLiteral("customers"), etl + QStringLiteral(" --only customers")},
@@ -253,7 +253,7 @@ void ScreenshotTour::startPipeline()
     // Running: a few seconds of the commands' samples in the charts, or the end if sooner.
     const auto shootRunning = std::make_shared<std::function<void()>>();
     *shootRunning = [this, recorded, shootRunning] {
-        if (m_pipelineSamples < 8 && int(m_recordIds.size()) == recorded) {
+        if (m_pipelineSamples < 6 && int(m_recordIds.size()) == recorded) {
             after(500, *shootRunning);
             return;
         }

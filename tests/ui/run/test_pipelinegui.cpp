@@ -383,7 +383,7 @@ void TestPipelineGui::dashboardDrawsSamples()
     dashboard.resize(1280, 800);
     const QStringList tables{QStringLiteral("staging.customer"),
                              QStringLiteral("staging.orders_clean")};
-    dashboard.startPipeline({QStringLiteral("load"), QStringLiteral("check")}, tables,
+    dashboard.startPipeline({QStringLiteral("load"), QStringLiteral("check")},
                             QStringLiteral("/tmp/run.log"));
     QVERIFY(dashboard.isPipelineShown());
     PipelineView *view = dashboard.pipelineView();
@@ -431,7 +431,7 @@ void TestPipelineGui::dashboardDrawsSamples()
 void TestPipelineGui::logStaysBounded()
 {
     Dashboard dashboard;
-    dashboard.startPipeline({QStringLiteral("etl")}, {}, QStringLiteral("/runs/x.log"));
+    dashboard.startPipeline({QStringLiteral("etl")}, QStringLiteral("/runs/x.log"));
     RunLogModel *log = dashboard.logModel();
     QAbstractItemModelTester tester(log, QAbstractItemModelTester::FailureReportingMode::Warning);
     constexpr int kLines = 100000;
