@@ -65,7 +65,7 @@ QStringList ScreenshotTour::pages() const
     QStringList pages = kPages;
     if (!m_pipelineExample.isEmpty())
         pages << QStringLiteral("dashboard-pipeline-running")
-              << QStringLiteral("dashboard-pipeline-done");
+              << QStringLiteral("dashboard-pipeline-done") << QStringLiteral("history-pipeline");
     return pages;
 }
 
@@ -260,12 +260,23 @@ void ScreenshotTour::startPipeline()
         shootAll(QStringLiteral("dashboard-pipeline-running"), [this, recorded] {
             whenRecorded(recorded + 1, [this] {
                 after(1500, [this] {
-                    shootAll(QStringLiteral("dashboard-pipeline-done"), [this] { finish(); });
+                    shootAll(QStringLiteral("dashboard-pipeline-done"),
+                             [this] { showPipelineHistory(); });
                 });
             });
         });
     };
     after(1000, *shootRunning);
+}
+
+// The pipeline run on the history page: its commands' charts, the tables' and the database's.
+void ScreenshotTour::showPipelineHistory()
+{
+    HistoryView *history = m_window->historyView();
+    m_window->showPage(MainWindow::HistoryPage);
+    history->refresh();
+    history->selectRuns({m_recordIds.last()});
+    after(1500, [this] { shootAll(QStringLiteral("history-pipeline"), [this] { finish(); }); });
 }
 
 void ScreenshotTour::finish()

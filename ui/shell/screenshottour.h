@@ -8,8 +8,8 @@
 // page, and the history (one run, and that run compared with a second one). When it runs in the
 // repository (examples/pipelines/ in the current folder), also the "Your pipeline" target and
 // its dashboard during and after a run of the worked example's ETL (two concurrent commands,
-// 1% dirty rows, its map) into the embedded server. Meant for scripts/screenshots.sh, which
-// gives it its own settings, data and runs folders.
+// 1% dirty rows, its map) into the embedded server, and that run on the history page. Meant for
+// scripts/screenshots.sh, which gives it its own settings, data and runs folders.
 
 #include <QObject>
 #include <QSize>
@@ -49,6 +49,7 @@ private:
     void showHistory();
     void showGeoPreview();
     void startPipeline();
+    void showPipelineHistory();
     void finish();
     QStringList pages() const;
 
