@@ -3,7 +3,9 @@
 # server: the start page, the designer (a numeric distribution, a text column's top values, the
 # IoT example's geo scatter), the dashboard during and after a run of the e-commerce example into
 # the embedded PostgreSQL server, and the history (one run; a 1-worker run compared with a
-# 2-worker one) - each in the light and the dark palette at 1024x640 and 1600x1000, named
+# 2-worker one), and - with examples/pipelines at hand - the "Your pipeline" target running the
+# worked example's ETL (its dashboard during and after the run, the run in History) - each in the
+# light and the dark palette at 1024x640 and 1600x1000, named
 # PAGE-PALETTE-WxH.png. Settings, runs and the server live in a temporary folder; the pictures
 # replace the old ones only when the tour wrote all of them. optipng shrinks them if installed.
 set -euo pipefail

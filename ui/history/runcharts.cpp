@@ -5,6 +5,7 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QLineSeries>
+#include <QMap>
 #include <QPalette>
 #include <QPen>
 
@@ -109,7 +110,146 @@ QCategoryAxis *timeAxis(const QList<const RunRecord *> &runs)
     return time;
 }
 
+// One column of a pipeline series (the sum of several when given more) as a line.
+QLineSeries *pipelineLine(const PipelineSeries &series, const QStringList &columns, double scale,
+                          const QString &name, const QColor &color, bool dashed = false)
+{
+    QList<QList<double>> values;
+    for (const QString &c : columns)
+        values << series.column(c);
+    QList<QPointF> points;
+    points.reserve(series.points.size());
+    for (qsizetype i = 0; i < series.points.size(); ++i) {
+        double sum = 0;
+        bool any = false;
+        for (const QList<double> &v : std::as_const(values)) {
+            if (i < v.size() && !std::isnan(v.at(i))) {
+                sum += v.at(i);
+                any = true;
+            }
+        }
+        if (any)
+            points.append(QPointF(series.points.at(i).elapsedSeconds, sum / scale));
+    }
+    auto *line = new QLineSeries;
+    line->setName(name);
+    line->replace(points);
+    QPen pen(color, dashed ? 1.5 : 2);
+    if (dashed)
+        pen.setDashPattern({4, 3});
+    line->setPen(pen);
+    return line;
+}
+
+// Rows/s into every target table together, at each sample time.
+QLineSeries *pipelineTotalLine(const PipelineRecord &p, const QString &name, const QColor &color)
+{
+    QMap<double, double> total;
+    for (const PipelineSeries &table : p.tableSeries) {
+        const QStringList columns{QStringLiteral("inserts_per_s"), QStringLiteral("updates_per_s"),
+                                  QStringLiteral("deletes_per_s")};
+        for (const QString &column : columns) {
+            const QList<double> values = table.column(column);
+            for (qsizetype i = 0; i < values.size() && i < table.points.size(); ++i) {
+                if (!std::isnan(values.at(i)))
+                    total[table.points.at(i).elapsedSeconds] += values.at(i);
+            }
+        }
+    }
+    QList<QPointF> points;
+    for (auto it = total.cbegin(); it != total.cend(); ++it)
+        points.append(QPointF(it.key(), it.value()));
+    auto *line = new QLineSeries;
+    line->setName(name);
+    line->replace(points);
+    line->setPen(QPen(color, 2));
+    return line;
+}
+
+QCategoryAxis *pipelineTimeAxis(const PipelineRecord &p)
+{
+    double maxX = 0;
+    for (const PipelineSeries *s : {&p.databaseSeries}) {
+        if (!s->points.isEmpty())
+            maxX = std::max(maxX, s->points.last().elapsedSeconds);
+    }
+    for (const QList<PipelineSeries> *list : {&p.commandSeries, &p.tableSeries}) {
+        for (const PipelineSeries &s : *list) {
+            if (!s.points.isEmpty())
+                maxX = std::max(maxX, s.points.last().elapsedSeconds);
+        }
+    }
+    QCategoryAxis *time = newAxis(QObject::tr("elapsed"));
+    setAxisTicks(nullptr, time, axisTicks(0, maxX, AxisScale::Seconds, 7, AxisFit::Inside));
+    return time;
+}
+
 } // namespace
+
+QChart *createPipelineTablesChart(const RunRecord &r, const QPalette &palette)
+{
+    if (!r.pipeline || r.pipeline->tableSeries.isEmpty())
+        return nullptr;
+    QChart *chart = newChart(QObject::tr("Rows/s into the target tables"));
+    QList<QLineSeries *> lines;
+    const QList<PipelineSeries> &tables = r.pipeline->tableSeries;
+    for (qsizetype i = 0; i < tables.size(); ++i)
+        lines << pipelineLine(tables.at(i),
+                              {QStringLiteral("inserts_per_s"), QStringLiteral("updates_per_s"),
+                               QStringLiteral("deletes_per_s")},
+                              1, tables.at(i).name, chartSeriesColor(int(i), palette));
+    attach(chart, lines, pipelineTimeAxis(*r.pipeline), newAxis(QObject::tr("rows/s")),
+           Qt::AlignLeft);
+    applyChartPalette(chart, palette);
+    return chart;
+}
+
+QChart *createPipelineCommandsChart(const RunRecord &r, const QPalette &palette)
+{
+    if (!r.pipeline || r.pipeline->commandSeries.isEmpty())
+        return nullptr;
+    QChart *chart = newChart(QObject::tr("Commands: CPU and memory"));
+    QList<QLineSeries *> cpu, rss;
+    const QList<PipelineSeries> &commands = r.pipeline->commandSeries;
+    for (qsizetype i = 0; i < commands.size(); ++i) {
+        const QColor color = chartSeriesColor(int(i), palette);
+        const QString name = commands.at(i).name;
+        cpu << pipelineLine(commands.at(i), {QStringLiteral("cpu_percent")}, 1,
+                            QObject::tr("%1 CPU %").arg(name), color);
+        rss << pipelineLine(commands.at(i), {QStringLiteral("rss_mb")}, 1,
+                            QObject::tr("%1 MB").arg(name), color, true);
+    }
+    QCategoryAxis *time = pipelineTimeAxis(*r.pipeline);
+    attach(chart, cpu, time, newAxis(QObject::tr("CPU % of one core")), Qt::AlignLeft);
+    attach(chart, rss, time, newAxis(QObject::tr("memory MB")), Qt::AlignRight);
+    applyChartPalette(chart, palette);
+    return chart;
+}
+
+QChart *createPipelineDatabaseChart(const RunRecord &r, const QPalette &palette)
+{
+    if (!r.pipeline || r.pipeline->databaseSeries.points.isEmpty())
+        return nullptr;
+    const PipelineSeries &d = r.pipeline->databaseSeries;
+    QChart *chart = newChart(QObject::tr("Database activity"));
+    QList<QLineSeries *> sessions;
+    const QList<std::pair<const char *, QString>> columns{
+        {"active", QObject::tr("active")},
+        {"idle_in_transaction", QObject::tr("idle in transaction")},
+        {"waiting", QObject::tr("waiting")},
+        {"blocked", QObject::tr("blocked")}};
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        sessions << pipelineLine(d, {QLatin1String(columns.at(i).first)}, 1, columns.at(i).second,
+                                 chartSeriesColor(int(i), palette));
+    QCategoryAxis *time = pipelineTimeAxis(*r.pipeline);
+    attach(chart, sessions, time, newAxis(QObject::tr("sessions")), Qt::AlignLeft);
+    attach(chart,
+           {pipelineLine(d, {QStringLiteral("wal_mb_per_s")}, 1, QObject::tr("WAL MB/s"),
+                         chartSeriesColor(4, palette), true)},
+           time, newAxis(QObject::tr("WAL MB/s")), Qt::AlignRight);
+    applyChartPalette(chart, palette);
+    return chart;
+}
 
 QChart *createThroughputChart(const RunRecord &r, const QPalette &palette)
 {
@@ -165,15 +305,32 @@ QChart *createServerChart(const RunRecord &r, const QPalette &palette)
 QChart *createCompareChart(const RunRecord &a, const RunRecord &b, const QPalette &palette)
 {
     QChart *chart = newChart(QObject::tr("Throughput, B against A"));
-    QLineSeries *sa = lineOf(a, &RunSample::rowsPerSecond, 1, QObject::tr("A rows/s"),
-                             chartSeriesColor(0, palette));
-    QLineSeries *sb = lineOf(b, &RunSample::rowsPerSecond, 1, QObject::tr("B rows/s"),
-                             chartSeriesColor(1, palette));
+    // Two pipeline runs compare what their commands loaded, not how fast the files were made.
+    const bool pipelines = a.pipeline && b.pipeline;
+    QLineSeries *sa = pipelines
+                          ? pipelineTotalLine(*a.pipeline, QObject::tr("A rows/s into the targets"),
+                                              chartSeriesColor(0, palette))
+                          : lineOf(a, &RunSample::rowsPerSecond, 1, QObject::tr("A rows/s"),
+                                   chartSeriesColor(0, palette));
+    QLineSeries *sb = pipelines
+                          ? pipelineTotalLine(*b.pipeline, QObject::tr("B rows/s into the targets"),
+                                              chartSeriesColor(1, palette))
+                          : lineOf(b, &RunSample::rowsPerSecond, 1, QObject::tr("B rows/s"),
+                                   chartSeriesColor(1, palette));
     // B dashed as well as in another hue, for readers who cannot tell the hues apart.
     QPen pen = sb->pen();
     pen.setDashPattern({4, 2});
     sb->setPen(pen);
-    attach(chart, {sa, sb}, timeAxis({&a, &b}), newAxis(QObject::tr("rows/s")), Qt::AlignLeft);
+    QCategoryAxis *time = pipelines ? newAxis(QObject::tr("elapsed")) : timeAxis({&a, &b});
+    if (pipelines) { // the longer of the two pipelines' series sets the axis
+        double maxX = 0;
+        for (const QLineSeries *line : {sa, sb}) {
+            if (line->count() > 0)
+                maxX = std::max(maxX, line->at(line->count() - 1).x());
+        }
+        setAxisTicks(nullptr, time, axisTicks(0, maxX, AxisScale::Seconds, 7, AxisFit::Inside));
+    }
+    attach(chart, {sa, sb}, time, newAxis(QObject::tr("rows/s")), Qt::AlignLeft);
     applyChartPalette(chart, palette);
     return chart;
 }

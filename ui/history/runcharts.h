@@ -17,6 +17,12 @@ QChart *createThroughputChart(const RunRecord &run, const QPalette &palette);
 QChart *createLatencyChart(const RunRecord &run, const QPalette &palette);
 // Server tuples inserted/s and WAL MB/s; nullptr when the run sampled no server.
 QChart *createServerChart(const RunRecord &run, const QPalette &palette);
+// Pipeline runs (RunRecord::pipeline), nullptr for other runs: rows/s into each target table
+// (one series per table); each command's CPU % (left) and resident memory (right, dashed); the
+// database's sessions (active, idle in transaction, waiting, blocked) and WAL MB/s.
+QChart *createPipelineTablesChart(const RunRecord &run, const QPalette &palette);
+QChart *createPipelineCommandsChart(const RunRecord &run, const QPalette &palette);
+QChart *createPipelineDatabaseChart(const RunRecord &run, const QPalette &palette);
 // Rows/s of a and b overlaid, named "A …" and "B …".
 QChart *createCompareChart(const RunRecord &a, const RunRecord &b, const QPalette &palette);
 

@@ -81,6 +81,80 @@ void addResult(QList<Entry> &out, const RunRecord &r)
     }
 }
 
+QString spreadText(const Spread &s, bool count)
+{
+    const auto text = [count](double v) { return count ? formatCount(v) : formatDuration(v); };
+    if (s.min == s.max)
+        return text(s.median);
+    return RunPropertiesModel::tr("median %1 (%2 to %3)")
+        .arg(text(s.median), text(s.min), text(s.max));
+}
+
+void addCommands(QList<Entry> &out, const QList<PipelineCommandRecord> &commands,
+                 const QString &prefix)
+{
+    for (const PipelineCommandRecord &c : commands)
+        out.append(
+            {prefix + c.name,
+             RunPropertiesModel::tr("%1 after %2").arg(c.statusText(), formatDuration(c.seconds)),
+             c.error.isEmpty() ? c.commandLine : c.error, false});
+}
+
+// The pipeline's commands and how they ended (per repeat when there were several), its
+// figures' median and spread, its files and its log.
+void addPipeline(QList<Entry> &out, const PipelineRecord &p)
+{
+    addSection(out, RunPropertiesModel::tr("Pipeline"));
+    if (p.iterations.size() > 1) {
+        for (qsizetype i = 0; i < p.iterations.size(); ++i) {
+            const PipelineIterationRecord &it = p.iterations.at(i);
+            const QString prefix = RunPropertiesModel::tr("run %1: ").arg(i + 1);
+            if (it.hasBefore)
+                addCommands(out, {it.before}, prefix + RunPropertiesModel::tr("before "));
+            addCommands(out, it.commands, prefix);
+        }
+        out.append(
+            {RunPropertiesModel::tr("Duration"), spreadText(p.durationSeconds, false), {}, false});
+        out.append(
+            {RunPropertiesModel::tr("Rows/s"), spreadText(p.rowsPerSecond, true), {}, false});
+    } else {
+        addCommands(out, p.commands, QString());
+    }
+    if (!p.targetTables.isEmpty())
+        out.append({RunPropertiesModel::tr("Target tables"),
+                    p.targetTables.join(QStringLiteral(", ")),
+                    {},
+                    false});
+    for (const SessionTotals &s : p.sessions) {
+        out.append({RunPropertiesModel::tr("Sessions of %1").arg(s.name),
+                    RunPropertiesModel::tr("peak %1, active %2, waiting %3, blocked %4")
+                        .arg(s.peakSessions)
+                        .arg(s.peakActive)
+                        .arg(s.peakWaiting)
+                        .arg(s.peakBlocked),
+                    s.waitEvents.join(QLatin1Char('\n')), false});
+    }
+    if (!p.filesDirectory.isEmpty())
+        out.append({RunPropertiesModel::tr("Files"),
+                    p.reusedFiles ? RunPropertiesModel::tr("%1 (reused)").arg(p.filesDirectory)
+                                  : p.filesDirectory,
+                    {},
+                    false});
+    if (!p.manifestPath.isEmpty())
+        out.append({RunPropertiesModel::tr("Dirty-row manifest"), p.manifestPath, {}, false});
+    out.append({RunPropertiesModel::tr("Output lines"),
+                p.logComplete() ? formatNumber(double(p.logLines))
+                                : RunPropertiesModel::tr("%1 (the record keeps %2)")
+                                      .arg(formatNumber(double(p.logLines)),
+                                           formatNumber(double(p.log.size()))),
+                p.logFile, false});
+    out.append({RunPropertiesModel::tr("Measuring cost"),
+                RunPropertiesModel::tr("%1% of one core")
+                    .arg(QString::number(p.samplingOverheadPercent(), 'f', 2)),
+                {},
+                false});
+}
+
 } // namespace
 
 RunPropertiesModel::RunPropertiesModel(QObject *parent)
@@ -91,6 +165,8 @@ QList<RunPropertiesModel::Entry> RunPropertiesModel::runEntries(const RunRecord 
 {
     QList<Entry> out;
     addOverview(out, r);
+    if (r.pipeline)
+        addPipeline(out, *r.pipeline);
     addResult(out, r);
     if (!r.verify.isEmpty()) {
         addSection(out, tr("Verify"));

@@ -1,5 +1,6 @@
 #include "run/dashboard.h"
 
+#include "run/pipelineview.h"
 #include "run/runcontroller.h"
 #include "run/runlogmodel.h"
 #include "run/tableprogressmodel.h"
@@ -7,6 +8,7 @@
 #include "run/workerstrip.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QFontMetrics>
 #include <QGridLayout>
 #include <QHeaderView>
@@ -14,6 +16,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -146,6 +149,9 @@ Dashboard::Dashboard(QWidget *parent)
     , m_tables(new TableProgressModel(this))
     , m_log(new RunLogModel(this))
     , m_details(new QPlainTextEdit)
+    , m_chartStack(new QStackedWidget)
+    , m_pipeline(new PipelineView)
+    , m_older(new QLabel)
     , m_workers(new WorkerStrip)
     , m_checkpoints(new QLabel)
 {
@@ -158,8 +164,13 @@ Dashboard::Dashboard(QWidget *parent)
     m_banner->hide();
     m_pauseTicker.setInterval(1000);
     connect(&m_pauseTicker, &QTimer::timeout, this, &Dashboard::tickPause);
+    m_lineFlush.setInterval(100);
+    connect(&m_lineFlush, &QTimer::timeout, this, &Dashboard::flushOutput);
+    connect(m_log, &RunLogModel::olderCountChanged, this, &Dashboard::updateOlderLines);
+    m_chartStack->addWidget(createCharts());
+    m_chartStack->addWidget(m_pipeline);
     auto *split = new QSplitter(Qt::Vertical);
-    split->addWidget(createCharts());
+    split->addWidget(m_chartStack);
     split->addWidget(createLog());
     split->setStretchFactor(0, 4);
     split->setStretchFactor(1, 1);
@@ -245,8 +256,19 @@ QWidget *Dashboard::createLog()
     m_details->setPlaceholderText(tr("Select a log entry to see its details"));
     connect(m_logView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &Dashboard::showLogDetails);
+    m_older->setObjectName(QStringLiteral("olderLogLines"));
+    m_older->setWordWrap(true);
+    m_older->setTextFormat(Qt::PlainText);
+    m_older->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_older->hide();
+    auto *logBox = new QWidget;
+    auto *logLayout = new QVBoxLayout(logBox);
+    logLayout->setContentsMargins(0, 0, 0, 0);
+    logLayout->setSpacing(2);
+    logLayout->addWidget(m_older);
+    logLayout->addWidget(m_logView, 1);
     auto *split = new QSplitter(Qt::Horizontal);
-    split->addWidget(m_logView);
+    split->addWidget(logBox);
     split->addWidget(m_details);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
@@ -268,6 +290,14 @@ void Dashboard::setController(RunController *controller)
         m_runPhase = phase.left(1).toUpper() + phase.mid(1);
         m_phase->setText(m_runPhase);
     });
+    connect(controller, &RunController::pipelineStarted, this,
+            [this](const QStringList &commands, const QStringList &, const QString &logFile) {
+                startPipeline(commands, logFile);
+            });
+    connect(controller, &RunController::pipelineSampled, this, &Dashboard::addPipelineSample);
+    connect(controller, &RunController::pipelineOutput, this, &Dashboard::addPipelineOutput);
+    connect(controller, &RunController::commandFinished, this, &Dashboard::showCommandFinished);
+    connect(controller, &RunController::pipelineFinished, this, &Dashboard::showPipelineResult);
     connect(controller, &RunController::paused, this, &Dashboard::showPaused);
     connect(controller, &RunController::resumed, this, &Dashboard::showResumed);
     connect(controller, &RunController::stateChanged, this, [this](RunController::State state) {
@@ -303,6 +333,13 @@ void Dashboard::clear()
     m_pausedTotal = 0;
     m_pauseStart = -1;
     m_pauseTicker.stop();
+    flushOutput();
+    m_lineFlush.stop();
+    m_pipeline->clear();
+    m_chartStack->setCurrentIndex(0);
+    m_commandNames.clear();
+    m_logFile.clear();
+    updateOlderLines();
 }
 
 void Dashboard::addSnapshot(const RunSnapshot &s)
@@ -404,6 +441,8 @@ void Dashboard::addChartPoints(const RunSnapshot &s)
 
 void Dashboard::showFinished(const RunResult &result)
 {
+    flushOutput(); // the last lines before "Finished"
+    m_lineFlush.stop();
     m_pauseTicker.stop();
     if (m_pauseStart >= 0) { // cancelled while paused: the band ends here
         for (TimeSeriesChart *chart : charts())
@@ -517,8 +556,88 @@ void Dashboard::showLogDetails()
     if (!index.isValid())
         return m_details->clear();
     const RunLogModel::Entry &e = m_log->entry(index.row());
-    m_details->setPlainText(e.details.isEmpty() ? e.text
-                                                : e.text + QStringLiteral("\n\n") + e.details);
+    const QString text = RunLogModel::messageText(e);
+    m_details->setPlainText(e.details.isEmpty() ? text : text + QStringLiteral("\n\n") + e.details);
+}
+
+void Dashboard::startPipeline(const QStringList &commands, const QString &logFile)
+{
+    m_commandNames = commands;
+    m_logFile = logFile;
+    m_pipeline->start(commands);
+    m_chartStack->setCurrentWidget(m_pipeline);
+}
+
+bool Dashboard::isPipelineShown() const
+{
+    return m_chartStack->currentWidget() == m_pipeline;
+}
+
+void Dashboard::addPipelineSample(const PipelineSample &sample)
+{
+    m_pipeline->addSample(sample);
+}
+
+void Dashboard::addPipelineOutput(const PipelineLogLine &line)
+{
+    const QString name = line.command < 0 ? tr("before") : m_commandNames.value(line.command);
+    RunLogModel::Entry e;
+    e.time = QDateTime::currentDateTime();
+    e.level = line.fromStderr ? LogLevel::Warning : LogLevel::Info;
+    e.text = line.text;
+    e.source = name.isEmpty() ? QString::number(line.command + 1) : name;
+    if (line.fromStderr)
+        e.details = tr("%1 wrote this to its standard error at %2 s.")
+                        .arg(e.source, QString::number(line.elapsedSeconds, 'f', 1));
+    m_pendingLines.append(e);
+    if (!m_lineFlush.isActive())
+        m_lineFlush.start();
+}
+
+void Dashboard::flushOutput()
+{
+    if (m_pendingLines.isEmpty()) {
+        m_lineFlush.stop();
+        return;
+    }
+    m_log->addEntries(std::exchange(m_pendingLines, {}));
+    m_logView->scrollToBottom();
+}
+
+// The job's own notice says in the log how the command ended; the command table shows it.
+void Dashboard::showCommandFinished(int command, const CommandOutcome &outcome)
+{
+    if (command >= 0) // -1: the before command, whose outcome is in the log and the record
+        m_pipeline->showCommandFinished(command, outcome);
+}
+
+void Dashboard::showPipelineResult(const PipelineResult &result)
+{
+    if (!result.logFile.isEmpty())
+        m_logFile = result.logFile;
+    m_pipeline->showResult(result);
+    updateOlderLines();
+}
+
+void Dashboard::updateOlderLines()
+{
+    const qint64 older = m_log->olderCount();
+    if (older == 0) {
+        m_older->hide();
+        m_older->clear();
+        return;
+    }
+    const QString count = formatNumber(double(older));
+    m_older->setText(m_logFile.isEmpty()
+                         ? tr("%1 older lines are in the run's full log.").arg(count)
+                         : tr("%1 older lines are in the full log: %2")
+                               .arg(count, QDir::toNativeSeparators(m_logFile)));
+    m_older->show();
+}
+
+QString Dashboard::olderLinesText() const
+{
+    return m_older->isHidden() ? QString() : m_older->text();
 }
 
 } // namespace spillway

@@ -7,9 +7,15 @@
 // banner above everything. Its figures follow the run's state: paused and cancelled runs show
 // so instead of an ETA, a finished run its time, and nothing in progress stays on screen after
 // the run stopped. Time charts run on wall time since the start: a pause is a shaded band with
-// the lines broken across it.
+// the lines broken across it. A pipeline run shows its own page instead of the ingest charts
+// (PipelineView: per-table rows/s, the commands' CPU and memory, the database's activity, the
+// verify result), and its commands' output in the log: prefixed by the command's name, stderr
+// lines as warnings, added in batches a few times a second, the oldest dropped past the log's
+// capacity with a note of how many are only in the run's full log.
 
+#include "pg/pipelinejob.h"
 #include "run/metrics.h"
+#include "run/runlogmodel.h"
 #include "run/runsettings.h"
 
 #include <QElapsedTimer>
@@ -20,12 +26,13 @@
 class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
+class QStackedWidget;
 class QTableView;
 
 namespace spillway {
 
+class PipelineView;
 class RunController;
-class RunLogModel;
 class TableProgressModel;
 class TimeSeriesChart;
 class WorkerStrip;
@@ -48,6 +55,18 @@ public:
     void addLog(spillway::LogLevel level, const QString &text, const QString &details);
     void showBanner(const QString &text);
     void hideBanner();
+
+    // Pipeline runs (RunController's pipeline signals).
+    void startPipeline(const QStringList &commands, const QString &logFile);
+    void addPipelineSample(const spillway::PipelineSample &sample);
+    // Buffered; the log gets the lines in one batch per flush (a timer, ~10 times a second).
+    void addPipelineOutput(const spillway::PipelineLogLine &line);
+    void flushOutput();
+    void showCommandFinished(int command, const spillway::CommandOutcome &outcome);
+    void showPipelineResult(const spillway::PipelineResult &result);
+    PipelineView *pipelineView() const { return m_pipeline; }
+    bool isPipelineShown() const;
+    QString olderLinesText() const;
 
     TimeSeriesChart *throughputChart() const { return m_throughput; }
     TimeSeriesChart *latencyChart() const { return m_latency; }
@@ -77,6 +96,7 @@ private:
     void updateHeader(const RunSnapshot &s);
     void addChartPoints(const RunSnapshot &s);
     void showLogDetails();
+    void updateOlderLines();
 
     QPointer<RunController> m_controller;
     QLabel *m_banner;
@@ -91,6 +111,13 @@ private:
     QTableView *m_tableView;
     QTableView *m_logView;
     QPlainTextEdit *m_details;
+    QStackedWidget *m_chartStack;
+    PipelineView *m_pipeline;
+    QLabel *m_older; // "N older lines are only in the full log"
+    QList<RunLogModel::Entry> m_pendingLines;
+    QTimer m_lineFlush;
+    QStringList m_commandNames;
+    QString m_logFile;
     WorkerStrip *m_workers;
     QLabel *m_checkpoints;
     double m_lastServerSample = -1;

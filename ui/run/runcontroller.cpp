@@ -19,6 +19,8 @@ QString targetText(const RunSettings &s)
         return s.profile.conninfo();
     case RunTarget::LocalServer:
         return QStringLiteral("embedded local server");
+    case RunTarget::Pipeline:
+        return s.usesProfile() ? s.profile.conninfo() : QStringLiteral("embedded local server");
     }
     return {};
 }
@@ -65,7 +67,7 @@ QString RunController::runsDirectory() const
 
 bool RunController::canPause() const
 {
-    if (m_state != State::Running || !m_session)
+    if (m_state != State::Running || !m_session || m_runSettings.isPipeline())
         return false;
     return !m_runSettings.isIngest() || !m_ingestRunId.isEmpty();
 }
@@ -144,6 +146,7 @@ bool RunController::start()
     m_pauseClock.invalidate();
     m_pausedTotal = 0;
     m_last = {};
+    m_pipelineResult.reset();
     emit logMessage(LogLevel::Info, tr("Starting: %1").arg(commandLine()), {});
     launch(QString());
     return true;
@@ -156,6 +159,9 @@ void RunController::launch(const QString &resumeRunId)
     options.password = m_password;
     options.resumeRunId = resumeRunId;
     options.ownsServer = m_ownsServer;
+    options.recordId = m_recordId;
+    options.runsDirectory = runsDirectory();
+    options.schemaArgument = schemaArgument();
     auto *session = new RunSession(m_runSchema, options);
     session->moveToThread(&m_thread);
     m_session = session;
@@ -170,8 +176,34 @@ void RunController::launch(const QString &resumeRunId)
         if (!m_resumedSegment && !m_started)
             m_ownsServer = !wasRunning;
     });
+    connectPipeline(session);
     setState(State::Starting);
     QMetaObject::invokeMethod(session, &RunSession::start, Qt::QueuedConnection);
+}
+
+void RunController::connectPipeline(RunSession *session)
+{
+    connect(session, &RunSession::pipelineStarted, this, &RunController::pipelineStarted);
+    connect(session, &RunSession::pipelineSampled, this, &RunController::pipelineSampled);
+    connect(session, &RunSession::outputLine, this, &RunController::pipelineOutput);
+    connect(session, &RunSession::commandFinished, this, &RunController::commandFinished);
+    connect(session, &RunSession::notice, this, [this](const QString &text) {
+        emit logMessage(LogLevel::Info, text.left(1).toUpper() + text.mid(1), {});
+    });
+    // The result crosses to this thread inside the call (no metatype for it), queued before
+    // the session's finished() so that finishRecord() has it.
+    connect(
+        session, &RunSession::pipelineFinished, session,
+        [this](const PipelineResult &result) {
+            QMetaObject::invokeMethod(
+                this,
+                [this, result] {
+                    m_pipelineResult = result;
+                    emit pipelineFinished(result);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::DirectConnection);
 }
 
 void RunController::onLoading(const QString &ingestRunId, const QString &serverVersion)
@@ -384,6 +416,22 @@ void RunController::onSessionFinished(RunResult result)
     finishRecord(result);
 }
 
+void RunController::addPipelineRecord(RunRecord &record) const
+{
+    if (!m_pipelineResult)
+        return;
+    const PipelineResult &p = *m_pipelineResult;
+    record.pipeline = p.record;
+    p.record.addSummary(record.summary);
+    // The last iteration's verify report is the run's, as `pipeline` records it.
+    for (auto it = p.iterations.crbegin(); it != p.iterations.crend(); ++it) {
+        if (it->verified) {
+            record.verify = it->verify.toJson();
+            break;
+        }
+    }
+}
+
 void RunController::finishRecord(const RunResult &result)
 {
     if (m_pauseClock.isValid()) { // cancelled while paused
@@ -399,6 +447,7 @@ void RunController::finishRecord(const RunResult &result)
     if (!m_ingestRunId.isEmpty())
         record.settings.insert(QStringLiteral("ingest_run_id"), m_ingestRunId);
     m_recorder->finish(result);
+    addPipelineRecord(record);
     if (result.ok) {
         for (const QString &text : m_runSettings.thresholds) {
             if (auto threshold = Threshold::parse(text, nullptr))

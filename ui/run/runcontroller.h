@@ -9,9 +9,13 @@
 // the same run id (nothing lost, nothing twice); a file run pauses in place (its workers stop
 // taking chunks until resumed or cancelled). Either way the run is one run: its snapshots
 // count all rows of all segments over its active time (pauses excluded), and its one record
-// lists the pauses as events.
+// lists the pauses as events. A pipeline run (the user's commands on generated files) passes
+// on what its job measures (pipelineSampled, once a second), its commands' output lines and
+// exit statuses, and records its pipeline part (commands, series, log, verify); it does not
+// pause.
 
 #include "design/schemadocument.h"
+#include "pg/pipelinejob.h"
 #include "run/metrics.h"
 #include "run/runsettings.h"
 
@@ -26,6 +30,7 @@ namespace spillway {
 
 class RunRecorder;
 class RunSession;
+struct RunRecord;
 
 class RunController : public QObject
 {
@@ -85,6 +90,15 @@ signals:
     void paused(double activeSeconds);
     void resumed(double pausedSeconds);
     void logMessage(spillway::LogLevel level, const QString &text, const QString &details);
+    // Pipeline runs: the commands (names, in order) started; the target tables it watches; the
+    // file that keeps every output line.
+    void pipelineStarted(const QStringList &commands, const QStringList &targetTables,
+                         const QString &logFile);
+    void pipelineSampled(const spillway::PipelineSample &sample);
+    void pipelineOutput(const spillway::PipelineLogLine &line);
+    void commandFinished(int command, const spillway::CommandOutcome &outcome);
+    // Just before runFinished: outcomes, verify reports and the record's pipeline part.
+    void pipelineFinished(const spillway::PipelineResult &result);
 
 private:
     void launch(const QString &resumeRunId);
@@ -93,6 +107,8 @@ private:
     void onLoading(const QString &ingestRunId, const QString &serverVersion);
     void onSessionFinished(RunResult result);
     void finishRecord(const RunResult &result);
+    void connectPipeline(RunSession *session);
+    void addPipelineRecord(RunRecord &record) const;
     // One run out of its segments: all rows, all bytes, active seconds, means over those.
     RunSnapshot combined(RunSnapshot segment) const;
     void enterPause(uint64_t rows);
@@ -122,6 +138,7 @@ private:
     QElapsedTimer m_pauseClock;    // valid while paused
     double m_pausedTotal = 0;      // wall seconds of the pauses that have ended
     RunSnapshot m_last;
+    std::optional<PipelineResult> m_pipelineResult; // of the pipeline run that just finished
 };
 
 } // namespace spillway

@@ -7,6 +7,8 @@
 #include <QGuiApplication>
 #include <QPalette>
 
+#include <algorithm>
+
 namespace spillway {
 
 RunLogModel::RunLogModel(QObject *parent)
@@ -28,15 +30,43 @@ QString RunLogModel::levelName(LogLevel level)
 
 void RunLogModel::add(LogLevel level, const QString &text, const QString &details)
 {
-    if (m_entries.size() >= kMaxEntries) {
-        beginRemoveRows({}, 0, 0);
-        m_entries.removeFirst();
-        endRemoveRows();
+    addEntries({{QDateTime::currentDateTime(), level, text, details, {}}});
+}
+
+void RunLogModel::addEntries(const QList<Entry> &entries)
+{
+    if (entries.isEmpty())
+        return;
+    // Only the newest `capacity` of a batch can stay; those before them are older lines at once.
+    const qsizetype skip = std::max<qsizetype>(0, entries.size() - m_capacity);
+    const qsizetype incoming = entries.size() - skip;
+    dropOldest(m_entries.size() + incoming - m_capacity);
+    if (skip > 0) {
+        m_older += skip;
+        emit olderCountChanged(m_older);
     }
-    const int row = int(m_entries.size());
-    beginInsertRows({}, row, row);
-    m_entries.append({QDateTime::currentDateTime(), level, text, details});
+    const int first = int(m_entries.size());
+    beginInsertRows({}, first, first + int(incoming) - 1);
+    m_entries.append(entries.mid(skip));
     endInsertRows();
+}
+
+void RunLogModel::dropOldest(qsizetype count)
+{
+    count = std::min(count, m_entries.size());
+    if (count <= 0)
+        return;
+    beginRemoveRows({}, 0, int(count) - 1);
+    m_entries.remove(0, count);
+    endRemoveRows();
+    m_older += count;
+    emit olderCountChanged(m_older);
+}
+
+void RunLogModel::setCapacity(int capacity)
+{
+    m_capacity = std::max(1, capacity);
+    dropOldest(m_entries.size() - m_capacity);
 }
 
 void RunLogModel::clear()
@@ -44,6 +74,15 @@ void RunLogModel::clear()
     beginResetModel();
     m_entries.clear();
     endResetModel();
+    if (m_older != 0) {
+        m_older = 0;
+        emit olderCountChanged(0);
+    }
+}
+
+QString RunLogModel::messageText(const Entry &e)
+{
+    return e.source.isEmpty() ? e.text : QStringLiteral("[%1] %2").arg(e.source, e.text);
 }
 
 int RunLogModel::count(LogLevel level) const
@@ -75,12 +114,12 @@ QVariant RunLogModel::data(const QModelIndex &index, int role) const
         case LevelColumn:
             return levelName(e.level);
         case MessageColumn:
-            return e.text;
+            return messageText(e);
         default:
             return {};
         }
     case Qt::ToolTipRole:
-        return e.details.isEmpty() ? e.text : e.details;
+        return e.details.isEmpty() ? messageText(e) : e.details;
     case Qt::ForegroundRole:
         // Red and orange as readable on a dark palette's base as on a light one's.
         if (e.level == LogLevel::Error)

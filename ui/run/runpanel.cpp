@@ -3,6 +3,8 @@
 #include "design/problemlabel.h"
 #include "files/compressor.h"
 #include "run/connectionprofileeditor.h"
+#include "run/mapeditor.h"
+#include "run/pipelinepage.h"
 #include "run/runcontroller.h"
 #include "run/runestimate.h"
 #include "shell/palettes.h"
@@ -98,7 +100,10 @@ QWidget *RunPanel::createTargetBox()
 {
     auto *box = new QGroupBox(tr("Target"));
     m_target = combo({tr("Local server (embedded, started for the run)"),
-                      tr("PostgreSQL connection"), tr("Files")});
+                      tr("PostgreSQL connection"), tr("Files"), tr("Your pipeline")});
+    m_target->setToolTip(tr("Your pipeline: Spillway generates the files, runs your own ETL "
+                            "commands on them while it measures the database and the "
+                            "processes, then verifies the tables they loaded"));
     m_targetPages = new QStackedWidget;
     auto *local = new QLabel(tr("A private PostgreSQL server in Spillway's data folder: "
                                 "started before the run and stopped after it."));
@@ -110,6 +115,8 @@ QWidget *RunPanel::createTargetBox()
     m_targetPages->addWidget(localPage);
     m_targetPages->addWidget(createPostgresPage());
     m_targetPages->addWidget(createFilesPage());
+    m_pipeline = new PipelinePage;
+    m_targetPages->addWidget(m_pipeline);
     connect(m_target, &QComboBox::currentIndexChanged, m_targetPages,
             &QStackedWidget::setCurrentIndex);
     // The stack is as tall as its current page, not as its tallest (the PostgreSQL form):
@@ -132,7 +139,13 @@ QWidget *RunPanel::createPostgresPage()
 {
     m_connection = new ConnectionProfileEditor;
     connect(m_connection, &ConnectionProfileEditor::profilesChanged, this,
-            &RunPanel::profilesChanged);
+            [this](const QList<ConnectionProfile> &profiles) {
+                QStringList names;
+                for (const ConnectionProfile &p : profiles)
+                    names << p.name;
+                m_pipeline->setProfileNames(names);
+                emit profilesChanged(profiles);
+            });
     connect(m_connection, &ConnectionProfileEditor::profileEdited, this,
             &RunPanel::onSettingsEdited);
     return m_connection;
@@ -151,27 +164,36 @@ QWidget *RunPanel::createFilesPage()
         if (!dir.isEmpty())
             m_directory->setText(dir);
     });
+    auto *dirRow = new QHBoxLayout;
+    dirRow->addWidget(m_directory, 1);
+    dirRow->addWidget(browse);
+    auto *form = new QFormLayout(page);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(tr("Folder"), dirRow);
+    return page;
+}
+
+// Files written by a files run or generated for a pipeline: the same format fields.
+QWidget *RunPanel::createFileFormatBox()
+{
+    auto *box = new QGroupBox(tr("Files"));
     m_format = combo(kFormats);
     m_splitKind =
         combo({tr("one file per table"), tr("split every N rows"), tr("split before SIZE bytes")});
     m_splitValue = new QLineEdit;
     m_splitValue->setPlaceholderText(tr("1M rows or 100MiB"));
-    auto *dirRow = new QHBoxLayout;
-    dirRow->addWidget(m_directory, 1);
-    dirRow->addWidget(browse);
     auto *splitRow = new QHBoxLayout;
     splitRow->addWidget(m_splitKind);
     splitRow->addWidget(m_splitValue, 1);
-    auto *form = new QFormLayout(page);
-    form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(tr("Folder"), dirRow);
+    auto *form = new QFormLayout(box);
     form->addRow(tr("Format"), m_format);
     form->addRow(tr("Split"), splitRow);
     m_compression = combo(kCompressions);
     m_compression->setToolTip(tr("Each file (and split part) is one complete gzip or "
                                  "zstd stream; split sizes count uncompressed bytes"));
     form->addRow(tr("Compression"), m_compression);
-    return page;
+    m_fileFormat = box;
+    return box;
 }
 
 QWidget *RunPanel::createDataBox()
@@ -249,6 +271,7 @@ QWidget *RunPanel::createSettingsArea()
     auto *settings = new QWidget;
     auto *column = new QVBoxLayout(settings);
     column->addWidget(createTargetBox());
+    column->addWidget(createFileFormatBox());
     column->addWidget(createDataBox());
     column->addWidget(createLoadBox());
     column->addWidget(m_problems);
@@ -310,6 +333,7 @@ void RunPanel::connectEdits()
     connect(m_scale, &QDoubleSpinBox::valueChanged, this, edited);
     connect(m_constraintsFirst, &QCheckBox::toggled, this, edited);
     connect(m_thresholds, &QPlainTextEdit::textChanged, this, edited);
+    connect(m_pipeline, &PipelinePage::edited, this, edited);
 }
 
 RunSettings RunPanel::settings() const
@@ -319,6 +343,16 @@ RunSettings RunPanel::settings() const
     s.profile = m_connection->profile();
     if (s.profile.name.isEmpty()) // the stored choice while the profiles are not loaded (yet)
         s.profile.name = m_unshown.profile.name;
+    s.pipeline = m_pipeline->settings();
+    if (s.usesProfile() && s.isPipeline()) {
+        // The pipeline's database is a saved profile, by name (edited on the PostgreSQL page).
+        const QList<ConnectionProfile> profiles = m_connection->profiles();
+        const auto it = std::find_if(profiles.cbegin(), profiles.cend(), [&s](const auto &p) {
+            return p.name == s.pipeline.profileName;
+        });
+        if (it != profiles.cend())
+            s.profile = *it;
+    }
     s.directory = m_directory->text().trimmed();
     FormatOptions::parseFormat(m_format->currentText(), s.format);
     Compressor::parse(m_compression->currentText(), s.compression);
@@ -367,6 +401,7 @@ void RunPanel::setSettings(const RunSettings &s)
     m_workers->setValue(s.workers);
     m_seed->setText(s.seed ? QString::number(*s.seed) : QString());
     m_thresholds->setPlainText(s.thresholds.join(QLatin1Char('\n')));
+    m_pipeline->setSettings(s.pipeline);
     onSettingsEdited();
 }
 
@@ -384,6 +419,7 @@ void RunPanel::onSettingsEdited()
     m_problems->setText(problems.join(QLatin1Char('\n')));
     m_problems->setVisible(!problems.isEmpty());
     const bool ingest = s.isIngest();
+    m_fileFormat->setVisible(s.target == RunTarget::Files || s.isPipeline());
     m_mode->setEnabled(ingest);
     m_copyFormat->setEnabled(ingest);
     m_constraintsFirst->setEnabled(ingest);
@@ -399,6 +435,8 @@ void RunPanel::onSettingsEdited()
 
 void RunPanel::onDocumentChanged()
 {
+    if (const SchemaDocument *doc = m_controller ? m_controller->document() : nullptr)
+        m_pipeline->setSchema(doc->schema());
     updateCommand();
     requestEstimate();
     updateButtons();
@@ -428,6 +466,7 @@ QStringList RunPanel::runProblems(QString *jsonPath) const
             problems << doc->describe(d); // `table.column: ...`, as the designer words it
         }
     problems << m_settingsProblems;
+    problems << mapProblems();
     // What the planner refuses in these settings (e.g. more rows than a unique column has).
     for (const Diagnostic &d : m_estimator->estimate().problems.items()) {
         if (path.isEmpty() && !d.path.startsWith(QLatin1String("--")))
@@ -437,6 +476,20 @@ QStringList RunPanel::runProblems(QString *jsonPath) const
     if (jsonPath)
         *jsonPath = path == QLatin1String("$") ? QString() : path;
     return problems;
+}
+
+QStringList RunPanel::mapProblems() const
+{
+    const SchemaDocument *doc = m_controller ? m_controller->document() : nullptr;
+    if (m_target->currentIndex() != int(RunTarget::Pipeline) || !doc || !doc->compiled())
+        return {};
+    const QString problems = m_pipeline->mapEditor()->map().validate(*doc->compiled());
+    if (problems.isEmpty())
+        return {};
+    QStringList out;
+    for (const QString &line : problems.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        out << tr("Map: %1").arg(line);
+    return out;
 }
 
 QString RunPanel::estimateText() const
@@ -493,6 +546,9 @@ void RunPanel::updateCommand()
     else if (!m_controller->isCommandCurrent())
         note = tr("The schema has unsaved changes: the command runs the file as last saved. "
                   "Save (Ctrl+S) to include them.");
+    else if (m_controller->settings().isPipeline() && m_pipeline->mapEditor()->isUnsaved())
+        note = tr("The map has edits not saved to a file: the command reads the map from its "
+                  "file. Save the map (Save…) to include them.");
     m_commandNote->setText(note);
     m_commandNote->setVisible(!note.isEmpty());
 }
@@ -567,7 +623,7 @@ void RunPanel::run()
         m_controller->start();
         updateButtons();
     };
-    if (s.target != RunTarget::Postgres) {
+    if (!s.usesProfile()) {
         start(QString());
         return;
     }
@@ -597,6 +653,11 @@ QList<ConnectionProfile> RunPanel::profiles() const
 void RunPanel::setProfiles(const QList<ConnectionProfile> &profiles)
 {
     m_connection->setProfiles(profiles);
+    QStringList names;
+    for (const ConnectionProfile &p : profiles)
+        names << p.name;
+    m_pipeline->setProfileNames(names);
+    onSettingsEdited();
 }
 
 } // namespace spillway

@@ -1,14 +1,14 @@
 #pragma once
 
 // The run panel: where to (the embedded local server — the default —, a PostgreSQL connection
-// profile, or files), how much (rows or scale, workers, seed), how to load (mode, COPY format,
-// constraints first) and which thresholds must hold; the Run (F5), Pause/Resume, Cancel and
-// "Copy as command" buttons drive a RunController. Connection profiles (ConnectionProfileEditor)
-// never hold a password: it comes from the system keyring, is asked for (echo off) or libpq
-// uses .pgpass / PGPASSWORD. The Run bar stays in view below the scrolling settings: the
-// estimate of rows and bytes (RunEstimator), why Run is disabled (the schema's or the settings'
-// first problem, with a "Show problem" jump) and the live command. Every field is kept in
-// Settings::runSettings.
+// profile, files, or the user's own pipeline on generated files: PipelinePage), how much (rows or
+// scale, workers, seed), how to load (mode, COPY format, constraints first) and which thresholds
+// must hold; the Run (F5), Pause/Resume, Cancel and "Copy as command" buttons drive a
+// RunController. Connection profiles (ConnectionProfileEditor) never hold a password: it comes from
+// the system keyring, is asked for (echo off) or libpq uses .pgpass / PGPASSWORD. The Run bar stays
+// in view below the scrolling settings: the estimate of rows and bytes (RunEstimator), why Run is
+// disabled (the schema's or the settings' first problem, with a "Show problem" jump) and the live
+// command. Every field is kept in Settings::runSettings.
 
 #include "run/runsettings.h"
 
@@ -30,6 +30,7 @@ class QStackedWidget;
 namespace spillway {
 
 class ConnectionProfileEditor;
+class PipelinePage;
 class ProblemLabel;
 class RunController;
 class RunEstimator;
@@ -48,6 +49,7 @@ public:
     QList<ConnectionProfile> profiles() const;
     void setProfiles(const QList<ConnectionProfile> &profiles);
     ConnectionProfileEditor *connectionEditor() const { return m_connection; }
+    PipelinePage *pipelinePage() const { return m_pipeline; }
 
     QAction *runAction() const { return m_runAction; }
     // Runs with the panel's settings (after the profile's password: keyring, asked or libpq).
@@ -74,6 +76,7 @@ private:
     QWidget *createTargetBox();
     QWidget *createPostgresPage();
     QWidget *createFilesPage();
+    QWidget *createFileFormatBox();
     QWidget *createDataBox();
     QWidget *createLoadBox();
     QWidget *createButtons();
@@ -86,6 +89,8 @@ private:
     void updateButtons();
     void updateCommand();
     void requestEstimate();
+    // A pipeline's map against the compiled schema: one problem per line, or none.
+    QStringList mapProblems() const;
     void restoreSettings();
     // Files runs: true when nothing would be overwritten or the user agreed to it.
     bool confirmOverwrite(const RunSettings &settings);
@@ -94,6 +99,8 @@ private:
     QComboBox *m_target;
     QStackedWidget *m_targetPages;
     ConnectionProfileEditor *m_connection;
+    PipelinePage *m_pipeline;
+    QWidget *m_fileFormat; // format, split and compression: files and pipeline targets
     QLineEdit *m_directory;
     QComboBox *m_format;
     QComboBox *m_splitKind;

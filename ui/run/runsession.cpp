@@ -25,6 +25,9 @@ RunSession::~RunSession()
         m_engine->cancel();
     if (m_job)
         m_job->cancel();
+    if (m_pipeline)
+        m_pipeline->cancel();
+    m_pipeline.reset();
     m_job.reset();
     m_engine.reset();
     m_pool.waitForDone();
@@ -56,6 +59,8 @@ void RunSession::cancelNow()
         m_engine->cancel();
     if (m_job)
         m_job->cancel();
+    if (m_pipeline)
+        m_pipeline->cancel();
 }
 
 void RunSession::fail(const QString &error)
@@ -80,7 +85,7 @@ void RunSession::start()
         error = startFiles(compiled);
     } else {
         QString conninfo = m_options.settings.profile.conninfo();
-        if (m_options.settings.target == RunTarget::LocalServer)
+        if (m_options.settings.usesLocalServer())
             error = startServer(&conninfo);
         else if (!m_options.password.isEmpty())
             conninfo =
@@ -88,7 +93,8 @@ void RunSession::start()
         if (error.isEmpty() && isCancelled())
             error = tr("the run was cancelled");
         if (error.isEmpty())
-            error = startIngest(compiled, conninfo);
+            error = m_options.settings.isPipeline() ? startPipeline(compiled, conninfo)
+                                                    : startIngest(compiled, conninfo);
     }
     if (!error.isEmpty())
         fail(error);
@@ -160,6 +166,40 @@ QString RunSession::startIngest(const std::shared_ptr<CompiledSchema> &schema,
     if (QString e = m_job->start(schema, s.planOptions(), engineOptions, options); !e.isEmpty())
         return e;
     emit loading(m_job->runId(), m_job->serverVersion());
+    return {};
+}
+
+QString RunSession::startPipeline(const std::shared_ptr<CompiledSchema> &schema,
+                                  const QString &conninfo)
+{
+    PipelineOptions options = m_options.settings.pipelineOptions(conninfo);
+    options.runId = m_options.recordId;
+    options.runStoreDirectory = m_options.runsDirectory;
+    options.schemaArgument = m_options.schemaArgument;
+    m_pipeline = std::make_unique<PipelineJob>(&m_pool);
+    PipelineJob *job = m_pipeline.get();
+    connect(job, &PipelineJob::snapshotTaken, this, &RunSession::snapshotTaken);
+    connect(job, &PipelineJob::phaseChanged, this, [this](PipelineJob::Phase phase) {
+        if (phase != PipelineJob::Phase::Done)
+            emit phaseChanged(PipelineJob::phaseName(phase));
+    });
+    connect(job, &PipelineJob::notice, this, &RunSession::notice);
+    connect(job, &PipelineJob::pipelineSampled, this, &RunSession::pipelineSampled);
+    connect(job, &PipelineJob::outputLine, this, &RunSession::outputLine);
+    connect(job, &PipelineJob::commandFinished, this, &RunSession::commandFinished);
+    connect(job, &PipelineJob::finished, this, [this](const PipelineResult &result) {
+        emit pipelineFinished(result);
+        onFinished(result.runResult());
+    });
+    if (QString e = job->start(schema, options); !e.isEmpty())
+        return e;
+    QStringList names;
+    for (const PipelineCommand &c : options.commands)
+        names << c.name;
+    // loading() first: the controller's runStarted clears the dashboard, which then shows
+    // the pipeline's page.
+    emit loading(QString(), QString());
+    emit pipelineStarted(names, job->targetTables(), job->logFile());
     return {};
 }
 

@@ -17,12 +17,42 @@
 #include <cmath>
 
 namespace spillway {
+
+QString RunSettings::kind() const
+{
+    if (isPipeline())
+        return QStringLiteral("pipeline");
+    return isIngest() ? QStringLiteral("ingest") : QStringLiteral("generate");
+}
+
 PlanOptions RunSettings::planOptions() const
 {
     PlanOptions o;
     o.rows = rows;
     o.scale = scale;
     o.seed = seed;
+    return o;
+}
+
+PipelineOptions RunSettings::pipelineOptions(const QString &conninfo) const
+{
+    PipelineOptions o;
+    o.commands = pipeline.runnableCommands();
+    o.workingDirectory = pipeline.workingDirectory;
+    o.filesDirectory = pipeline.filesDirectory;
+    o.conninfo = conninfo;
+    o.map = pipeline.map;
+    o.rejectsPath = pipeline.rejectsFile;
+    o.timeoutSeconds = pipeline.timeoutSeconds;
+    o.beforeCommand = pipeline.beforeCommand;
+    o.repeat = pipeline.repeat;
+    o.files.format.format = format;
+    o.files.compression = compression;
+    o.files.splitRows = splitRows;
+    o.files.splitBytes = splitBytes;
+    o.plan = planOptions();
+    o.plan.dirty = pipeline.dirtyOptions();
+    o.engine.workers = workers;
     return o;
 }
 
@@ -33,6 +63,15 @@ QStringList RunSettings::problems() const
         out << QObject::tr("Choose an output folder for the files.");
     if (target == RunTarget::Postgres && !profile.problem().isEmpty())
         out << profile.problem();
+    if (isPipeline()) {
+        out << pipeline.problems();
+        if (usesProfile() && profile.name != pipeline.profileName)
+            out << QObject::tr("There is no connection profile \"%1\": choose another "
+                               "database for the pipeline.")
+                       .arg(pipeline.profileName);
+        else if (usesProfile() && !profile.problem().isEmpty())
+            out << profile.problem();
+    }
     if (splitRows && splitBytes)
         out << QObject::tr("Split files by rows or by size, not both.");
     if (!(scale > 0))
@@ -49,9 +88,17 @@ QStringList RunSettings::arguments(const QString &schemaFile) const
 {
     QStringList a{QStringLiteral("spillway-cli"), kind(),
                   schemaFile.isEmpty() ? unsavedSchema() : schemaFile};
-    if (target == RunTarget::Files) {
-        a << QStringLiteral("--out") << directory << QStringLiteral("--format")
-          << FormatOptions::formatName(format);
+    if (target == RunTarget::Files || isPipeline()) {
+        if (isPipeline()) {
+            a << pipeline.arguments();
+            if (usesProfile())
+                a << QStringLiteral("--db") << profile.conninfo();
+            else if (!serverDir.isEmpty())
+                a << QStringLiteral("--server-dir") << serverDir;
+        } else {
+            a << QStringLiteral("--out") << directory;
+        }
+        a << QStringLiteral("--format") << FormatOptions::formatName(format);
         if (splitRows)
             a << QStringLiteral("--split-rows") << QString::number(splitRows);
         if (splitBytes)
@@ -166,7 +213,7 @@ QStringList RunSettings::existingOutputs(const QStringList &tables) const
 namespace {
 
 const QStringList kTargetNames{QStringLiteral("local"), QStringLiteral("postgres"),
-                               QStringLiteral("files")};
+                               QStringLiteral("files"), QStringLiteral("pipeline")};
 
 // 64-bit counts and seeds as decimal strings: a JSON number is a double (53 bits).
 std::optional<uint64_t> readCount(const QJsonObject &o, const QString &key)
@@ -194,7 +241,8 @@ QJsonObject RunSettings::toJson() const
                   {QStringLiteral("retries"), retries},
                   {QStringLiteral("scale"), scale},
                   {QStringLiteral("workers"), workers},
-                  {QStringLiteral("thresholds"), QJsonArray::fromStringList(thresholds)}};
+                  {QStringLiteral("thresholds"), QJsonArray::fromStringList(thresholds)},
+                  {QStringLiteral("pipeline"), pipeline.toJson()}};
     if (rows)
         o.insert(QStringLiteral("rows"), QString::number(*rows));
     if (seed)
@@ -226,6 +274,7 @@ RunSettings RunSettings::fromJson(const QJsonObject &o)
     s.workers = o.value(QStringLiteral("workers")).toInt(s.workers);
     for (const QJsonValue &v : o.value(QStringLiteral("thresholds")).toArray())
         s.thresholds << v.toString();
+    s.pipeline = PipelineSettings::fromJson(o.value(QStringLiteral("pipeline")).toObject());
     return s;
 }
 
@@ -241,9 +290,18 @@ QJsonObject RunSettings::recordSettings(const QString &schemaFile, const Schema 
         o.insert(QStringLiteral("rows"), double(*rows));
     if (scale != 1.0)
         o.insert(QStringLiteral("scale"), scale);
-    if (target == RunTarget::Files) {
+    if (target == RunTarget::Files || isPipeline()) {
         o.insert(QStringLiteral("format"), FormatOptions::formatName(format));
-        o.insert(QStringLiteral("output"), QFileInfo(directory).absoluteFilePath());
+        if (isPipeline()) {
+            const QJsonObject p = pipeline.recordSettings();
+            for (auto it = p.begin(); it != p.end(); ++it)
+                o.insert(it.key(), it.value());
+            if (!pipeline.filesDirectory.isEmpty())
+                o.insert(QStringLiteral("files"),
+                         QFileInfo(pipeline.filesDirectory).absoluteFilePath());
+        } else {
+            o.insert(QStringLiteral("output"), QFileInfo(directory).absoluteFilePath());
+        }
         if (splitRows)
             o.insert(QStringLiteral("split_rows"), double(splitRows));
         if (splitBytes)

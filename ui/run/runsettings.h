@@ -1,8 +1,9 @@
 #pragma once
 
 // What the run panel asks for and the run controller runs: the target (files, a PostgreSQL
-// connection profile or the embedded local server), row counts, workers, seed, load mode and
-// thresholds. Plain data, so that the command line equivalent (`spillway-cli generate|ingest`)
+// connection profile, the embedded local server, or the user's own pipeline on generated files
+// into either database), row counts, workers, seed, load mode and thresholds. Plain data, so
+// that the command line equivalent (`spillway-cli generate|ingest|pipeline`)
 // and the run record's settings are computed from the same values the run uses. A password is
 // never part of these settings: it is asked for at run time and kept in memory only.
 
@@ -12,6 +13,7 @@
 #include "files/compressor.h"
 #include "pg/ingestjob.h"
 #include "run/connectionprofile.h"
+#include "run/pipelinesettings.h"
 #include "run/plan.h"
 
 #include <QByteArray>
@@ -26,7 +28,7 @@ namespace spillway {
 
 enum class LogLevel { Info, Warning, Error };
 
-enum class RunTarget { LocalServer, Postgres, Files };
+enum class RunTarget { LocalServer, Postgres, Files, Pipeline };
 
 struct RunSettings
 {
@@ -55,12 +57,30 @@ struct RunSettings
 
     QStringList thresholds; // --assert expressions, checked with core/runassert.h
 
-    bool isIngest() const { return target != RunTarget::Files; }
-    QString kind() const
+    // Your pipeline: its database is `profile` when pipeline.profileName names one, else the
+    // embedded server; its files are written as the Files target's fields say.
+    PipelineSettings pipeline;
+
+    bool isIngest() const
     {
-        return isIngest() ? QStringLiteral("ingest") : QStringLiteral("generate");
+        return target == RunTarget::LocalServer || target == RunTarget::Postgres;
     }
+    bool isPipeline() const { return target == RunTarget::Pipeline; }
+    // The run connects with `profile` (a password may be asked for).
+    bool usesProfile() const
+    {
+        return target == RunTarget::Postgres || (isPipeline() && !pipeline.profileName.isEmpty());
+    }
+    // The run needs the embedded server (started for it unless running already).
+    bool usesLocalServer() const
+    {
+        return target == RunTarget::LocalServer || (isPipeline() && pipeline.profileName.isEmpty());
+    }
+    QString kind() const;
     PlanOptions planOptions() const;
+    // What PipelineJob runs (target Pipeline): the commands, folders, map, dirty rows, files,
+    // plan and workers of these settings against `conninfo` (with its password, memory only).
+    PipelineOptions pipelineOptions(const QString &conninfo) const;
     // Problems that stop a run before it starts (no folder, a bad threshold...); empty when fine.
     QStringList problems() const;
 

@@ -114,6 +114,17 @@ void TimeSeriesChart::clear()
     updateAxes();
 }
 
+void TimeSeriesChart::removeAllSeries()
+{
+    clear();
+    for (const Buffer &b : std::as_const(m_buffers)) {
+        chart()->removeSeries(b.series);
+        delete b.series;
+    }
+    m_buffers.clear();
+    m_colors.clear();
+}
+
 int TimeSeriesChart::drawnCount(int series) const
 {
     int count = int(m_buffers.at(series).series->count());

@@ -36,6 +36,8 @@ public:
     // One replace() per series, then the axes.
     void flush();
     void clear();
+    // Takes every series out (a pipeline's tables and commands differ from run to run).
+    void removeAllSeries();
 
     int seriesCount() const { return int(m_buffers.size()); }
     int pointCount(int series) const { return int(m_buffers.at(series).size()); }

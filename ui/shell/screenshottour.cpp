@@ -11,9 +11,13 @@
 #include "shell/startpage.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTimer>
+
+#include <functional>
+#include <memory>
 
 namespace spillway {
 
@@ -45,6 +49,9 @@ ScreenshotTour::ScreenshotTour(MainWindow *window, const QString &directory, QOb
     , m_window(window)
     , m_directory(directory)
 {
+    const QDir examples(QStringLiteral("examples/pipelines"));
+    if (QFileInfo::exists(examples.filePath(QStringLiteral("shop.json"))))
+        m_pipelineExample = examples.absolutePath();
     connect(m_window->runController(), &RunController::runRecorded, this,
             [this](const QString &id) {
                 m_recordIds.append(id);
@@ -53,9 +60,18 @@ ScreenshotTour::ScreenshotTour(MainWindow *window, const QString &directory, QOb
             });
 }
 
+QStringList ScreenshotTour::pages() const
+{
+    QStringList pages = kPages;
+    if (!m_pipelineExample.isEmpty())
+        pages << QStringLiteral("dashboard-pipeline-running")
+              << QStringLiteral("dashboard-pipeline-done") << QStringLiteral("history-pipeline");
+    return pages;
+}
+
 int ScreenshotTour::expectedCount() const
 {
-    return int(kPages.size()) * kVariantCount;
+    return int(pages().size()) * kVariantCount;
 }
 
 void ScreenshotTour::start()
@@ -195,8 +211,72 @@ void ScreenshotTour::showGeoPreview()
     m_window->showPage(MainWindow::DesignPage);
     SchemaDocument *doc = m_window->document();
     doc->setCurrent(0, int(doc->schema().tables[0].columnIndex(QStringLiteral("location"))));
-    after(kPreviewMs + 1000,
-          [this] { shootAll(QStringLiteral("designer-geo"), [this] { finish(); }); });
+    after(kPreviewMs + 1000, [this] {
+        shootAll(QStringLiteral("designer-geo"), [this] {
+            if (m_pipelineExample.isEmpty())
+                finish();
+            else
+                startPipeline();
+        });
+    });
+}
+
+// The worked example (examples/pipelines): its ETL as two concurrent commands, one per table,
+// after a reset of its tables, on files with 1% dirty rows, verified through its map.
+void ScreenshotTour::startPipeline()
+{
+    const QDir dir(m_pipelineExample);
+    m_window->files()->open(dir.filePath(QStringLiteral("shop.json")));
+    m_window->showPage(MainWindow::RunPage);
+    const QString etl =
+        QStringLiteral("python3 '%1'").arg(dir.filePath(QStringLiteral("shop_etl.py")));
+    RunSettings s = m_window->runPanel()->settings();
+    s.target = RunTarget::Pipeline;
+    s.format = OutputFormat::Csv;
+    s.compression = Compression::None;
+    s.splitRows = s.splitBytes = 0;
+    s.rows = 200000; // some 20 seconds of the ETL: long enough to watch it load
+    s.workers = 2;
+    s.pipeline = {};
+    s.pipeline.commands = {{QStringLiteral("customers"), etl + QStringLiteral(" --only customers")},
+                           {QStringLiteral("orders"), etl + QStringLiteral(" --only orders")}};
+    s.pipeline.beforeCommand = etl + QStringLiteral(" --reset");
+    s.pipeline.mapFile = dir.filePath(QStringLiteral("map.json"));
+    if (const auto map = VerifyMap::load(s.pipeline.mapFile, nullptr))
+        s.pipeline.map = *map;
+    s.pipeline.dirtyPercent = 1;
+    m_window->runPanel()->setSettings(s);
+    const int recorded = int(m_recordIds.size());
+    connect(m_window->runController(), &RunController::pipelineSampled, this,
+            [this] { ++m_pipelineSamples; });
+    m_window->runPanel()->run();
+    // Running: a few seconds of the commands' samples in the charts, or the end if sooner.
+    const auto shootRunning = std::make_shared<std::function<void()>>();
+    *shootRunning = [this, recorded, shootRunning] {
+        if (m_pipelineSamples < 6 && int(m_recordIds.size()) == recorded) {
+            after(500, *shootRunning);
+            return;
+        }
+        shootAll(QStringLiteral("dashboard-pipeline-running"), [this, recorded] {
+            whenRecorded(recorded + 1, [this] {
+                after(1500, [this] {
+                    shootAll(QStringLiteral("dashboard-pipeline-done"),
+                             [this] { showPipelineHistory(); });
+                });
+            });
+        });
+    };
+    after(1000, *shootRunning);
+}
+
+// The pipeline run on the history page: its commands' charts, the tables' and the database's.
+void ScreenshotTour::showPipelineHistory()
+{
+    HistoryView *history = m_window->historyView();
+    m_window->showPage(MainWindow::HistoryPage);
+    history->refresh();
+    history->selectRuns({m_recordIds.last()});
+    after(1500, [this] { shootAll(QStringLiteral("history-pipeline"), [this] { finish(); }); });
 }
 
 void ScreenshotTour::finish()
