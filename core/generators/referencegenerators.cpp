@@ -1,6 +1,9 @@
 // Keys of other tables: "reference" picks a parent row by a distribution and computes that
 // row's key (no table is held in memory); "parent" takes the key of the row's fan-out parent;
-// "ordinal" numbers the rows under one parent (1, 2, 3, ... per order).
+// "ordinal" numbers the rows under one parent (1, 2, 3, ... per order). A reference with
+// "distinct": true draws without replacement within each parent (a keyed permutation of the
+// referenced rows per parent, read at the row's ordinal); one with "row": "col" reads another
+// column of the row that reference column `col` picked (composite foreign keys).
 
 #include "schema/compiledschema.h"
 #include "schema/generatorregistry.h"
@@ -10,7 +13,7 @@ namespace {
 
 // Checks that `column` of `table` can be computed for any row on its own.
 const ColumnRuntime *targetColumn(GeneratorArgs &a, const TableRuntime *table,
-                                  const QString &column)
+                                  const QString &column, bool needUnique = true)
 {
     if (!table)
         return nullptr;
@@ -39,7 +42,7 @@ const ColumnRuntime *targetColumn(GeneratorArgs &a, const TableRuntime *table,
                            .arg(table->name, column));
         return nullptr;
     }
-    if (!target.unique) {
+    if (needUnique && !target.unique) {
         a.params.error(QStringLiteral("column"),
                        QStringLiteral("'%1.%2' is not unique, so it cannot be a foreign key "
                                       "target: mark it \"primaryKey\" or \"unique\"")
@@ -110,6 +113,43 @@ private:
     std::vector<uint32_t> m_scattered; // rank -> parent row, for tabled zipf
 };
 
+// Row `ordinal` of a permutation of the referenced rows keyed by the parent row: the children
+// of one parent get distinct rows while the fan-out is at most the referenced table's rows.
+class DistinctReference final : public Generator
+{
+public:
+    DistinctReference(RandomStream rng, const TableRuntime *table, const ColumnRuntime *column)
+        : m_rng(rng)
+        , m_table(table)
+        , m_column(column)
+    {}
+    void prepare() override { m_rows = m_table->rowCount; }
+    void generate(const BatchContext &ctx, Value *out) const override
+    {
+        if (m_rows == 0) {
+            std::fill(out, out + ctx.count, Value::null());
+            return;
+        }
+        Permutation permutation;
+        uint64_t current = ~uint64_t(0);
+        for (uint32_t i = 0; i < ctx.count; ++i) {
+            if (ctx.parentRows[i] != current) {
+                current = ctx.parentRows[i];
+                permutation = Permutation(m_rows, combineKey(m_rng.key(), current));
+            }
+            const uint64_t row = permutation.map(ctx.ordinals[i] % m_rows);
+            out[i] = m_column->valueForRow(row, *ctx.arena);
+        }
+    }
+    bool needsParent() const override { return true; }
+
+private:
+    RandomStream m_rng;
+    const TableRuntime *m_table;
+    const ColumnRuntime *m_column;
+    uint64_t m_rows = 0;
+};
+
 class ParentKey final : public Generator
 {
 public:
@@ -144,28 +184,93 @@ private:
     int64_t m_start;
 };
 
+// How a reference draws its row: its own parameters, or those of the column named by "row".
+struct Draw
+{
+    RandomStream rng;
+    QString distribution;
+    double s = 0;
+    bool scatter = true;
+    bool distinct = false;
+};
+
+Draw ownDraw(GeneratorArgs &a)
+{
+    Draw d{a.rng, a.params.string(QStringLiteral("distribution"), QStringLiteral("uniform"))};
+    if (d.distribution == QLatin1String("zipf")) {
+        d.s = a.params.number(QStringLiteral("s"), 1.0);
+        if (d.s <= 0 || d.s > 20)
+            a.params.error(QStringLiteral("s"),
+                           QStringLiteral("'s' (the exponent) must be above 0 and at most 20"));
+    } else if (d.distribution != QLatin1String("uniform")) {
+        a.params.error(
+            QStringLiteral("distribution"),
+            QStringLiteral("unknown distribution '%1': use uniform or zipf").arg(d.distribution));
+    }
+    d.scatter = a.params.boolean(QStringLiteral("scatter"), true);
+    d.distinct = a.params.boolean(QStringLiteral("distinct"), false);
+    if (d.distinct && d.distribution == QLatin1String("zipf"))
+        a.params.error(QStringLiteral("distinct"),
+                       QStringLiteral("'distinct' draws each referenced row at most once per "
+                                      "parent, in a keyed order, so it has no distribution: drop "
+                                      "'distribution'"));
+    else if (d.distinct && !a.context.parentTable())
+        a.params.error(QStringLiteral("distinct"),
+                       QStringLiteral("'distinct' draws without replacement within each parent: "
+                                      "give table '%1' a 'rowsPerParent' fan-out")
+                           .arg(a.table));
+    return d;
+}
+
+// The draw of reference column `leader` of the same table, which this column shares.
+std::optional<Draw> sharedDraw(GeneratorArgs &a, const QString &leader, const QString &table)
+{
+    const QJsonObject g = a.context.columnGenerator(leader);
+    QString problem;
+    if (leader == a.column)
+        problem = QStringLiteral("a column cannot share its own row: name another reference "
+                                 "column");
+    else if (g.isEmpty())
+        problem = QStringLiteral("table '%1' has no column '%2'").arg(a.table, leader);
+    else if (g.value(QStringLiteral("kind")).toString() != QLatin1String("reference"))
+        problem = QStringLiteral("'%1' is not a reference, so it picks no row").arg(leader);
+    else if (g.value(QStringLiteral("table")).toString() != table)
+        problem = QStringLiteral("'%1' picks rows of '%2', not of '%3'")
+                      .arg(leader, g.value(QStringLiteral("table")).toString(), table);
+    else if (g.contains(QStringLiteral("row")))
+        problem = QStringLiteral("'%1' shares the row of '%2' itself: name '%2'")
+                      .arg(leader, g.value(QStringLiteral("row")).toString());
+    if (!problem.isEmpty()) {
+        a.params.error(QStringLiteral("row"), problem);
+        return std::nullopt;
+    }
+    for (const char *own : {"distribution", "s", "scatter", "distinct"}) {
+        if (a.params.has(QLatin1String(own)))
+            a.params.error(QLatin1String(own),
+                           QStringLiteral("the row comes from '%1', which says how it is drawn: "
+                                          "drop '%2' here")
+                               .arg(leader, QLatin1String(own)));
+    }
+    Draw d{RandomStream(combineKey(a.tableKey, hashName(leader.toStdString()))),
+           g.value(QStringLiteral("distribution")).toString(QStringLiteral("uniform"))};
+    if (d.distribution == QLatin1String("zipf"))
+        d.s = g.value(QStringLiteral("s")).toDouble(1.0);
+    d.scatter = g.value(QStringLiteral("scatter")).toBool(true);
+    d.distinct = g.value(QStringLiteral("distinct")).toBool(false);
+    return d;
+}
+
 std::unique_ptr<Generator> makeReference(GeneratorArgs &a)
 {
     const QString tableName =
         a.params.name(QStringLiteral("table"), QStringLiteral("table of this schema"));
     const QString columnName =
         a.params.name(QStringLiteral("column"), QStringLiteral("unique column of that table"));
-    const QString distribution =
-        a.params.string(QStringLiteral("distribution"), QStringLiteral("uniform"));
-    double s = 0;
-    if (distribution == QLatin1String("zipf")) {
-        s = a.params.number(QStringLiteral("s"), 1.0);
-        if (s <= 0 || s > 20)
-            a.params.error(QStringLiteral("s"),
-                           QStringLiteral("'s' (the exponent) must be above 0 and at most 20"));
-    } else if (distribution != QLatin1String("uniform")) {
-        a.params.error(
-            QStringLiteral("distribution"),
-            QStringLiteral("unknown distribution '%1': use uniform or zipf").arg(distribution));
-    }
-    const bool scatter = a.params.boolean(QStringLiteral("scatter"), true);
-    if (tableName.isEmpty() || columnName.isEmpty())
-        return nullptr; // reported by name()
+    const QString leader = a.params.string(QStringLiteral("row"), QString());
+    std::optional<Draw> draw =
+        leader.isEmpty() ? std::optional<Draw>(ownDraw(a)) : sharedDraw(a, leader, tableName);
+    if (tableName.isEmpty() || columnName.isEmpty() || !draw)
+        return nullptr; // reported by name() or sharedDraw()
     const TableRuntime *table = a.context.table(tableName);
     if (!table) {
         if (tableName == a.table)
@@ -179,10 +284,14 @@ std::unique_ptr<Generator> makeReference(GeneratorArgs &a)
                                .arg(tableName));
         return nullptr;
     }
-    const ColumnRuntime *column = targetColumn(a, table, columnName);
+    // A column read from a shared row is one part of a composite key: it need not be unique.
+    const ColumnRuntime *column = targetColumn(a, table, columnName, leader.isEmpty());
     if (!column)
         return nullptr;
-    return std::make_unique<Reference>(a.rng, table, column, s > 0 ? s : 0, scatter);
+    if (draw->distinct)
+        return std::make_unique<DistinctReference>(draw->rng, table, column);
+    return std::make_unique<Reference>(draw->rng, table, column, draw->s > 0 ? draw->s : 0,
+                                       draw->scatter);
 }
 
 std::unique_ptr<Generator> makeParent(GeneratorArgs &a)

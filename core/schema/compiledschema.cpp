@@ -161,6 +161,39 @@ bool TableRuntime::checkUniqueCapacity(const RowBound &bound, Diagnostics &diagn
     return ok;
 }
 
+bool TableRuntime::checkDistinctDraws(const QString &parentName, bool planned,
+                                      Diagnostics &diagnostics) const
+{
+    bool ok = true;
+    const auto most = fanOut ? fanOut->upperBound() : std::nullopt;
+    for (size_t c = 0; c < columns.size(); ++c) {
+        const TableRuntime *from = columns[c].distinctFrom;
+        if (!from)
+            continue;
+        const uint64_t rows = planned ? from->rowCount : from->declaredBound.rows;
+        const QString path =
+            QStringLiteral("tables[%1].columns[%2].generator.distinct").arg(schemaIndex).arg(c);
+        if (!most) {
+            diagnostics.add(path, QStringLiteral("%1.%2: 'distinct' needs a fan-out with a "
+                                                 "maximum, but the fan-out of '%3' under '%4' "
+                                                 "has none: give its count a 'max'")
+                                      .arg(name, columns[c].name, name, parentName));
+            ok = false;
+        } else if (uint64_t(std::max<int64_t>(*most, 0)) > rows) {
+            diagnostics.add(path, QStringLiteral("%1.%2: %3 can have up to %4 %5, but %6 has %7 "
+                                                 "rows: %4 distinct values cannot be drawn from "
+                                                 "%7; lower the fan-out's 'max' or give '%6' "
+                                                 "more rows")
+                                      .arg(name, columns[c].name, parentName)
+                                      .arg(*most)
+                                      .arg(name, from->name)
+                                      .arg(rows));
+            ok = false;
+        }
+    }
+    return ok;
+}
+
 std::shared_ptr<CompiledSchema> CompiledSchema::compile(const Schema &schema,
                                                         Diagnostics &diagnostics)
 {
