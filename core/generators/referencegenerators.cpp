@@ -8,6 +8,9 @@
 #include "schema/compiledschema.h"
 #include "schema/generatorregistry.h"
 
+#include <algorithm>
+#include <optional>
+
 namespace spillway {
 namespace {
 
