@@ -240,8 +240,17 @@ bool SchemaCompiler::checkForeignKeyRows(const TableSpec &spec, const ForeignKey
         if (!cs.generator.contains(QStringLiteral("row")))
             leaders.append(cs.name);
     }
-    const QString first = spec.columns[columns.front()].name;
     if (leaders.size() != 1) {
+        // The column to pick the row: one whose counterpart is unique, so it may be a key.
+        QString picker = spec.columns[columns.front()].name;
+        const TableRuntime *target = SchemaCompiler::table(fk.table);
+        for (size_t i = 0; target && i < columns.size(); ++i) {
+            const int c = target->columnIndex(fk.referencedColumns[int(i)]);
+            if (c >= 0 && target->columns[size_t(c)].unique) {
+                picker = spec.columns[columns[i]].name;
+                break;
+            }
+        }
         m_diagnostics.add(path, QStringLiteral("%1 %2 %3: let one column pick the row of '%4' "
                                                "and give the others \"row\": \"%5\"")
                                     .arg(spec.name, columnList(spec, columns),
@@ -251,7 +260,7 @@ bool SchemaCompiler::checkForeignKeyRows(const TableSpec &spec, const ForeignKey
                                              : QStringLiteral("pick their rows independently, "
                                                               "so the combination need not "
                                                               "exist"),
-                                         fk.table, leaders.value(0, first)));
+                                         fk.table, picker));
         return false;
     }
     bool ok = true;

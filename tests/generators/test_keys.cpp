@@ -48,8 +48,6 @@ void eachRow(const CompiledSchema &schema, const QString &name,
         batch.firstRow += batch.count;
         batch.count = 0;
         batch.arena.reset();
-        batch.parentRows.clear();
-        batch.ordinals.clear();
     };
     if (!table.isChild()) {
         for (uint64_t r = 0; r < table.rowCount; r += batch.count) {
@@ -69,8 +67,8 @@ void eachRow(const CompiledSchema &schema, const QString &name,
         for (uint64_t k = 0; k < children; ++k) {
             if (batch.count == RowBatch::kCapacity)
                 flush();
-            batch.parentRows.push_back(p);
-            batch.ordinals.push_back(uint32_t(k));
+            batch.parentRows[batch.count] = p;
+            batch.ordinals[batch.count] = uint32_t(k);
             ++batch.count;
         }
     }

@@ -198,10 +198,10 @@ void TestTableKeys::refusals_data()
     QTest::newRow("unknown key column")
         << edited(QStringLiteral("film_actor"),
                   [](QJsonObject &t) {
-                      t.insert(QStringLiteral("primaryKey"), names({"film_id", "actor"}));
+                      t.insert(QStringLiteral("primaryKey"), names({"film_id", "actorid"}));
                   })
         << fa + QStringLiteral(".primaryKey[1]")
-        << QStringLiteral("table 'film_actor' has no column 'actor'; did you mean 'actor_id'?");
+        << QStringLiteral("table 'film_actor' has no column 'actorid'; did you mean 'actor_id'?");
     QTest::newRow("one column")
         << edited(
                QStringLiteral("film_actor"),
