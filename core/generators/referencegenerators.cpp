@@ -217,6 +217,11 @@ Draw ownDraw(GeneratorArgs &a)
                        QStringLiteral("'distinct' draws each referenced row at most once per "
                                       "parent, in a keyed order, so it has no distribution: drop "
                                       "'distribution'"));
+    else if (d.distinct && a.depth > 0)
+        a.params.error(QStringLiteral("distinct"),
+                       QStringLiteral("'distinct' makes a column part of a table-level key, so "
+                                      "it belongs to a column of its own: move this reference "
+                                      "out of the json object"));
     else if (d.distinct && !a.context.parentTable())
         a.params.error(QStringLiteral("distinct"),
                        QStringLiteral("'distinct' draws without replacement within each parent: "

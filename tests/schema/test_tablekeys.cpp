@@ -195,6 +195,26 @@ void TestTableKeys::refusals_data()
                   })
         << QStringLiteral("tables[4].columns[1].generator.distinct")
         << QStringLiteral("give table 'picks' a 'rowsPerParent' fan-out");
+    QTest::newRow("distinct inside a json object")
+        << edited(QStringLiteral("film_actor"),
+                  [](QJsonObject &t) {
+                      QJsonArray columns = t.value(QStringLiteral("columns")).toArray();
+                      const QJsonObject reference{
+                          {QStringLiteral("kind"), QStringLiteral("reference")},
+                          {QStringLiteral("table"), QStringLiteral("actors")},
+                          {QStringLiteral("column"), QStringLiteral("actor_id")},
+                          {QStringLiteral("distinct"), true}};
+                      columns.append(QJsonObject{
+                          {QStringLiteral("name"), QStringLiteral("meta")},
+                          {QStringLiteral("type"), QStringLiteral("jsonb")},
+                          {QStringLiteral("generator"),
+                           QJsonObject{{QStringLiteral("kind"), QStringLiteral("json")},
+                                       {QStringLiteral("fields"),
+                                        QJsonObject{{QStringLiteral("a"), reference}}}}}});
+                      t.insert(QStringLiteral("columns"), columns);
+                  })
+        << fa + QStringLiteral(".columns[3].generator.fields.a.distinct")
+        << QStringLiteral("move this reference out of the json object");
     QTest::newRow("unknown key column")
         << edited(QStringLiteral("film_actor"),
                   [](QJsonObject &t) {
