@@ -253,7 +253,7 @@
         <translation>Ein Punkt als WKT, GeoJSON, PostgreSQL-point oder &quot;lat,lon&quot;</translation>
     </message>
     <message>
-        <location filename="../core/generators/referencegenerators.cpp" line="+216"/>
+        <location filename="../core/generators/referencegenerators.cpp" line="+333"/>
         <source>reference</source>
         <translation>Referenz</translation>
     </message>
@@ -367,6 +367,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Composite primary key: two or more columns whose values together are unique by construction (a unique column among them, the parent column with an ordinal, or the parent column with a distinct reference)</source>
+        <translation>Zusammengesetzter Primärschlüssel: zwei oder mehr Spalten, deren Werte zusammen konstruktionsbedingt eindeutig sind (eine eindeutige Spalte darunter, die Elternspalte mit einer Ordnungszahl oder die Elternspalte mit einer Referenz ohne Zurücklegen)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Composite unique constraints, each guaranteed like &apos;primaryKey&apos;</source>
+        <translation>Zusammengesetzte Eindeutigkeitsbedingungen, jede wie &apos;primaryKey&apos; garantiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Composite foreign keys: the columns are references to the named table&apos;s columns that share one row (&quot;row&quot;)</source>
+        <translation>Zusammengesetzte Fremdschlüssel: die Spalten sind Referenzen auf die Spalten der genannten Tabelle, die sich eine Zeile teilen (&quot;row&quot;)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>PostgreSQL type; default depends on the generator</source>
         <translation>PostgreSQL-Typ; der Standard hängt vom Generator ab</translation>
     </message>
@@ -662,6 +677,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Draw without replacement within each parent: the children of one parent get distinct rows</source>
+        <translation>Ohne Zurücklegen je Elternzeile ziehen: die Kinder einer Elternzeile erhalten verschiedene Zeilen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read this column from the row that the named reference column of this table picked (composite foreign keys)</source>
+        <translation>Diese Spalte aus der Zeile lesen, die die genannte Referenzspalte dieser Tabelle gewählt hat (zusammengesetzte Fremdschlüssel)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The key of this row&apos;s parent (child tables)</source>
         <translation>Der Schlüssel der Elternzeile dieser Zeile (Kindtabellen)</translation>
     </message>
