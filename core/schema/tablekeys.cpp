@@ -218,6 +218,19 @@ void SchemaCompiler::compileForeignKey(const TableSpec &spec, int t, int f, Tabl
         table.foreignKeys.push_back({columns, fk.table, fk.referencedColumns});
 }
 
+// The column to suggest as the row's picker: one whose counterpart is unique, so that it is a
+// reference of its own (a referenced column must be unique).
+static QString rowPicker(const TableSpec &spec, const ForeignKeySpec &fk,
+                         const std::vector<int> &columns, const TableRuntime *target)
+{
+    for (size_t i = 0; target && i < columns.size(); ++i) {
+        const int c = target->columnIndex(fk.referencedColumns[int(i)]);
+        if (c >= 0 && target->columns[size_t(c)].unique)
+            return spec.columns[columns[i]].name;
+    }
+    return spec.columns[columns.front()].name;
+}
+
 bool SchemaCompiler::checkForeignKeyRows(const TableSpec &spec, const ForeignKeySpec &fk,
                                          const std::vector<int> &columns, const QString &path)
 {
@@ -241,16 +254,7 @@ bool SchemaCompiler::checkForeignKeyRows(const TableSpec &spec, const ForeignKey
             leaders.append(cs.name);
     }
     if (leaders.size() != 1) {
-        // The column to pick the row: one whose counterpart is unique, so it may be a key.
-        QString picker = spec.columns[columns.front()].name;
-        const TableRuntime *target = SchemaCompiler::table(fk.table);
-        for (size_t i = 0; target && i < columns.size(); ++i) {
-            const int c = target->columnIndex(fk.referencedColumns[int(i)]);
-            if (c >= 0 && target->columns[size_t(c)].unique) {
-                picker = spec.columns[columns[i]].name;
-                break;
-            }
-        }
+        const QString picker = rowPicker(spec, fk, columns, SchemaCompiler::table(fk.table));
         m_diagnostics.add(path, QStringLiteral("%1 %2 %3: let one column pick the row of '%4' "
                                                "and give the others \"row\": \"%5\"")
                                     .arg(spec.name, columnList(spec, columns),
