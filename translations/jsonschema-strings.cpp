@@ -105,6 +105,9 @@ static const char *const kJsonSchemaDescriptions[] = {
                                     "one parent get distinct rows"),
     QT_TRANSLATE_NOOP("JsonSchema", "Read this column from the row that the named reference column "
                                     "of this table picked (composite foreign keys)"),
+    QT_TRANSLATE_NOOP("JsonSchema",
+                      "Draw this column and the named reference column (which names this one back) "
+                      "as a pair of rows that never repeats in the table"),
     QT_TRANSLATE_NOOP("JsonSchema", "The key of this row's parent (child tables)"),
     QT_TRANSLATE_NOOP("JsonSchema", "Position under the parent: start, start + 1, ..."),
     QT_TRANSLATE_NOOP("JsonSchema", "Text matching a regular-expression subset"),

@@ -3,7 +3,9 @@
 // "ordinal" numbers the rows under one parent (1, 2, 3, ... per order). A reference with
 // "distinct": true draws without replacement within each parent (a keyed permutation of the
 // referenced rows per parent, read at the row's ordinal); one with "row": "col" reads another
-// column of the row that reference column `col` picked (composite foreign keys).
+// column of the row that reference column `col` picked (composite foreign keys); two with
+// "pairs" naming each other draw a pair of rows from a keyed permutation of all row pairs of
+// their tables, so no pair repeats in the table.
 
 #include "schema/compiledschema.h"
 #include "schema/generatorregistry.h"
@@ -153,6 +155,46 @@ private:
     uint64_t m_rows = 0;
 };
 
+// One side of a pair: row r of the table is pair perm(r) of the pair space nA × nB; the pair's
+// first column (by name) reads row i / nB of its table, the second row i % nB of its own.
+class PairReference final : public RowGenerator<PairReference>
+{
+public:
+    PairReference(uint64_t key, const TableRuntime *own, const ColumnRuntime *column,
+                  const TableRuntime *other, bool first)
+        : m_key(key)
+        , m_own(own)
+        , m_column(column)
+        , m_other(other)
+        , m_first(first)
+    {}
+    void prepare() override
+    {
+        m_b = m_first ? m_other->rowCount : m_own->rowCount;
+        const unsigned __int128 space =
+            static_cast<unsigned __int128>(m_b) * (m_first ? m_own->rowCount : m_other->rowCount);
+        m_space = space > (uint64_t(1) << 62) ? uint64_t(1) << 62 : uint64_t(space);
+        m_permutation = Permutation(std::max<uint64_t>(m_space, 1), m_key);
+    }
+    Value at(uint64_t row, Arena &arena) const
+    {
+        if (m_space == 0)
+            return Value::null();
+        const uint64_t pair = m_permutation.map(row % m_space);
+        return m_column->valueForRow(m_first ? pair / m_b : pair % m_b, arena);
+    }
+
+private:
+    uint64_t m_key;
+    const TableRuntime *m_own;
+    const ColumnRuntime *m_column;
+    const TableRuntime *m_other;
+    bool m_first;
+    uint64_t m_b = 0;
+    uint64_t m_space = 0;
+    Permutation m_permutation;
+};
+
 class ParentKey final : public Generator
 {
 public:
@@ -268,15 +310,70 @@ std::optional<Draw> sharedDraw(GeneratorArgs &a, const QString &leader, const QS
     return d;
 }
 
+// The other table of a "pairs" draw, after checking that `partner` names this column back.
+const TableRuntime *pairPartner(GeneratorArgs &a, const QString &partner)
+{
+    const QJsonObject g = a.context.columnGenerator(partner);
+    QString problem;
+    if (partner == a.column)
+        problem = QStringLiteral("a column cannot pair with itself: name another reference "
+                                 "column");
+    else if (g.isEmpty())
+        problem = QStringLiteral("table '%1' has no column '%2'").arg(a.table, partner);
+    else if (g.value(QStringLiteral("kind")).toString() != QLatin1String("reference"))
+        problem = QStringLiteral("'%1' is not a reference, so it picks no row").arg(partner);
+    else if (g.value(QStringLiteral("pairs")).toString() != a.column)
+        problem = QStringLiteral("'%1' must name this column back: give it \"pairs\": \"%2\"")
+                      .arg(partner, a.column);
+    else if (a.context.parentTable())
+        problem = QStringLiteral("pairs are drawn over the whole table: in a child table, key "
+                                 "the 'parent' column with a reference that has \"distinct\": "
+                                 "true");
+    else if (a.depth > 0)
+        problem = QStringLiteral("a pair makes columns of a table-level key: move this "
+                                 "reference out of the json object");
+    for (const char *own : {"distribution", "s", "scatter", "distinct", "row"}) {
+        if (a.params.has(QLatin1String(own)))
+            a.params.error(QLatin1String(own),
+                           QStringLiteral("a pair is drawn from a permutation of all row pairs: "
+                                          "drop '%1' here")
+                               .arg(QLatin1String(own)));
+    }
+    if (!problem.isEmpty()) {
+        a.params.error(QStringLiteral("pairs"), problem);
+        return nullptr;
+    }
+    return a.context.table(g.value(QStringLiteral("table")).toString());
+}
+
+std::unique_ptr<Generator> makePair(GeneratorArgs &a, const QString &partner,
+                                    const TableRuntime *table, const ColumnRuntime *column)
+{
+    const TableRuntime *other = pairPartner(a, partner);
+    if (!other)
+        return nullptr; // reported by pairPartner() or by the partner's own table check
+    const bool first = a.column < partner;
+    const QString name = QStringLiteral("\x01pairs:%1\x01%2")
+                             .arg(first ? a.column : partner, first ? partner : a.column);
+    return std::make_unique<PairReference>(combineKey(a.tableKey, hashName(name.toStdString())),
+                                           table, column, other, first);
+}
+
 std::unique_ptr<Generator> makeReference(GeneratorArgs &a)
 {
     const QString tableName =
         a.params.name(QStringLiteral("table"), QStringLiteral("table of this schema"));
     const QString columnName =
         a.params.name(QStringLiteral("column"), QStringLiteral("unique column of that table"));
-    const QString leader = a.params.string(QStringLiteral("row"), QString());
-    std::optional<Draw> draw =
-        leader.isEmpty() ? std::optional<Draw>(ownDraw(a)) : sharedDraw(a, leader, tableName);
+    const QString partner = a.params.string(QStringLiteral("pairs"), QString());
+    const QString leader =
+        partner.isEmpty() ? a.params.string(QStringLiteral("row"), QString()) : QString();
+    std::optional<Draw> draw;
+    if (partner.isEmpty())
+        draw =
+            leader.isEmpty() ? std::optional<Draw>(ownDraw(a)) : sharedDraw(a, leader, tableName);
+    else
+        draw = Draw{a.rng, QString()};
     if (tableName.isEmpty() || columnName.isEmpty() || !draw)
         return nullptr; // reported by name() or sharedDraw()
     const TableRuntime *table = a.context.table(tableName);
@@ -296,6 +393,8 @@ std::unique_ptr<Generator> makeReference(GeneratorArgs &a)
     const ColumnRuntime *column = targetColumn(a, table, columnName, leader.isEmpty());
     if (!column)
         return nullptr;
+    if (!partner.isEmpty())
+        return makePair(a, partner, table, column);
     if (draw->distinct)
         return std::make_unique<DistinctReference>(draw->rng, table, column);
     return std::make_unique<Reference>(draw->rng, table, column, draw->s > 0 ? draw->s : 0,

@@ -166,8 +166,9 @@ bool Plan::sizeTables(Diagnostics &diagnostics, QThreadPool *pool)
                                                        "fan-out a lower 'max'")},
                                        diagnostics))
             return false;
-        if (needed[t] && table.isChild() &&
-            !table.checkDistinctDraws(tables[size_t(table.parent)]->name, true, diagnostics))
+        if (needed[t] && !table.checkDistinctDraws(
+                             table.isChild() ? tables[size_t(table.parent)]->name : QString(), true,
+                             diagnostics))
             return false;
         for (ColumnRuntime &column : table.columns) {
             if (column.generator)

@@ -161,6 +161,32 @@ bool TableRuntime::checkUniqueCapacity(const RowBound &bound, Diagnostics &diagn
     return ok;
 }
 
+bool TableRuntime::checkPairDraws(int c, bool planned, Diagnostics &diagnostics) const
+{
+    const ColumnRuntime &a = columns[size_t(c)];
+    const ColumnRuntime &b = columns[size_t(a.pairedWith)];
+    if (a.pairedWith < c || !b.distinctFrom)
+        return true; // reported once, with the pair's first column
+    const uint64_t rowsA = planned ? a.distinctFrom->rowCount : a.distinctFrom->declaredBound.rows;
+    const uint64_t rowsB = planned ? b.distinctFrom->rowCount : b.distinctFrom->declaredBound.rows;
+    const unsigned __int128 pairs = static_cast<unsigned __int128>(rowsA) * rowsB;
+    const uint64_t rows = planned ? rowCount : declaredBound.rows;
+    if (pairs >= rows)
+        return true;
+    diagnostics.add(
+        QStringLiteral("tables[%1].columns[%2].generator.pairs").arg(schemaIndex).arg(c),
+        QStringLiteral("%1.%2: (%2, %3) draws %4 rows without repeating a pair, but "
+                       "%5 × %6 rows of '%7' and '%8' make only %9 pairs: make "
+                       "fewer rows or give those tables more")
+            .arg(name, a.name, b.name)
+            .arg(rows)
+            .arg(rowsA)
+            .arg(rowsB)
+            .arg(a.distinctFrom->name, b.distinctFrom->name)
+            .arg(uint64_t(pairs)));
+    return false;
+}
+
 bool TableRuntime::checkDistinctDraws(const QString &parentName, bool planned,
                                       Diagnostics &diagnostics) const
 {
@@ -170,6 +196,10 @@ bool TableRuntime::checkDistinctDraws(const QString &parentName, bool planned,
         const TableRuntime *from = columns[c].distinctFrom;
         if (!from)
             continue;
+        if (columns[c].pairedWith >= 0) {
+            ok = checkPairDraws(int(c), planned, diagnostics) && ok;
+            continue;
+        }
         const uint64_t rows = planned ? from->rowCount : from->declaredBound.rows;
         const QString path =
             QStringLiteral("tables[%1].columns[%2].generator.distinct").arg(schemaIndex).arg(c);

@@ -35,6 +35,9 @@ struct ColumnRuntime
     // A reference with "distinct": true draws rows of this table without replacement within
     // each parent: the parent's fan-out must not exceed its rows (checkDistinctDraws).
     const TableRuntime *distinctFrom = nullptr;
+    // A reference with "pairs": the column index of its partner; the two draw a pair of rows from
+    // a permutation of both tables' row pairs, so the table may not have more rows than pairs.
+    int pairedWith = -1;
 
     void fill(const BatchContext &ctx, Value *out) const;
     // The value of one row, for references into this column (independent columns only).
@@ -121,9 +124,11 @@ struct TableRuntime
     // JSON path. Validate, plans and previews share this check, so they agree.
     bool checkUniqueCapacity(const RowBound &bound, Diagnostics &diagnostics) const;
     // Reports every reference with "distinct": true whose table has fewer rows than a parent
-    // can have children: the declared rows, or (`planned`) the rows this run gives it.
+    // can have children, and every "pairs" of references with fewer row pairs than this table
+    // has rows: the declared rows, or (`planned`) the rows this run gives them.
     bool checkDistinctDraws(const QString &parentName, bool planned,
                             Diagnostics &diagnostics) const;
+    bool checkPairDraws(int column, bool planned, Diagnostics &diagnostics) const;
 };
 
 class CompiledSchema

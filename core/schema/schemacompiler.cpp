@@ -220,8 +220,8 @@ std::unique_ptr<TableRuntime> SchemaCompiler::compileTable(int t)
     for (int c = 0; c < spec.columns.size(); ++c)
         compileColumn(spec, t, c, *table);
     table->checkUniqueCapacity(table->declaredBound, m_diagnostics);
-    if (m_currentParent)
-        table->checkDistinctDraws(m_currentParent->name, false, m_diagnostics);
+    table->checkDistinctDraws(m_currentParent ? m_currentParent->name : QString(), false,
+                              m_diagnostics);
     resolveDependencies(spec, t, *table);
     compileTableKeys(spec, t, *table);
     for (const QString &dep : tableDependencies(t)) {
@@ -384,8 +384,12 @@ bool SchemaCompiler::compileColumn(const TableSpec &spec, int t, int c, TableRun
             if (cs.generator.contains(QStringLiteral("row")))
                 column.referencedTable.clear();
             else if (column.generator &&
-                     cs.generator.value(QStringLiteral("distinct")).toBool(false))
+                     (cs.generator.value(QStringLiteral("distinct")).toBool(false) ||
+                      cs.generator.contains(QStringLiteral("pairs"))))
                 column.distinctFrom = SchemaCompiler::table(column.referencedTable);
+            if (column.generator && cs.generator.contains(QStringLiteral("pairs")))
+                column.pairedWith =
+                    int(spec.columnIndex(cs.generator.value(QStringLiteral("pairs")).toString()));
         }
     }
     if (column.generator && column.unique)

@@ -1,8 +1,9 @@
 // Table-level keys: composite primary keys, unique constraints and foreign keys. Each is
 // accepted only when the generated values satisfy it by construction, since no value is ever
 // remembered: a key holds a column that is unique itself, or a child's 'parent' column with an
-// 'ordinal' or with a reference drawn without replacement per parent; a foreign key's columns
-// all read the one row of the target that a single reference picked.
+// 'ordinal' or with a reference drawn without replacement per parent, or two references drawn
+// as "pairs"; a foreign key's columns all read the one row of the target that one reference
+// picked.
 
 #include "schema/schemacompiler.h"
 
@@ -131,6 +132,9 @@ void SchemaCompiler::checkKeyGuarantee(const TableSpec &spec, const TableRuntime
         if (column.uniqueMode != ColumnRuntime::UniqueMode::None ||
             column.generator->isInherentlyUnique())
             return; // a unique member makes the whole tuple unique
+        if (column.pairedWith >= 0 &&
+            std::find(key.begin(), key.end(), column.pairedWith) != key.end())
+            return; // a pair of rows drawn without repetition
         const ColumnSpec &cs = spec.columns[c];
         const QString kind = kindOf(cs);
         if (kind == QLatin1String("parent"))
@@ -158,13 +162,14 @@ void SchemaCompiler::checkKeyGuarantee(const TableSpec &spec, const TableRuntime
         hint = QStringLiteral("put the 'parent' column and an 'ordinal' column in the key");
     else
         hint = QStringLiteral("put a column that is unique itself (a sequence, a uuid, or one "
-                              "marked \"unique\") in the key");
+                              "marked \"unique\") in the key, or draw two references of the key "
+                              "as \"pairs\"");
     m_diagnostics.add(path, QStringLiteral("%1 %2 cannot be guaranteed unique: a key is unique "
                                            "by construction when one of its columns is unique "
                                            "itself, or it holds the 'parent' column with an "
                                            "'ordinal' or with a reference that has \"distinct\": "
-                                           "true (pairs of independent columns are not "
-                                           "supported); %3")
+                                           "true, or it holds two references drawn as \"pairs\" "
+                                           "(other pairs of columns are not supported); %3")
                                 .arg(spec.name, columnList(spec, key), hint));
 }
 

@@ -85,6 +85,7 @@ private slots:
     void parentAndOrdinal();
     void parentAndDistinctReference();
     void foreignKeyReadsOneRow();
+    void pairsNeverRepeat();
 };
 
 void TestKeys::parentAndOrdinal()
@@ -174,6 +175,30 @@ void TestKeys::foreignKeyReadsOneRow()
     });
     QCOMPARE(rows, 20000);
     QCOMPARE(warehouses.size(), 5);
+}
+
+void TestKeys::pairsNeverRepeat()
+{
+    // 5000 films × 40 actors: 200000 pairs, all of them drawn.
+    PlanOptions options;
+    options.tableRows.insert(QStringLiteral("reviews"), 200000);
+    options.tables = {QStringLiteral("reviews")};
+    const auto schema = planned(QStringLiteral(SPILLWAY_KEYS_SCHEMA), options);
+    QVERIFY(schema);
+    const TableRuntime &t = *schema->table(QStringLiteral("reviews"));
+    const int film = t.columnIndex(QStringLiteral("film_id"));
+    const int critic = t.columnIndex(QStringLiteral("critic_id"));
+    QSet<Tuple> pairs;
+    QSet<qint64> films;
+    eachRow(*schema, QStringLiteral("reviews"), [&](const RowBatch &b, uint32_t i) {
+        const Tuple pair{b.column(film)[i].i, b.column(critic)[i].i};
+        QVERIFY(pair.first >= 1 && pair.first <= 5000);
+        QVERIFY(pair.second >= 100 && pair.second < 140);
+        pairs.insert(pair);
+        films.insert(pair.first);
+    });
+    QCOMPARE(pairs.size(), 200000);
+    QCOMPARE(films.size(), 5000);
 }
 
 QTEST_GUILESS_MAIN(TestKeys)

@@ -179,7 +179,8 @@ private slots:
                                    << QStringList{QStringLiteral("orders=1000")};
         QTest::newRow("keys") << QStringLiteral(SPILLWAY_KEYS_SCHEMA) << QStringLiteral("1")
                               << QStringList{QStringLiteral("films=5000"),
-                                             QStringLiteral("picks=20000")};
+                                             QStringLiteral("picks=20000"),
+                                             QStringLiteral("reviews=20000")};
     }
 
     void examplesLoad()
@@ -215,6 +216,8 @@ private slots:
             << QStringLiteral("stock") << QStringLiteral("p") << QStringLiteral("warehouse,item");
         QTest::newRow("stock unique")
             << QStringLiteral("stock") << QStringLiteral("u") << QStringLiteral("item,bin");
+        QTest::newRow("reviews primary key") << QStringLiteral("reviews") << QStringLiteral("p")
+                                             << QStringLiteral("film_id,critic_id");
         QTest::newRow("picks foreign key")
             << QStringLiteral("picks") << QStringLiteral("f") << QStringLiteral("warehouse,item");
     }

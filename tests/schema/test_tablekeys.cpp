@@ -116,6 +116,8 @@ private slots:
     void ddlDeclaresKeys();
     void distinctDrawsAreCheckedByThePlan_data();
     void distinctDrawsAreCheckedByThePlan();
+    void pairsAreCheckedByThePlan_data();
+    void pairsAreCheckedByThePlan();
 };
 
 void TestTableKeys::acceptedAndRoundTrips()
@@ -157,8 +159,9 @@ void TestTableKeys::refusals_data()
         << QStringLiteral("stock (warehouse, bin) cannot be guaranteed unique: a key is unique "
                           "by construction when one of its columns is unique itself, or it "
                           "holds the 'parent' column with an 'ordinal' or with a reference that "
-                          "has \"distinct\": true (pairs of independent columns are not "
-                          "supported); put a column that is unique itself");
+                          "has \"distinct\": true, or it holds two references drawn as "
+                          "\"pairs\" (other pairs of columns are not supported); put a column "
+                          "that is unique itself");
     QTest::newRow("parent + reference drawn with replacement")
         << edited(QStringLiteral("film_actor"),
                   [](QJsonObject &t) {
@@ -321,6 +324,42 @@ void TestTableKeys::refusals_data()
                   })
         << QStringLiteral("tables[4].columns[2].generator.distribution")
         << QStringLiteral("the row comes from 'item', which says how it is drawn");
+    const QString reviews = QStringLiteral("tables[5].columns[%1].generator.pairs");
+    QTest::newRow("pairs: more rows than pairs")
+        << edited(QStringLiteral("reviews"),
+                  [](QJsonObject &t) { t.insert(QStringLiteral("rows"), 200001); })
+        << reviews.arg(0)
+        << QStringLiteral("reviews.film_id: (film_id, critic_id) draws 200001 rows without "
+                          "repeating a pair, but 5000 × 40 rows of 'films' and 'actors' make "
+                          "only 200000 pairs");
+    QTest::newRow("pairs: partner does not name it back")
+        << edited(QStringLiteral("reviews"),
+                  [](QJsonObject &t) {
+                      setParam(t, QStringLiteral("critic_id"), QStringLiteral("pairs"),
+                               QJsonValue::Null);
+                  })
+        << reviews.arg(0)
+        << QStringLiteral("'critic_id' must name this column back: give it \"pairs\": "
+                          "\"film_id\"");
+    QTest::newRow("pairs: with a distribution")
+        << edited(QStringLiteral("reviews"),
+                  [](QJsonObject &t) {
+                      setParam(t, QStringLiteral("film_id"), QStringLiteral("distribution"),
+                               QStringLiteral("zipf"));
+                  })
+        << QStringLiteral("tables[5].columns[0].generator.distribution")
+        << QStringLiteral("a pair is drawn from a permutation of all row pairs: drop "
+                          "'distribution' here");
+    QTest::newRow("pairs: in a child table")
+        << edited(QStringLiteral("film_actor"),
+                  [](QJsonObject &t) {
+                      setParam(t, QStringLiteral("actor_id"), QStringLiteral("distinct"),
+                               QJsonValue::Null);
+                      setParam(t, QStringLiteral("actor_id"), QStringLiteral("pairs"),
+                               QStringLiteral("billing"));
+                  })
+        << fa + QStringLiteral(".columns[1].generator.pairs")
+        << QStringLiteral("'billing' is not a reference");
     QTest::newRow("malformed primaryKey")
         << edited(QStringLiteral("stock"),
                   [](QJsonObject &t) { t.insert(QStringLiteral("primaryKey"), 3); })
@@ -414,6 +453,41 @@ void TestTableKeys::distinctDrawsAreCheckedByThePlan()
     QCOMPARE(bool(plan), fragment.isEmpty());
     if (!fragment.isEmpty())
         QVERIFY2(hasProblem(d, QStringLiteral("tables[2].columns[1].generator.distinct"), fragment),
+                 qPrintable(d.toString()));
+}
+
+void TestTableKeys::pairsAreCheckedByThePlan_data()
+{
+    QTest::addColumn<int>("reviews"); // rows of reviews
+    QTest::addColumn<double>("scale");
+    QTest::addColumn<QString>("fragment"); // empty: accepted
+    QTest::newRow("all 200000 pairs") << 200000 << 1.0 << QString();
+    QTest::newRow("one row more")
+        << 200001 << 1.0
+        << QStringLiteral("(film_id, critic_id) draws 200001 rows without repeating a pair, but "
+                          "5000 × 40 rows of 'films' and 'actors' make only 200000 pairs");
+    QTest::newRow("--scale 0.1: 10000 of 500 × 4 pairs")
+        << 10000 << 0.1 << QStringLiteral("draws 10000 rows without repeating a pair");
+}
+
+void TestTableKeys::pairsAreCheckedByThePlan()
+{
+    QFETCH(int, reviews);
+    QFETCH(double, scale);
+    QFETCH(QString, fragment);
+    QFile file(kKeys);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    Diagnostics d;
+    const auto compiled = compile(file.readAll(), d);
+    QVERIFY2(compiled, qPrintable(d.toString()));
+    PlanOptions options;
+    options.scale = scale;
+    options.tableRows.insert(QStringLiteral("reviews"), uint64_t(reviews));
+    options.tables = {QStringLiteral("reviews")};
+    const auto plan = Plan::build(compiled, options, nullptr, d);
+    QCOMPARE(bool(plan), fragment.isEmpty());
+    if (!fragment.isEmpty())
+        QVERIFY2(hasProblem(d, QStringLiteral("tables[5].columns[0].generator.pairs"), fragment),
                  qPrintable(d.toString()));
 }
 
