@@ -1,16 +1,24 @@
 // Keys of other tables: "reference" picks a parent row by a distribution and computes that
 // row's key (no table is held in memory); "parent" takes the key of the row's fan-out parent;
-// "ordinal" numbers the rows under one parent (1, 2, 3, ... per order).
+// "ordinal" numbers the rows under one parent (1, 2, 3, ... per order). A reference with
+// "distinct": true draws without replacement within each parent (a keyed permutation of the
+// referenced rows per parent, read at the row's ordinal); one with "row": "col" reads another
+// column of the row that reference column `col` picked (composite foreign keys); two with
+// "pairs" naming each other draw a pair of rows from a keyed permutation of all row pairs of
+// their tables, so no pair repeats in the table.
 
 #include "schema/compiledschema.h"
 #include "schema/generatorregistry.h"
+
+#include <algorithm>
+#include <optional>
 
 namespace spillway {
 namespace {
 
 // Checks that `column` of `table` can be computed for any row on its own.
 const ColumnRuntime *targetColumn(GeneratorArgs &a, const TableRuntime *table,
-                                  const QString &column)
+                                  const QString &column, bool needUnique = true)
 {
     if (!table)
         return nullptr;
@@ -39,7 +47,7 @@ const ColumnRuntime *targetColumn(GeneratorArgs &a, const TableRuntime *table,
                            .arg(table->name, column));
         return nullptr;
     }
-    if (!target.unique) {
+    if (needUnique && !target.unique) {
         a.params.error(QStringLiteral("column"),
                        QStringLiteral("'%1.%2' is not unique, so it cannot be a foreign key "
                                       "target: mark it \"primaryKey\" or \"unique\"")
@@ -110,6 +118,83 @@ private:
     std::vector<uint32_t> m_scattered; // rank -> parent row, for tabled zipf
 };
 
+// Row `ordinal` of a permutation of the referenced rows keyed by the parent row: the children
+// of one parent get distinct rows while the fan-out is at most the referenced table's rows.
+class DistinctReference final : public Generator
+{
+public:
+    DistinctReference(RandomStream rng, const TableRuntime *table, const ColumnRuntime *column)
+        : m_rng(rng)
+        , m_table(table)
+        , m_column(column)
+    {}
+    void prepare() override { m_rows = m_table->rowCount; }
+    void generate(const BatchContext &ctx, Value *out) const override
+    {
+        if (m_rows == 0) {
+            std::fill(out, out + ctx.count, Value::null());
+            return;
+        }
+        Permutation permutation;
+        uint64_t current = ~uint64_t(0);
+        for (uint32_t i = 0; i < ctx.count; ++i) {
+            if (ctx.parentRows[i] != current) {
+                current = ctx.parentRows[i];
+                permutation = Permutation(m_rows, combineKey(m_rng.key(), current));
+            }
+            const uint64_t row = permutation.map(ctx.ordinals[i] % m_rows);
+            out[i] = m_column->valueForRow(row, *ctx.arena);
+        }
+    }
+    bool needsParent() const override { return true; }
+
+private:
+    RandomStream m_rng;
+    const TableRuntime *m_table;
+    const ColumnRuntime *m_column;
+    uint64_t m_rows = 0;
+};
+
+// One side of a pair: row r of the table is pair perm(r) of the pair space nA × nB; the pair's
+// first column (by name) reads row i / nB of its table, the second row i % nB of its own.
+class PairReference final : public RowGenerator<PairReference>
+{
+public:
+    PairReference(uint64_t key, const TableRuntime *own, const ColumnRuntime *column,
+                  const TableRuntime *other, bool first)
+        : m_key(key)
+        , m_own(own)
+        , m_column(column)
+        , m_other(other)
+        , m_first(first)
+    {}
+    void prepare() override
+    {
+        m_b = m_first ? m_other->rowCount : m_own->rowCount;
+        const unsigned __int128 space =
+            static_cast<unsigned __int128>(m_b) * (m_first ? m_own->rowCount : m_other->rowCount);
+        m_space = space > (uint64_t(1) << 62) ? uint64_t(1) << 62 : uint64_t(space);
+        m_permutation = Permutation(std::max<uint64_t>(m_space, 1), m_key);
+    }
+    Value at(uint64_t row, Arena &arena) const
+    {
+        if (m_space == 0)
+            return Value::null();
+        const uint64_t pair = m_permutation.map(row % m_space);
+        return m_column->valueForRow(m_first ? pair / m_b : pair % m_b, arena);
+    }
+
+private:
+    uint64_t m_key;
+    const TableRuntime *m_own;
+    const ColumnRuntime *m_column;
+    const TableRuntime *m_other;
+    bool m_first;
+    uint64_t m_b = 0;
+    uint64_t m_space = 0;
+    Permutation m_permutation;
+};
+
 class ParentKey final : public Generator
 {
 public:
@@ -144,28 +229,153 @@ private:
     int64_t m_start;
 };
 
+// How a reference draws its row: its own parameters, or those of the column named by "row".
+struct Draw
+{
+    RandomStream rng;
+    QString distribution;
+    double s = 0;
+    bool scatter = true;
+    bool distinct = false;
+};
+
+Draw ownDraw(GeneratorArgs &a)
+{
+    Draw d{a.rng, a.params.string(QStringLiteral("distribution"), QStringLiteral("uniform"))};
+    if (d.distribution == QLatin1String("zipf")) {
+        d.s = a.params.number(QStringLiteral("s"), 1.0);
+        if (d.s <= 0 || d.s > 20)
+            a.params.error(QStringLiteral("s"),
+                           QStringLiteral("'s' (the exponent) must be above 0 and at most 20"));
+    } else if (d.distribution != QLatin1String("uniform")) {
+        a.params.error(
+            QStringLiteral("distribution"),
+            QStringLiteral("unknown distribution '%1': use uniform or zipf").arg(d.distribution));
+    }
+    d.scatter = a.params.boolean(QStringLiteral("scatter"), true);
+    d.distinct = a.params.boolean(QStringLiteral("distinct"), false);
+    if (d.distinct && d.distribution == QLatin1String("zipf"))
+        a.params.error(QStringLiteral("distinct"),
+                       QStringLiteral("'distinct' draws each referenced row at most once per "
+                                      "parent, in a keyed order, so it has no distribution: drop "
+                                      "'distribution'"));
+    else if (d.distinct && a.depth > 0)
+        a.params.error(QStringLiteral("distinct"),
+                       QStringLiteral("'distinct' makes a column part of a table-level key, so "
+                                      "it belongs to a column of its own: move this reference "
+                                      "out of the json object"));
+    else if (d.distinct && !a.context.parentTable())
+        a.params.error(QStringLiteral("distinct"),
+                       QStringLiteral("'distinct' draws without replacement within each parent: "
+                                      "give table '%1' a 'rowsPerParent' fan-out")
+                           .arg(a.table));
+    return d;
+}
+
+// The draw of reference column `leader` of the same table, which this column shares.
+std::optional<Draw> sharedDraw(GeneratorArgs &a, const QString &leader, const QString &table)
+{
+    const QJsonObject g = a.context.columnGenerator(leader);
+    QString problem;
+    if (leader == a.column)
+        problem = QStringLiteral("a column cannot share its own row: name another reference "
+                                 "column");
+    else if (g.isEmpty())
+        problem = QStringLiteral("table '%1' has no column '%2'").arg(a.table, leader);
+    else if (g.value(QStringLiteral("kind")).toString() != QLatin1String("reference"))
+        problem = QStringLiteral("'%1' is not a reference, so it picks no row").arg(leader);
+    else if (g.value(QStringLiteral("table")).toString() != table)
+        problem = QStringLiteral("'%1' picks rows of '%2', not of '%3'")
+                      .arg(leader, g.value(QStringLiteral("table")).toString(), table);
+    else if (g.contains(QStringLiteral("row")))
+        problem = QStringLiteral("'%1' shares the row of '%2' itself: name '%2'")
+                      .arg(leader, g.value(QStringLiteral("row")).toString());
+    if (!problem.isEmpty()) {
+        a.params.error(QStringLiteral("row"), problem);
+        return std::nullopt;
+    }
+    for (const char *own : {"distribution", "s", "scatter", "distinct"}) {
+        if (a.params.has(QLatin1String(own)))
+            a.params.error(QLatin1String(own),
+                           QStringLiteral("the row comes from '%1', which says how it is drawn: "
+                                          "drop '%2' here")
+                               .arg(leader, QLatin1String(own)));
+    }
+    Draw d{RandomStream(combineKey(a.tableKey, hashName(leader.toStdString()))),
+           g.value(QStringLiteral("distribution")).toString(QStringLiteral("uniform"))};
+    if (d.distribution == QLatin1String("zipf"))
+        d.s = g.value(QStringLiteral("s")).toDouble(1.0);
+    d.scatter = g.value(QStringLiteral("scatter")).toBool(true);
+    d.distinct = g.value(QStringLiteral("distinct")).toBool(false);
+    return d;
+}
+
+// The other table of a "pairs" draw, after checking that `partner` names this column back.
+const TableRuntime *pairPartner(GeneratorArgs &a, const QString &partner)
+{
+    const QJsonObject g = a.context.columnGenerator(partner);
+    QString problem;
+    if (partner == a.column)
+        problem = QStringLiteral("a column cannot pair with itself: name another reference "
+                                 "column");
+    else if (g.isEmpty())
+        problem = QStringLiteral("table '%1' has no column '%2'").arg(a.table, partner);
+    else if (g.value(QStringLiteral("kind")).toString() != QLatin1String("reference"))
+        problem = QStringLiteral("'%1' is not a reference, so it picks no row").arg(partner);
+    else if (g.value(QStringLiteral("pairs")).toString() != a.column)
+        problem = QStringLiteral("'%1' must name this column back: give it \"pairs\": \"%2\"")
+                      .arg(partner, a.column);
+    else if (a.context.parentTable())
+        problem = QStringLiteral("pairs are drawn over the whole table: in a child table, key "
+                                 "the 'parent' column with a reference that has \"distinct\": "
+                                 "true");
+    else if (a.depth > 0)
+        problem = QStringLiteral("a pair makes columns of a table-level key: move this "
+                                 "reference out of the json object");
+    for (const char *own : {"distribution", "s", "scatter", "distinct", "row"}) {
+        if (a.params.has(QLatin1String(own)))
+            a.params.error(QLatin1String(own),
+                           QStringLiteral("a pair is drawn from a permutation of all row pairs: "
+                                          "drop '%1' here")
+                               .arg(QLatin1String(own)));
+    }
+    if (!problem.isEmpty()) {
+        a.params.error(QStringLiteral("pairs"), problem);
+        return nullptr;
+    }
+    return a.context.table(g.value(QStringLiteral("table")).toString());
+}
+
+std::unique_ptr<Generator> makePair(GeneratorArgs &a, const QString &partner,
+                                    const TableRuntime *table, const ColumnRuntime *column)
+{
+    const TableRuntime *other = pairPartner(a, partner);
+    if (!other)
+        return nullptr; // reported by pairPartner() or by the partner's own table check
+    const bool first = a.column < partner;
+    const QString name = QStringLiteral("\x01pairs:%1\x01%2")
+                             .arg(first ? a.column : partner, first ? partner : a.column);
+    return std::make_unique<PairReference>(combineKey(a.tableKey, hashName(name.toStdString())),
+                                           table, column, other, first);
+}
+
 std::unique_ptr<Generator> makeReference(GeneratorArgs &a)
 {
     const QString tableName =
         a.params.name(QStringLiteral("table"), QStringLiteral("table of this schema"));
     const QString columnName =
         a.params.name(QStringLiteral("column"), QStringLiteral("unique column of that table"));
-    const QString distribution =
-        a.params.string(QStringLiteral("distribution"), QStringLiteral("uniform"));
-    double s = 0;
-    if (distribution == QLatin1String("zipf")) {
-        s = a.params.number(QStringLiteral("s"), 1.0);
-        if (s <= 0 || s > 20)
-            a.params.error(QStringLiteral("s"),
-                           QStringLiteral("'s' (the exponent) must be above 0 and at most 20"));
-    } else if (distribution != QLatin1String("uniform")) {
-        a.params.error(
-            QStringLiteral("distribution"),
-            QStringLiteral("unknown distribution '%1': use uniform or zipf").arg(distribution));
-    }
-    const bool scatter = a.params.boolean(QStringLiteral("scatter"), true);
-    if (tableName.isEmpty() || columnName.isEmpty())
-        return nullptr; // reported by name()
+    const QString partner = a.params.string(QStringLiteral("pairs"), QString());
+    const QString leader =
+        partner.isEmpty() ? a.params.string(QStringLiteral("row"), QString()) : QString();
+    std::optional<Draw> draw;
+    if (partner.isEmpty())
+        draw =
+            leader.isEmpty() ? std::optional<Draw>(ownDraw(a)) : sharedDraw(a, leader, tableName);
+    else
+        draw = Draw{a.rng, QString()};
+    if (tableName.isEmpty() || columnName.isEmpty() || !draw)
+        return nullptr; // reported by name() or sharedDraw()
     const TableRuntime *table = a.context.table(tableName);
     if (!table) {
         if (tableName == a.table)
@@ -179,10 +389,16 @@ std::unique_ptr<Generator> makeReference(GeneratorArgs &a)
                                .arg(tableName));
         return nullptr;
     }
-    const ColumnRuntime *column = targetColumn(a, table, columnName);
+    // A column read from a shared row is one part of a composite key: it need not be unique.
+    const ColumnRuntime *column = targetColumn(a, table, columnName, leader.isEmpty());
     if (!column)
         return nullptr;
-    return std::make_unique<Reference>(a.rng, table, column, s > 0 ? s : 0, scatter);
+    if (!partner.isEmpty())
+        return makePair(a, partner, table, column);
+    if (draw->distinct)
+        return std::make_unique<DistinctReference>(draw->rng, table, column);
+    return std::make_unique<Reference>(draw->rng, table, column, draw->s > 0 ? draw->s : 0,
+                                       draw->scatter);
 }
 
 std::unique_ptr<Generator> makeParent(GeneratorArgs &a)

@@ -166,6 +166,10 @@ bool Plan::sizeTables(Diagnostics &diagnostics, QThreadPool *pool)
                                                        "fan-out a lower 'max'")},
                                        diagnostics))
             return false;
+        if (needed[t] && !table.checkDistinctDraws(
+                             table.isChild() ? tables[size_t(table.parent)]->name : QString(), true,
+                             diagnostics))
+            return false;
         for (ColumnRuntime &column : table.columns) {
             if (column.generator)
                 column.generator->prepare();

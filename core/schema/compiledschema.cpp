@@ -161,6 +161,69 @@ bool TableRuntime::checkUniqueCapacity(const RowBound &bound, Diagnostics &diagn
     return ok;
 }
 
+bool TableRuntime::checkPairDraws(int c, bool planned, Diagnostics &diagnostics) const
+{
+    const ColumnRuntime &a = columns[size_t(c)];
+    const ColumnRuntime &b = columns[size_t(a.pairedWith)];
+    if (a.pairedWith < c || !b.distinctFrom)
+        return true; // reported once, with the pair's first column
+    const uint64_t rowsA = planned ? a.distinctFrom->rowCount : a.distinctFrom->declaredBound.rows;
+    const uint64_t rowsB = planned ? b.distinctFrom->rowCount : b.distinctFrom->declaredBound.rows;
+    const unsigned __int128 pairs = static_cast<unsigned __int128>(rowsA) * rowsB;
+    const uint64_t rows = planned ? rowCount : declaredBound.rows;
+    if (pairs >= rows)
+        return true;
+    diagnostics.add(
+        QStringLiteral("tables[%1].columns[%2].generator.pairs").arg(schemaIndex).arg(c),
+        QStringLiteral("%1.%2: (%2, %3) draws %4 rows without repeating a pair, but "
+                       "%5 × %6 rows of '%7' and '%8' make only %9 pairs: make "
+                       "fewer rows or give those tables more")
+            .arg(name, a.name, b.name)
+            .arg(rows)
+            .arg(rowsA)
+            .arg(rowsB)
+            .arg(a.distinctFrom->name, b.distinctFrom->name)
+            .arg(uint64_t(pairs)));
+    return false;
+}
+
+bool TableRuntime::checkDistinctDraws(const QString &parentName, bool planned,
+                                      Diagnostics &diagnostics) const
+{
+    bool ok = true;
+    const auto most = fanOut ? fanOut->upperBound() : std::nullopt;
+    for (size_t c = 0; c < columns.size(); ++c) {
+        const TableRuntime *from = columns[c].distinctFrom;
+        if (!from)
+            continue;
+        if (columns[c].pairedWith >= 0) {
+            ok = checkPairDraws(int(c), planned, diagnostics) && ok;
+            continue;
+        }
+        const uint64_t rows = planned ? from->rowCount : from->declaredBound.rows;
+        const QString path =
+            QStringLiteral("tables[%1].columns[%2].generator.distinct").arg(schemaIndex).arg(c);
+        if (!most) {
+            diagnostics.add(path, QStringLiteral("%1.%2: 'distinct' needs a fan-out with a "
+                                                 "maximum, but the fan-out of '%3' under '%4' "
+                                                 "has none: give its count a 'max'")
+                                      .arg(name, columns[c].name, name, parentName));
+            ok = false;
+        } else if (uint64_t(std::max<int64_t>(*most, 0)) > rows) {
+            diagnostics.add(path, QStringLiteral("%1.%2: %3 can have up to %4 %5, but %6 has %7 "
+                                                 "rows: %4 distinct values cannot be drawn from "
+                                                 "%7; lower the fan-out's 'max' or give '%6' "
+                                                 "more rows")
+                                      .arg(name, columns[c].name, parentName)
+                                      .arg(*most)
+                                      .arg(name, from->name)
+                                      .arg(rows));
+            ok = false;
+        }
+    }
+    return ok;
+}
+
 std::shared_ptr<CompiledSchema> CompiledSchema::compile(const Schema &schema,
                                                         Diagnostics &diagnostics)
 {

@@ -13,6 +13,8 @@
 
 namespace spillway {
 
+struct TableRuntime;
+
 struct ColumnRuntime
 {
     enum class UniqueMode { None, Inherent, Permuted };
@@ -30,6 +32,12 @@ struct ColumnRuntime
     QList<int> dependencies; // column indexes read through the batch
     QString referencedTable; // for foreign keys in DDL
     QString referencedColumn;
+    // A reference with "distinct": true draws rows of this table without replacement within
+    // each parent: the parent's fan-out must not exceed its rows (checkDistinctDraws).
+    const TableRuntime *distinctFrom = nullptr;
+    // A reference with "pairs": the column index of its partner; the two draw a pair of rows from
+    // a permutation of both tables' row pairs, so the table may not have more rows than pairs.
+    int pairedWith = -1;
 
     void fill(const BatchContext &ctx, Value *out) const;
     // The value of one row, for references into this column (independent columns only).
@@ -67,6 +75,14 @@ struct RowBound
     QString lower; // e.g. "lower 'rows'"
 };
 
+// A table-level foreign key over several columns (column indexes of the referencing table).
+struct ForeignKeyRuntime
+{
+    std::vector<int> columns;
+    QString table;
+    QStringList referencedColumns;
+};
+
 struct TableRuntime
 {
     QString name;
@@ -79,6 +95,10 @@ struct TableRuntime
     std::vector<int> references;       // tables this one references (for load order)
     int64_t declaredRows = 0;          // root tables: rows from the document
     RowBound declaredBound;            // from the document's counts (child tables: fan-out's max)
+    // Table-level keys, each unique by construction (checked by the compiler).
+    std::vector<int> primaryKey;                // composite primary key, empty when none
+    std::vector<std::vector<int>> uniqueKeys;   // composite unique constraints
+    std::vector<ForeignKeyRuntime> foreignKeys; // composite foreign keys
 
     // Set by the planner before any generation; child tables' counts come from the fan-out.
     uint64_t rowCount = 0;
@@ -103,6 +123,12 @@ struct TableRuntime
     // Reports every 'unique' column whose value space is smaller than `bound.rows`, with its
     // JSON path. Validate, plans and previews share this check, so they agree.
     bool checkUniqueCapacity(const RowBound &bound, Diagnostics &diagnostics) const;
+    // Reports every reference with "distinct": true whose table has fewer rows than a parent
+    // can have children, and every "pairs" of references with fewer row pairs than this table
+    // has rows: the declared rows, or (`planned`) the rows this run gives them.
+    bool checkDistinctDraws(const QString &parentName, bool planned,
+                            Diagnostics &diagnostics) const;
+    bool checkPairDraws(int column, bool planned, Diagnostics &diagnostics) const;
 };
 
 class CompiledSchema

@@ -1,5 +1,7 @@
 #include "schema/ddl.h"
 
+#include <algorithm>
+
 namespace spillway {
 
 QString Ddl::quoteIdentifier(const QString &name)
@@ -44,6 +46,50 @@ static bool included(const QStringList &only, const QString &table)
     return only.isEmpty() || only.contains(table);
 }
 
+// The quoted names of `columns` (indexes of the table's columns).
+static QStringList columnNames(const TableRuntime &table, const std::vector<int> &columns)
+{
+    QStringList names;
+    for (int c : columns)
+        names.append(Ddl::quoteIdentifier(table.columns[size_t(c)].name));
+    return names;
+}
+
+// "table_a_b_key": PostgreSQL's name for a constraint over several columns.
+static QString keyName(const TableRuntime &table, const std::vector<int> &columns,
+                       const QString &suffix)
+{
+    QStringList names;
+    for (int c : columns)
+        names.append(table.columns[size_t(c)].name);
+    return Ddl::quoteIdentifier(
+        Ddl::constraintName(table.name, names.join(QLatin1Char('_')), suffix));
+}
+
+// UNIQUE (a, b) and FOREIGN KEY (a, b) REFERENCES t (x, y) of one table.
+static void tableKeyConstraints(const TableRuntime &table, const QString &name,
+                                const DdlOptions &options, const QStringList &onlyTables,
+                                QStringList &statements)
+{
+    const QString comma = QStringLiteral(", ");
+    for (const std::vector<int> &key : table.uniqueKeys)
+        statements.append(QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 UNIQUE (%3);")
+                              .arg(name, keyName(table, key, QStringLiteral("key")),
+                                   columnNames(table, key).join(comma)));
+    for (const ForeignKeyRuntime &fk : table.foreignKeys) {
+        if (!included(onlyTables, fk.table))
+            continue;
+        QStringList referenced;
+        for (const QString &column : fk.referencedColumns)
+            referenced.append(Ddl::quoteIdentifier(column));
+        statements.append(
+            QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 FOREIGN KEY (%3) REFERENCES %4 (%5);")
+                .arg(name, keyName(table, fk.columns, QStringLiteral("fkey")),
+                     columnNames(table, fk.columns).join(comma),
+                     Ddl::qualifiedName(options.schemaName, fk.table), referenced.join(comma)));
+    }
+}
+
 QStringList Ddl::createTables(const CompiledSchema &schema, const DdlOptions &options,
                               const QStringList &onlyTables)
 {
@@ -60,12 +106,15 @@ QStringList Ddl::createTables(const CompiledSchema &schema, const DdlOptions &op
         if (!included(onlyTables, table->name))
             continue;
         QStringList lines;
-        QStringList keys;
+        QStringList keys = columnNames(*table, table->primaryKey);
         for (int c : table->outputColumns) {
             const ColumnRuntime &column = table->columns[size_t(c)];
             QString line =
                 QStringLiteral("    %1 %2").arg(quoteIdentifier(column.name), column.sqlType);
-            if (column.primaryKey)
+            const bool inKey = column.primaryKey ||
+                               std::find(table->primaryKey.begin(), table->primaryKey.end(), c) !=
+                                   table->primaryKey.end();
+            if (inKey)
                 line += QStringLiteral(" NOT NULL");
             lines.append(line);
             if (column.primaryKey)
@@ -114,6 +163,7 @@ QStringList Ddl::constraints(const CompiledSchema &schema, const DdlOptions &opt
                          qualifiedName(options.schemaName, column.referencedTable),
                          quoteIdentifier(column.referencedColumn)));
         }
+        tableKeyConstraints(*table, name, options, onlyTables, statements);
     }
     return statements;
 }

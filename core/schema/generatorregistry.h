@@ -7,6 +7,7 @@
 #include "base/params.h"
 #include "schema/generator.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -25,6 +26,13 @@ public:
     virtual ~CompileContext() = default;
     virtual const TableRuntime *table(const QString &name) const = 0;
     virtual const TableRuntime *parentTable() const = 0; // the fan-out parent, or null
+    // The document's generator of `column` in the column's own table (empty when none): a
+    // reference that shares another reference's row reads how that one draws.
+    virtual QJsonObject columnGenerator(const QString &column) const
+    {
+        Q_UNUSED(column)
+        return {};
+    }
 };
 
 struct GeneratorArgs

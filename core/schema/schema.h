@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <optional>
@@ -39,6 +40,15 @@ struct FanOutSpec
     QJsonObject count; // an integer distribution, e.g. {"kind":"uniform","min":1,"max":7}
 };
 
+// A table-level foreign key over several columns: "foreignKeys": [{"columns": ["a", "b"],
+// "references": {"table": "t", "columns": ["x", "y"]}}].
+struct ForeignKeySpec
+{
+    QStringList columns;
+    QString table;
+    QStringList referencedColumns;
+};
+
 struct TableSpec
 {
     QString name;
@@ -47,6 +57,10 @@ struct TableSpec
     QList<ColumnSpec> columns;
     QString comment;
     std::optional<DirtyOptions> dirty; // "dirty": rows written invalid (files only)
+    // Table-level keys over several columns (one column's keys stay on the column).
+    QStringList primaryKey;            // "primaryKey": ["order_id", "line_no"]
+    QList<QStringList> unique;         // "unique": [["sku", "tag"], ...]
+    QList<ForeignKeySpec> foreignKeys; // "foreignKeys": [...]
 
     bool isChild() const { return perParent.has_value(); }
     qsizetype columnIndex(const QString &column) const;

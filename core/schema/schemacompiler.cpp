@@ -67,6 +67,12 @@ const TableRuntime *SchemaCompiler::table(const QString &name) const
     return m_result ? m_result->table(name) : nullptr;
 }
 
+QJsonObject SchemaCompiler::columnGenerator(const QString &column) const
+{
+    const qsizetype c = m_currentSpec ? m_currentSpec->columnIndex(column) : -1;
+    return c < 0 ? QJsonObject() : m_currentSpec->columns[c].generator;
+}
+
 void SchemaCompiler::checkNames()
 {
     if (m_schema.tables.isEmpty())
@@ -112,6 +118,8 @@ QStringList SchemaCompiler::tableDependencies(int t) const
         if (column.generator.value(QStringLiteral("kind")).toString() == QLatin1String("reference"))
             deps.append(column.generator.value(QStringLiteral("table")).toString());
     }
+    for (const ForeignKeySpec &fk : spec.foreignKeys)
+        deps.append(fk.table);
     deps.removeAll(QString());
     deps.removeDuplicates();
     return deps;
@@ -187,6 +195,7 @@ std::unique_ptr<TableRuntime> SchemaCompiler::compileTable(int t)
     table->name = spec.name;
     table->schemaIndex = t;
     m_currentParent = nullptr;
+    m_currentSpec = &spec;
     if (spec.rows && spec.perParent) {
         m_diagnostics.add(tablePath(t), QStringLiteral("table '%1' has both 'rows' and "
                                                        "'rowsPerParent': keep one")
@@ -211,7 +220,10 @@ std::unique_ptr<TableRuntime> SchemaCompiler::compileTable(int t)
     for (int c = 0; c < spec.columns.size(); ++c)
         compileColumn(spec, t, c, *table);
     table->checkUniqueCapacity(table->declaredBound, m_diagnostics);
+    table->checkDistinctDraws(m_currentParent ? m_currentParent->name : QString(), false,
+                              m_diagnostics);
     resolveDependencies(spec, t, *table);
+    compileTableKeys(spec, t, *table);
     for (const QString &dep : tableDependencies(t)) {
         const int index = m_result->tableIndex(dep);
         if (index >= 0)
@@ -368,6 +380,16 @@ bool SchemaCompiler::compileColumn(const TableSpec &spec, int t, int c, TableRun
                                          ? spec.perParent ? spec.perParent->parent : QString()
                                          : cs.generator.value(QStringLiteral("table")).toString();
             column.referencedColumn = cs.generator.value(QStringLiteral("column")).toString();
+            // A column of a row another reference picked is part of a composite foreign key.
+            if (cs.generator.contains(QStringLiteral("row")))
+                column.referencedTable.clear();
+            else if (column.generator &&
+                     (cs.generator.value(QStringLiteral("distinct")).toBool(false) ||
+                      cs.generator.contains(QStringLiteral("pairs"))))
+                column.distinctFrom = SchemaCompiler::table(column.referencedTable);
+            if (column.generator && cs.generator.contains(QStringLiteral("pairs")))
+                column.pairedWith =
+                    int(spec.columnIndex(cs.generator.value(QStringLiteral("pairs")).toString()));
         }
     }
     if (column.generator && column.unique)

@@ -20,6 +20,7 @@ public:
 
     const TableRuntime *table(const QString &name) const override;
     const TableRuntime *parentTable() const override { return m_currentParent; }
+    QJsonObject columnGenerator(const QString &column) const override;
 
     // Closest known name, for "did you mean" hints; empty when nothing is close.
     static QString closest(const QString &name, const QStringList &candidates);
@@ -34,11 +35,21 @@ private:
     void resolveDependencies(const TableSpec &spec, int t, TableRuntime &table);
     void checkUnique(const TableSpec &spec, int t, int c, ColumnRuntime &column);
     void checkSqlType(const QString &path, const QString &type);
+    // Table-level keys (tablekeys.cpp): columns named, each key unique by construction.
+    void compileTableKeys(const TableSpec &spec, int t, TableRuntime &table);
+    bool keyColumns(const TableSpec &spec, const QStringList &names, const QString &path,
+                    std::vector<int> &out);
+    void checkKeyGuarantee(const TableSpec &spec, const TableRuntime &table,
+                           const std::vector<int> &key, const QString &path);
+    void compileForeignKey(const TableSpec &spec, int t, int f, TableRuntime &table);
+    bool checkForeignKeyRows(const TableSpec &spec, const ForeignKeySpec &fk,
+                             const std::vector<int> &columns, const QString &path);
 
     const Schema &m_schema;
     Diagnostics &m_diagnostics;
     std::shared_ptr<CompiledSchema> m_result;
     const TableRuntime *m_currentParent = nullptr;
+    const TableSpec *m_currentSpec = nullptr;
 };
 
 QString tablePath(int t);

@@ -138,12 +138,80 @@ public:
         return d;
     }
 
+    // ["a", "b"]: the columns of a table-level key.
+    QStringList names(const QJsonValue &v, const QString &path, const QString &what)
+    {
+        QStringList list;
+        bool ok = v.isArray();
+        const QJsonArray array = v.toArray();
+        for (const QJsonValue &name : array) {
+            ok = ok && name.isString();
+            list.append(name.toString());
+        }
+        if (!ok)
+            m_d.add(path, QStringLiteral("%1 must be an array of column names such as "
+                                         "[\"order_id\", \"line_no\"]")
+                              .arg(what));
+        return ok ? list : QStringList();
+    }
+
+    ForeignKeySpec foreignKey(const QJsonValue &v, const QString &path)
+    {
+        ForeignKeySpec fk;
+        const QJsonObject o = v.toObject();
+        const QJsonObject to = o.value(QStringLiteral("references")).toObject();
+        if (!v.isObject() || !o.value(QStringLiteral("references")).isObject()) {
+            m_d.add(path, QStringLiteral("a foreign key must be an object such as {\"columns\": "
+                                         "[\"a\", \"b\"], \"references\": {\"table\": \"t\", "
+                                         "\"columns\": [\"x\", \"y\"]}}"));
+            return fk;
+        }
+        unknownKeys(o, path, {QStringLiteral("columns"), QStringLiteral("references")});
+        const QString rp = join(path, QStringLiteral("references"));
+        unknownKeys(to, rp, {QStringLiteral("table"), QStringLiteral("columns")});
+        fk.columns = names(o.value(QStringLiteral("columns")),
+                           join(path, QStringLiteral("columns")), QStringLiteral("'columns'"));
+        fk.table = string(to, rp, QStringLiteral("table"), true);
+        fk.referencedColumns =
+            names(to.value(QStringLiteral("columns")), join(rp, QStringLiteral("columns")),
+                  QStringLiteral("'columns'"));
+        return fk;
+    }
+
+    // "primaryKey": [...], "unique": [[...], ...], "foreignKeys": [...] of a table.
+    void tableKeys(const QJsonObject &o, const QString &path, TableSpec &t)
+    {
+        const QJsonValue pk = o.value(QStringLiteral("primaryKey"));
+        if (!pk.isUndefined())
+            t.primaryKey =
+                names(pk, join(path, QStringLiteral("primaryKey")), QStringLiteral("'primaryKey'"));
+        const QJsonValue unique = o.value(QStringLiteral("unique"));
+        if (!unique.isUndefined() && !unique.isArray())
+            m_d.add(join(path, QStringLiteral("unique")),
+                    QStringLiteral("'unique' must be an array of column lists such as "
+                                   "[[\"sku\", \"tag\"]]"));
+        const QJsonArray uniques = unique.toArray();
+        for (int i = 0; i < uniques.size(); ++i)
+            t.unique.append(names(uniques[i], join(path, QStringLiteral("unique[%1]").arg(i)),
+                                  QStringLiteral("each 'unique' entry")));
+        const QJsonValue fks = o.value(QStringLiteral("foreignKeys"));
+        if (!fks.isUndefined() && !fks.isArray())
+            m_d.add(join(path, QStringLiteral("foreignKeys")),
+                    QStringLiteral("'foreignKeys' must be an array of foreign keys"));
+        const QJsonArray fkArray = fks.toArray();
+        for (int i = 0; i < fkArray.size(); ++i)
+            t.foreignKeys.append(
+                foreignKey(fkArray[i], join(path, QStringLiteral("foreignKeys[%1]").arg(i))));
+    }
+
     TableSpec table(const QJsonObject &o, const QString &path)
     {
         unknownKeys(o, path,
                     {QStringLiteral("name"), QStringLiteral("rows"),
                      QStringLiteral("rowsPerParent"), QStringLiteral("columns"),
-                     QStringLiteral("comment"), QStringLiteral("dirty")});
+                     QStringLiteral("comment"), QStringLiteral("dirty"),
+                     QStringLiteral("primaryKey"), QStringLiteral("unique"),
+                     QStringLiteral("foreignKeys")});
         TableSpec t;
         t.name = string(o, path, QStringLiteral("name"), true);
         t.comment = string(o, path, QStringLiteral("comment"), false);
@@ -180,6 +248,7 @@ public:
         const QJsonValue dirty = o.value(QStringLiteral("dirty"));
         if (!dirty.isUndefined())
             t.dirty = dirtyOptions(dirty, join(path, QStringLiteral("dirty")));
+        tableKeys(o, path, t);
         const QJsonValue cols = o.value(QStringLiteral("columns"));
         if (!cols.isArray()) {
             m_d.add(join(path, QStringLiteral("columns")),
@@ -311,6 +380,28 @@ std::optional<Schema> SchemaIO::load(const QString &fileName, Diagnostics &diagn
     return parse(file.readAll(), diagnostics);
 }
 
+static void writeTableKeys(const TableSpec &t, QJsonObject &to)
+{
+    if (!t.primaryKey.isEmpty())
+        to.insert(QStringLiteral("primaryKey"), QJsonArray::fromStringList(t.primaryKey));
+    if (!t.unique.isEmpty()) {
+        QJsonArray unique;
+        for (const QStringList &key : t.unique)
+            unique.append(QJsonArray::fromStringList(key));
+        to.insert(QStringLiteral("unique"), unique);
+    }
+    if (t.foreignKeys.isEmpty())
+        return;
+    QJsonArray fks;
+    for (const ForeignKeySpec &fk : t.foreignKeys)
+        fks.append(QJsonObject{{QStringLiteral("columns"), QJsonArray::fromStringList(fk.columns)},
+                               {QStringLiteral("references"),
+                                QJsonObject{{QStringLiteral("table"), fk.table},
+                                            {QStringLiteral("columns"),
+                                             QJsonArray::fromStringList(fk.referencedColumns)}}}});
+    to.insert(QStringLiteral("foreignKeys"), fks);
+}
+
 QJsonObject SchemaIO::toJson(const Schema &s)
 {
     QJsonArray tables;
@@ -331,6 +422,7 @@ QJsonObject SchemaIO::toJson(const Schema &s)
                              QJsonArray::fromStringList(t.dirty->kindNames()));
             to.insert(QStringLiteral("dirty"), dirty);
         }
+        writeTableKeys(t, to);
         QJsonArray columns;
         for (const ColumnSpec &c : t.columns) {
             QJsonObject co{{QStringLiteral("name"), c.name}};

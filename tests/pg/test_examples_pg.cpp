@@ -1,7 +1,9 @@
-// The catalogue's examples in a real PostgreSQL: iot, webevents and wide are generated as CSV by
-// spillway-cli, loaded with psql \copy into the tables `spillway-cli ddl` creates, and their
-// constraints added after the load. Every row must load, and the server must read the inet,
-// macaddr, jsonb, arrays, bytea, interval, timestamptz, point and uuid columns as meant.
+// The catalogue's examples in a real PostgreSQL: iot, webevents, wide and ecommerce (and the
+// composite keys of tests/schema/data/keys.json) are generated as CSV by spillway-cli, loaded
+// with psql \copy into the tables `spillway-cli ddl` creates, and their constraints (composite
+// primary keys, unique constraints and foreign keys too) added after the load. Every row must
+// load, and the server must read the inet, macaddr, jsonb, arrays, bytea, interval,
+// timestamptz, point and uuid columns as meant.
 
 #include "pgfixture.h"
 
@@ -171,6 +173,14 @@ private slots:
             << QStringList{QStringLiteral("users=500"), QStringLiteral("events=10000")};
         QTest::newRow("wide") << QStringLiteral("example:wide") << QStringLiteral("0.05")
                               << QStringList{QStringLiteral("accounts=100")};
+        // Composite keys (issue 11): order_lines (order_id, line_no); film_actor (film_id,
+        // actor_id) with distinct actors per film; picks (warehouse, item) -> stock.
+        QTest::newRow("ecommerce") << QStringLiteral("example:ecommerce") << QStringLiteral("0.001")
+                                   << QStringList{QStringLiteral("orders=1000")};
+        QTest::newRow("keys") << QStringLiteral(SPILLWAY_KEYS_SCHEMA) << QStringLiteral("1")
+                              << QStringList{QStringLiteral("films=5000"),
+                                             QStringLiteral("picks=20000"),
+                                             QStringLiteral("reviews=20000")};
     }
 
     void examplesLoad()
@@ -186,6 +196,43 @@ private slots:
                                .arg(entry.section(QLatin1Char('='), 0, 0))),
                      entry.section(QLatin1Char('='), 1));
         }
+    }
+
+    // The composite keys the DDL declared are on the loaded tables, over both their columns.
+    void compositeKeysDeclared_data()
+    {
+        QTest::addColumn<QString>("table");
+        QTest::addColumn<QString>("type"); // pg_constraint.contype
+        QTest::addColumn<QString>("columns");
+        QTest::newRow("order_lines primary key")
+            << QStringLiteral("order_lines") << QStringLiteral("p")
+            << QStringLiteral("order_id,line_no");
+        QTest::newRow("film_actor primary key")
+            << QStringLiteral("film_actor") << QStringLiteral("p")
+            << QStringLiteral("film_id,actor_id");
+        QTest::newRow("film_actor unique") << QStringLiteral("film_actor") << QStringLiteral("u")
+                                           << QStringLiteral("film_id,billing");
+        QTest::newRow("stock primary key")
+            << QStringLiteral("stock") << QStringLiteral("p") << QStringLiteral("warehouse,item");
+        QTest::newRow("stock unique")
+            << QStringLiteral("stock") << QStringLiteral("u") << QStringLiteral("item,bin");
+        QTest::newRow("reviews primary key") << QStringLiteral("reviews") << QStringLiteral("p")
+                                             << QStringLiteral("film_id,critic_id");
+        QTest::newRow("picks foreign key")
+            << QStringLiteral("picks") << QStringLiteral("f") << QStringLiteral("warehouse,item");
+    }
+
+    void compositeKeysDeclared()
+    {
+        QFETCH(QString, table);
+        QFETCH(QString, type);
+        QFETCH(QString, columns);
+        const QString sql = QStringLiteral(
+            "SELECT string_agg((SELECT a.attname FROM pg_attribute a WHERE a.attrelid = "
+            "c.conrelid AND a.attnum = k.n), ',' ORDER BY k.i) FROM pg_constraint c, "
+            "unnest(c.conkey) WITH ORDINALITY AS k(n, i) WHERE c.conrelid = '\"%1\"'::regclass "
+            "AND c.contype = '%2' AND cardinality(c.conkey) > 1");
+        QCOMPARE(query(sql.arg(table, type)), columns);
     }
 
     // Each query counts the rows the server reads otherwise than the schema means.

@@ -29,6 +29,12 @@ bad_documents = [
                  "columns": [{"name": "a", "generator": {"kind": "sequence"}}]}]},
     {"tables": [{"name": "t", "rows": 1, "dirty": {"fraction": 0.1, "kinds": ["typo"]},
                  "columns": [{"name": "a", "generator": {"kind": "sequence"}}]}]},
+    # Table-level keys: two or more columns; a foreign key names its target's columns.
+    {"tables": [{"name": "t", "rows": 1, "primaryKey": ["a"], "columns": [{"name": "a", "generator": {"kind": "sequence"}}]}]},
+    {"tables": [{"name": "t", "rows": 1, "unique": ["a", "b"], "columns": [{"name": "a", "generator": {"kind": "sequence"}}]}]},
+    {"tables": [{"name": "t", "rows": 1, "foreignKeys": [{"columns": ["a", "b"], "references": {"table": "u"}}], "columns": [{"name": "a", "generator": {"kind": "sequence"}}]}]},
+    # A reference reading another reference's row draws nothing of its own.
+    {"tables": [{"name": "t", "rows": 1, "columns": [{"name": "a", "generator": {"kind": "reference", "table": "u", "column": "x", "row": "b", "distribution": "zipf"}}]}]},
 ]
 for doc in bad_documents:
     if validator.is_valid(doc):

@@ -24,6 +24,7 @@ private slots:
     void renameUpdatesReferences();
     void diagnosticsFollowEdits();
     void saveLoadRoundTrip();
+    void tableKeysSurviveEdits();
     void selectionFollowsMoves();
     void mergesTyping();
     void primitivesApplyAtOnce();
@@ -161,6 +162,33 @@ void TestSchemaDocument::saveLoadRoundTrip()
     QCOMPARE(SchemaIO::toBytes(other.schema()), SchemaIO::toBytes(doc.schema()));
     QVERIFY(!other.load(dir.filePath(QStringLiteral("missing.json"))).isEmpty());
     QCOMPARE(other.fileName(), file); // unchanged by the failed load
+}
+
+// The designer does not edit table-level keys yet, but keeps them through its own edits, undo and
+// a save (example:ecommerce keys order_lines by order_id and line_no).
+void TestSchemaDocument::tableKeysSurviveEdits()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("keys.json"));
+    SchemaDocument doc;
+    QVERIFY(doc.newFromExample(QStringLiteral("ecommerce")).isEmpty());
+    const int lines = int(doc.schema().tableIndex(QStringLiteral("order_lines")));
+    const QStringList key{QStringLiteral("order_id"), QStringLiteral("line_no")};
+    QCOMPARE(doc.schema().tables[lines].primaryKey, key);
+    ColumnSpec quantity = doc.schema().tables[lines].columns[3];
+    quantity.nullFraction = 0.1;
+    doc.setColumn(lines, 3, quantity);
+    doc.moveColumn(lines, 3, 4);
+    doc.renameTable(lines, QStringLiteral("lines"));
+    QCOMPARE(doc.schema().tables[lines].primaryKey, key);
+    QCOMPARE(doc.save(file), QString());
+    SchemaDocument other;
+    QCOMPARE(other.load(file), QString());
+    QCOMPARE(other.schema().tables[lines].primaryKey, key);
+    QCOMPARE(SchemaIO::toBytes(other.schema()), SchemaIO::toBytes(doc.schema()));
+    while (doc.undoStack()->canUndo())
+        doc.undoStack()->undo();
+    QCOMPARE(doc.schema().tables[lines].primaryKey, key);
 }
 
 void TestSchemaDocument::selectionFollowsMoves()
