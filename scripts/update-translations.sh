@@ -4,7 +4,7 @@
 # the few that core marks with QT_TRANSLATE_NOOP for the desktop: generator categories and
 # summaries in core/generators, metric descriptions in core/history/runsummary.cpp, worker
 # states in core/run/metrics.h, run events in core/run/runevents.cpp, ingest phases in
-# core/pg/ingestjob.cpp) and
+# core/pg/ingestjob.cpp, dirty-row kinds in core/base/dirtykind.cpp) and
 # with the JSON Schema's descriptions that the designer shows as tooltips (written first into
 # translations/jsonschema-strings.cpp, lupdate's input only), then lists what is left to translate. The build compiles the .ts files (qt_add_translations in
 # ui/CMakeLists.txt), so nothing else needs running.
@@ -34,6 +34,6 @@ for ts in "${files[@]}"; do
     language=$(basename "$ts" .ts)
     language=${language#spillway_}
     "$lupdate" -silent -locations relative -no-obsolete -extensions cpp,h \
-        -source-language en -target-language "$language" ui app/gui core/generators core/history/runsummary.cpp core/run/metrics.h core/run/runevents.cpp core/pg/ingestjob.cpp translations/jsonschema-strings.cpp -ts "$ts"
+        -source-language en -target-language "$language" ui app/gui core/base/dirtykind.cpp core/generators core/history/runsummary.cpp core/run/metrics.h core/run/runevents.cpp core/pg/ingestjob.cpp translations/jsonschema-strings.cpp -ts "$ts"
     python3 scripts/translations.py check "$ts" || true
 done

@@ -200,7 +200,38 @@ void addPlanOptions(QCommandLineParser &parser)
         {QStringLiteral("shard"),
          QStringLiteral("Make only the K-th of N contiguous row ranges (0-based), e.g. 0/4."),
          QStringLiteral("K/N")},
+        {QStringLiteral("dirty"),
+         QStringLiteral("Write this share of rows invalid (0 to 0.5, e.g. 0.01 or 1%), listed "
+                        "in spillway-dirty.jsonl; overrides the tables' \"dirty\" setting (0: "
+                        "none)."),
+         QStringLiteral("FRACTION")},
+        {QStringLiteral("dirty-kinds"),
+         QStringLiteral("Kinds of dirty rows, comma-separated: %1 (default: all).")
+             .arg(dirtyKindNames()),
+         QStringLiteral("LIST")},
     });
+}
+
+bool readDirtyOptions(const QCommandLineParser &parser, DirtyOptions &options)
+{
+    QString error;
+    const bool kinds = parser.isSet(QStringLiteral("dirty-kinds"));
+    if (kinds && !parser.isSet(QStringLiteral("dirty"))) {
+        printErr(QStringLiteral("error: --dirty-kinds needs --dirty FRACTION, the share of rows "
+                                "to write invalid\n"));
+        return false;
+    }
+    if (!parser.isSet(QStringLiteral("dirty")))
+        return true;
+    if (!DirtyOptions::parseFraction(parser.value(QStringLiteral("dirty")), options.fraction,
+                                     &error) ||
+        (kinds && !DirtyOptions::parseKinds(parser.value(QStringLiteral("dirty-kinds")),
+                                            options.kinds, &error))) {
+        printErr(QStringLiteral("error: %1\n").arg(error));
+        return false;
+    }
+    options.isSet = true;
+    return true;
 }
 
 bool readPlanOptions(const QCommandLineParser &parser, PlanOptions &options)
@@ -252,7 +283,7 @@ bool readPlanOptions(const QCommandLineParser &parser, PlanOptions &options)
         if (!m.hasMatch() || options.shardCount < 1 || options.shardIndex >= options.shardCount)
             bad(QStringLiteral("--shard must be K/N with 0 <= K < N, such as 0/4"));
     }
-    return ok;
+    return readDirtyOptions(parser, options.dirty) && ok;
 }
 
 void execCancellable(QEventLoop &loop, QObject *context, const std::function<void()> &cancel)

@@ -49,6 +49,8 @@ std::shared_ptr<CompiledSchema> loadSchema(const QString &argument,
 
 // Reads --rows/--scale/--seed/--chunk-rows/--table/--shard into plan options; prints problems.
 bool readPlanOptions(const QCommandLineParser &parser, PlanOptions &options);
+// --dirty and --dirty-kinds (part of the plan options).
+bool readDirtyOptions(const QCommandLineParser &parser, DirtyOptions &options);
 void addPlanOptions(QCommandLineParser &parser);
 
 // Runs `loop` until it quits. Ctrl+C and SIGTERM call `cancel` on the loop's thread (the run

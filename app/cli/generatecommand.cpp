@@ -8,6 +8,7 @@
 #include "runrecording.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -180,6 +181,12 @@ int runGenerate(const QStringList &arguments)
     auto schema = loadSchema(p.positionalArguments().first(), planOptions.seed);
     if (!schema)
         return ExitUsage;
+    if (Plan::wantsDirtyRows(*schema, planOptions)) { // refused before anything is written
+        if (const QString problem = FileSink::dirtyRowsProblem(sinkOptions); !problem.isEmpty()) {
+            printErr(QStringLiteral("error: %1\n").arg(problem));
+            return ExitUsage;
+        }
+    }
     recording.addSettings(
         CliRunRecording::planSettings(p.positionalArguments().first(), *schema, planOptions));
     return runToFiles(schema, planOptions, sinkOptions, engineOptions,
@@ -208,6 +215,8 @@ int runToFiles(std::shared_ptr<CompiledSchema> schema, const PlanOptions &planOp
                      .arg(plan->tables().size()));
         return ExitUsage;
     }
+    for (const QString &warning : plan->dirtyWarnings(sinkOptions.format.format))
+        printErr(QStringLiteral("warning: %1\n").arg(warning));
     Engine engine(&pool);
     if (recording) {
         recording->attach(&engine);
@@ -233,6 +242,9 @@ int runToFiles(std::shared_ptr<CompiledSchema> schema, const PlanOptions &planOp
         }
         if (!r.ok && !sink->isReaderGone())
             printErr(QStringLiteral("error: %1\n").arg(r.error));
+        if (r.ok && plan->hasDirtyRows() && mode != ProgressPrinter::Mode::Quiet)
+            printErr(QStringLiteral("Dirty rows are listed in %1\n")
+                         .arg(QDir(sinkOptions.directory).filePath(DirtyManifest::fileName())));
         exitCode = r.ok ? ExitOk : ExitFailure;
         if (recording)
             exitCode = recording->finish(r, exitCode);

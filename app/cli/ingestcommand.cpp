@@ -135,6 +135,11 @@ int runIngest(const QStringList &arguments)
             printErr(QStringLiteral("error: %1\n").arg(d.toString()));
         return ExitUsage;
     }
+    if (Plan::wantsDirtyRows(*schema, planOptions)) {
+        printErr(QStringLiteral("error: dirty rows are for files: generate or pipeline (pass "
+                                "--dirty 0 to load this schema's tables clean)\n"));
+        return ExitUsage;
+    }
     CliRunRecording recording(QStringLiteral("ingest"), arguments, p);
     if (!recording.isReady())
         return ExitUsage;

@@ -174,6 +174,11 @@ QJsonObject CliRunRecording::planSettings(const QString &schemaArgument,
     if (options.shardCount > 1)
         o.insert(QStringLiteral("shard"),
                  QStringLiteral("%1/%2").arg(options.shardIndex).arg(options.shardCount));
+    if (options.dirty.isSet || options.dirty.any()) {
+        o.insert(QStringLiteral("dirty"), options.dirty.fraction);
+        o.insert(QStringLiteral("dirty_kinds"),
+                 QJsonArray::fromStringList(options.dirty.kindNames()));
+    }
     return o;
 }
 

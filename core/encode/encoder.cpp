@@ -2,6 +2,7 @@
 
 #include "base/valueformat.h"
 #include "encode/binaryencoder.h"
+#include "encode/dirtyrows.h"
 #include "encode/jsonlencoder.h"
 
 #include <QByteArray>
@@ -153,7 +154,16 @@ public:
         const Value **col = columns > 256 ? many.data() : cols;
         for (size_t k = 0; k < columns; ++k)
             col[k] = batch.column(table.outputColumns[k]);
+        const DirtyRows *dirty = dirtyRowsOf(table);
+        std::unique_ptr<RowBatch> scratch;
         for (uint32_t r = 0; r < batch.count; ++r) {
+            if (dirty && dirty->isDirty(batch.firstRow + r)) {
+                const auto hit = dirty->at(batch.firstRow + r);
+                appendFields(dirty->fields(batch, r, *hit, scratch), out);
+                if (rowEnds)
+                    rowEnds->push_back(uint32_t(out.size()));
+                continue;
+            }
             // One capacity check per row: the worst case of every value, then raw writes.
             char *p = out.reserveTail(rowBound(col, columns, r, size_t(m_null.size())));
             for (size_t k = 0; k < columns; ++k) {
@@ -176,6 +186,43 @@ private:
     void appendText(ByteBuffer &out, const char *s, size_t n) const
     {
         out.setEnd(writeText(out.reserveTail(2 * n + 2), s, n));
+    }
+    // A dirty row (encode/dirtyrows.h): its fields as they are, damaged ones included.
+    void appendFields(const std::vector<DirtyField> &fields, ByteBuffer &out) const
+    {
+        for (size_t k = 0; k < fields.size(); ++k) {
+            if (k)
+                out.append(m_delimiter);
+            const DirtyField &f = fields[k];
+            switch (f.form) {
+            case DirtyField::Form::Value:
+                if (f.value.kind == ValueKind::Text)
+                    appendText(out, f.value.text, f.value.len);
+                else if (f.value.kind == ValueKind::Null)
+                    out.append(m_null.constData(), size_t(m_null.size()));
+                else
+                    out.setEnd(formatScalar(out.reserveTail(kMaxScalarText), f.value));
+                break;
+            case DirtyField::Form::Text:
+                appendText(out, f.text.data(), f.text.size());
+                break;
+            case DirtyField::Form::Null:
+                out.append(m_null.constData(), size_t(m_null.size()));
+                break;
+            case DirtyField::Form::Raw:
+                out.append(f.text);
+                break;
+            case DirtyField::Form::OpenQuote: // doubled quotes inside, none to close it
+                out.append(m_quote);
+                for (char c : f.text) {
+                    if (c == m_quote)
+                        out.append(m_quote);
+                    out.append(c);
+                }
+                break;
+            }
+        }
+        out.append('\n');
     }
     char *writeText(char *p, const char *s, size_t n) const
     {
@@ -237,7 +284,16 @@ public:
         const Value **col = columns > 256 ? many.data() : cols;
         for (size_t k = 0; k < columns; ++k)
             col[k] = batch.column(table.outputColumns[k]);
+        const DirtyRows *dirty = dirtyRowsOf(table);
+        std::unique_ptr<RowBatch> scratch;
         for (uint32_t r = 0; r < batch.count; ++r) {
+            if (dirty && dirty->isDirty(batch.firstRow + r)) {
+                const auto hit = dirty->at(batch.firstRow + r);
+                appendFields(dirty->fields(batch, r, *hit, scratch), out);
+                if (rowEnds)
+                    rowEnds->push_back(uint32_t(out.size()));
+                continue;
+            }
             char *p = out.reserveTail(rowBound(col, columns, r, size_t(m_null.size())));
             for (size_t k = 0; k < columns; ++k) {
                 const Value &v = col[k][r];
@@ -259,6 +315,26 @@ private:
     static void appendText(ByteBuffer &out, const char *s, size_t n)
     {
         out.setEnd(writeText(out.reserveTail(2 * n), s, n));
+    }
+    // A dirty row (encode/dirtyrows.h); text formats have no quotes, so no open quote either.
+    void appendFields(const std::vector<DirtyField> &fields, ByteBuffer &out) const
+    {
+        for (size_t k = 0; k < fields.size(); ++k) {
+            if (k)
+                out.append('\t');
+            const DirtyField &f = fields[k];
+            const bool null = f.form == DirtyField::Form::Null ||
+                              (f.form == DirtyField::Form::Value && f.value.isNull());
+            if (null)
+                out.append(m_null.constData(), size_t(m_null.size()));
+            else if (f.form == DirtyField::Form::Value && f.value.kind == ValueKind::Text)
+                appendText(out, f.value.text, f.value.len);
+            else if (f.form == DirtyField::Form::Value)
+                out.setEnd(formatScalar(out.reserveTail(kMaxScalarText), f.value));
+            else
+                appendText(out, f.text.data(), f.text.size());
+        }
+        out.append('\n');
     }
     static char *writeText(char *p, const char *s, size_t n)
     {
@@ -293,6 +369,28 @@ private:
 };
 
 } // namespace
+
+void Encoder::setDirtyTables(std::shared_ptr<const DirtyTables> tables)
+{
+    m_dirty.reset();
+    if (!tables)
+        return;
+    for (const auto &rows : *tables) {
+        if (rows && !rows->isEmpty())
+            m_dirty = tables; // only when some row can be dirty: clean runs pay nothing
+    }
+}
+
+const DirtyRows *Encoder::dirtyRowsOf(const TableRuntime &table) const
+{
+    if (!m_dirty)
+        return nullptr;
+    for (const auto &rows : *m_dirty) {
+        if (rows && &rows->table() == &table)
+            return rows->isEmpty() ? nullptr : rows.get();
+    }
+    return nullptr;
+}
 
 std::unique_ptr<Encoder> Encoder::create(const FormatOptions &options)
 {

@@ -13,6 +13,10 @@
 
 namespace spillway {
 
+class DirtyRows;
+// The dirty rows of a run's tables, by index in CompiledSchema::tables(); null for clean ones.
+using DirtyTables = std::vector<std::shared_ptr<const DirtyRows>>;
+
 enum class OutputFormat { Csv, Tsv, PgCopy, PgBinary, JsonLines };
 
 struct FormatOptions
@@ -47,6 +51,15 @@ public:
                         std::vector<uint32_t> *rowEnds) const = 0;
 
     static std::unique_ptr<Encoder> create(const FormatOptions &options);
+
+    // Rows to write dirty (encode/dirtyrows.h); null or all-null: every row clean, at no cost.
+    // Set before the first encode(); the binary format has no dirty rows.
+    void setDirtyTables(std::shared_ptr<const DirtyTables> tables);
+    // The table's dirty rows, or null when it has none.
+    const DirtyRows *dirtyRowsOf(const TableRuntime &table) const;
+
+private:
+    std::shared_ptr<const DirtyTables> m_dirty;
 };
 
 } // namespace spillway

@@ -1,6 +1,7 @@
 #include "encode/jsonlencoder.h"
 
 #include "base/valueformat.h"
+#include "encode/dirtyrows.h"
 
 #include <cmath>
 #include <cstring>
@@ -65,6 +66,44 @@ const JsonLinesEncoder::Keys &JsonLinesEncoder::keysFor(const TableRuntime &tabl
     return *m_keys.back();
 }
 
+void JsonLinesEncoder::appendFields(const TableRuntime &table,
+                                    const std::vector<DirtyField> &fields, ByteBuffer &out)
+{
+    bool first = true;
+    for (const DirtyField &f : fields) {
+        const QByteArray key = f.column >= 0 ? table.columns[size_t(f.column)].name.toUtf8()
+                                             : QByteArray(DirtyRows::kExtraKey);
+        char *p =
+            out.reserveTail(6 * (size_t(key.size()) + f.text.size()) + 64 +
+                            (f.form == DirtyField::Form::Value ? jsonValueBound(f.value) : 0));
+        *p++ = first ? '{' : ',';
+        first = false;
+        *p++ = '"';
+        p = writeJsonEscaped(p, key.constData(), size_t(key.size()));
+        p = copyBytes(p, "\":", 2);
+        switch (f.form) {
+        case DirtyField::Form::Value:
+            p = writeJsonValue(p, f.value);
+            break;
+        case DirtyField::Form::Null:
+            p = copyBytes(p, "null", 4);
+            break;
+        case DirtyField::Form::Raw:
+            p = copyBytes(p, f.text.data(), f.text.size());
+            break;
+        case DirtyField::Form::Text:
+        case DirtyField::Form::OpenQuote: // the same, without the closing quote
+            *p++ = '"';
+            p = writeJsonEscaped(p, f.text.data(), f.text.size());
+            if (f.form == DirtyField::Form::Text)
+                *p++ = '"';
+            break;
+        }
+        out.setEnd(p);
+    }
+    out.append(first ? "{}\n" : "}\n");
+}
+
 void JsonLinesEncoder::writeHeader(const TableRuntime &table, ByteBuffer &out) const
 {
     Q_UNUSED(table)
@@ -79,7 +118,16 @@ void JsonLinesEncoder::encode(const TableRuntime &table, const RowBatch &batch, 
     std::vector<const Value *> col(columns);
     for (size_t k = 0; k < columns; ++k)
         col[k] = batch.column(table.outputColumns[k]);
+    const DirtyRows *dirty = dirtyRowsOf(table);
+    std::unique_ptr<RowBatch> scratch;
     for (uint32_t r = 0; r < batch.count; ++r) {
+        if (dirty && dirty->isDirty(batch.firstRow + r)) {
+            const auto hit = dirty->at(batch.firstRow + r);
+            appendFields(table, dirty->fields(batch, r, *hit, scratch), out);
+            if (rowEnds)
+                rowEnds->push_back(uint32_t(out.size()));
+            continue;
+        }
         // One capacity check per row: the worst case of every value, then raw writes.
         char *p = out.reserveTail(rowBound(col.data(), columns, r, keys.totalSize));
         if (columns == 0)

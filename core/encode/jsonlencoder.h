@@ -15,6 +15,8 @@
 
 namespace spillway {
 
+struct DirtyField;
+
 class JsonLinesEncoder final : public Encoder
 {
 public:
@@ -23,6 +25,8 @@ public:
                 std::vector<uint32_t> *rowEnds) const override;
 
 private:
+    static void appendFields(const TableRuntime &table, const std::vector<DirtyField> &fields,
+                             ByteBuffer &out);
     // The quoted keys of one table's columns, each with the '{' or ',' before it.
     struct Keys
     {

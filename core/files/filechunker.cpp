@@ -2,6 +2,7 @@
 
 #include "files/copybinary.h"
 #include "files/datastream.h"
+#include "files/dirtymanifest.h"
 
 #include <QDir>
 #include <QFile>
@@ -22,8 +23,10 @@ QStringList FileChunker::expand(const QStringList &paths, QString *error)
         if (info.isDir()) {
             const QStringList entries =
                 QDir(path).entryList(QDir::Files | QDir::Readable, QDir::Name);
-            for (const QString &e : entries)
-                files.append(QDir(path).filePath(e));
+            for (const QString &e : entries) {
+                if (e != DirtyManifest::fileName()) // generate's list of dirty rows, not data
+                    files.append(QDir(path).filePath(e));
+            }
             if (entries.isEmpty() && error)
                 *error = QStringLiteral("folder '%1' holds no readable files").arg(path);
         } else if (!info.exists()) {

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 
@@ -18,8 +19,17 @@ FileSink::FileSink(FileSinkOptions options)
 
 FileSink::~FileSink()
 {
-    if (m_file && m_file->isOpen() && !isStdout())
+    if (m_file && m_file->isOpen() && !isStdout()) {
         m_file->remove(); // an unfinished run leaves no partial file behind
+        m_manifest.dropFileLines();
+    }
+}
+
+const DirtyRows *FileSink::dirtyRowsOf(int table) const
+{
+    if (!m_dirty || table < 0 || size_t(table) >= m_dirty->size())
+        return nullptr;
+    return (*m_dirty)[size_t(table)].get();
 }
 
 QString FileSink::fileName(const QString &table, int part) const
@@ -37,9 +47,24 @@ QString FileSink::fileName(const QString &table, int part) const
     return QStringLiteral("%1.%2").arg(base, ext);
 }
 
+QString FileSink::dirtyRowsProblem(const FileSinkOptions &options)
+{
+    if (options.format.format == OutputFormat::PgBinary)
+        return QStringLiteral("binary COPY files cannot hold dirty rows: write them in a text "
+                              "format (--format csv, tsv, pgcopy or jsonl)");
+    if (options.directory == QLatin1String("-"))
+        return QStringLiteral("dirty rows need a folder for their manifest: write them with "
+                              "--out FOLDER, not to standard output");
+    return {};
+}
+
 QString FileSink::open(const Plan &plan)
 {
     m_plan = &plan;
+    if (plan.hasDirtyRows()) {
+        if (QString problem = dirtyRowsProblem(m_options); !problem.isEmpty())
+            return problem;
+    }
     if (isStdout()) {
         if (plan.tables().size() != 1)
             return QStringLiteral("--out - streams exactly one table, but this run has %1: "
@@ -58,7 +83,13 @@ QString FileSink::open(const Plan &plan)
     if (!info.isDir() || !info.isWritable())
         return QStringLiteral("output folder '%1' is not a writable folder: choose another --out")
             .arg(m_options.directory);
-    return {};
+    if (!plan.hasDirtyRows()) {
+        // A manifest left by an earlier dirty run would describe files that are now clean.
+        QFile::remove(dir.filePath(DirtyManifest::fileName()));
+        return {};
+    }
+    m_dirty = plan.dirtyTables(m_options.format.format);
+    return m_manifest.open(m_options.directory);
 }
 
 QString FileSink::startFile()
@@ -88,6 +119,8 @@ QString FileSink::startFile()
     }
     ByteBuffer header;
     m_encoder->writeHeader(*m_plan->schema()->tables()[size_t(m_table)], header);
+    m_fileLines = uint64_t(std::count(header.data(), header.data() + header.size(), '\n'));
+    m_manifest.beginFile();
     return writeBytes(header.data(), header.size());
 }
 
@@ -184,7 +217,7 @@ QString FileSink::write(EncodedChunk &chunk, int)
         if (QString e = startFile(); !e.isEmpty())
             return e;
     }
-    if (!m_options.splitRows && !m_options.splitBytes) {
+    if (!m_options.splitRows && !m_options.splitBytes && !dirtyRowsOf(chunk.table)) {
         m_fileRows += chunk.rows;
         return writeBytes(chunk.data.data(), chunk.data.size());
     }
@@ -193,7 +226,9 @@ QString FileSink::write(EncodedChunk &chunk, int)
 
 QString FileSink::writeRows(EncodedChunk &chunk)
 {
-    // Cut the chunk at row boundaries wherever the current file reaches its limit.
+    // Cut the chunk at row boundaries wherever the current file reaches its limit, but not
+    // before a dirty row: a duplicate must stay in the file of the row it repeats.
+    const DirtyRows *dirty = dirtyRowsOf(chunk.table);
     size_t begin = 0;
     size_t row = 0;
     const size_t rows = chunk.rowEnds.size();
@@ -203,9 +238,10 @@ QString FileSink::writeRows(EncodedChunk &chunk)
         uint64_t fileRows = m_fileRows;
         while (end < rows) {
             const size_t rowBytes = chunk.rowEnds[end] - (end ? chunk.rowEnds[end - 1] : 0);
-            const bool full =
-                (m_options.splitRows && fileRows >= m_options.splitRows) ||
-                (m_options.splitBytes && fileRows > 0 && bytes + rowBytes > m_options.splitBytes);
+            const bool full = ((m_options.splitRows && fileRows >= m_options.splitRows) ||
+                               (m_options.splitBytes && fileRows > 0 &&
+                                bytes + rowBytes > m_options.splitBytes)) &&
+                              !(dirty && dirty->isDirty(chunk.firstRow + end));
             if (full)
                 break;
             bytes += rowBytes;
@@ -216,6 +252,10 @@ QString FileSink::writeRows(EncodedChunk &chunk)
             const size_t stop = chunk.rowEnds[end - 1];
             if (QString e = writeBytes(chunk.data.data() + begin, stop - begin); !e.isEmpty())
                 return e;
+            if (dirty) {
+                if (QString e = noteRows(chunk, row, end); !e.isEmpty())
+                    return e;
+            }
             m_fileRows = fileRows;
             begin = stop;
             row = end;
@@ -230,14 +270,49 @@ QString FileSink::writeRows(EncodedChunk &chunk)
     return {};
 }
 
+QString FileSink::noteRows(const EncodedChunk &chunk, size_t first, size_t last)
+{
+    // Rows [first, last) of the chunk were just written to the current file, after m_fileRows
+    // records and m_fileLines lines.
+    const DirtyRows &dirty = *dirtyRowsOf(chunk.table);
+    const char *data = chunk.data.data();
+    const QString file = QFileInfo(m_finalName).fileName();
+    for (size_t i = first; i < last; ++i) {
+        const size_t from = i ? chunk.rowEnds[i - 1] : 0;
+        const size_t to = chunk.rowEnds[i];
+        const uint64_t lines = uint64_t(std::count(data + from, data + to, '\n'));
+        const uint64_t row = chunk.firstRow + i;
+        if (const auto hit = dirty.at(row)) {
+            DirtyManifestEntry e;
+            e.file = file;
+            e.line = m_fileLines + 1;
+            e.lines = lines;
+            e.record = m_fileRows + (i - first) + 1;
+            e.table = dirty.table().name;
+            e.row = row;
+            if (hit->column >= 0)
+                e.column = dirty.table().columns[size_t(hit->column)].name;
+            e.kind = dirtyKindName(hit->kind);
+            e.text = data + from;
+            e.size = to - from - (to > from && data[to - 1] == '\n');
+            if (QString error = m_manifest.add(e); !error.isEmpty())
+                return error;
+        }
+        m_fileLines += lines;
+    }
+    return {};
+}
+
 QString FileSink::finish(bool completed)
 {
     if (!completed) {
         if (m_file && !isStdout()) {
             m_file->close();
             m_file->remove();
+            m_manifest.dropFileLines(); // that file's rows are gone with it
         }
         m_file.reset();
+        m_manifest.close();
         return {};
     }
     if (QString e = closeFile(); !e.isEmpty())
@@ -254,7 +329,7 @@ QString FileSink::finish(bool completed)
         if (QString e = closeFile(); !e.isEmpty())
             return e;
     }
-    return {};
+    return m_manifest.close();
 }
 
 } // namespace spillway

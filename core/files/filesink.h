@@ -4,9 +4,15 @@
 // optionally split by rows or bytes. Files are written as NAME.part and renamed when complete,
 // so a file with its final name is always whole. With compression each file (each split part)
 // is one complete gzip or zstd stream; split sizes count the bytes before compression.
+//
+// With dirty rows (encode/dirtyrows.h) the sink writes their manifest (files/dirtymanifest.h)
+// as the rows land, and a split never starts a file with a dirty row, so that a duplicate
+// stays in the file of the row it repeats (a file may then run a few rows past its limit).
 
+#include "encode/dirtyrows.h"
 #include "encode/encoder.h"
 #include "files/compressor.h"
+#include "files/dirtymanifest.h"
 #include "run/sink.h"
 
 #include <QFile>
@@ -34,11 +40,18 @@ public:
     ~FileSink() override;
 
     bool isOrdered() const override { return true; }
-    bool needsRowEnds() const override { return m_options.splitBytes || m_options.splitRows; }
+    bool needsRowEnds() const override
+    {
+        return m_options.splitBytes || m_options.splitRows || m_dirty;
+    }
+    bool takesDirtyRows() const override { return true; }
     QString open(const Plan &plan) override;
     QString write(EncodedChunk &chunk, int worker) override;
     QString finish(bool completed) override;
     QStringList outputs() const override { return m_outputs; }
+
+    // Why these options cannot hold dirty rows (binary COPY, standard output), or empty.
+    static QString dirtyRowsProblem(const FileSinkOptions &options);
 
     bool isStdout() const { return m_options.directory == QLatin1String("-"); }
     // Standard output's reader went away (EPIPE, e.g. `| head`): the run stopped there, which
@@ -54,6 +67,8 @@ private:
     QString writeRaw(const char *data, size_t size);
     QString compressionError(const QString &error) const;
     QString writeRows(EncodedChunk &chunk);
+    QString noteRows(const EncodedChunk &chunk, size_t first, size_t last);
+    const DirtyRows *dirtyRowsOf(int table) const;
 
     FileSinkOptions m_options;
     const Plan *m_plan = nullptr;
@@ -67,6 +82,9 @@ private:
     uint64_t m_fileRows = 0;
     uint64_t m_fileBytes = 0;
     QStringList m_outputs;
+    std::shared_ptr<const DirtyTables> m_dirty; // null: a clean run
+    DirtyManifest m_manifest;
+    uint64_t m_fileLines = 0; // physical lines written to the current file (the manifest's)
     std::atomic<bool> m_readerGone{false};
 };
 

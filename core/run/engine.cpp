@@ -42,7 +42,15 @@ bool Engine::start(std::shared_ptr<const Plan> plan, std::shared_ptr<Sink> sink,
             return false;
         }
     }
-    return start(std::move(plan), std::move(sink), Encoder::create(format), options);
+    if (plan->hasDirtyRows() && !sink->takesDirtyRows()) {
+        m_error = QStringLiteral("dirty rows are for files: generate or pipeline (pass "
+                                 "--dirty 0 to load this schema's tables clean)");
+        return false;
+    }
+    std::unique_ptr<Encoder> encoder = Encoder::create(format);
+    if (plan->hasDirtyRows())
+        encoder->setDirtyTables(plan->dirtyTables(format.format));
+    return start(std::move(plan), std::move(sink), std::move(encoder), options);
 }
 
 bool Engine::start(std::shared_ptr<const Plan> plan, std::shared_ptr<Sink> sink,

@@ -98,6 +98,7 @@ std::shared_ptr<Plan> Plan::build(std::shared_ptr<CompiledSchema> schema,
     plan->m_options = options;
     if (!plan->checkOptions(diagnostics) || !plan->sizeTables(diagnostics, pool))
         return nullptr;
+    plan->m_dirty = plan->buildDirtyTables(OutputFormat::Csv);
     return plan;
 }
 
@@ -125,6 +126,8 @@ bool Plan::checkOptions(Diagnostics &diagnostics) const
                         QStringLiteral("the scale factor must be a number above 0"));
         return false;
     }
+    if (const QString problem = m_options.dirty.check(); !problem.isEmpty())
+        diagnostics.add(QStringLiteral("--dirty"), problem);
     const std::vector<bool> needed = neededTables(diagnostics);
     for (auto it = m_options.tableRows.cbegin(); it != m_options.tableRows.cend(); ++it) {
         const TableRuntime *t = m_schema->table(it.key());
@@ -284,6 +287,100 @@ void Plan::cutChildTable(TableRuntime &table, TablePlan &plan, QThreadPool *pool
     }
     table.rowCount = row;
     plan.chunkCount = m_chunks.size() - plan.firstChunk;
+}
+
+bool Plan::wantsDirtyRows(const CompiledSchema &schema, const PlanOptions &options)
+{
+    if (options.dirty.isSet || options.dirty.any())
+        return options.dirty.any();
+    for (const TableSpec &t : schema.schema().tables) {
+        const bool selected = options.tables.isEmpty() || options.tables.contains(t.name);
+        if (selected && t.dirty && t.dirty->any())
+            return true;
+    }
+    return false;
+}
+
+DirtyOptions Plan::dirtyOptions(int table) const
+{
+    if (m_options.dirty.isSet || m_options.dirty.any())
+        return m_options.dirty;
+    const int index = m_schema->tables()[size_t(table)]->schemaIndex;
+    const QList<TableSpec> &specs = m_schema->schema().tables;
+    if (index < 0 || index >= specs.size() || !specs[index].dirty)
+        return {};
+    return *specs[index].dirty;
+}
+
+std::shared_ptr<const DirtyTables> Plan::buildDirtyTables(OutputFormat format) const
+{
+    auto tables = std::make_shared<DirtyTables>(m_schema->tables().size());
+    for (const TablePlan &tp : m_tables) {
+        const DirtyOptions options = dirtyOptions(tp.table);
+        if (!options.any())
+            continue;
+        auto rows = std::make_shared<DirtyRows>(*m_schema->tables()[size_t(tp.table)], options,
+                                                m_schema->seed(), format);
+        if (tp.chunkCount)
+            rows->setFirstRow(m_chunks[tp.firstChunk].firstRow);
+        if (!rows->isEmpty())
+            (*tables)[size_t(tp.table)] = std::move(rows);
+    }
+    return tables;
+}
+
+bool Plan::hasDirtyRows() const
+{
+    if (!m_dirty)
+        return false;
+    for (const auto &rows : *m_dirty) {
+        if (rows)
+            return true;
+    }
+    return false;
+}
+
+std::shared_ptr<const DirtyRows> Plan::dirtyRows(int table) const
+{
+    if (!m_dirty || table < 0 || size_t(table) >= m_dirty->size())
+        return nullptr;
+    return (*m_dirty)[size_t(table)];
+}
+
+std::shared_ptr<const DirtyTables> Plan::dirtyTables(OutputFormat format) const
+{
+    return format == OutputFormat::Csv ? m_dirty : buildDirtyTables(format);
+}
+
+QStringList Plan::dirtyWarnings(OutputFormat format) const
+{
+    QStringList warnings;
+    for (const TablePlan &tp : m_tables) {
+        const DirtyOptions options = dirtyOptions(tp.table);
+        if (!options.any())
+            continue;
+        const TableRuntime &table = *m_schema->tables()[size_t(tp.table)];
+        const DirtyRows rows(table, options, m_schema->seed(), format);
+        // Only kinds named on purpose: "every kind" includes some most tables cannot take.
+        // Quote never applies to TSV and COPY text (no quotes); the other kinds take its share.
+        QStringList names;
+        for (DirtyKind kind : rows.inapplicableKinds()) {
+            if (!options.kinds.isEmpty() && kind != DirtyKind::Quote)
+                names.append(dirtyKindName(kind));
+        }
+        if (rows.applicableKinds().isEmpty() && names.isEmpty())
+            names = options.kindNames();
+        if (names.isEmpty())
+            continue;
+        warnings.append(rows.applicableKinds().isEmpty()
+                            ? QStringLiteral("table '%1' gets no dirty rows: no column takes "
+                                             "the kinds %2")
+                                  .arg(table.name, names.join(QStringLiteral(", ")))
+                            : QStringLiteral("table '%1' has no column for the dirty kinds %2: "
+                                             "its dirty rows get the other kinds")
+                                  .arg(table.name, names.join(QStringLiteral(", "))));
+    }
+    return warnings;
 }
 
 } // namespace spillway

@@ -6,6 +6,7 @@
 // order, which is the order file sinks write them in.
 
 #include "base/diagnostics.h"
+#include "encode/dirtyrows.h"
 #include "schema/compiledschema.h"
 
 #include <QHash>
@@ -28,6 +29,9 @@ struct PlanOptions
     QStringList tables;                 // only these tables (empty: all)
     int shardIndex = 0;                 // --shard K/N: this process makes the K-th of N row ranges
     int shardCount = 1;
+    // --dirty/--dirty-kinds: rows written invalid; set (or non-zero) it replaces each table's
+    // own "dirty" setting from the schema.
+    DirtyOptions dirty;
 };
 
 struct ChunkSpec
@@ -66,12 +70,27 @@ public:
     static bool check(std::shared_ptr<CompiledSchema> schema, const PlanOptions &options,
                       Diagnostics &diagnostics);
 
+    // Whether a plan of these options would write dirty rows (a command that cannot, such as
+    // ingest, refuses before connecting).
+    static bool wantsDirtyRows(const CompiledSchema &schema, const PlanOptions &options);
+
     const std::shared_ptr<CompiledSchema> &schema() const { return m_schema; }
     const std::vector<ChunkSpec> &chunks() const { return m_chunks; }
     const std::vector<TablePlan> &tables() const { return m_tables; } // selected, load order
     const TablePlan *tablePlan(int table) const;
     uint64_t totalRows() const { return m_totalRows; }
     const PlanOptions &options() const { return m_options; }
+
+    // Dirty rows: the command line's setting over the table's own (table = index in
+    // CompiledSchema::tables()).
+    DirtyOptions dirtyOptions(int table) const;
+    bool hasDirtyRows() const;
+    // Which rows of a table are dirty (isDirty(row)), null for a clean table: verify skips
+    // them. The kinds are those of CSV; encoders take dirtyTables() for their format.
+    std::shared_ptr<const DirtyRows> dirtyRows(int table) const;
+    std::shared_ptr<const DirtyTables> dirtyTables(OutputFormat format) const;
+    // Requested kinds that apply to no column of a table, one line per table: warnings.
+    QStringList dirtyWarnings(OutputFormat format) const;
 
     // Generates one chunk's rows batch by batch; `consume` receives each filled batch.
     template<class Consume>
@@ -85,12 +104,14 @@ private:
     void cutRootTable(const TableRuntime &table, TablePlan &plan);
     void cutChildTable(TableRuntime &table, TablePlan &plan, QThreadPool *pool, bool cut);
     std::vector<bool> neededTables(Diagnostics &diagnostics) const;
+    std::shared_ptr<const DirtyTables> buildDirtyTables(OutputFormat format) const;
 
     std::shared_ptr<CompiledSchema> m_schema;
     PlanOptions m_options;
     std::vector<ChunkSpec> m_chunks;
     std::vector<TablePlan> m_tables;
     uint64_t m_totalRows = 0;
+    std::shared_ptr<const DirtyTables> m_dirty; // CSV kinds; null entries for clean tables
 };
 
 template<class Consume>

@@ -35,6 +35,8 @@ public:
     virtual bool isOrdered() const = 0;
     // Whether encoders should record each row's end offset (for splitting files by size).
     virtual bool needsRowEnds() const { return false; }
+    // Whether the sink writes dirty rows (encode/dirtyrows.h): files do, a database does not.
+    virtual bool takesDirtyRows() const { return false; }
     // Called once on the owner's thread before any write. Returns an error message or empty.
     virtual QString open(const Plan &plan) = 0;
     // Ordered sinks: called for chunks in sequence, one at a time. Unordered: from any worker,

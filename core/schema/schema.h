@@ -4,6 +4,8 @@
 // and the global seed. This is plain data, read from and written to JSON by schemaio.h; what a
 // generator's parameters mean is checked when the schema is compiled (compiledschema.h).
 
+#include "base/dirtykind.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -44,6 +46,7 @@ struct TableSpec
     std::optional<FanOutSpec> perParent; // child table: rows per parent row
     QList<ColumnSpec> columns;
     QString comment;
+    std::optional<DirtyOptions> dirty; // "dirty": rows written invalid (files only)
 
     bool isChild() const { return perParent.has_value(); }
     qsizetype columnIndex(const QString &column) const;

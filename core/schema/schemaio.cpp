@@ -96,12 +96,54 @@ public:
         return c;
     }
 
+    // {"fraction": 0.01, "kinds": ["number", "date"]}: the table's dirty rows.
+    DirtyOptions dirtyOptions(const QJsonValue &v, const QString &path)
+    {
+        DirtyOptions d;
+        if (!v.isObject()) {
+            m_d.add(path, QStringLiteral("'dirty' must be an object such as {\"fraction\": 0.01, "
+                                         "\"kinds\": [\"number\", \"date\"]}"));
+            return d;
+        }
+        const QJsonObject o = v.toObject();
+        unknownKeys(o, path, {QStringLiteral("fraction"), QStringLiteral("kinds")});
+        const QJsonValue fraction = o.value(QStringLiteral("fraction"));
+        d.fraction = fraction.toDouble(-1);
+        if (!fraction.isDouble() || !d.check().isEmpty()) {
+            m_d.add(join(path, QStringLiteral("fraction")),
+                    QStringLiteral("'fraction' must be a number between 0 and 0.5, the share of "
+                                   "rows written invalid, e.g. 0.01"));
+            d.fraction = 0;
+        }
+        const QJsonValue kinds = o.value(QStringLiteral("kinds"));
+        if (kinds.isUndefined())
+            return d;
+        const QString kp = join(path, QStringLiteral("kinds"));
+        if (!kinds.isArray()) {
+            m_d.add(
+                kp,
+                QStringLiteral("'kinds' must be an array of kind names: %1").arg(dirtyKindNames()));
+            return d;
+        }
+        const QJsonArray array = kinds.toArray();
+        for (int i = 0; i < array.size(); ++i) {
+            const std::optional<DirtyKind> kind = dirtyKindFromName(array[i].toString());
+            if (!kind)
+                m_d.add(QStringLiteral("%1[%2]").arg(kp).arg(i),
+                        QStringLiteral("unknown dirty kind '%1': use %2")
+                            .arg(array[i].toString(), dirtyKindNames()));
+            else if (!d.kinds.contains(*kind))
+                d.kinds.append(*kind);
+        }
+        return d;
+    }
+
     TableSpec table(const QJsonObject &o, const QString &path)
     {
         unknownKeys(o, path,
                     {QStringLiteral("name"), QStringLiteral("rows"),
                      QStringLiteral("rowsPerParent"), QStringLiteral("columns"),
-                     QStringLiteral("comment")});
+                     QStringLiteral("comment"), QStringLiteral("dirty")});
         TableSpec t;
         t.name = string(o, path, QStringLiteral("name"), true);
         t.comment = string(o, path, QStringLiteral("comment"), false);
@@ -135,6 +177,9 @@ public:
                 t.perParent = f;
             }
         }
+        const QJsonValue dirty = o.value(QStringLiteral("dirty"));
+        if (!dirty.isUndefined())
+            t.dirty = dirtyOptions(dirty, join(path, QStringLiteral("dirty")));
         const QJsonValue cols = o.value(QStringLiteral("columns"));
         if (!cols.isArray()) {
             m_d.add(join(path, QStringLiteral("columns")),
@@ -279,6 +324,13 @@ QJsonObject SchemaIO::toJson(const Schema &s)
             to.insert(QStringLiteral("rowsPerParent"),
                       QJsonObject{{QStringLiteral("parent"), t.perParent->parent},
                                   {QStringLiteral("count"), t.perParent->count}});
+        if (t.dirty) {
+            QJsonObject dirty{{QStringLiteral("fraction"), t.dirty->fraction}};
+            if (!t.dirty->kinds.isEmpty())
+                dirty.insert(QStringLiteral("kinds"),
+                             QJsonArray::fromStringList(t.dirty->kindNames()));
+            to.insert(QStringLiteral("dirty"), dirty);
+        }
         QJsonArray columns;
         for (const ColumnSpec &c : t.columns) {
             QJsonObject co{{QStringLiteral("name"), c.name}};

@@ -26,9 +26,9 @@ struct Scratch
 };
 
 // Adds the values of rows [from, to) of a batch to a digest.
-void addRows(const RowBatch &batch, uint32_t from, uint32_t to,
-             const std::vector<DigestColumn> &columns, DigestKind kind, TableDigest &digest,
-             Scratch &s)
+void addCleanRows(const RowBatch &batch, uint32_t from, uint32_t to,
+                  const std::vector<DigestColumn> &columns, DigestKind kind, TableDigest &digest,
+                  Scratch &s)
 {
     digest.rows += to - from;
     for (size_t k = 0; k < columns.size(); ++k) {
@@ -69,6 +69,25 @@ void addRows(const RowBatch &batch, uint32_t from, uint32_t to,
         }
         s.record.push_back(')');
         digest.rowChecksum += md5Prefix32(s.record);
+    }
+}
+
+// The same, skipping the rows written dirty (encode/dirtyrows.h): they must not be loaded.
+void addRows(const RowBatch &batch, uint32_t from, uint32_t to, const DirtyRows *dirty,
+             const std::vector<DigestColumn> &columns, DigestKind kind, TableDigest &digest,
+             Scratch &s)
+{
+    if (!dirty)
+        return addCleanRows(batch, from, to, columns, kind, digest, s);
+    while (from < to) {
+        while (from < to && dirty->isDirty(batch.firstRow + from))
+            ++from;
+        uint32_t end = from;
+        while (end < to && !dirty->isDirty(batch.firstRow + end))
+            ++end;
+        if (end > from)
+            addCleanRows(batch, from, end, columns, kind, digest, s);
+        from = end;
     }
 }
 
@@ -190,8 +209,9 @@ QFuture<TableDigest> VerifyDigest::table(std::shared_ptr<const Plan> plan, int t
         RowBatch batch(int(t.columns.size()));
         TableDigest digest(columns.size());
         Scratch scratch;
+        const auto dirty = plan->dirtyRows(chunk.table);
         plan->generateChunk(chunk, batch, [&](const RowBatch &b) {
-            addRows(b, 0, b.count, columns, kind, digest, scratch);
+            addRows(b, 0, b.count, dirty.get(), columns, kind, digest, scratch);
         });
         return digest;
     };
@@ -211,6 +231,7 @@ QFuture<BucketDigests> VerifyDigest::buckets(std::shared_ptr<const Plan> plan, i
         RowBatch batch(int(t.columns.size()));
         BucketDigests digests;
         Scratch scratch;
+        const auto dirty = plan->dirtyRows(chunk.table);
         plan->generateChunk(chunk, batch, [&](const RowBatch &b) {
             // Key indexes only grow within a batch: add it run by run of one bucket.
             for (uint32_t from = 0; from < b.count;) {
@@ -219,7 +240,7 @@ QFuture<BucketDigests> VerifyDigest::buckets(std::shared_ptr<const Plan> plan, i
                 while (to < b.count && keyIndex(b, to, byParent) / bucketSize == bucket)
                     ++to;
                 auto it = digests.try_emplace(bucket, columns.size()).first;
-                addRows(b, from, to, columns, kind, it->second, scratch);
+                addRows(b, from, to, dirty.get(), columns, kind, it->second, scratch);
                 from = to;
             }
         });
@@ -242,6 +263,7 @@ QFuture<TableDigest> VerifyDigest::ranges(std::shared_ptr<const Plan> plan, int 
     auto digestBucket = [plan, table, columns, byParent, bucketSize, kind](uint64_t bucket) {
         TableDigest digest(columns.size());
         Scratch scratch;
+        const auto dirty = plan->dirtyRows(table);
         const uint64_t first = bucket * bucketSize, end = first + bucketSize;
         generateRange(*plan, table, byParent, first, bucketSize, [&](const RowBatch &b) {
             uint32_t from = 0, to = b.count;
@@ -249,7 +271,7 @@ QFuture<TableDigest> VerifyDigest::ranges(std::shared_ptr<const Plan> plan, int 
                 ++from;
             while (to > from && keyIndex(b, to - 1, byParent) >= end)
                 --to;
-            addRows(b, from, to, columns, kind, digest, scratch);
+            addRows(b, from, to, dirty.get(), columns, kind, digest, scratch);
         });
         return digest;
     };
@@ -265,10 +287,12 @@ std::vector<ExpectedRow> VerifyDigest::rows(const Plan &plan, int table,
 {
     std::vector<ExpectedRow> rows;
     std::string text;
+    const auto dirty = plan.dirtyRows(table);
     generateRange(plan, table, byParent, first, count, [&](const RowBatch &b) {
         for (uint32_t i = 0; i < b.count; ++i) {
             const uint64_t index = keyIndex(b, i, byParent);
-            if (index < first || index >= first + count)
+            if (index < first || index >= first + count ||
+                (dirty && dirty->isDirty(b.firstRow + i)))
                 continue;
             ExpectedRow r;
             r.index = index;

@@ -6,6 +6,9 @@
 // column's type (pgtextform.h). The database computes the same with one aggregate query
 // (core/pg/verifier.h), so the two meet without moving rows.
 //
+// Rows the plan writes dirty (Plan::dirtyRows) are left out of every digest and row list:
+// verify expects every clean row once and no dirty row.
+//
 // Tables are generated chunk by chunk on a thread pool, in constant memory. A table whose rows
 // are keyed by a "sequence" column (row index = (key - start) / step) can also be digested per
 // key range and have any range of rows rendered as text, which is how verify finds the first

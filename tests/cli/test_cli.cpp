@@ -205,6 +205,22 @@ void TestCli::exitCodes_data()
     row("delimiter is quote", gen({s("--delimiter"), s("\"")}), 2, "quote");
     row("long delimiter", gen({s("--delimiter"), s("ab")}), 2, "one ASCII character");
     row("null with line break", gen({s("--null"), s("a\nb")}), 2, "line break");
+    row("--dirty above half", gen({s("--dirty"), s("0.7")}), 2, "between 0 and 0.5");
+    row("--dirty not a number", gen({s("--dirty"), s("lots")}), 2, "not a dirty fraction");
+    row("unknown --dirty-kinds", gen({s("--dirty"), s("1%"), s("--dirty-kinds"), s("typo")}), 2,
+        "unknown dirty kind 'typo': use field_count, quote, encoding");
+    row("--dirty-kinds without --dirty", gen({s("--dirty-kinds"), s("number")}), 2,
+        "--dirty-kinds needs --dirty");
+    row("dirty binary COPY", gen({s("--dirty"), s("1%"), s("--format"), s("pgbinary")}), 2,
+        "binary COPY files cannot hold dirty rows");
+    row("dirty to standard output",
+        {s("generate"), s("example:ecommerce"), s("--out"), s("-"), s("--table"), s("products"),
+         s("--dirty"), s("1%")},
+        2, "dirty rows need a folder for their manifest");
+    row("ingest dirty",
+        {s("ingest"), s("example:ecommerce"), s("--dirty"), s("1%"), s("--db"),
+         s("host=/nonexistent")},
+        2, "dirty rows are for files: generate or pipeline");
     row("two schemas", gen({s("example:lineitem")}), 2, "expected 1");
     row("missing example", {s("generate"), s("example:nope"), s("--out"), out}, 2,
         "no bundled example 'nope'");

@@ -66,6 +66,7 @@ public:
 
     bool isOrdered() const override { return m_inner->isOrdered(); }
     bool needsRowEnds() const override { return m_inner->needsRowEnds(); }
+    bool takesDirtyRows() const override { return m_inner->takesDirtyRows(); }
     QString open(const Plan &plan) override { return m_inner->open(plan); }
     QString write(EncodedChunk &chunk, int worker) override
     {
