@@ -187,6 +187,7 @@ std::unique_ptr<TableRuntime> SchemaCompiler::compileTable(int t)
     table->name = spec.name;
     table->schemaIndex = t;
     m_currentParent = nullptr;
+    m_currentSpec = &spec;
     if (spec.rows && spec.perParent) {
         m_diagnostics.add(tablePath(t), QStringLiteral("table '%1' has both 'rows' and "
                                                        "'rowsPerParent': keep one")

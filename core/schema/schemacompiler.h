@@ -21,6 +21,9 @@ public:
     const TableRuntime *table(const QString &name) const override;
     const TableRuntime *parentTable() const override { return m_currentParent; }
 
+    // The table whose columns are being compiled: expressions read its columns' names and types.
+    const TableSpec *currentTableSpec() const { return m_currentSpec; }
+
     // Closest known name, for "did you mean" hints; empty when nothing is close.
     static QString closest(const QString &name, const QStringList &candidates);
 
@@ -39,6 +42,7 @@ private:
     Diagnostics &m_diagnostics;
     std::shared_ptr<CompiledSchema> m_result;
     const TableRuntime *m_currentParent = nullptr;
+    const TableSpec *m_currentSpec = nullptr;
 };
 
 QString tablePath(int t);

@@ -1,0 +1,784 @@
+#include "generators/expressioneval.h"
+
+#include "generators/textrender.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+namespace spillway {
+
+namespace {
+
+using i128 = __int128;
+constexpr int64_t kDay = 86400000000LL;
+constexpr int kMaxScale = 18;
+
+i128 pow10(int n)
+{
+    i128 p = 1;
+    for (int i = 0; i < n; ++i)
+        p *= 10;
+    return p;
+}
+
+// Rounds half away from zero, as PostgreSQL's numeric does.
+i128 roundDiv(i128 num, i128 den)
+{
+    if (den < 0) {
+        num = -num;
+        den = -den;
+    }
+    const i128 q = num / den;
+    const i128 r = num % den;
+    if (2 * (r < 0 ? -r : r) >= den)
+        return num < 0 ? q - 1 : q + 1;
+    return q;
+}
+
+int64_t floorDiv(int64_t a, int64_t b)
+{
+    const int64_t q = a / b;
+    return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
+
+i128 intervalKey(const Value &v)
+{
+    return i128(v.i) + i128(int64_t(v.u)) * 30 * kDay;
+}
+
+// Dates within about 270,000 years of 1970 and timestamps within the same: beyond, null.
+constexpr int64_t kMaxDays = 100000000;
+constexpr int64_t kMaxMicros = kMaxDays * kDay;
+
+Value dateOrNull(int64_t days)
+{
+    return days > kMaxDays || days < -kMaxDays ? Value::null() : Value::date(days);
+}
+
+class ConstNode final : public EvalNode
+{
+public:
+    ConstNode(Value v, std::string text)
+        : m_text(std::move(text))
+        , m_value(v)
+    {
+        if (m_value.kind == ValueKind::Text)
+            m_value = Value::string(m_text);
+    }
+    const Value *eval(const EvalFrame &frame, Value *out) const override
+    {
+        std::fill(out, out + frame.count, m_value);
+        return out;
+    }
+
+private:
+    std::string m_text;
+    Value m_value;
+};
+
+bool hasKind(const Value &v, ExprType t)
+{
+    switch (v.kind) {
+    case ValueKind::Null:
+        return true;
+    case ValueKind::Int:
+        return t == ExprType::Int || t == ExprType::Decimal;
+    case ValueKind::Decimal:
+        return t == ExprType::Decimal && v.scale <= kMaxScale;
+    case ValueKind::Float:
+        return t == ExprType::Float;
+    case ValueKind::Bool:
+        return t == ExprType::Bool;
+    case ValueKind::Text:
+        return t == ExprType::Text;
+    case ValueKind::Date:
+        return t == ExprType::Date;
+    case ValueKind::Timestamp:
+        return t == ExprType::Timestamp;
+    case ValueKind::TimestampTz:
+        return t == ExprType::TimestampTz;
+    default:
+        return false;
+    }
+}
+
+// A column's values, converted only when a generator gave another representation.
+class SlotNode final : public EvalNode
+{
+public:
+    SlotNode(int slot, ExprType type)
+        : m_slot(slot)
+        , m_type(type)
+    {}
+    const Value *eval(const EvalFrame &frame, Value *out) const override
+    {
+        const Value *in = frame.inputs[m_slot];
+        uint32_t i = 0;
+        while (i < frame.count && hasKind(in[i], m_type))
+            ++i;
+        if (i == frame.count)
+            return in;
+        for (uint32_t k = 0; k < frame.count; ++k)
+            out[k] = convertValue(in[k], m_type, -1, -1, false, *frame.arena);
+        return out;
+    }
+
+private:
+    int m_slot;
+    ExprType m_type;
+};
+
+class CastNode final : public EvalNode
+{
+public:
+    CastNode(std::unique_ptr<EvalNode> arg, const ExprNode &n)
+        : m_arg(std::move(arg))
+        , m_to(n.type)
+        , m_scale(n.scale)
+        , m_precision(n.precision)
+        , m_real(n.text == "real")
+    {}
+    const Value *eval(const EvalFrame &frame, Value *out) const override
+    {
+        const Value *in = m_arg->eval(frame, out);
+        for (uint32_t i = 0; i < frame.count; ++i)
+            out[i] = convertValue(in[i], m_to, m_scale, m_precision, m_real, *frame.arena);
+        return out;
+    }
+
+private:
+    std::unique_ptr<EvalNode> m_arg;
+    ExprType m_to;
+    int m_scale, m_precision;
+    bool m_real;
+};
+
+// Both operands evaluated over the batch, then one loop of `f` where neither is null.
+template<class F> class BinaryNode final : public EvalNode
+{
+public:
+    BinaryNode(std::unique_ptr<EvalNode> a, std::unique_ptr<EvalNode> b, F f)
+        : m_a(std::move(a))
+        , m_b(std::move(b))
+        , m_f(f)
+    {}
+    const Value *eval(const EvalFrame &frame, Value *out) const override
+    {
+        Scratch sa(frame);
+        const Value *a = m_a->eval(frame, sa.get());
+        const Value *b = m_b->eval(frame, out);
+        for (uint32_t i = 0; i < frame.count; ++i)
+            out[i] = a[i].isNull() || b[i].isNull() ? Value::null() : m_f(a[i], b[i]);
+        return out;
+    }
+
+private:
+    std::unique_ptr<EvalNode> m_a, m_b;
+    F m_f;
+};
+
+template<class F>
+std::unique_ptr<EvalNode> binary(std::unique_ptr<EvalNode> a, std::unique_ptr<EvalNode> b, F f)
+{
+    return std::make_unique<BinaryNode<F>>(std::move(a), std::move(b), f);
+}
+
+// SQL's three-valued and/or.
+class LogicNode final : public EvalNode
+{
+public:
+    LogicNode(std::unique_ptr<EvalNode> a, std::unique_ptr<EvalNode> b, bool isAnd)
+        : m_a(std::move(a))
+        , m_b(std::move(b))
+        , m_and(isAnd)
+    {}
+    const Value *eval(const EvalFrame &frame, Value *out) const override
+    {
+        Scratch sa(frame);
+        const Value *a = m_a->eval(frame, sa.get());
+        const Value *b = m_b->eval(frame, out);
+        const int64_t decisive = m_and ? 0 : 1;
+        for (uint32_t i = 0; i < frame.count; ++i) {
+            if ((!a[i].isNull() && a[i].i == decisive) || (!b[i].isNull() && b[i].i == decisive))
+                out[i] = Value::boolean(decisive != 0);
+            else if (a[i].isNull() || b[i].isNull())
+                out[i] = Value::null();
+            else
+                out[i] = Value::boolean(decisive == 0);
+        }
+        return out;
+    }
+
+private:
+    std::unique_ptr<EvalNode> m_a, m_b;
+    bool m_and;
+};
+
+class UnaryNode final : public EvalNode
+{
+public:
+    UnaryNode(std::unique_ptr<EvalNode> a, ExprOp op, ExprType type)
+        : m_a(std::move(a))
+        , m_op(op)
+        , m_type(type)
+    {}
+    const Value *eval(const EvalFrame &frame, Value *out) const override
+    {
+        const Value *a = m_a->eval(frame, out);
+        for (uint32_t i = 0; i < frame.count; ++i)
+            out[i] = apply(a[i]);
+        return out;
+    }
+
+private:
+    Value apply(Value v) const
+    {
+        if (m_op == ExprOp::IsNull || m_op == ExprOp::IsNotNull)
+            return Value::boolean(v.isNull() == (m_op == ExprOp::IsNull));
+        if (v.isNull())
+            return v;
+        if (m_op == ExprOp::Not)
+            return Value::boolean(v.i == 0);
+        if (m_type == ExprType::Float) {
+            v.f = -v.f;
+            return v;
+        }
+        if (v.i == INT64_MIN)
+            return Value::null();
+        v.i = -v.i;
+        if (m_type == ExprType::Interval)
+            v.u = 0 - v.u;
+        return v;
+    }
+
+    std::unique_ptr<EvalNode> m_a;
+    ExprOp m_op;
+    ExprType m_type;
+};
+
+class CaseNode final : public EvalNode
+{
+public:
+    CaseNode(std::vector<std::unique_ptr<EvalNode>> args, bool hasElse)
+        : m_args(std::move(args))
+        , m_hasElse(hasElse)
+    {}
+    const Value *eval(const EvalFrame &frame, Value *out) const override
+    {
+        bool decided[kEvalBatch] = {};
+        Scratch sc(frame), sv(frame);
+        const size_t pairs = (m_args.size() - (m_hasElse ? 1 : 0)) / 2;
+        for (size_t p = 0; p < pairs; ++p) {
+            const Value *c = m_args[2 * p]->eval(frame, sc.get());
+            const Value *v = m_args[2 * p + 1]->eval(frame, sv.get());
+            for (uint32_t i = 0; i < frame.count; ++i) {
+                if (!decided[i] && !c[i].isNull() && c[i].i != 0) {
+                    out[i] = v[i];
+                    decided[i] = true;
+                }
+            }
+        }
+        const Value *otherwise = m_hasElse ? m_args.back()->eval(frame, sv.get()) : nullptr;
+        for (uint32_t i = 0; i < frame.count; ++i) {
+            if (!decided[i])
+                out[i] = otherwise ? otherwise[i] : Value::null();
+        }
+        return out;
+    }
+
+private:
+    std::vector<std::unique_ptr<EvalNode>> m_args;
+    bool m_hasElse;
+};
+
+class CompareNode final : public EvalNode
+{
+public:
+    CompareNode(std::unique_ptr<EvalNode> a, std::unique_ptr<EvalNode> b, ExprOp op, ExprType t)
+        : m_a(std::move(a))
+        , m_b(std::move(b))
+        , m_op(op)
+        , m_type(t)
+    {}
+    const Value *eval(const EvalFrame &frame, Value *out) const override
+    {
+        Scratch sa(frame);
+        const Value *a = m_a->eval(frame, sa.get());
+        const Value *b = m_b->eval(frame, out);
+        for (uint32_t i = 0; i < frame.count; ++i) {
+            if (a[i].isNull() || b[i].isNull()) {
+                out[i] = Value::null();
+                continue;
+            }
+            const int c = compareAs(m_type, a[i], b[i]);
+            out[i] = Value::boolean(test(c));
+        }
+        return out;
+    }
+
+private:
+    bool test(int c) const
+    {
+        switch (m_op) {
+        case ExprOp::Eq:
+            return c == 0;
+        case ExprOp::Ne:
+            return c != 0;
+        case ExprOp::Lt:
+            return c < 0;
+        case ExprOp::Le:
+            return c <= 0;
+        case ExprOp::Gt:
+            return c > 0;
+        default:
+            return c >= 0;
+        }
+    }
+
+    std::unique_ptr<EvalNode> m_a, m_b;
+    ExprOp m_op;
+    ExprType m_type;
+};
+
+Value addMonths(const Value &t, int64_t months, int64_t micros)
+{
+    if (months < -1200000 || months > 1200000 || t.i > kMaxMicros || t.i < -kMaxMicros)
+        return Value::null();
+    const int64_t days = floorDiv(t.i, kDay);
+    Value r = t;
+    const int64_t shifted = addMonthsToDays(days, months) * kDay + (t.i - days * kDay);
+    if (__builtin_add_overflow(shifted, micros, &r.i) || r.i > kMaxMicros || r.i < -kMaxMicros)
+        return Value::null();
+    return r;
+}
+
+std::unique_ptr<EvalNode> decimalArithmetic(ExprOp op, std::unique_ptr<EvalNode> a,
+                                            std::unique_ptr<EvalNode> b);
+std::unique_ptr<EvalNode> intArithmetic(ExprOp op, std::unique_ptr<EvalNode> a,
+                                        std::unique_ptr<EvalNode> b);
+std::unique_ptr<EvalNode> floatArithmetic(ExprOp op, std::unique_ptr<EvalNode> a,
+                                          std::unique_ptr<EvalNode> b);
+
+std::unique_ptr<EvalNode> temporalArithmetic(const ExprNode &n, std::unique_ptr<EvalNode> a,
+                                             std::unique_ptr<EvalNode> b)
+{
+    const ExprType ta = n.args[0]->type;
+    const ExprType tb = n.args[1]->type;
+    const bool sub = n.op == ExprOp::Sub;
+    if (ta == ExprType::Date && tb == ExprType::Int)
+        return binary(std::move(a), std::move(b), [sub](const Value &x, const Value &y) {
+            int64_t r;
+            const bool overflow =
+                sub ? __builtin_sub_overflow(x.i, y.i, &r) : __builtin_add_overflow(x.i, y.i, &r);
+            return overflow ? Value::null() : dateOrNull(r);
+        });
+    if (ta == ExprType::Date && tb == ExprType::Date)
+        return binary(std::move(a), std::move(b),
+                      [](const Value &x, const Value &y) { return Value::integer(x.i - y.i); });
+    if (tb == ExprType::Interval && ta != ExprType::Interval)
+        return binary(std::move(a), std::move(b), [sub](const Value &x, const Value &y) {
+            if (y.i == INT64_MIN || y.u == (uint64_t(1) << 63))
+                return Value::null();
+            const int64_t sign = sub ? -1 : 1;
+            return addMonths(x, sign * int64_t(y.u), sign * y.i);
+        });
+    if (n.op == ExprOp::Mul)
+        return binary(std::move(a), std::move(b), [](const Value &x, const Value &y) {
+            Value r = x;
+            int64_t months = 0;
+            if (__builtin_mul_overflow(x.i, y.i, &r.i) ||
+                __builtin_mul_overflow(int64_t(x.u), y.i, &months))
+                return Value::null();
+            r.u = uint64_t(months);
+            return r;
+        });
+    if (ta == ExprType::Interval)
+        return binary(std::move(a), std::move(b), [sub](const Value &x, const Value &y) {
+            Value r = x;
+            int64_t months = 0;
+            const bool overflow =
+                sub ? __builtin_sub_overflow(x.i, y.i, &r.i) ||
+                          __builtin_sub_overflow(int64_t(x.u), int64_t(y.u), &months)
+                    : __builtin_add_overflow(x.i, y.i, &r.i) ||
+                          __builtin_add_overflow(int64_t(x.u), int64_t(y.u), &months);
+            r.u = uint64_t(months);
+            return overflow ? Value::null() : r;
+        });
+    // timestamp - timestamp
+    return binary(std::move(a), std::move(b), [](const Value &x, const Value &y) {
+        Value r = Value::integer(0);
+        if (__builtin_sub_overflow(x.i, y.i, &r.i))
+            return Value::null();
+        return r;
+    });
+}
+
+class NullNode final : public EvalNode
+{
+public:
+    const Value *eval(const EvalFrame &frame, Value *out) const override
+    {
+        std::fill(out, out + frame.count, Value::null());
+        return out;
+    }
+};
+
+class ConcatNode final : public EvalNode
+{
+public:
+    ConcatNode(std::unique_ptr<EvalNode> a, std::unique_ptr<EvalNode> b)
+        : m_a(std::move(a))
+        , m_b(std::move(b))
+    {}
+    const Value *eval(const EvalFrame &frame, Value *out) const override
+    {
+        Scratch sa(frame);
+        const Value *a = m_a->eval(frame, sa.get());
+        const Value *b = m_b->eval(frame, out);
+        for (uint32_t i = 0; i < frame.count; ++i) {
+            if (a[i].isNull() || b[i].isNull()) {
+                out[i] = Value::null();
+                continue;
+            }
+            const Value x = a[i], y = b[i];
+            char *p = frame.arena->allocate(size_t(x.len) + y.len);
+            std::memcpy(p, x.text, x.len);
+            std::memcpy(p + x.len, y.text, y.len);
+            out[i] = Value::string(std::string_view(p, size_t(x.len) + y.len));
+        }
+        return out;
+    }
+
+private:
+    std::unique_ptr<EvalNode> m_a, m_b;
+};
+
+Value fitDecimal(i128 v, int scale)
+{
+    if (v > i128(INT64_MAX) || v < i128(INT64_MIN))
+        return Value::null();
+    return Value::decimal(int64_t(v), uint8_t(scale));
+}
+
+std::unique_ptr<EvalNode> decimalArithmetic(ExprOp op, std::unique_ptr<EvalNode> a,
+                                            std::unique_ptr<EvalNode> b)
+{
+    // Int values read as scale 0: their scale byte is 0.
+    switch (op) {
+    case ExprOp::Add:
+    case ExprOp::Sub: {
+        const bool sub = op == ExprOp::Sub;
+        return binary(std::move(a), std::move(b), [sub](const Value &x, const Value &y) {
+            const int s = std::max(x.scale, y.scale);
+            const i128 l = i128(x.i) * pow10(s - x.scale);
+            const i128 r = i128(y.i) * pow10(s - y.scale);
+            return fitDecimal(sub ? l - r : l + r, s);
+        });
+    }
+    case ExprOp::Mul:
+        return binary(std::move(a), std::move(b), [](const Value &x, const Value &y) {
+            const int s = x.scale + y.scale;
+            const i128 p = i128(x.i) * i128(y.i);
+            if (s > kMaxScale)
+                return decimalRescaled(p, s, kMaxScale);
+            const Value v = fitDecimal(p, s);
+            return v.isNull() ? decimalRescaled(p, s, std::max(x.scale, y.scale)) : v;
+        });
+    case ExprOp::Div:
+        return binary(std::move(a), std::move(b), [](const Value &x, const Value &y) {
+            if (y.i == 0)
+                return Value::null();
+            const int s = std::max({int(x.scale), int(y.scale), 6});
+            const int e = s - x.scale + y.scale; // x * 10^e / y has scale s
+            const int now = std::min(e, kMaxScale);
+            const i128 q = roundDiv(i128(x.i) * pow10(now), i128(y.i));
+            if (q > i128(INT64_MAX) / pow10(e - now) || q < i128(INT64_MIN) / pow10(e - now))
+                return Value::null();
+            return fitDecimal(q * pow10(e - now), s);
+        });
+    default:
+        return binary(std::move(a), std::move(b), [](const Value &x, const Value &y) {
+            const int s = std::max(x.scale, y.scale);
+            const i128 r = i128(y.i) * pow10(s - y.scale);
+            if (r == 0)
+                return Value::null();
+            return fitDecimal((i128(x.i) * pow10(s - x.scale)) % r, s);
+        });
+    }
+}
+
+std::unique_ptr<EvalNode> intArithmetic(ExprOp op, std::unique_ptr<EvalNode> a,
+                                        std::unique_ptr<EvalNode> b)
+{
+    switch (op) {
+    case ExprOp::Add:
+        return binary(std::move(a), std::move(b), [](const Value &x, const Value &y) {
+            int64_t r;
+            return __builtin_add_overflow(x.i, y.i, &r) ? Value::null() : Value::integer(r);
+        });
+    case ExprOp::Sub:
+        return binary(std::move(a), std::move(b), [](const Value &x, const Value &y) {
+            int64_t r;
+            return __builtin_sub_overflow(x.i, y.i, &r) ? Value::null() : Value::integer(r);
+        });
+    case ExprOp::Mul:
+        return binary(std::move(a), std::move(b), [](const Value &x, const Value &y) {
+            int64_t r;
+            return __builtin_mul_overflow(x.i, y.i, &r) ? Value::null() : Value::integer(r);
+        });
+    case ExprOp::Div:
+        return binary(std::move(a), std::move(b), [](const Value &x, const Value &y) {
+            if (y.i == 0 || (y.i == -1 && x.i == INT64_MIN))
+                return Value::null();
+            return Value::integer(x.i / y.i);
+        });
+    default:
+        return binary(std::move(a), std::move(b), [](const Value &x, const Value &y) {
+            if (y.i == 0 || y.i == -1)
+                return y.i == 0 ? Value::null() : Value::integer(0);
+            return Value::integer(x.i % y.i);
+        });
+    }
+}
+
+std::unique_ptr<EvalNode> floatArithmetic(ExprOp op, std::unique_ptr<EvalNode> a,
+                                          std::unique_ptr<EvalNode> b)
+{
+    return binary(std::move(a), std::move(b), [op](const Value &x, const Value &y) {
+        switch (op) {
+        case ExprOp::Add:
+            return Value::real(x.f + y.f);
+        case ExprOp::Sub:
+            return Value::real(x.f - y.f);
+        case ExprOp::Mul:
+            return Value::real(x.f * y.f);
+        default:
+            return y.f == 0 ? Value::null() : Value::real(x.f / y.f);
+        }
+    });
+}
+
+std::unique_ptr<EvalNode> buildBinary(const ExprNode &n)
+{
+    auto a = buildEvalNode(*n.args[0]);
+    auto b = buildEvalNode(*n.args[1]);
+    if (n.op == ExprOp::And || n.op == ExprOp::Or)
+        return std::make_unique<LogicNode>(std::move(a), std::move(b), n.op == ExprOp::And);
+    if (n.args[0]->type == ExprType::Null || n.args[1]->type == ExprType::Null)
+        return std::make_unique<NullNode>();
+    if (n.op >= ExprOp::Eq && n.op <= ExprOp::Ge)
+        return std::make_unique<CompareNode>(std::move(a), std::move(b), n.op, n.args[0]->type);
+    if (n.op == ExprOp::Concat)
+        return std::make_unique<ConcatNode>(std::move(a), std::move(b));
+    const ExprType ta = n.args[0]->type, tb = n.args[1]->type;
+    if (ta == ExprType::Interval || tb == ExprType::Interval || ta == ExprType::Date ||
+        ta == ExprType::Timestamp || ta == ExprType::TimestampTz)
+        return temporalArithmetic(n, std::move(a), std::move(b));
+    switch (n.type) {
+    case ExprType::Int:
+        return intArithmetic(n.op, std::move(a), std::move(b));
+    case ExprType::Float:
+        return floatArithmetic(n.op, std::move(a), std::move(b));
+    default:
+        return decimalArithmetic(n.op, std::move(a), std::move(b));
+    }
+}
+
+} // namespace
+
+Value *ScratchPool::take()
+{
+    if (m_used == m_buffers.size())
+        m_buffers.push_back(std::make_unique<Value[]>(kEvalBatch));
+    return m_buffers[m_used++].get();
+}
+
+std::unique_ptr<EvalNode> buildEvalNode(const ExprNode &n)
+{
+    switch (n.kind) {
+    case ExprNode::Kind::Literal:
+        return std::make_unique<ConstNode>(n.literal, n.text);
+    case ExprNode::Kind::Column:
+        return std::make_unique<SlotNode>(n.slot, n.type);
+    case ExprNode::Kind::Cast:
+        return std::make_unique<CastNode>(buildEvalNode(*n.args[0]), n);
+    case ExprNode::Kind::Unary:
+        return std::make_unique<UnaryNode>(buildEvalNode(*n.args[0]), n.op, n.args[0]->type);
+    case ExprNode::Kind::Binary:
+        return buildBinary(n);
+    case ExprNode::Kind::Case: {
+        std::vector<std::unique_ptr<EvalNode>> args;
+        for (const auto &arg : n.args)
+            args.push_back(buildEvalNode(*arg));
+        return std::make_unique<CaseNode>(std::move(args), n.hasElse);
+    }
+    case ExprNode::Kind::Call:
+    case ExprNode::Kind::Extract:
+        return buildCallNode(n);
+    }
+    return std::make_unique<NullNode>();
+}
+
+int compareAs(ExprType type, const Value &a, const Value &b)
+{
+    switch (type) {
+    case ExprType::Decimal: {
+        const int s = std::max(a.scale, b.scale);
+        const i128 l = i128(a.i) * pow10(s - a.scale);
+        const i128 r = i128(b.i) * pow10(s - b.scale);
+        return l < r ? -1 : l > r ? 1 : 0;
+    }
+    case ExprType::Float:
+        return a.f < b.f ? -1 : a.f > b.f ? 1 : 0;
+    case ExprType::Text: {
+        const int c = std::memcmp(a.text, b.text, std::min(a.len, b.len));
+        return c != 0 ? (c < 0 ? -1 : 1) : a.len < b.len ? -1 : a.len > b.len ? 1 : 0;
+    }
+    case ExprType::Interval: {
+        const i128 l = intervalKey(a), r = intervalKey(b);
+        return l < r ? -1 : l > r ? 1 : 0;
+    }
+    default:
+        return a.i < b.i ? -1 : a.i > b.i ? 1 : 0;
+    }
+}
+
+Value decimalRescaled(i128 unscaled, int from, int to)
+{
+    if (to >= from) {
+        const i128 f = pow10(to - from);
+        if (unscaled > i128(INT64_MAX) || unscaled < i128(INT64_MIN))
+            return Value::null();
+        return fitDecimal(unscaled * f, to);
+    }
+    return fitDecimal(roundDiv(unscaled, pow10(from - to)), to);
+}
+
+Value decimalFromDouble(double d, int scale)
+{
+    // Through 15 significant digits, as PostgreSQL converts double precision to numeric.
+    if (!std::isfinite(d) || std::fabs(d) >= 9e18)
+        return Value::null();
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.14e", d);
+    i128 digits = 0;
+    const char *p = buf + (buf[0] == '-' ? 1 : 0);
+    for (; *p && *p != 'e'; ++p) {
+        if (*p >= '0' && *p <= '9')
+            digits = digits * 10 + (*p - '0');
+    }
+    const int exponent = *p == 'e' ? std::atoi(p + 1) : 0;
+    if (buf[0] == '-')
+        digits = -digits;
+    const int ownScale = 14 - exponent; // digits * 10^-ownScale
+    if (ownScale < 0)
+        return decimalRescaled(digits * pow10(-ownScale), 0, scale);
+    if (ownScale > 36)
+        return Value::decimal(0, uint8_t(scale));
+    return decimalRescaled(digits, ownScale, scale);
+}
+
+} // namespace spillway
+
+namespace spillway {
+
+namespace {
+
+Value toInteger(const Value &v, int bits)
+{
+    int64_t r = v.i;
+    if (v.kind == ValueKind::Decimal) {
+        const i128 q = roundDiv(i128(v.i), pow10(std::min<int>(v.scale, 38)));
+        if (q > i128(INT64_MAX) || q < i128(INT64_MIN))
+            return Value::null();
+        r = int64_t(q);
+    } else if (v.kind == ValueKind::Float) {
+        if (!std::isfinite(v.f) || std::fabs(v.f) >= 9.2e18)
+            return Value::null();
+        r = int64_t(std::rint(v.f));
+    }
+    if (bits > 0 && bits < 64) {
+        const int64_t limit = int64_t(1) << (bits - 1);
+        if (r < -limit || r >= limit)
+            return Value::null();
+    }
+    return Value::integer(r);
+}
+
+Value toDecimal(const Value &v, int scale, int precision)
+{
+    Value r;
+    if (v.kind == ValueKind::Float)
+        r = decimalFromDouble(v.f, scale >= 0 ? scale : 6);
+    else if (scale >= 0 || v.scale > kMaxScale)
+        r = decimalRescaled(i128(v.i), v.scale, scale >= 0 ? scale : kMaxScale);
+    else
+        r = Value::decimal(v.i, v.scale);
+    // numeric(p,s) holds |x| < 10^(p-s); PostgreSQL refuses more, here the value is null.
+    if (!r.isNull() && precision > 0 && precision <= 38) {
+        const i128 bound = pow10(std::min(precision, 38));
+        if (i128(r.i) >= bound || -i128(r.i) >= bound)
+            return Value::null();
+    }
+    return r;
+}
+
+double toDouble(const Value &v)
+{
+    if (v.kind == ValueKind::Float)
+        return v.f;
+    if (v.kind == ValueKind::Decimal)
+        return double(v.i) / double(pow10(std::min<int>(v.scale, 38)));
+    return double(v.i);
+}
+
+Value toText(const Value &v, Arena &arena)
+{
+    if (v.kind == ValueKind::Text)
+        return v;
+    const std::string_view s =
+        arena.write(renderedLengthBound(v), [&v](char *p) { return renderText(v, p); });
+    return Value::string(s);
+}
+
+int64_t toMicros(const Value &v)
+{
+    return v.kind == ValueKind::Date ? v.i * kDay : v.i;
+}
+
+} // namespace
+
+Value convertValue(const Value &v, ExprType to, int scale, int precision, bool real, Arena &arena)
+{
+    if (v.isNull())
+        return v;
+    switch (to) {
+    case ExprType::Int:
+        return toInteger(v, precision);
+    case ExprType::Decimal:
+        return toDecimal(v, scale, precision);
+    case ExprType::Float: {
+        const double d = toDouble(v);
+        return Value::real(real ? double(float(d)) : d);
+    }
+    case ExprType::Text:
+        return toText(v, arena);
+    case ExprType::Bool:
+        return Value::boolean(v.i != 0);
+    case ExprType::Date:
+        return dateOrNull(v.kind == ValueKind::Date ? v.i : floorDiv(v.i, kDay));
+    case ExprType::Timestamp:
+        return v.kind == ValueKind::Date && (v.i > kMaxDays || v.i < -kMaxDays)
+                   ? Value::null()
+                   : Value::timestamp(toMicros(v));
+    case ExprType::TimestampTz:
+        if (v.kind == ValueKind::Date && (v.i > kMaxDays || v.i < -kMaxDays))
+            return Value::null();
+        return v.kind == ValueKind::TimestampTz ? v : Value::timestampTz(toMicros(v), 0);
+    default:
+        return v;
+    }
+}
+
+} // namespace spillway

@@ -1,0 +1,73 @@
+#pragma once
+
+// A type-checked expression (schema/expression.h) turned into a small tree of nodes that each
+// evaluate a whole batch in one loop: the tree is walked once per batch, never once per value.
+// Nulls propagate as in SQL; a division by zero or an overflow gives null instead of stopping
+// the run (PostgreSQL would raise an error).
+
+#include "schema/expression.h"
+
+#include <memory>
+
+namespace spillway {
+
+// Scratch batches for intermediate results, one pool per worker thread.
+class ScratchPool
+{
+public:
+    Value *take();
+    void give() { --m_used; }
+
+private:
+    std::vector<std::unique_ptr<Value[]>> m_buffers;
+    size_t m_used = 0;
+};
+
+struct EvalFrame
+{
+    const Value *const *inputs = nullptr; // slot i: the values of input i for these rows
+    uint32_t count = 0;                  // at most kEvalBatch
+    Arena *arena = nullptr;              // text results
+    ScratchPool *pool = nullptr;
+};
+
+constexpr uint32_t kEvalBatch = 1024;
+
+class EvalNode
+{
+public:
+    virtual ~EvalNode() = default;
+    // The values of frame.count rows: written to `out` (room for kEvalBatch values), or an
+    // existing array returned as is (a column that needs no conversion).
+    virtual const Value *eval(const EvalFrame &frame, Value *out) const = 0;
+};
+
+// A scratch batch borrowed for the length of a scope.
+class Scratch
+{
+public:
+    explicit Scratch(const EvalFrame &frame)
+        : m_pool(frame.pool)
+        , m_values(frame.pool->take())
+    {}
+    ~Scratch() { m_pool->give(); }
+    Scratch(const Scratch &) = delete;
+    Scratch &operator=(const Scratch &) = delete;
+    Value *get() const { return m_values; }
+
+private:
+    ScratchPool *m_pool;
+    Value *m_values;
+};
+
+std::unique_ptr<EvalNode> buildEvalNode(const ExprNode &node);
+// Functions and extract (expressioncalls.cpp).
+std::unique_ptr<EvalNode> buildCallNode(const ExprNode &node);
+
+// Shared value helpers.
+Value convertValue(const Value &v, ExprType to, int scale, int precision, bool real, Arena &arena);
+int compareAs(ExprType type, const Value &a, const Value &b);
+Value decimalRescaled(__int128 unscaled, int from, int to);
+Value decimalFromDouble(double d, int scale);
+
+} // namespace spillway
