@@ -134,6 +134,10 @@ void formatOne(const FormatSpec &spec, const Value &v, std::string &out)
     bool negative = false;
     if (v.isNull()) {
         body = {};
+    } else if (v.kind == ValueKind::Text) {
+        body = v.view();
+    } else if (v.kind == ValueKind::Int) {
+        body = std::string_view(buf, size_t(formatInt(buf, v.i) - buf));
     } else if (spec.conversion == 'd' || spec.conversion == 's') {
         renderText(v, rendered);
         body = rendered;

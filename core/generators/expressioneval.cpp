@@ -16,18 +16,28 @@ constexpr int kMaxScale = 18;
 
 i128 pow10(int n)
 {
-    i128 p = 1;
-    for (int i = 0; i < n; ++i)
+    if (n >= 0 && n < 20)
+        return i128(kPowersOf10[n]);
+    i128 p = i128(kPowersOf10[19]);
+    for (int i = 19; i < n; ++i)
         p *= 10;
     return p;
 }
 
-// Rounds half away from zero, as PostgreSQL's numeric does.
+// Rounds half away from zero, as PostgreSQL's numeric does; 64-bit division when it fits
+// (a 128-bit division is a slow library call).
 i128 roundDiv(i128 num, i128 den)
 {
     if (den < 0) {
         num = -num;
         den = -den;
+    }
+    if (num >= -i128(INT64_MAX) && num <= i128(INT64_MAX) && den <= i128(INT64_MAX)) {
+        const int64_t n = int64_t(num), d = int64_t(den);
+        const int64_t q = n / d, r = n % d;
+        if (uint64_t(r < 0 ? -r : r) >= uint64_t(d) - uint64_t(r < 0 ? -r : r))
+            return n < 0 ? q - 1 : q + 1;
+        return q;
     }
     const i128 q = num / den;
     const i128 r = num % den;
@@ -71,6 +81,7 @@ public:
         std::fill(out, out + frame.count, m_value);
         return out;
     }
+    const Value *constant() const override { return &m_value; }
 
 private:
     std::string m_text;
@@ -165,6 +176,20 @@ public:
     {}
     const Value *eval(const EvalFrame &frame, Value *out) const override
     {
+        if (const Value *c = m_b->constant()) {
+            const Value *a = m_a->eval(frame, out);
+            const Value b = *c;
+            for (uint32_t i = 0; i < frame.count; ++i)
+                out[i] = a[i].isNull() ? Value::null() : m_f(a[i], b);
+            return out;
+        }
+        if (const Value *c = m_a->constant()) {
+            const Value a = *c;
+            const Value *b = m_b->eval(frame, out);
+            for (uint32_t i = 0; i < frame.count; ++i)
+                out[i] = b[i].isNull() ? Value::null() : m_f(a, b[i]);
+            return out;
+        }
         Scratch sa(frame);
         const Value *a = m_a->eval(frame, sa.get());
         const Value *b = m_b->eval(frame, out);
@@ -271,18 +296,23 @@ public:
         const size_t pairs = (m_args.size() - (m_hasElse ? 1 : 0)) / 2;
         for (size_t p = 0; p < pairs; ++p) {
             const Value *c = m_args[2 * p]->eval(frame, sc.get());
-            const Value *v = m_args[2 * p + 1]->eval(frame, sv.get());
+            const EvalNode &then = *m_args[2 * p + 1];
+            const Value *k = then.constant();
+            const Value *v = k ? nullptr : then.eval(frame, sv.get());
             for (uint32_t i = 0; i < frame.count; ++i) {
                 if (!decided[i] && !c[i].isNull() && c[i].i != 0) {
-                    out[i] = v[i];
+                    out[i] = k ? *k : v[i];
                     decided[i] = true;
                 }
             }
         }
-        const Value *otherwise = m_hasElse ? m_args.back()->eval(frame, sv.get()) : nullptr;
+        const EvalNode *last = m_hasElse ? m_args.back().get() : nullptr;
+        const Value *k = last ? last->constant() : nullptr;
+        const Value *otherwise = last && !k ? last->eval(frame, sv.get()) : nullptr;
+        const Value fallback = k ? *k : Value::null();
         for (uint32_t i = 0; i < frame.count; ++i) {
             if (!decided[i])
-                out[i] = otherwise ? otherwise[i] : Value::null();
+                out[i] = otherwise ? otherwise[i] : fallback;
         }
         return out;
     }
@@ -303,21 +333,32 @@ public:
     {}
     const Value *eval(const EvalFrame &frame, Value *out) const override
     {
-        Scratch sa(frame);
-        const Value *a = m_a->eval(frame, sa.get());
-        const Value *b = m_b->eval(frame, out);
-        for (uint32_t i = 0; i < frame.count; ++i) {
-            if (a[i].isNull() || b[i].isNull()) {
-                out[i] = Value::null();
-                continue;
-            }
-            const int c = compareAs(m_type, a[i], b[i]);
-            out[i] = Value::boolean(test(c));
+        if (m_type != ExprType::Decimal && m_type != ExprType::Text &&
+            m_type != ExprType::Interval && m_type != ExprType::Float) {
+            // Booleans, integers, dates and timestamps compare their 64-bit payload.
+            return compareLoop(frame, out, [](const Value &x, const Value &y) {
+                return x.i < y.i ? -1 : x.i > y.i ? 1 : 0;
+            });
         }
-        return out;
+        const ExprType type = m_type;
+        return compareLoop(
+            frame, out, [type](const Value &x, const Value &y) { return compareAs(type, x, y); });
     }
 
 private:
+    template<class Cmp> const Value *compareLoop(const EvalFrame &frame, Value *out, Cmp cmp) const
+    {
+        Scratch sa(frame);
+        const Value *a = m_a->eval(frame, sa.get());
+        const Value *c = m_b->constant();
+        const Value *b = c ? nullptr : m_b->eval(frame, out);
+        for (uint32_t i = 0; i < frame.count; ++i) {
+            const Value &y = c ? *c : b[i];
+            out[i] =
+                a[i].isNull() || y.isNull() ? Value::null() : Value::boolean(test(cmp(a[i], y)));
+        }
+        return out;
+    }
     bool test(int c) const
     {
         switch (m_op) {
@@ -471,14 +512,23 @@ std::unique_ptr<EvalNode> decimalArithmetic(ExprOp op, std::unique_ptr<EvalNode>
         const bool sub = op == ExprOp::Sub;
         return binary(std::move(a), std::move(b), [sub](const Value &x, const Value &y) {
             const int s = std::max(x.scale, y.scale);
-            const i128 l = i128(x.i) * pow10(s - x.scale);
-            const i128 r = i128(y.i) * pow10(s - y.scale);
-            return fitDecimal(sub ? l - r : l + r, s);
+            int64_t l, r, sum;
+            // 64-bit arithmetic first; 128 bits only when a step overflows.
+            if (!__builtin_mul_overflow(x.i, int64_t(kPowersOf10[s - x.scale]), &l) &&
+                !__builtin_mul_overflow(y.i, int64_t(kPowersOf10[s - y.scale]), &r) &&
+                !(sub ? __builtin_sub_overflow(l, r, &sum) : __builtin_add_overflow(l, r, &sum)))
+                return Value::decimal(sum, uint8_t(s));
+            const i128 wl = i128(x.i) * pow10(s - x.scale);
+            const i128 wr = i128(y.i) * pow10(s - y.scale);
+            return fitDecimal(sub ? wl - wr : wl + wr, s);
         });
     }
     case ExprOp::Mul:
         return binary(std::move(a), std::move(b), [](const Value &x, const Value &y) {
             const int s = x.scale + y.scale;
+            int64_t product;
+            if (s <= kMaxScale && !__builtin_mul_overflow(x.i, y.i, &product))
+                return Value::decimal(product, uint8_t(s));
             const i128 p = i128(x.i) * i128(y.i);
             if (s > kMaxScale)
                 return decimalRescaled(p, s, kMaxScale);
@@ -585,6 +635,71 @@ std::unique_ptr<EvalNode> buildBinary(const ExprNode &n)
     }
 }
 
+// A cast to the type the value already has: nothing, or only the range check of the column.
+class FitNode final : public EvalNode
+{
+public:
+    FitNode(std::unique_ptr<EvalNode> arg, const ExprNode &n)
+        : m_arg(std::move(arg))
+        , m_to(n.type)
+        , m_scale(n.scale)
+        , m_precision(n.precision)
+    {
+        if (m_to == ExprType::Int)
+            m_limit = m_precision > 0 && m_precision < 64 ? int64_t(1) << (m_precision - 1) : 0;
+        else if (m_precision > 0)
+            m_limit = m_precision <= 18 ? int64_t(kPowersOf10[m_precision]) : INT64_MAX;
+    }
+    const Value *eval(const EvalFrame &frame, Value *out) const override
+    {
+        const Value *in = m_arg->eval(frame, out);
+        const int64_t limit = m_limit;
+        for (uint32_t i = 0; i < frame.count; ++i) {
+            Value v = in[i];
+            if (m_to == ExprType::Decimal && v.kind == ValueKind::Decimal && m_scale >= 0 &&
+                v.scale > m_scale && v.scale <= kMaxScale) {
+                // Rounded to the column's scale, half away from zero, in 64 bits.
+                const int64_t d = int64_t(kPowersOf10[v.scale - m_scale]);
+                const int64_t q = v.i / d, r = v.i % d;
+                const uint64_t ar = uint64_t(r < 0 ? -r : r);
+                v = Value::decimal(ar >= uint64_t(d) - ar ? (v.i < 0 ? q - 1 : q + 1) : q,
+                                   uint8_t(m_scale));
+            }
+            const bool fits = m_to == ExprType::Int
+                                  ? (limit == 0 || (v.i >= -limit && v.i < limit))
+                                  : (v.kind == ValueKind::Decimal &&
+                                     (m_scale < 0 ? v.scale <= 18 : v.scale == m_scale) &&
+                                     (limit == 0 ? m_precision < 0 : v.i > -limit && v.i < limit));
+            out[i] = fits || v.isNull()
+                         ? v
+                         : convertValue(v, m_to, m_scale, m_precision, false, *frame.arena);
+        }
+        return out;
+    }
+
+private:
+    std::unique_ptr<EvalNode> m_arg;
+    ExprType m_to;
+    int m_scale, m_precision;
+    int64_t m_limit = 0;
+};
+
+std::unique_ptr<EvalNode> buildCast(const ExprNode &n)
+{
+    auto arg = buildEvalNode(*n.args[0]);
+    const ExprType from = n.args[0]->type;
+    const bool sameRepresentation =
+        from == n.type &&
+        (n.type == ExprType::Text || n.type == ExprType::Bool || n.type == ExprType::Date ||
+         n.type == ExprType::Timestamp || n.type == ExprType::TimestampTz ||
+         (n.type == ExprType::Float && n.text != "real"));
+    if (sameRepresentation)
+        return arg;
+    if (from == n.type && (n.type == ExprType::Int || n.type == ExprType::Decimal))
+        return std::make_unique<FitNode>(std::move(arg), n);
+    return std::make_unique<CastNode>(std::move(arg), n);
+}
+
 } // namespace
 
 Value *ScratchPool::take()
@@ -602,7 +717,7 @@ std::unique_ptr<EvalNode> buildEvalNode(const ExprNode &n)
     case ExprNode::Kind::Column:
         return std::make_unique<SlotNode>(n.slot, n.type);
     case ExprNode::Kind::Cast:
-        return std::make_unique<CastNode>(buildEvalNode(*n.args[0]), n);
+        return buildCast(n);
     case ExprNode::Kind::Unary:
         return std::make_unique<UnaryNode>(buildEvalNode(*n.args[0]), n.op, n.args[0]->type);
     case ExprNode::Kind::Binary:

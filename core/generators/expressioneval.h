@@ -26,8 +26,8 @@ private:
 struct EvalFrame
 {
     const Value *const *inputs = nullptr; // slot i: the values of input i for these rows
-    uint32_t count = 0;                  // at most kEvalBatch
-    Arena *arena = nullptr;              // text results
+    uint32_t count = 0;                   // at most kEvalBatch
+    Arena *arena = nullptr;               // text results
     ScratchPool *pool = nullptr;
 };
 
@@ -40,6 +40,9 @@ public:
     // The values of frame.count rows: written to `out` (room for kEvalBatch values), or an
     // existing array returned as is (a column that needs no conversion).
     virtual const Value *eval(const EvalFrame &frame, Value *out) const = 0;
+    // The value of every row when the node is a literal: operators then read it once instead
+    // of a filled batch.
+    virtual const Value *constant() const { return nullptr; }
 };
 
 // A scratch batch borrowed for the length of a scope.
