@@ -85,53 +85,73 @@ private:
 class ExpressionGenerator final : public Generator
 {
 public:
-    ExpressionGenerator(std::unique_ptr<EvalNode> root, QStringList columns)
-        : m_root(std::move(root))
-        , m_columns(std::move(columns))
+    explicit ExpressionGenerator(RowExpression expression)
+        : m_expression(std::move(expression))
     {}
 
     void generate(const BatchContext &ctx, Value *out) const override
     {
-        thread_local ScratchPool pool;
-        std::vector<const Value *> inputs(size_t(m_indexes.size()));
-        for (uint32_t offset = 0; offset < ctx.count; offset += kEvalBatch) {
-            for (qsizetype s = 0; s < m_indexes.size(); ++s)
-                inputs[size_t(s)] = ctx.batch->column(m_indexes[s]) + offset;
-            EvalFrame frame{inputs.data(), std::min(kEvalBatch, ctx.count - offset), ctx.arena,
-                            &pool};
-            const Value *values = m_root->eval(frame, out + offset);
-            if (values != out + offset)
-                std::copy(values, values + frame.count, out + offset);
-        }
+        m_expression.evaluate(ctx, m_indexes, out);
     }
-    QStringList dependencies() const override { return m_columns; }
+    QStringList dependencies() const override { return m_expression.columns(); }
     QString dependencyKey(int) const override { return QStringLiteral("expression"); }
     void bindDependencies(const QList<int> &indexes) override { m_indexes = indexes; }
 
 private:
-    std::unique_ptr<EvalNode> m_root;
-    QStringList m_columns;
+    RowExpression m_expression;
     QList<int> m_indexes;
 };
 
 std::unique_ptr<Generator> makeExpression(GeneratorArgs &a)
 {
     const QString text = a.params.string(QStringLiteral("expression"));
-    const auto *compiler = dynamic_cast<const SchemaCompiler *>(&a.context);
-    const TableSpec *table = compiler ? compiler->currentTableSpec() : nullptr;
-    if (text.isNull() || !table)
+    if (text.isNull())
         return nullptr;
-    RowResolver resolver(*table, a.column);
-    const Expression expression = Expression::compile(text, resolver, a.sqlType);
-    for (const ExprProblem &problem : expression.problems())
+    QList<ExprProblem> problems;
+    auto expression = RowExpression::compile(a, text, a.sqlType, &problems);
+    for (const ExprProblem &problem : std::as_const(problems))
         a.params.error(QStringLiteral("expression"), Expression::describe(problem));
-    if (!expression.isValid())
+    if (!expression)
         return nullptr;
-    return std::make_unique<ExpressionGenerator>(buildEvalNode(*expression.root()),
-                                                 resolver.inputs());
+    return std::make_unique<ExpressionGenerator>(std::move(*expression));
 }
 
 } // namespace
+
+std::optional<RowExpression> RowExpression::compile(const GeneratorArgs &args, const QString &text,
+                                                    const QString &sqlType,
+                                                    QList<ExprProblem> *problems)
+{
+    const auto *compiler = dynamic_cast<const SchemaCompiler *>(&args.context);
+    const TableSpec *table = compiler ? compiler->currentTableSpec() : nullptr;
+    if (!table) {
+        problems->append({0, QStringLiteral("an expression needs the table it is in")});
+        return std::nullopt;
+    }
+    RowResolver resolver(*table, args.column);
+    const Expression expression = Expression::compile(text, resolver, sqlType);
+    *problems = expression.problems();
+    if (!expression.isValid())
+        return std::nullopt;
+    RowExpression result;
+    result.m_root = buildEvalNode(*expression.root());
+    result.m_columns = resolver.inputs();
+    return result;
+}
+
+void RowExpression::evaluate(const BatchContext &ctx, const QList<int> &indexes, Value *out) const
+{
+    thread_local ScratchPool pool;
+    std::vector<const Value *> inputs(size_t(indexes.size()));
+    for (uint32_t offset = 0; offset < ctx.count; offset += kEvalBatch) {
+        for (qsizetype s = 0; s < indexes.size(); ++s)
+            inputs[size_t(s)] = ctx.batch->column(indexes[s]) + offset;
+        EvalFrame frame{inputs.data(), std::min(kEvalBatch, ctx.count - offset), ctx.arena, &pool};
+        const Value *values = m_root->eval(frame, out + offset);
+        if (values != out + offset)
+            std::copy(values, values + frame.count, out + offset);
+    }
+}
 
 void registerExpressionGenerators(GeneratorRegistry &r)
 {

@@ -19,6 +19,8 @@ private slots:
     void values();
     void batchSizeDoesNotMatter();
     void readsColumnsInAnyOrder();
+    void insideTemplates();
+    void templateProblems();
 };
 
 // Inputs of every case: row 0 of these columns.
@@ -163,6 +165,38 @@ void TestExpression::readsColumnsInAnyOrder()
     const Rows r = rows(*schema, 0, 10);
     for (size_t i = 0; i < 10; ++i)
         QCOMPARE(std::stoi(r.at("c")[i]), int(i + 1) * 2 + 100);
+}
+
+void TestExpression::insideTemplates()
+{
+    // A placeholder with parentheses is an expression; it may read columns no other placeholder
+    // names, and plain placeholders keep working beside it.
+    const auto schema = compile(
+        schemaOf({col("id", "bigint", "{'kind': 'sequence'}"),
+                  col("s", "text", "{'kind': 'constant', 'value': 'Ab'}"),
+                  col("code", "text",
+                      "{'kind': 'template', 'template': "
+                      "'{s}#{format(\\u0027%05d\\u0027, id * 7)}/{ upper(s) || id }/{id}'}")},
+                 3));
+    QVERIFY(schema);
+    const Rows r = rows(*schema, 0, 3);
+    QCOMPARE(r.at("code")[0], std::string("Ab#00007/AB1/1"));
+    QCOMPARE(r.at("code")[2], std::string("Ab#00021/AB3/3"));
+}
+
+void TestExpression::templateProblems()
+{
+    Diagnostics d;
+    const auto parsed = SchemaIO::parse(
+        schemaOf({col("id", "bigint", "{'kind': 'sequence'}"),
+                  col("code", "text", "{'kind': 'template', 'template': 'x{lower(idd)}'}")}),
+        d);
+    QVERIFY(parsed);
+    QVERIFY(!CompiledSchema::compile(*parsed, d));
+    QVERIFY2(d.toString().contains(QStringLiteral(
+                 "tables[0].columns[1].generator.template: at character 9 of the template: "
+                 "column 'idd' is not in table 't'; did you mean 'id'?")),
+             qPrintable(d.toString()));
 }
 
 QTEST_GUILESS_MAIN(TestExpression)
