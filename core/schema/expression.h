@@ -6,7 +6,9 @@
 // type checking live here, in the schema layer, so `validate` reports every problem with its
 // position; generators/expressioneval turns a checked tree into batch-at-a-time nodes.
 
+#include "base/diagnostics.h"
 #include "base/value.h"
+#include "schema/schema.h"
 
 #include <QList>
 #include <QString>
@@ -147,6 +149,11 @@ std::unique_ptr<ExprNode> parseExpression(const QString &text, QList<ExprProblem
 std::unique_ptr<ExprNode> checkExpression(std::unique_ptr<ExprNode> root,
                                           const ExprResolver &resolver, const ExprTarget &target,
                                           QList<ExprProblem> &problems);
+
+// For a problem at "tables[i].columns[j].generator.expression" whose message starts "at column
+// N of the expression": the expression and a caret under column N, as two lines indented by
+// `indent` spaces (for the CLI); empty for any other problem.
+QString expressionCaret(const Schema &schema, const Diagnostic &problem, int indent = 4);
 
 // Literal helpers shared with the evaluator.
 std::optional<ExprInterval> parseInterval(const QString &text);

@@ -423,4 +423,26 @@ QString Expression::describe(const ExprProblem &problem)
         .arg(problem.message);
 }
 
+QString expressionCaret(const Schema &schema, const Diagnostic &problem, int indent)
+{
+    static const QRegularExpression path(
+        QStringLiteral("^tables\\[(\\d+)\\]\\.columns\\[(\\d+)\\]\\.generator\\.expression$"));
+    static const QRegularExpression at(QStringLiteral("^at column (\\d+) of the expression: "));
+    const auto p = path.match(problem.path);
+    const auto a = at.match(problem.message);
+    if (!p.hasMatch() || !a.hasMatch())
+        return {};
+    const int t = p.captured(1).toInt(), c = p.captured(2).toInt();
+    if (t >= schema.tables.size() || c >= schema.tables[t].columns.size())
+        return {};
+    const QString text =
+        schema.tables[t].columns[c].generator.value(QStringLiteral("expression")).toString();
+    const int column = a.captured(1).toInt();
+    if (text.isEmpty() || text.contains(QLatin1Char('\n')) || column > text.size() + 1)
+        return {};
+    const QString pad(indent, QLatin1Char(' '));
+    return pad + text + QLatin1Char('\n') + pad + QString(column - 1, QLatin1Char(' ')) +
+           QLatin1Char('^');
+}
+
 } // namespace spillway

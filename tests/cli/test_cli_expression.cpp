@@ -83,6 +83,10 @@ void TestCliExpression::validateNamesThePlace()
                  "tables[0].columns[1].generator.expression: at column 37 of the expression: "
                  "column 'c_nam' is not in table 'customer'; did you mean 'c_name'?")),
              qPrintable(r.err));
+    // Then the expression with a caret under the place.
+    QVERIFY2(r.err.contains(QStringLiteral("\n    format('Customer#%09d', c_custkey + c_nam)\n") +
+                            QString(4 + 36, QLatin1Char(' ')) + QStringLiteral("^\n")),
+             qPrintable(r.err));
 }
 
 void TestCliExpression::previewAndGenerate()
