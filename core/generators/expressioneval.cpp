@@ -291,28 +291,30 @@ public:
     {}
     const Value *eval(const EvalFrame &frame, Value *out) const override
     {
-        bool decided[kEvalBatch] = {};
-        Scratch sc(frame), sv(frame);
-        const size_t pairs = (m_args.size() - (m_hasElse ? 1 : 0)) / 2;
-        for (size_t p = 0; p < pairs; ++p) {
-            const Value *c = m_args[2 * p]->eval(frame, sc.get());
-            const EvalNode &then = *m_args[2 * p + 1];
-            const Value *k = then.constant();
-            const Value *v = k ? nullptr : then.eval(frame, sv.get());
-            for (uint32_t i = 0; i < frame.count; ++i) {
-                if (!decided[i] && !c[i].isNull() && c[i].i != 0) {
-                    out[i] = k ? *k : v[i];
-                    decided[i] = true;
-                }
-            }
-        }
+        // The else value first, then each branch from the last to the first over it: the first
+        // true condition is written last and wins. Selecting through a pointer keeps the loop
+        // free of branches on the (unpredictable) conditions.
         const EvalNode *last = m_hasElse ? m_args.back().get() : nullptr;
         const Value *k = last ? last->constant() : nullptr;
-        const Value *otherwise = last && !k ? last->eval(frame, sv.get()) : nullptr;
-        const Value fallback = k ? *k : Value::null();
-        for (uint32_t i = 0; i < frame.count; ++i) {
-            if (!decided[i])
-                out[i] = otherwise ? otherwise[i] : fallback;
+        if (!last || k) {
+            std::fill(out, out + frame.count, k ? *k : Value::null());
+        } else {
+            const Value *otherwise = last->eval(frame, out);
+            if (otherwise != out)
+                std::copy(otherwise, otherwise + frame.count, out);
+        }
+        Scratch sc(frame), sv(frame);
+        const size_t pairs = (m_args.size() - (m_hasElse ? 1 : 0)) / 2;
+        for (size_t p = pairs; p-- > 0;) {
+            const Value *c = m_args[2 * p]->eval(frame, sc.get());
+            const EvalNode &then = *m_args[2 * p + 1];
+            const Value *constant = then.constant();
+            const Value *v = constant ? nullptr : then.eval(frame, sv.get());
+            for (uint32_t i = 0; i < frame.count; ++i) {
+                const bool take = (c[i].kind == ValueKind::Bool) & (c[i].i != 0);
+                const Value *chosen = constant ? constant : v + i;
+                out[i] = *(take ? chosen : out + i);
+            }
         }
         return out;
     }
@@ -635,6 +637,39 @@ std::unique_ptr<EvalNode> buildBinary(const ExprNode &n)
     }
 }
 
+// v / 10^k rounded half away from zero; the usual k are constants, so the compiler divides
+// by multiplying.
+template<int64_t D> int64_t roundDivBy(int64_t v)
+{
+    const int64_t q = v / D, r = v % D;
+    const int64_t ar = r < 0 ? -r : r;
+    return 2 * ar >= D ? (v < 0 ? q - 1 : q + 1) : q;
+}
+
+int64_t roundToPow10(int64_t v, int k)
+{
+    switch (k) {
+    case 1:
+        return roundDivBy<10>(v);
+    case 2:
+        return roundDivBy<100>(v);
+    case 3:
+        return roundDivBy<1000>(v);
+    case 4:
+        return roundDivBy<10000>(v);
+    case 5:
+        return roundDivBy<100000>(v);
+    case 6:
+        return roundDivBy<1000000>(v);
+    default: {
+        const int64_t d = int64_t(kPowersOf10[k]);
+        const int64_t q = v / d, r = v % d;
+        const uint64_t ar = uint64_t(r < 0 ? -r : r);
+        return ar >= uint64_t(d) - ar ? (v < 0 ? q - 1 : q + 1) : q;
+    }
+    }
+}
+
 // A cast to the type the value already has: nothing, or only the range check of the column.
 class FitNode final : public EvalNode
 {
@@ -659,11 +694,7 @@ public:
             if (m_to == ExprType::Decimal && v.kind == ValueKind::Decimal && m_scale >= 0 &&
                 v.scale > m_scale && v.scale <= kMaxScale) {
                 // Rounded to the column's scale, half away from zero, in 64 bits.
-                const int64_t d = int64_t(kPowersOf10[v.scale - m_scale]);
-                const int64_t q = v.i / d, r = v.i % d;
-                const uint64_t ar = uint64_t(r < 0 ? -r : r);
-                v = Value::decimal(ar >= uint64_t(d) - ar ? (v.i < 0 ? q - 1 : q + 1) : q,
-                                   uint8_t(m_scale));
+                v = Value::decimal(roundToPow10(v.i, v.scale - m_scale), uint8_t(m_scale));
             }
             const bool fits = m_to == ExprType::Int
                                   ? (limit == 0 || (v.i >= -limit && v.i < limit))
