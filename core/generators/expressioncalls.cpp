@@ -14,9 +14,6 @@ namespace spillway {
 
 namespace {
 
-using i128 = __int128;
-constexpr int64_t kDay = 86400000000LL;
-
 // Evaluates every argument over the batch, then fills each row from them with `f`.
 template<class F> class CallNode final : public EvalNode
 {
@@ -48,20 +45,6 @@ template<class F> std::unique_ptr<EvalNode> call(std::vector<std::unique_ptr<Eva
     return std::make_unique<CallNode<F>>(std::move(args), f);
 }
 
-i128 pow10(int n)
-{
-    i128 p = 1;
-    for (int i = 0; i < n; ++i)
-        p *= 10;
-    return p;
-}
-
-i128 floorDiv(i128 a, i128 b)
-{
-    const i128 q = a / b;
-    return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
-}
-
 Value numericFunction(const QString &f, const Value &v, int digits)
 {
     const bool isFloat = v.kind == ValueKind::Float;
@@ -83,9 +66,10 @@ Value numericFunction(const QString &f, const Value &v, int digits)
     }
     if (isFloat)
         return Value::real(f == QLatin1String("floor") ? std::floor(v.f) : std::ceil(v.f));
-    const i128 unit = pow10(v.scale);
-    const i128 q = f == QLatin1String("floor") ? floorDiv(v.i, unit) : -floorDiv(-i128(v.i), unit);
-    return Value::decimal(int64_t(q), 0);
+    const int64_t unit = int64_t(kPowersOf10[std::min<int>(v.scale, kMaxScale)]);
+    const int64_t q = floorDiv(v.i, unit);
+    const bool up = f == QLatin1String("ceil") && q * unit != v.i;
+    return Value::decimal(up ? q + 1 : q, 0);
 }
 
 size_t utf8Length(const Value &v)
@@ -193,24 +177,24 @@ Value extractField(const QString &field, ExprType type, const Value &v)
         return v;
     if (type == ExprType::Interval) {
         if (field == QLatin1String("epoch")) {
-            const i128 micros = i128(v.i) + i128(int64_t(v.u)) * 30 * kDay;
+            const i128 micros = i128(v.i) + i128(int64_t(v.u)) * 30 * kMicrosPerDayExpr;
             return micros > i128(INT64_MAX) || micros < i128(INT64_MIN)
                        ? Value::null()
                        : Value::decimal(int64_t(micros), 6);
         }
-        const int64_t unit = field == QLatin1String("day")    ? kDay
+        const int64_t unit = field == QLatin1String("day")    ? kMicrosPerDayExpr
                              : field == QLatin1String("hour") ? 3600000000LL
                                                               : 60000000LL;
         const int64_t modulo = field == QLatin1String("day")    ? INT64_MAX
-                               : field == QLatin1String("hour") ? kDay
+                               : field == QLatin1String("hour") ? kMicrosPerDayExpr
                                                                 : 3600000000LL;
         return Value::integer((v.i % modulo) / unit);
     }
     if (type == ExprType::Date && (v.i > 100000000 || v.i < -100000000))
         return Value::null();
-    const int64_t micros = type == ExprType::Date ? v.i * kDay : v.i;
-    const int64_t days = int64_t(floorDiv(micros, kDay));
-    const int64_t ofDay = micros - days * kDay;
+    const int64_t micros = type == ExprType::Date ? v.i * kMicrosPerDayExpr : v.i;
+    const int64_t days = int64_t(floorDiv(micros, kMicrosPerDayExpr));
+    const int64_t ofDay = micros - days * kMicrosPerDayExpr;
     if (field == QLatin1String("epoch"))
         return type == ExprType::Date ? Value::integer(days * 86400) : Value::decimal(micros, 6);
     if (field == QLatin1String("hour"))

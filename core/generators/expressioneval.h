@@ -67,7 +67,24 @@ std::unique_ptr<EvalNode> buildEvalNode(const ExprNode &node);
 // Functions and extract (expressioncalls.cpp).
 std::unique_ptr<EvalNode> buildCallNode(const ExprNode &node);
 
-// Shared value helpers.
+// Shared value helpers (expressionvalues.cpp).
+using i128 = __int128;
+constexpr int64_t kMicrosPerDayExpr = 86400000000LL;
+constexpr int kMaxScale = 18; // decimals keep at most 18 digits after the point
+// Dates within about 270,000 years of 1970 and timestamps within the same: beyond, null.
+constexpr int64_t kMaxDays = 100000000;
+constexpr int64_t kMaxMicros = kMaxDays * kMicrosPerDayExpr;
+
+i128 decimalPow10(int n);
+// num / den rounded half away from zero, as PostgreSQL's numeric rounds.
+i128 roundDiv(i128 num, i128 den);
+// v / 10^k rounded half away from zero.
+int64_t roundToPow10(int64_t v, int k);
+int64_t floorDiv(int64_t a, int64_t b);
+// A decimal of `scale` digits, or null when it does not fit 64 bits.
+Value fitDecimal(i128 v, int scale);
+Value dateOrNull(int64_t days);
+i128 intervalKey(const Value &v); // intervals compare as months of 30 days
 Value convertValue(const Value &v, ExprType to, int scale, int precision, bool real, Arena &arena);
 int compareAs(ExprType type, const Value &a, const Value &b);
 Value decimalRescaled(__int128 unscaled, int from, int to);

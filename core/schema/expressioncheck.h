@@ -49,6 +49,10 @@ private:
     void checkTemporal(ExprNode &n);
     void checkCase(ExprNode &n);
     void checkCall(ExprNode &n);
+    void checkNumericCall(ExprNode &n);
+    void checkTextCall(ExprNode &n);
+    bool arity(ExprNode &n, int lo, int hi);
+    bool argIs(ExprNode &n, int i, ExprType t, const char *what);
     void checkFormat(ExprNode &n);
     void checkExtract(ExprNode &n);
     bool unifyArgs(ExprNode &n, size_t from);

@@ -226,64 +226,48 @@ bool ExprChecker::unifyArgs(ExprNode &n, size_t from)
     return true;
 }
 
+bool ExprChecker::arity(ExprNode &n, int lo, int hi)
+{
+    const int count = int(n.args.size());
+    if (count >= lo && count <= hi)
+        return true;
+    const QString wanted = lo == hi    ? QString::number(lo)
+                           : hi > 1000 ? QStringLiteral("%1 or more").arg(lo)
+                                       : QStringLiteral("%1 to %2").arg(lo).arg(hi);
+    fail(n, QStringLiteral("%1() takes %2 argument(s), not %3").arg(n.name, wanted).arg(count));
+    return false;
+}
+
+bool ExprChecker::argIs(ExprNode &n, int i, ExprType t, const char *what)
+{
+    ExprNode &arg = *n.args[size_t(i)];
+    if (arg.type == t || arg.type == ExprType::Null ||
+        (t == ExprType::Decimal && isNumericType(arg.type))) {
+        if (t != ExprType::Decimal)
+            n.args[size_t(i)] = castTo(std::move(n.args[size_t(i)]), t);
+        return true;
+    }
+    fail(arg, QStringLiteral("argument %1 of %2() must be %3, not %4")
+                  .arg(i + 1)
+                  .arg(n.name, QLatin1String(what), exprTypeName(arg.type)));
+    return false;
+}
+
 void ExprChecker::checkCall(ExprNode &n)
 {
     const QString &f = n.name;
-    const int count = int(n.args.size());
-    auto arity = [&](int lo, int hi) {
-        if (count >= lo && count <= hi)
-            return true;
-        const QString wanted = lo == hi    ? QString::number(lo)
-                               : hi > 1000 ? QStringLiteral("%1 or more").arg(lo)
-                                           : QStringLiteral("%1 to %2").arg(lo).arg(hi);
-        fail(n, QStringLiteral("%1() takes %2 argument(s), not %3").arg(f, wanted).arg(count));
-        return false;
-    };
-    auto argIs = [&](int i, ExprType t, const char *what) {
-        ExprNode &arg = *n.args[size_t(i)];
-        if (arg.type == t || arg.type == ExprType::Null ||
-            (t == ExprType::Decimal && isNumericType(arg.type))) {
-            if (t != ExprType::Decimal)
-                n.args[size_t(i)] = castTo(std::move(n.args[size_t(i)]), t);
-            return true;
-        }
-        fail(arg, QStringLiteral("argument %1 of %2() must be %3, not %4")
-                      .arg(i + 1)
-                      .arg(f, QLatin1String(what), exprTypeName(arg.type)));
-        return false;
-    };
     if (f == QLatin1String("coalesce") || f == QLatin1String("least") ||
         f == QLatin1String("greatest")) {
-        if (arity(1, 1 << 20))
+        if (arity(n, 1, 1 << 20))
             unifyArgs(n, 0);
     } else if (f == QLatin1String("abs") || f == QLatin1String("floor") ||
-               f == QLatin1String("ceil") || (f == QLatin1String("round") && count == 1)) {
-        if (!arity(1, 1) || !argIs(0, ExprType::Decimal, "a number"))
-            return;
-        n.type = n.args[0]->type == ExprType::Null ? ExprType::Int : n.args[0]->type;
-        n.scale = f == QLatin1String("abs") ? n.args[0]->scale : 0;
-    } else if (f == QLatin1String("round")) {
-        if (!arity(1, 2) || !argIs(0, ExprType::Decimal, "a number"))
-            return;
-        const ExprNode &digits = *n.args[1];
-        if (digits.kind != ExprNode::Kind::Literal || digits.literal.kind != ValueKind::Int ||
-            digits.literal.i < 0 || digits.literal.i > 18)
-            return fail(n, QStringLiteral("round(x, n) needs n as a whole number from 0 to 18"));
-        n.type = ExprType::Decimal;
-        n.scale = int(digits.literal.i);
+               f == QLatin1String("ceil") || f == QLatin1String("round")) {
+        checkNumericCall(n);
     } else if (f == QLatin1String("upper") || f == QLatin1String("lower") ||
-               f == QLatin1String("length")) {
-        if (!arity(1, 1) || !argIs(0, ExprType::Text, "text"))
-            return;
-        n.type = f == QLatin1String("length") ? ExprType::Int : ExprType::Text;
-    } else if (f == QLatin1String("substr")) {
-        if (!arity(2, 3) || !argIs(0, ExprType::Text, "text") ||
-            !argIs(1, ExprType::Int, "an integer") ||
-            (count == 3 && !argIs(2, ExprType::Int, "an integer")))
-            return;
-        n.type = ExprType::Text;
+               f == QLatin1String("length") || f == QLatin1String("substr")) {
+        checkTextCall(n);
     } else if (f == QLatin1String("format")) {
-        if (arity(1, 1 << 20))
+        if (arity(n, 1, 1 << 20))
             checkFormat(n);
     } else {
         const QString best = SchemaCompiler::closest(f, functionNames());
@@ -292,6 +276,40 @@ void ExprChecker::checkCall(ExprNode &n)
                           .arg(f, functionNames().join(QStringLiteral(", ")))
                     : QStringLiteral("unknown function '%1'; did you mean '%2'?").arg(f, best));
     }
+}
+
+void ExprChecker::checkNumericCall(ExprNode &n)
+{
+    const bool withDigits = n.name == QLatin1String("round") && n.args.size() == 2;
+    if (!arity(n, 1, n.name == QLatin1String("round") ? 2 : 1) ||
+        !argIs(n, 0, ExprType::Decimal, "a number"))
+        return;
+    if (!withDigits) {
+        n.type = n.args[0]->type == ExprType::Null ? ExprType::Int : n.args[0]->type;
+        n.scale = n.name == QLatin1String("abs") ? n.args[0]->scale : 0;
+        return;
+    }
+    const ExprNode &digits = *n.args[1];
+    if (digits.kind != ExprNode::Kind::Literal || digits.literal.kind != ValueKind::Int ||
+        digits.literal.i < 0 || digits.literal.i > 18)
+        return fail(n, QStringLiteral("round(x, n) needs n as a whole number from 0 to 18"));
+    n.type = ExprType::Decimal;
+    n.scale = int(digits.literal.i);
+}
+
+void ExprChecker::checkTextCall(ExprNode &n)
+{
+    if (n.name == QLatin1String("substr")) {
+        if (!arity(n, 2, 3) || !argIs(n, 0, ExprType::Text, "text") ||
+            !argIs(n, 1, ExprType::Int, "an integer") ||
+            (n.args.size() == 3 && !argIs(n, 2, ExprType::Int, "an integer")))
+            return;
+        n.type = ExprType::Text;
+        return;
+    }
+    if (!arity(n, 1, 1) || !argIs(n, 0, ExprType::Text, "text"))
+        return;
+    n.type = n.name == QLatin1String("length") ? ExprType::Int : ExprType::Text;
 }
 
 void ExprChecker::checkFormat(ExprNode &n)

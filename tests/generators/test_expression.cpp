@@ -61,6 +61,9 @@ void TestExpression::values_data()
     add("abs(-p)", "numeric(12,2)", "19.99");
     add("floor(p)", "integer", "19");
     add("ceil(p)", "integer", "20");
+    add("floor(-p)", "integer", "-20");
+    add("ceil(-p)", "integer", "-19");
+    add("ceil(-p)", "numeric", "-19");
     add("round(f * 1.07, 2)", "numeric(8,2)", "2.68");
     add("123456.789", "numeric(5,2)", "<null>"); // beyond numeric(5,2): PostgreSQL refuses
     add("f * 2", "double precision", "5");
