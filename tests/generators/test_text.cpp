@@ -134,7 +134,8 @@ Schema oneTable(int64_t rows, const QList<ColumnSpec> &columns)
 {
     Schema schema;
     schema.seed = 7;
-    schema.tables = {TableSpec{QStringLiteral("t"), rows, std::nullopt, columns, QString()}};
+    schema.tables = {
+        TableSpec{QStringLiteral("t"), rows, std::nullopt, columns, QString(), std::nullopt}};
     return schema;
 }
 

@@ -25,6 +25,10 @@ bad_documents = [
     {"tables": [{"name": "t", "rows": 1, "columns": [{"name": "a", "generator": {"kind": "uniform", "min": 1}}]}]},
     {"tables": [{"name": "t", "rows": 1, "columns": [{"name": "a", "generator": {"kind": "uniform", "min": 1, "max": 2, "maxx": 3}}]}]},
     {"tables": [{"name": "t", "columns": [{"name": "a", "generator": {"kind": "sequence"}}]}]},
+    {"tables": [{"name": "t", "rows": 1, "dirty": {"fraction": 0.9},
+                 "columns": [{"name": "a", "generator": {"kind": "sequence"}}]}]},
+    {"tables": [{"name": "t", "rows": 1, "dirty": {"fraction": 0.1, "kinds": ["typo"]},
+                 "columns": [{"name": "a", "generator": {"kind": "sequence"}}]}]},
 ]
 for doc in bad_documents:
     if validator.is_valid(doc):
