@@ -120,25 +120,27 @@ public:
     {}
     const Value *eval(const EvalFrame &frame, Value *out) const override
     {
+        const F f = m_f; // a local: stores into out could alias the member
+        const uint32_t count = frame.count;
         if (const Value *c = m_b->constant()) {
             const Value *a = m_a->eval(frame, out);
             const Value b = *c;
-            for (uint32_t i = 0; i < frame.count; ++i)
-                out[i] = a[i].isNull() ? Value::null() : m_f(a[i], b);
+            for (uint32_t i = 0; i < count; ++i)
+                out[i] = a[i].isNull() ? Value::null() : f(a[i], b);
             return out;
         }
         if (const Value *c = m_a->constant()) {
             const Value a = *c;
             const Value *b = m_b->eval(frame, out);
-            for (uint32_t i = 0; i < frame.count; ++i)
-                out[i] = b[i].isNull() ? Value::null() : m_f(a, b[i]);
+            for (uint32_t i = 0; i < count; ++i)
+                out[i] = b[i].isNull() ? Value::null() : f(a, b[i]);
             return out;
         }
         Scratch sa(frame);
         const Value *a = m_a->eval(frame, sa.get());
         const Value *b = m_b->eval(frame, out);
-        for (uint32_t i = 0; i < frame.count; ++i)
-            out[i] = a[i].isNull() || b[i].isNull() ? Value::null() : m_f(a[i], b[i]);
+        for (uint32_t i = 0; i < count; ++i)
+            out[i] = a[i].isNull() || b[i].isNull() ? Value::null() : f(a[i], b[i]);
         return out;
     }
 
@@ -298,16 +300,18 @@ private:
         const Value *a = m_a->eval(frame, sa.get());
         const Value *c = m_b->constant();
         const Value *b = c ? nullptr : m_b->eval(frame, out);
-        for (uint32_t i = 0; i < frame.count; ++i) {
+        const ExprOp op = m_op; // a local: stores into out could alias the member
+        const uint32_t count = frame.count;
+        for (uint32_t i = 0; i < count; ++i) {
             const Value &y = c ? *c : b[i];
-            out[i] =
-                a[i].isNull() || y.isNull() ? Value::null() : Value::boolean(test(cmp(a[i], y)));
+            out[i] = a[i].isNull() || y.isNull() ? Value::null()
+                                                 : Value::boolean(test(op, cmp(a[i], y)));
         }
         return out;
     }
-    bool test(int c) const
+    static bool test(ExprOp op, int c)
     {
-        switch (m_op) {
+        switch (op) {
         case ExprOp::Eq:
             return c == 0;
         case ExprOp::Ne:
@@ -593,23 +597,31 @@ public:
     }
     const Value *eval(const EvalFrame &frame, Value *out) const override
     {
+        // Members copied to locals: stores into Values (which hold bytes) could alias them.
         const Value *in = m_arg->eval(frame, out);
         const int64_t limit = m_limit;
-        for (uint32_t i = 0; i < frame.count; ++i) {
-            Value v = in[i];
-            if (m_to == ExprType::Decimal && v.kind == ValueKind::Decimal && m_scale >= 0 &&
-                v.scale > m_scale && v.scale <= kMaxScale) {
-                // Rounded to the column's scale, half away from zero, in 64 bits.
-                v = Value::decimal(roundToPow10(v.i, v.scale - m_scale), uint8_t(m_scale));
+        const uint32_t count = frame.count;
+        if (m_to == ExprType::Int) {
+            for (uint32_t i = 0; i < count; ++i) {
+                const Value v = in[i];
+                out[i] = limit == 0 || (v.i >= -limit && v.i < limit) ? v : Value::null();
             }
-            const bool fits = m_to == ExprType::Int
-                                  ? (limit == 0 || (v.i >= -limit && v.i < limit))
-                                  : (v.kind == ValueKind::Decimal &&
-                                     (m_scale < 0 ? v.scale <= 18 : v.scale == m_scale) &&
-                                     (limit == 0 ? m_precision < 0 : v.i > -limit && v.i < limit));
-            out[i] = fits || v.isNull()
-                         ? v
-                         : convertValue(v, m_to, m_scale, m_precision, false, *frame.arena);
+            return out;
+        }
+        const int scale = m_scale, precision = m_precision;
+        for (uint32_t i = 0; i < count; ++i) {
+            Value v = in[i];
+            if (v.kind == ValueKind::Decimal && scale >= 0 && v.scale > scale &&
+                v.scale <= kMaxScale) {
+                // Rounded to the column's scale, half away from zero, in 64 bits.
+                v = Value::decimal(roundToPow10(v.i, v.scale - scale), uint8_t(scale));
+            }
+            const bool fits = v.kind == ValueKind::Decimal &&
+                              (scale < 0 ? v.scale <= kMaxScale : v.scale == scale) &&
+                              (limit == 0 ? precision < 0 : v.i > -limit && v.i < limit);
+            out[i] = fits || v.isNull() ? v
+                                        : convertValue(v, ExprType::Decimal, scale, precision,
+                                                       false, *frame.arena);
         }
         return out;
     }

@@ -80,10 +80,22 @@ i128 decimalPow10(int n);
 i128 roundDiv(i128 num, i128 den);
 // v / 10^k rounded half away from zero.
 int64_t roundToPow10(int64_t v, int k);
-int64_t floorDiv(int64_t a, int64_t b);
+inline int64_t floorDiv(int64_t a, int64_t b)
+{
+    const int64_t q = a / b;
+    return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
 // A decimal of `scale` digits, or null when it does not fit 64 bits.
-Value fitDecimal(i128 v, int scale);
-Value dateOrNull(int64_t days);
+inline Value fitDecimal(i128 v, int scale)
+{
+    if (v > i128(INT64_MAX) || v < i128(INT64_MIN))
+        return Value::null();
+    return Value::decimal(int64_t(v), uint8_t(scale));
+}
+inline Value dateOrNull(int64_t days)
+{
+    return days > kMaxDays || days < -kMaxDays ? Value::null() : Value::date(days);
+}
 i128 intervalKey(const Value &v); // intervals compare as months of 30 days
 Value convertValue(const Value &v, ExprType to, int scale, int precision, bool real, Arena &arena);
 int compareAs(ExprType type, const Value &a, const Value &b);

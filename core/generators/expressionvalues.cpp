@@ -42,27 +42,9 @@ i128 roundDiv(i128 num, i128 den)
     return q;
 }
 
-int64_t floorDiv(int64_t a, int64_t b)
-{
-    const int64_t q = a / b;
-    return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
-}
-
 i128 intervalKey(const Value &v)
 {
     return i128(v.i) + i128(int64_t(v.u)) * 30 * kMicrosPerDayExpr;
-}
-
-Value dateOrNull(int64_t days)
-{
-    return days > kMaxDays || days < -kMaxDays ? Value::null() : Value::date(days);
-}
-
-Value fitDecimal(i128 v, int scale)
-{
-    if (v > i128(INT64_MAX) || v < i128(INT64_MIN))
-        return Value::null();
-    return Value::decimal(int64_t(v), uint8_t(scale));
 }
 
 // v / 10^k rounded half away from zero; the usual k are constants, so the compiler divides
