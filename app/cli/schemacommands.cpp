@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "run/preview.h"
 #include "schema/ddl.h"
+#include "schema/expression.h"
 #include "schema/schemaio.h"
 
 #include <QFile>
@@ -26,10 +27,14 @@ int runValidate(const QStringList &arguments)
     const QString argument = p.positionalArguments().first();
     Diagnostics diagnostics;
     QString readError;
-    if (const std::optional<QByteArray> text = readSchemaText(argument, &readError))
+    std::optional<Schema> schema;
+    if (const std::optional<QByteArray> text = readSchemaText(argument, &readError)) {
         diagnostics = SchemaIO::validate(*text);
-    else
+        Diagnostics ignored;
+        schema = SchemaIO::parse(*text, ignored);
+    } else {
         diagnostics.add(QString(), readError);
+    }
     if (p.isSet(QStringLiteral("json"))) {
         QJsonArray problems;
         for (const Diagnostic &d : diagnostics.items())
@@ -45,8 +50,13 @@ int runValidate(const QStringList &arguments)
     } else if (diagnostics.isEmpty()) {
         printOut(QStringLiteral("%1: valid\n").arg(argument));
     } else {
-        for (const Diagnostic &d : diagnostics.items())
+        for (const Diagnostic &d : diagnostics.items()) {
             printErr(QStringLiteral("%1: %2\n").arg(argument, d.toString()));
+            // An expression's problem: the expression with a caret under the place.
+            const QString caret = schema ? expressionCaret(*schema, d) : QString();
+            if (!caret.isEmpty())
+                printErr(caret + QLatin1Char('\n'));
+        }
         printErr(QStringLiteral("%1 problem(s) found.\n").arg(diagnostics.size()));
     }
     return diagnostics.isEmpty() ? ExitOk : ExitUsage;

@@ -5,6 +5,7 @@
 
 #include "base/jsonvalue.h"
 #include "generators/distribution.h"
+#include "generators/expressiongenerator.h"
 #include "generators/nested.h"
 #include "generators/textrender.h"
 #include "schema/compiledschema.h"
@@ -332,6 +333,7 @@ void registerCompositeGenerators(GeneratorRegistry &r)
     r.add({QStringLiteral("bytes"), composite,
            QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry", "Random bytes (bytea, hex form)")),
            QStringLiteral("bytea"), createBytes});
+    registerExpressionGenerators(r);
 }
 
 } // namespace spillway

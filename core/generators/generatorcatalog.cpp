@@ -278,6 +278,12 @@ QJsonObject GeneratorCatalog::startingParameters(const QString &kind, const Sche
         } else if (type == ParameterType::Text && name == QLatin1String("template") && own &&
                    !own->columns.isEmpty()) {
             result.insert(name, QLatin1Char('{') + own->columns.first().name + QLatin1Char('}'));
+        } else if (type == ParameterType::Text && name == QLatin1String("expression") && own &&
+                   !own->columns.isEmpty()) {
+            // The first column, quoted: a start that shows how an expression names a column.
+            QString quoted = own->columns.first().name;
+            quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+            result.insert(name, QLatin1Char('"') + quoted + QLatin1Char('"'));
         } else {
             result.insert(name, startingValue(name, type));
         }

@@ -73,7 +73,8 @@ public:
 
     // The parameters a newly picked generator of `kind` starts with: {"kind": kind} and its
     // required parameters filled sensibly (ranges, dates, a table with a key column other than
-    // `table`, that table's first key column, a template naming the table's first column).
+    // `table`, that table's first key column, a template or an expression naming the table's
+    // first column).
     // `schema` may be null and `table` -1 when there is no document or table to look at.
     static QJsonObject startingParameters(const QString &kind, const Schema *schema, int table,
                                           const QString &definition = kGenerator);

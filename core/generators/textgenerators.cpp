@@ -1,6 +1,7 @@
 // Text and choice generators: pattern, words, sentence, paragraph, template, choice, constant.
 
 #include "base/aliastable.h"
+#include "generators/expressiongenerator.h"
 #include "generators/pattern.h"
 #include "generators/textrender.h"
 #include "generators/wordlist.h"
@@ -307,14 +308,22 @@ struct TemplateSpec
 {
     struct Segment
     {
-        int slot;       // dependency slot, or -1 for literal text
+        int slot;       // dependency slot, kMaxColumns + i for computed[i], or -1 for literal text
         uint32_t begin; // literal: bytes [begin, begin+size) of literals
         uint32_t size;
+    };
+    // A placeholder holding an expression, {format('%05d', id)}: its columns' slots in names.
+    struct Computed
+    {
+        RowExpression expression;
+        std::vector<int> nameSlots;
     };
     std::string literals;
     std::vector<Segment> segments;
     QStringList names; // the columns read, one slot each
+    std::vector<Computed> computed;
     static constexpr qsizetype kMaxColumns = 64;
+    static constexpr size_t kMaxComputed = 16;
     CaseMode caseMode = CaseMode::None;
     bool ascii = false;
 };
@@ -340,15 +349,33 @@ public:
     {
         // The columns read, resolved once per batch; unbound ones read as null.
         static const Value null;
-        const Value *columns[TemplateSpec::kMaxColumns];
+        constexpr size_t kSlots = TemplateSpec::kMaxColumns + TemplateSpec::kMaxComputed;
+        const Value *columns[kSlots];
         for (size_t c = 0; c < m_columns.size(); ++c) {
             const bool bound = ctx.batch && m_columns[c] >= 0;
             columns[c] = bound ? ctx.batch->column(m_columns[c]) : nullptr;
         }
+        // Expression placeholders: evaluated for the whole batch first, then read like columns.
+        std::vector<std::vector<Value>> computed(m_spec.computed.size());
+        for (size_t k = 0; k < m_spec.computed.size(); ++k) {
+            const TemplateSpec::Computed &c = m_spec.computed[k];
+            QList<int> indexes;
+            for (int slot : c.nameSlots)
+                indexes.append(m_columns[size_t(slot)]);
+            computed[k].resize(ctx.count);
+            const bool bound = ctx.batch && !indexes.contains(-1);
+            if (bound)
+                c.expression.evaluate(ctx, indexes, computed[k].data());
+            columns[TemplateSpec::kMaxColumns + k] = bound ? computed[k].data() : nullptr;
+        }
         for (uint32_t i = 0; i < ctx.count; ++i) {
-            const Value *values[TemplateSpec::kMaxColumns];
+            const Value *values[kSlots];
             for (size_t c = 0; c < m_columns.size(); ++c)
                 values[c] = columns[c] ? &columns[c][i] : &null;
+            for (size_t k = 0; k < computed.size(); ++k) {
+                const Value *column = columns[TemplateSpec::kMaxColumns + k];
+                values[TemplateSpec::kMaxColumns + k] = column ? &column[i] : &null;
+            }
             out[i] = Value::string(render(values, *ctx.arena));
         }
     }
@@ -389,10 +416,48 @@ private:
     std::vector<int> m_columns;
 };
 
-// Splits "{first}.{last}@example.com" into literal text and column references; "{{" and "}}"
-// stand for single braces.
-bool parseTemplate(const QString &text, ParamReader &params, TemplateSpec &spec)
+// An expression placeholder starting at character `at` (0-based) of the template.
+bool addComputed(const QString &text, int at, const GeneratorArgs &args, TemplateSpec &spec)
 {
+    const QString key = QStringLiteral("template");
+    if (spec.computed.size() == TemplateSpec::kMaxComputed) {
+        args.params.error(key, QStringLiteral("the template has more than %1 expressions: split "
+                                              "it over several columns")
+                                   .arg(TemplateSpec::kMaxComputed));
+        return false;
+    }
+    QList<ExprProblem> problems;
+    auto expression = RowExpression::compile(args, text, QStringLiteral("text"), &problems);
+    for (const ExprProblem &p : std::as_const(problems))
+        args.params.error(key, QStringLiteral("at character %1 of the template: %2")
+                                   .arg(at + p.pos + 1)
+                                   .arg(p.message));
+    if (!expression)
+        return false;
+    TemplateSpec::Computed computed{std::move(*expression), {}};
+    for (const QString &column : computed.expression.columns()) {
+        if (!spec.names.contains(column) && spec.names.size() == TemplateSpec::kMaxColumns) {
+            args.params.error(key, QStringLiteral("the template reads more than %1 columns: "
+                                                  "split it over several template columns")
+                                       .arg(TemplateSpec::kMaxColumns));
+            return false;
+        }
+        if (!spec.names.contains(column))
+            spec.names.append(column);
+        computed.nameSlots.push_back(int(spec.names.indexOf(column)));
+    }
+    spec.segments.push_back(
+        {int(TemplateSpec::kMaxColumns + qsizetype(spec.computed.size())), 0, 0});
+    spec.computed.push_back(std::move(computed));
+    return true;
+}
+
+// Splits "{first}.{last}@example.com" into literal text and column references; "{{" and "}}"
+// stand for single braces. A placeholder with parentheses is an expression:
+// {format('%05d', id)}, {upper(last)}.
+bool parseTemplate(const QString &text, const GeneratorArgs &args, TemplateSpec &spec)
+{
+    ParamReader &params = args.params;
     const QString key = QStringLiteral("template");
     QString literal;
     auto flush = [&] {
@@ -428,6 +493,13 @@ bool parseTemplate(const QString &text, ParamReader &params, TemplateSpec &spec)
                 return false;
             }
             flush();
+            if (name.contains(QLatin1Char('('))) {
+                const qsizetype lead = text.indexOf(name, i + 1) - i - 1;
+                if (!addComputed(name, int(i + 1 + lead), args, spec))
+                    return false;
+                i = close;
+                continue;
+            }
             if (!spec.names.contains(name) && spec.names.size() == TemplateSpec::kMaxColumns) {
                 params.error(key, QStringLiteral("the template reads more than %1 columns: "
                                                  "split it over several template columns")
@@ -455,7 +527,7 @@ std::unique_ptr<Generator> createTemplate(GeneratorArgs &args)
         params.option(QStringLiteral("case"),
                       {QStringLiteral("none"), QStringLiteral("lower"), QStringLiteral("upper")}));
     spec.ascii = params.boolean(QStringLiteral("ascii"), false);
-    if (!params.has(QStringLiteral("template")) || !parseTemplate(text, params, spec))
+    if (!params.has(QStringLiteral("template")) || !parseTemplate(text, args, spec))
         return nullptr;
     return std::make_unique<TemplateGenerator>(std::move(spec));
 }

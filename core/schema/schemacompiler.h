@@ -22,6 +22,9 @@ public:
     const TableRuntime *parentTable() const override { return m_currentParent; }
     QJsonObject columnGenerator(const QString &column) const override;
 
+    // The table whose columns are being compiled: expressions read its columns' names and types.
+    const TableSpec *currentTableSpec() const { return m_currentSpec; }
+
     // Closest known name, for "did you mean" hints; empty when nothing is close.
     static QString closest(const QString &name, const QStringList &candidates);
 

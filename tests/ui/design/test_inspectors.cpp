@@ -66,6 +66,7 @@ private slots:
     void startingParameters();
     void jsonFieldsAsText();
     void listParametersAsText();
+    void expressionAsLineEdit();
 
 private:
     std::unique_ptr<SchemaDocument> m_doc;
@@ -353,6 +354,30 @@ void TestInspectors::listParametersAsText()
     QCOMPARE(countries.toArray(), (QJsonArray{QStringLiteral("US"), QStringLiteral("ca")}));
     QVERIFY2(m_doc->compiled(), qPrintable(m_doc->diagnostics().toString()));
     QVERIFY(!m_doc->schema().tables[0].columns[7].generator.contains(QStringLiteral("weights")));
+}
+
+void TestInspectors::expressionAsLineEdit()
+{
+    ColumnInspector inspector(m_doc.get());
+    m_doc->setCurrent(0, 7); // customers.phone, which becomes numeric (the kind's type)
+    QComboBox *combo = inspector.generatorCombo();
+    const int expression = combo->findData(QStringLiteral("expression"), Qt::UserRole);
+    QVERIFY(expression >= 0);
+    emit combo->activated(expression);
+    auto *line = fieldEditor<QLineEdit>(inspector.parameterForm(), QStringLiteral("expression"));
+    QVERIFY(line);
+    QCOMPARE(line->text(), QStringLiteral("\"id\""));
+    QVERIFY2(m_doc->compiled(), qPrintable(m_doc->diagnostics().toString()));
+    // A problem shows under the field with its place in the expression.
+    line->setText(QStringLiteral("id * 1.5 + lenght(country)"));
+    emit line->editingFinished();
+    QTRY_VERIFY(visibleProblems(inspector.parameterForm())
+                    .join(QLatin1Char(' '))
+                    .contains(QStringLiteral("at column 12 of the expression: unknown function "
+                                             "'lenght'; did you mean 'length'?")));
+    line->setText(QStringLiteral("id * 1.5 + length(country)"));
+    emit line->editingFinished();
+    QVERIFY2(m_doc->compiled(), qPrintable(m_doc->diagnostics().toString()));
 }
 
 QTEST_MAIN(TestInspectors)
