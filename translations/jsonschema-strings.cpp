@@ -127,8 +127,16 @@ static const char *const kJsonSchemaDescriptions[] = {
     QT_TRANSLATE_NOOP("JsonSchema", "Fewest words per sentence"),
     QT_TRANSLATE_NOOP("JsonSchema", "Most words per sentence"),
     QT_TRANSLATE_NOOP("JsonSchema",
-                      "Text composed of other columns of the row: {first}.{last}@example.com"),
+                      "Text composed of other columns of the row: {first}.{last}@example.com; a "
+                      "placeholder with parentheses is an expression: {format('%05d', id)}"),
     QT_TRANSLATE_NOOP("JsonSchema", "Fold to ASCII: é→e, ß→ss"),
+    QT_TRANSLATE_NOOP("JsonSchema",
+                      "A value computed from other columns of the row by a typed, SQL-like "
+                      "expression: price * quantity, case when … end, format('Customer#%09d', id)"),
+    QT_TRANSLATE_NOOP("JsonSchema",
+                      "Columns of the row, numbers, 'text', date '…', interval '…', + - * / %, ||, "
+                      "comparisons, and/or/not, case, coalesce, least, greatest, abs, round, "
+                      "floor, ceil, upper, lower, length, substr, format, extract"),
     QT_TRANSLATE_NOOP("JsonSchema", "Weighted choice from a list"),
     QT_TRANSLATE_NOOP("JsonSchema", "One weight per value, at least one above 0; default equal"),
     QT_TRANSLATE_NOOP("JsonSchema", "The same value in every row"),
