@@ -24,42 +24,42 @@
     <message>
         <location filename="../core/base/dirtykind.cpp" line="+19"/>
         <source>A field missing or one too many</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Feld fehlt oder eines zu viel</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A quote left open (CSV and JSON Lines)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein nicht geschlossenes Anführungszeichen (CSV und JSON Lines)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Bytes that are not UTF-8 inside a field</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes in einem Feld, die kein UTF-8 sind</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Text such as 12a4 in a numeric column</source>
-        <translation type="unfinished"></translation>
+        <translation>Text wie 12a4 in einer numerischen Spalte</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An impossible date or time, or a word, in a date column</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein unmögliches Datum, eine unmögliche Uhrzeit oder ein Wort in einer Datumsspalte</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A value beyond its type: integer range, numeric digits, text length</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Wert jenseits seines Typs: Ganzzahlbereich, numeric-Stellen, Textlänge</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No value in a NOT NULL column (the primary key)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Wert in einer NOT-NULL-Spalte (dem Primärschlüssel)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The primary key of an earlier row of the same file</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Primärschlüssel einer früheren Zeile derselben Datei</translation>
     </message>
 </context>
 <context>
@@ -389,7 +389,7 @@
     <message>
         <location filename="../core/generators/expressiongenerator.cpp" line="+1"/>
         <source>A value computed from other columns of the row: price * quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein aus anderen Spalten der Zeile berechneter Wert: price * quantity</translation>
     </message>
 </context>
 <context>
@@ -823,7 +823,7 @@
         <location line="+1"/>
         <source>Text composed of other columns of the row: {first}.{last}@example.com; a placeholder with parentheses is an expression: {format(&apos;%05d&apos;, id)}</source>
         <oldsource>Text composed of other columns of the row: {first}.{last}@example.com</oldsource>
-        <translation type="unfinished">Text aus anderen Spalten der Zeile: {first}.{last}@example.com</translation>
+        <translation>Text aus anderen Spalten der Zeile: {first}.{last}@example.com; ein Platzhalter mit Klammern ist ein Ausdruck: {format(&apos;%05d&apos;, id)}</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -833,12 +833,12 @@
     <message>
         <location line="+1"/>
         <source>A value computed from other columns of the row by a typed, SQL-like expression: price * quantity, case when … end, format(&apos;Customer#%09d&apos;, id)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Wert, aus anderen Spalten der Zeile durch einen typisierten, SQL-ähnlichen Ausdruck berechnet: price * quantity, case when … end, format(&apos;Customer#%09d&apos;, id)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Columns of the row, numbers, &apos;text&apos;, date &apos;…&apos;, interval &apos;…&apos;, + - * / %, ||, comparisons, and/or/not, case, coalesce, least, greatest, abs, round, floor, ceil, upper, lower, length, substr, format, extract</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalten der Zeile, Zahlen, &apos;text&apos;, date &apos;…&apos;, interval &apos;…&apos;, + - * / %, ||, Vergleiche, and/or/not, case, coalesce, least, greatest, abs, round, floor, ceil, upper, lower, length, substr, format, extract</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1181,97 +1181,97 @@
     <message>
         <location filename="../core/pg/pipelinejob.cpp" line="+86"/>
         <source>a command failed (see the commands&apos; exit statuses)</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Befehl ist fehlgeschlagen (siehe die Exit-Status der Befehle)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>verify found differences in the target tables</source>
-        <translation type="unfinished"></translation>
+        <translation>die Prüfung fand Unterschiede in den Zieltabellen</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>generating files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien werden erzeugt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>running the before command</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorab-Befehl wird ausgeführt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>running the pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline wird ausgeführt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>verifying</source>
-        <translation type="unfinished"></translation>
+        <translation>wird geprüft</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>done</source>
-        <translation type="unfinished">fertig</translation>
+        <translation>fertig</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>there is no command to run: give the pipeline&apos;s command line with --run</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt keinen Befehl zum Ausführen: Geben Sie die Kommandozeile der Pipeline mit --run an</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the number of iterations must be 1 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>die Anzahl der Durchgänge muss 1 oder mehr sein</translation>
     </message>
     <message>
         <location line="+61"/>
         <source>cannot create the runs folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Ordner der Läufe %1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>cannot write the pipeline&apos;s log %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>das Protokoll der Pipeline %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>cannot create the files folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Dateiordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Reusing files in %1 (written earlier with the same schema, seed and settings)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien in %1 werden wiederverwendet (früher mit demselben Schema, Seed und denselben Einstellungen geschrieben)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Generating files into %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien werden in %1 erzeugt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>cannot write the files: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Dateien können nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>generating the files failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Erzeugen der Dateien ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Cannot write %1 (the files will be generated again next time): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden (die Dateien werden beim nächsten Mal neu erzeugt): %2</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Iteration %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchgang %1 von %2</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -1279,52 +1279,52 @@
         <location line="+117"/>
         <location line="+205"/>
         <source>before</source>
-        <translation type="unfinished"></translation>
+        <translation>vorab</translation>
     </message>
     <message>
         <location line="-333"/>
         <source>The before command: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Vorab-Befehl: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the before command failed (%1); the iteration did not run</source>
-        <translation type="unfinished"></translation>
+        <translation>der Vorab-Befehl ist fehlgeschlagen (%1); der Durchgang wurde nicht ausgeführt</translation>
     </message>
     <message>
         <location line="+84"/>
         <source>The database could not be sampled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank konnte nicht gemessen werden: %1</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>%1: %2 after %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 nach %3 s</translation>
     </message>
     <message>
         <location line="+200"/>
         <source>verify could not compare the tables: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Prüfung konnte die Tabellen nicht vergleichen: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Verify found differences</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung fand Unterschiede</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Verify: every table as expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung: jede Tabelle wie erwartet</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Stopping after iteration %1: it failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbruch nach Durchgang %1: Er ist fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Cancelled</source>
-        <translation type="unfinished">Abgebrochen</translation>
+        <translation>Abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -1367,62 +1367,62 @@
     <message>
         <location line="-140"/>
         <source>Rows/s into the target tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen/s in die Zieltabellen</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Commands: CPU and memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle: CPU und Speicher</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 CPU %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 CPU %</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MB</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>CPU % of one core</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU % eines Kerns</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>memory MB</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher MB</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Database activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbankaktivität</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>aktiv</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>idle in transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>untätig in Transaktion</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>wartend</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>blockiert</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1486,7 +1486,7 @@
     <message>
         <location line="+4"/>
         <source>A rows/s into the targets</source>
-        <translation type="unfinished"></translation>
+        <translation>A Zeilen/s in die Ziele</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1496,7 +1496,7 @@
     <message>
         <location line="+3"/>
         <source>B rows/s into the targets</source>
-        <translation type="unfinished"></translation>
+        <translation>B Zeilen/s in die Ziele</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1552,7 +1552,7 @@
     <message>
         <location line="+6"/>
         <source>There is no connection profile &quot;%1&quot;: choose another database for the pipeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Verbindungsprofil „%1“: Wählen Sie eine andere Datenbank für die Pipeline.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1572,32 +1572,32 @@
     <message>
         <location filename="../ui/run/pipelinesettings.cpp" line="+41"/>
         <source>Add a command for the pipeline: the command line that runs your ETL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie einen Befehl für die Pipeline hinzu: die Kommandozeile, die Ihr ETL ausführt.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Two commands are named &quot;%1&quot;: give each its own name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei Befehle heißen „%1“: Geben Sie jedem einen eigenen Namen.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Dirty rows: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerhafte Zeilen: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Dirty rows: there is no kind &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerhafte Zeilen: Es gibt keine Art „%1“.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Repeat: run the pipeline at least once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholungen: Führen Sie die Pipeline mindestens einmal aus.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The timeout must be 0 (none) or more seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zeitlimit muss 0 (keines) oder mehr Sekunden betragen.</translation>
     </message>
 </context>
 <context>
@@ -1711,22 +1711,22 @@
     <message>
         <location line="+2"/>
         <source>pipeline: seconds the commands ran (median over iterations)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline: Laufzeit der Befehle in Sekunden (Median über die Durchgänge)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>pipeline: highest resident memory of one command&apos;s process tree</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline: höchster residenter Speicher des Prozessbaums eines Befehls</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>pipeline: mean CPU of the commands&apos; process trees (100 = one core)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline: mittlere CPU der Prozessbäume der Befehle (100 = ein Kern)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>pipeline: Spillway&apos;s own CPU while the commands ran (100 = one core)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline: eigene CPU von Spillway, während die Befehle liefen (100 = ein Kern)</translation>
     </message>
 </context>
 <context>
@@ -1938,105 +1938,105 @@
     <message numerus="yes">
         <location filename="../ui/run/pipelinemodels.cpp" line="+91"/>
         <source>%n active</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n aktiv</numerusform>
+            <numerusform>%n aktiv</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n idle in transaction</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n untätig in Transaktion</numerusform>
+            <numerusform>%n untätig in Transaktion</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n wartend</numerusform>
+            <numerusform>%n wartend</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n blocked</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n blockiert</numerusform>
+            <numerusform>%n blockiert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n idle</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n untätig</numerusform>
+            <numerusform>%n untätig</numerusform>
         </translation>
     </message>
     <message>
         <location line="+13"/>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>ended</source>
-        <translation type="unfinished"></translation>
+        <translation>beendet</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>starting</source>
-        <translation type="unfinished"></translation>
+        <translation>startet</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Wait events: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Warteereignisse: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Of one core: 200% is two cores busy (%n process(es))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Bezogen auf einen Kern: 200% sind zwei ausgelastete Kerne (%n Prozess)</numerusform>
+            <numerusform>Bezogen auf einen Kern: 200% sind zwei ausgelastete Kerne (%n Prozesse)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Command</source>
-        <translation type="unfinished">Befehl</translation>
+        <translation>Befehl</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Read</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelesen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Written</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschrieben</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen</translation>
     </message>
 </context>
 <context>
@@ -2044,22 +2044,22 @@
     <message>
         <location filename="../ui/run/commandlistmodel.cpp" line="+89"/>
         <source>Prefixes the command&apos;s output lines in the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Steht im Protokoll vor den Ausgabezeilen des Befehls</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run with /bin/sh -c in its own process group: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird mit /bin/sh -c in einer eigenen Prozessgruppe ausgeführt: %1</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Command line</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommandozeile</translation>
     </message>
 </context>
 <context>
@@ -2615,22 +2615,22 @@
     <message>
         <location line="+78"/>
         <source>before</source>
-        <translation type="unfinished"></translation>
+        <translation>vorab</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 wrote this to its standard error at %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat dies bei %2 s in seine Standardfehlerausgabe geschrieben.</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>%1 older lines are in the run&apos;s full log.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ältere Zeilen stehen im vollständigen Protokoll des Laufs.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 older lines are in the full log: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ältere Zeilen stehen im vollständigen Protokoll: %2</translation>
     </message>
 </context>
 <context>
@@ -3148,76 +3148,76 @@
     <message>
         <location filename="../ui/run/mapeditor.cpp" line="+25"/>
         <source>Load…</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurücksetzen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Map from schema tables and columns to the pipeline&apos;s targets</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnung von Schematabellen und -spalten zu den Zielen der Pipeline</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Read a map file (JSON, as verify --map reads it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zuordnungsdatei lesen (JSON, wie verify --map sie liest)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write this map to a file, for the command line and for verify</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zuordnung in eine Datei schreiben, für die Kommandozeile und für verify</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Every table and column keeps the schema&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Tabelle und Spalte behält den Namen aus dem Schema</translation>
     </message>
     <message>
         <location line="+58"/>
         <location line="+5"/>
         <source>Cannot write the map to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zuordnung kann nicht nach %1 geschrieben werden: %2</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+5"/>
         <source>Load map</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnung laden</translation>
     </message>
     <message>
         <location line="-4"/>
         <location line="+10"/>
         <source>Map files (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnungsdateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location line="-1"/>
         <location line="+5"/>
         <source>Save map</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnung speichern</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Every table and column keeps the schema&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Tabelle und Spalte behält den Namen aus dem Schema.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not saved to a file yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht in einer Datei gespeichert.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 (edited, not saved)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (bearbeitet, nicht gespeichert)</translation>
     </message>
 </context>
 <context>
@@ -3225,62 +3225,62 @@
     <message>
         <location filename="../ui/run/mapmodel.cpp" line="+142"/>
         <source>The schema has no table &quot;%1&quot;: verify cannot use this entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Schema hat keine Tabelle „%1“: Die Prüfung kann diesen Eintrag nicht verwenden.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The table the pipeline loads: &quot;table&quot; or &quot;schema.table&quot;; empty keeps the schema&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle, die die Pipeline lädt: „table“ oder „schema.table“; leer behält den Namen aus dem Schema</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The schema&apos;s table has no column &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle des Schemas hat keine Spalte „%1“.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>(dropped)</source>
-        <translation type="unfinished"></translation>
+        <translation>(weggelassen)</translation>
     </message>
     <message>
         <location line="+89"/>
         <source>The pipeline does not load this column: verify leaves it out</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Pipeline lädt diese Spalte nicht: Die Prüfung lässt sie aus</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A type the expected values are cast to before comparing, e.g. numeric(10,1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Typ, in den die erwarteten Werte vor dem Vergleich umgewandelt werden, z. B. numeric(10,1)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>An expression over the column applied to the expected values, e.g. upper(status)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Ausdruck über die Spalte, der auf die erwarteten Werte angewendet wird, z. B. upper(status)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Schema</source>
-        <translation type="unfinished">Schema</translation>
+        <translation>Schema</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Target</source>
-        <translation type="unfinished">Ziel</translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>Weggelassen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cast</source>
-        <translation type="unfinished"></translation>
+        <translation>Typumwandlung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expression</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausdruck</translation>
     </message>
 </context>
 <context>
@@ -3361,145 +3361,145 @@
     <message>
         <location filename="../ui/run/pipelinepage.cpp" line="+51"/>
         <source>The database the pipeline loads into: its tables are sampled while it runs and verified after it</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank, in die die Pipeline lädt: Ihre Tabellen werden während des Laufs gemessen und danach geprüft</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the current folder</source>
-        <translation type="unfinished"></translation>
+        <translation>der aktuelle Ordner</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a new folder beside the run record</source>
-        <translation type="unfinished"></translation>
+        <translation>ein neuer Ordner neben der Aufzeichnung des Laufs</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+5"/>
         <location line="+99"/>
         <source>none</source>
-        <translation type="unfinished">keines</translation>
+        <translation>keine</translation>
     </message>
     <message>
         <location line="-103"/>
         <source>Where your pipeline writes the rows it rejects: verify reports dirty rows it did not</source>
-        <translation type="unfinished"></translation>
+        <translation>Wohin Ihre Pipeline die abgelehnten Zeilen schreibt: Die Prüfung meldet fehlerhafte Zeilen, die sie nicht abgelehnt hat</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stops every command&apos;s process group when reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet bei Erreichen die Prozessgruppe jedes Befehls</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Runs the pipeline this many times and reports the median and spread; reset the tables in your command or in Before</source>
-        <translation type="unfinished"></translation>
+        <translation>Führt die Pipeline so oft aus und meldet Median und Streuung; setzen Sie die Tabellen in Ihrem Befehl oder unter „Vor jedem Lauf“ zurück</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>e.g. psql -c &apos;truncate staging.orders&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. psql -c &apos;truncate staging.orders&apos;</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Database</source>
-        <translation type="unfinished">Datenbank</translation>
+        <translation>Datenbank</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+1"/>
         <source>Working folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsordner</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Files folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateiordner</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Map: where each schema table and column landed</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnung: wo jede Tabelle und Spalte des Schemas gelandet ist</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Reject file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei abgelehnter Zeilen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dirty rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerhafte Zeilen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitlimit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholungen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Before each run</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor jedem Lauf</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Pipeline commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline-Befehle</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Add a command</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Befehl hinzufügen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the selected command</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Befehl entfernen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move the selected command up</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Befehl nach oben verschieben</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move the selected command down</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Befehl nach unten verschieben</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Commands (run at the same time, each measured on its own)</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle (laufen gleichzeitig, jeder einzeln gemessen)</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>The share of each table&apos;s rows written invalid, each with one kind of damage; a manifest beside the files lists them. None: each table&apos;s own setting in the schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anteil der Zeilen jeder Tabelle, die ungültig geschrieben werden, jede mit einer Art von Schaden; ein Manifest neben den Dateien listet sie auf. Keine: die eigene Einstellung jeder Tabelle im Schema</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Unchecked kinds are not written; none checked: every kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angehakte Arten werden nicht geschrieben; keine angehakt: jede Art</translation>
     </message>
     <message>
         <location line="+73"/>
         <source>Local server (embedded)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokaler Server (eingebettet)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Profile: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil: %1</translation>
     </message>
 </context>
 <context>
@@ -3507,27 +3507,27 @@
     <message>
         <location filename="../core/history/pipelinerecord.cpp" line="+93"/>
         <source>did not start</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gestartet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitlimit überschritten</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>gestoppt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>signal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Signal %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>exit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit %1</translation>
     </message>
 </context>
 <context>
@@ -3535,171 +3535,171 @@
     <message>
         <location filename="../ui/run/pipelineview.cpp" line="+48"/>
         <source>Rows/s into the target tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen/s in die Zieltabellen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Commands: CPU and memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle: CPU und Speicher</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Database activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbankaktivität</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>rows/s</source>
-        <translation type="unfinished">Zeilen/s</translation>
+        <translation>Zeilen/s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>aktiv</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>idle in transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>untätig in Transaktion</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>wartend</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>blockiert</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+1"/>
         <source>WAL MB/s</source>
-        <translation type="unfinished">WAL MB/s</translation>
+        <translation>WAL MB/s</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>Commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Target tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Zieltabellen</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>%1 CPU %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 CPU %</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MB</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>CPU % of one core</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU % eines Kerns</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>memory MB</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher MB</translation>
     </message>
     <message>
         <location line="+61"/>
         <source>no wait events</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Warteereignisse</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>waits: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Warteereignisse: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>checkpoints: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkpoints: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>temp files: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>temporäre Dateien: %1 (%2)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>COPYs in progress: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>laufende COPYs: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>other sessions: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>andere Sitzungen: %1</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>did not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gestartet: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>timed out after %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitlimit nach %1 überschritten</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>stopped after %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nach %1 gestoppt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>signal %1 after %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Signal %1 nach %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>exit %1 after %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit %1 nach %2</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Run %1: </source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1: </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Verify could not run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung konnte nicht ausgeführt werden: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>Verify: all %n table(s) hold what was generated (%1 rows).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Prüfung: Die Tabelle enthält, was erzeugt wurde (%1 Zeilen).</numerusform>
+            <numerusform>Prüfung: Alle %n Tabellen enthalten, was erzeugt wurde (%1 Zeilen).</numerusform>
         </translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 (expected %2 rows, found %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (erwartet %2 Zeilen, gefunden %3)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 (missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (fehlt)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Verify found differences: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung fand Unterschiede: %1</translation>
     </message>
 </context>
 <context>
@@ -3805,42 +3805,42 @@
     <message>
         <location filename="../core/history/runcompare.cpp" line="+89"/>
         <source>%1: seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Sekunden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the command&apos;s time (the last iteration)</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeit des Befehls (letzter Durchgang)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1: peak RSS MB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Spitzen-RSS MB</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>highest resident memory of the command&apos;s process tree</source>
-        <translation type="unfinished"></translation>
+        <translation>höchster residenter Speicher des Prozessbaums des Befehls</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1: mean CPU %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: mittlere CPU %</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>mean CPU of the command&apos;s process tree (100 = one core)</source>
-        <translation type="unfinished"></translation>
+        <translation>mittlere CPU des Prozessbaums des Befehls (100 = ein Kern)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1: mean rows/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: mittlere Zeilen/s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>mean rows inserted per second into the table</source>
-        <translation type="unfinished"></translation>
+        <translation>mittlere eingefügte Zeilen pro Sekunde in die Tabelle</translation>
     </message>
 </context>
 <context>
@@ -4188,12 +4188,12 @@ Der Chunk wird mit Wartezeit wiederholt; vor dem erneuten Senden sagt das Ledger
     <message>
         <location line="-69"/>
         <source>Your pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Pipeline</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Your pipeline: Spillway generates the files, runs your own ETL commands on them while it measures the database and the processes, then verifies the tables they loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Pipeline: Spillway erzeugt die Dateien, führt Ihre eigenen ETL-Befehle darauf aus, misst dabei die Datenbank und die Prozesse und prüft danach die geladenen Tabellen</translation>
     </message>
     <message>
         <location line="+85"/>
@@ -4339,7 +4339,7 @@ p95_commit_ms&lt;=2000</translation>
     <message>
         <location line="-51"/>
         <source>Map: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnung: %1</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -4369,7 +4369,7 @@ p95_commit_ms&lt;=2000</translation>
     <message>
         <location line="+3"/>
         <source>The map has edits not saved to a file: the command reads the map from its file. Save the map (Save…) to include them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zuordnung hat Änderungen, die nicht in einer Datei gespeichert sind: Der Befehl liest die Zuordnung aus ihrer Datei. Speichern Sie die Zuordnung (Speichern…), um sie einzuschließen.</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -4516,87 +4516,87 @@ p95_commit_ms&lt;=2000</translation>
     <message>
         <location line="+10"/>
         <source>median %1 (%2 to %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Median %1 (%2 bis %3)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 after %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nach %2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>run %1: </source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1: </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>before </source>
-        <translation type="unfinished"></translation>
+        <translation>vorab </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rows/s</source>
-        <translation type="unfinished">Zeilen/s</translation>
+        <translation>Zeilen/s</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Target tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Zieltabellen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Sessions of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen von %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>peak %1, active %2, waiting %3, blocked %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Spitze %1, aktiv %2, wartend %3, blockiert %4</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Files</source>
-        <translation type="unfinished">Dateien</translation>
+        <translation>Dateien</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 (reused)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (wiederverwendet)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Dirty-row manifest</source>
-        <translation type="unfinished"></translation>
+        <translation>Manifest fehlerhafter Zeilen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Output lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabezeilen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 (the record keeps %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (die Aufzeichnung behält %2)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Measuring cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Messaufwand</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1% of one core</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % eines Kerns</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -4694,7 +4694,7 @@ p95_commit_ms&lt;=2000</translation>
     <message>
         <location filename="../ui/history/runview.cpp" line="+38"/>
         <source>Show the full log</source>
-        <translation type="unfinished"></translation>
+        <translation>Vollständiges Protokoll anzeigen</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -4719,7 +4719,7 @@ p95_commit_ms&lt;=2000</translation>
     <message>
         <location line="+3"/>
         <source>The pipeline&apos;s output</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe der Pipeline</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -4734,63 +4734,63 @@ p95_commit_ms&lt;=2000</translation>
     <message>
         <location line="+12"/>
         <source>before</source>
-        <translation type="unfinished"></translation>
+        <translation>vorab</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>… %n line(s) left out: see the full log</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… %n Zeile ausgelassen: siehe vollständiges Protokoll</numerusform>
+            <numerusform>… %n Zeilen ausgelassen: siehe vollständiges Protokoll</numerusform>
         </translation>
     </message>
     <message>
         <location line="+19"/>
         <source>&amp;Output</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ausgabe</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>%n line(s), every one the commands wrote.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile, alles, was die Befehle geschrieben haben.</numerusform>
+            <numerusform>%n Zeilen, alles, was die Befehle geschrieben haben.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The record keeps the first and the last %1 of %2 lines; the full log is %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aufzeichnung behält die ersten und die letzten %1 von %2 Zeilen; das vollständige Protokoll ist %3.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Cannot read the full log %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das vollständige Protokoll %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The last %1 of the full log: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzten %1 des vollständigen Protokolls: %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The full log: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das vollständige Protokoll: %1</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Rows per second into the target tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen pro Sekunde in die Zieltabellen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>CPU and memory of the commands</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU und Speicher der Befehle</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Database activity chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm der Datenbankaktivität</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5227,42 +5227,42 @@ p95_commit_ms&lt;=2000</translation>
     <message>
         <location filename="../ui/run/pipelinemodels.cpp" line="+81"/>
         <source>Rows inserted, updated and deleted per second (pg_stat_user_tables)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingefügte, geänderte und gelöschte Zeilen pro Sekunde (pg_stat_user_tables)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Target table</source>
-        <translation type="unfinished"></translation>
+        <translation>Zieltabelle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rows/s</source>
-        <translation type="unfinished">Zeilen/s</translation>
+        <translation>Zeilen/s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Inserted</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingefügt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöscht</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Live rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Zeilen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>COPY</source>
-        <translation type="unfinished"></translation>
+        <translation>COPY</translation>
     </message>
 </context>
 <context>
