@@ -160,8 +160,12 @@ std::vector<int> DirtyRows::columnsFor(DirtyKind kind) const
     case DirtyKind::Overflow:
         matching([](const ColumnRuntime &, DirtyColumnType t) { return t.isBounded(); });
         break;
-    case DirtyKind::Null: // the DDL declares the primary key's columns NOT NULL
-        return m_keyColumns;
+    case DirtyKind::Null: // the columns the DDL declares NOT NULL
+        for (int c : m_table->outputColumns) {
+            if (m_table->isNotNull(c))
+                columns.push_back(c);
+        }
+        break;
     case DirtyKind::Duplicate:
         if (!m_keyColumns.empty())
             columns.push_back(m_keyColumns.front());

@@ -17,6 +17,7 @@ constexpr double kMaxExactInt = 9.007199254740992e15; // 2^53: JSON numbers stay
 class UniformInt final : public RowGenerator<UniformInt>
 {
 public:
+    bool neverNull() const override { return true; }
     UniformInt(RandomStream rng, int64_t lo, int64_t hi)
         : m_rng(rng)
         , m_lo(lo)
@@ -48,6 +49,7 @@ private:
 class ShapedInt final : public RowGenerator<ShapedInt>
 {
 public:
+    bool neverNull() const override { return true; }
     enum class Shape { Normal, Exponential, Poisson };
     ShapedInt(RandomStream rng, Shape shape, double a, double b, double lo, double hi)
         : m_rng(rng)
@@ -112,6 +114,7 @@ private:
 class ZipfInt final : public RowGenerator<ZipfInt>
 {
 public:
+    bool neverNull() const override { return true; }
     ZipfInt(RandomStream rng, int64_t lo, uint64_t n, double s)
         : m_rng(rng)
         , m_lo(lo)
@@ -132,6 +135,7 @@ private:
 class Sequence final : public RowGenerator<Sequence>
 {
 public:
+    bool neverNull() const override { return true; }
     Sequence(int64_t start, int64_t step)
         : m_start(start)
         , m_step(step)
@@ -149,6 +153,7 @@ private:
 class DecimalGen final : public RowGenerator<DecimalGen>
 {
 public:
+    bool neverNull() const override { return true; }
     DecimalGen(RandomStream rng, Spread spread, int scale, double unit)
         : m_rng(rng)
         , m_spread(spread)
@@ -185,6 +190,7 @@ private:
 class FloatGen final : public RowGenerator<FloatGen>
 {
 public:
+    bool neverNull() const override { return true; }
     FloatGen(RandomStream rng, Spread spread, int digits)
         : m_rng(rng)
         , m_spread(spread)
@@ -209,6 +215,7 @@ private:
 class BooleanGen final : public RowGenerator<BooleanGen>
 {
 public:
+    bool neverNull() const override { return true; }
     BooleanGen(RandomStream rng, double p)
         : m_rng(rng)
         , m_threshold(p >= 1 ? ~uint64_t(0) : uint64_t(p * 18446744073709551616.0))
@@ -233,6 +240,7 @@ private:
 class UuidV4 final : public RowGenerator<UuidV4>
 {
 public:
+    bool neverNull() const override { return true; }
     explicit UuidV4(RandomStream rng)
         : m_rng(rng)
     {}

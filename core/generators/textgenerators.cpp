@@ -51,6 +51,7 @@ char upperAscii(char c)
 class PatternGenerator final : public RowGenerator<PatternGenerator>
 {
 public:
+    bool neverNull() const override { return true; }
     PatternGenerator(Pattern pattern, RandomStream rng)
         : m_pattern(std::move(pattern))
         , m_rng(rng)

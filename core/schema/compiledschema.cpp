@@ -1,5 +1,7 @@
 #include "schema/compiledschema.h"
 
+#include <algorithm>
+
 #include "schema/schemacompiler.h"
 
 #include <cmath>
@@ -52,6 +54,14 @@ RowBatch::RowBatch(int columnCount)
     , m_columns(columnCount)
     , m_values(size_t(columnCount) * kCapacity)
 {}
+
+bool TableRuntime::isNotNull(int column) const
+{
+    const ColumnRuntime &c = columns[size_t(column)];
+    if (c.primaryKey || std::find(primaryKey.begin(), primaryKey.end(), column) != primaryKey.end())
+        return true;
+    return c.nullThreshold == 0 && c.generator && c.generator->neverNull();
+}
 
 int TableRuntime::columnIndex(const QString &column) const
 {

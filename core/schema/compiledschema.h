@@ -104,6 +104,9 @@ struct TableRuntime
     uint64_t rowCount = 0;
 
     bool isChild() const { return parent >= 0; }
+    // A column of the primary key (its own or the table's), or one without nulls whose generator
+    // never writes one: the DDL declares it NOT NULL, and a dirty `null` row may target it.
+    bool isNotNull(int column) const;
     int columnIndex(const QString &column) const;
     // Generates the values of batch.count rows starting at batch.firstRow; child tables must
     // have batch.parentRows and batch.ordinals filled.

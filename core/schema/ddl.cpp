@@ -111,10 +111,7 @@ QStringList Ddl::createTables(const CompiledSchema &schema, const DdlOptions &op
             const ColumnRuntime &column = table->columns[size_t(c)];
             QString line =
                 QStringLiteral("    %1 %2").arg(quoteIdentifier(column.name), column.sqlType);
-            const bool inKey = column.primaryKey ||
-                               std::find(table->primaryKey.begin(), table->primaryKey.end(), c) !=
-                                   table->primaryKey.end();
-            if (inKey)
+            if (table->isNotNull(c))
                 line += QStringLiteral(" NOT NULL");
             lines.append(line);
             if (column.primaryKey)

@@ -56,6 +56,9 @@ public:
     virtual std::optional<uint64_t> cardinality() const { return std::nullopt; }
     // True when every row already gets a distinct value (sequences, v4 UUIDs from a bijection).
     virtual bool isInherentlyUnique() const { return false; }
+    // True when generate() never writes a null itself (the column's null fraction aside): the
+    // DDL then declares a column without nulls NOT NULL (TableRuntime::isNotNull).
+    virtual bool neverNull() const { return false; }
     // True when valueAt() enumerates the value space, so `unique` can be had from a permutation.
     virtual bool canEnumerate() const { return false; }
     // The index-th distinct value, index < cardinality(); only when canEnumerate().

@@ -125,9 +125,11 @@ private slots:
                 QVERIFY(t.isBounded());
                 break;
             case DirtyKind::Null:
+                QVERIFY(orders.isNotNull(hit->column));
+                break;
             case DirtyKind::Duplicate:
                 QVERIFY(orders.columns[size_t(hit->column)].primaryKey);
-                QVERIFY(rows.duplicateSource(row) || hit->kind == DirtyKind::Null);
+                QVERIFY(rows.duplicateSource(row));
                 break;
             case DirtyKind::Quote:
             case DirtyKind::Encoding:

@@ -29,6 +29,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 
 KINDS = ["field_count", "quote", "encoding", "number", "date", "overflow", "null", "duplicate"]
 MANIFEST = "spillway-dirty.jsonl"
@@ -455,7 +456,9 @@ def copy_options(fmt):
 
 def check_pg(cli, ddl, tables, runs, work):
     problems = []
-    server = Server(cli, os.path.join(work, "server"))
+    # The server's folder lives under the temporary folder, not the build tree: as root (a clone
+    # under /root) the 'postgres' user the server runs as could not reach the build tree.
+    server = Server(cli, tempfile.mkdtemp(prefix="spillway-dirty-pg-"))
     try:
         creates = ddl.split("-- Constraints")[0]
         made = server.psql(creates)
@@ -476,6 +479,7 @@ def check_pg(cli, ddl, tables, runs, work):
                                 % (fmt, ", ".join(sorted(missing))))
     finally:
         server.stop()
+        shutil.rmtree(server.folder, ignore_errors=True)
     return problems
 
 
