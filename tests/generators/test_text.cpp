@@ -15,7 +15,6 @@
 #include <set>
 
 using namespace spillway;
-
 Q_DECLARE_METATYPE(spillway::Value)
 
 namespace {
