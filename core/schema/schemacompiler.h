@@ -25,6 +25,10 @@ public:
     // The table whose columns are being compiled: expressions read its columns' names and types.
     const TableSpec *currentTableSpec() const { return m_currentSpec; }
 
+    // The rows every parent row gets from a fan-out `count` that is constant (a constant, or a
+    // uniform with min = max); 0 when it varies.
+    static uint64_t constantCount(const QJsonObject &count);
+
     // Closest known name, for "did you mean" hints; empty when nothing is close.
     static QString closest(const QString &name, const QStringList &candidates);
 
