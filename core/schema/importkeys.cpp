@@ -115,6 +115,17 @@ bool Importer::makeUnique(TableDraft &t, int c, const QString &why)
     if (d.from == Source::Default &&
         d.generator.value(QStringLiteral("kind")) == QLatin1String("sequence"))
         return d.set(Source::Key, d.generator);
+    // A CHECK's generator stays, distinct: a pattern or choice as it is, a range as a
+    // sequence from its low end.
+    if (d.from == Source::Check || d.from == Source::Relation) {
+        QJsonObject g = d.generator;
+        if (g.value(QStringLiteral("kind")) == QLatin1String("uniform"))
+            g = gen(QStringLiteral("sequence"),
+                    {{QStringLiteral("start"), g.value(QStringLiteral("min"))}});
+        d.set(Source::Key, g);
+        d.unique = true;
+        return true;
+    }
     const QJsonObject g = uniqueGenerator(d.type, t.estimatedRows * 2);
     if (g.isEmpty()) {
         note(t, d.source->name, QStringLiteral("warning"),

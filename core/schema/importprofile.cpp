@@ -38,7 +38,7 @@ QJsonObject orderedGenerator(const CatalogStats &s, const TypeInfo &t, double ro
                            {QStringLiteral("start"), QJsonValue(qint64(a))},
                            {QStringLiteral("step"), QJsonValue(qint64(step))}};
     }
-    if (t.cls == TypeInfo::Timestamp || t.cls == TypeInfo::Date) {
+    if (t.isTemporal()) {
         const bool date = t.cls == TypeInfo::Date;
         const QDateTime a =
             QDateTime::fromString(first.left(19), date ? QStringLiteral("yyyy-MM-dd")
@@ -50,8 +50,11 @@ QJsonObject orderedGenerator(const CatalogStats &s, const TypeInfo &t, double ro
             return {};
         const int64_t unit = date ? 86400 : 1;
         const int64_t every = std::max<int64_t>(1, int64_t(double(a.secsTo(b)) / unit / rows));
+        const QString kind = date                           ? QStringLiteral("date")
+                             : t.cls == TypeInfo::Timestamp ? QStringLiteral("timestamp")
+                                                            : QStringLiteral("timestamptz");
         return QJsonObject{
-            {QStringLiteral("kind"), date ? QStringLiteral("date") : QStringLiteral("timestamp")},
+            {QStringLiteral("kind"), kind},
             {QStringLiteral("min"), date ? a.toString(QStringLiteral("yyyy-MM-dd"))
                                          : a.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))},
             {QStringLiteral("every"),

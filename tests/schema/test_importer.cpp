@@ -21,6 +21,7 @@ private slots:
     void enumsDomainsAndOtherTypes();
     void nullsAndDefaults();
     void keys();
+    void keysKeepChecks();
     void childAndLinkTables();
     void fanOutFromStatistics();
     void foreignKeys();
@@ -167,6 +168,24 @@ void TestImporter::keys()
     QCOMPARE(unique.size(), 1);
     QCOMPARE(unique[0].toArray().size(), 2);
     QVERIFY(!notesOf(r, u"t"_s, u"a"_s, u"guess"_s).isEmpty()); // made distinct so (a, b) holds
+}
+
+// A unique column with a CHECK keeps the CHECK's values, distinct: the key must not break it.
+void TestImporter::keysKeepChecks()
+{
+    CatalogColumn code = col(u"code"_s, u"sku"_s, true);
+    code.typeKind = u"d"_s;
+    code.baseType = u"text"_s;
+    code.domainChecks = QStringList{u"CHECK ((VALUE ~ '^[A-Z]{3}-[0-9]{5}$'::text))"_s};
+    const auto r = importTables({table(
+        u"t"_s, 5000, {code, col(u"n"_s, u"integer"_s, true)},
+        {key('u', {u"code"_s}), key('u', {u"n"_s}), check(u"n_big"_s, u"CHECK ((n >= 100))"_s)})});
+    QCOMPARE(problems(r.document), QString());
+    QCOMPARE(generatorOf(r.document, u"t"_s, u"code"_s).value(u"pattern"_s).toString(),
+             u"[A-Z]{3}-[0-9]{5}"_s);
+    QVERIFY(columnOf(r.document, u"t"_s, u"code"_s).value(u"unique"_s).toBool());
+    QCOMPARE(kindOf(r.document, u"t"_s, u"n"_s), u"sequence"_s);
+    QCOMPARE(generatorOf(r.document, u"t"_s, u"n"_s).value(u"start"_s).toInt(), 100);
 }
 
 QList<CatalogTable> shop()
