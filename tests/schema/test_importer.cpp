@@ -5,6 +5,7 @@
 #include "../testsupport.h"
 #include "importsupport.h"
 
+#include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -34,6 +35,7 @@ private slots:
     void guessesRespectLength();
     void commentsAndRows();
     void guessedRoundTrips();
+    void twoHundredTables();
 };
 
 void TestImporter::typesFitTheColumn()
@@ -543,6 +545,38 @@ void TestImporter::guessedRoundTrips()
     const QJsonObject back = SchemaIO::toJson(*schema);
     QCOMPARE(columnOf(back, u"t"_s, u"email"_s).value(u"guessed"_s).toString(),
              schema->tables[0].columns[0].guessed);
+}
+
+// The benchmark's shape (200 tables of 20 columns, each with a key, a foreign key to the table
+// before it and a CHECK): the document validates, and the time is printed.
+void TestImporter::twoHundredTables()
+{
+    QList<CatalogTable> tables;
+    const QStringList types = {u"integer"_s,
+                               u"text"_s,
+                               u"numeric(10,2)"_s,
+                               u"timestamp with time zone"_s,
+                               u"character varying(40)"_s,
+                               u"boolean"_s,
+                               u"date"_s,
+                               u"jsonb"_s};
+    for (int t = 0; t < 200; ++t) {
+        QList<CatalogColumn> columns = {col(u"id"_s, u"bigint"_s, true),
+                                        col(u"parent_id"_s, u"bigint"_s)};
+        for (int c = 2; c < 20; ++c)
+            columns.append(col(u"c%1"_s.arg(c), types[c % types.size()], c % 3 == 0));
+        QList<CatalogConstraint> constraints = {
+            key('p', {u"id"_s}), check(u"c2_range_%1"_s.arg(t), u"CHECK ((c2 >= 0))"_s)};
+        if (t > 0)
+            constraints.append(fk({u"parent_id"_s}, u"t%1"_s.arg(t - 1), {u"id"_s}));
+        tables.append(table(u"t%1"_s.arg(t), 1000, columns, constraints));
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const auto r = importTables(tables);
+    qInfo("200 tables of 20 columns imported in %lld ms", timer.elapsed());
+    QCOMPARE(problems(r.document), QString());
+    QCOMPARE(r.document.value(u"tables"_s).toArray().size(), 200);
 }
 
 QTEST_GUILESS_MAIN(TestImporter)
