@@ -350,6 +350,9 @@ ImportResult Importer::run()
         applyChecks(t); // first: keys keep a CHECK's pattern, choice or range, distinct
         applyKeys(t);
         applyForeignKeys(t);
+    }
+    for (TableDraft &t : m_tables) {
+        applyOneToOne(t);
         if (m_options.profile)
             applyProfile(t);
         applyGuesses(t);

@@ -23,6 +23,7 @@ private slots:
     void nullsAndDefaults();
     void keys();
     void keysKeepChecks();
+    void oneToOneAndUniqueEmails();
     void childAndLinkTables();
     void fanOutFromStatistics();
     void foreignKeys();
@@ -188,6 +189,26 @@ void TestImporter::keysKeepChecks()
     QVERIFY(columnOf(r.document, u"t"_s, u"code"_s).value(u"unique"_s).toBool());
     QCOMPARE(kindOf(r.document, u"t"_s, u"n"_s), u"sequence"_s);
     QCOMPARE(generatorOf(r.document, u"t"_s, u"n"_s).value(u"start"_s).toInt(), 100);
+}
+
+void TestImporter::oneToOneAndUniqueEmails()
+{
+    const auto r = importTables(
+        {table(u"profiles"_s, 900, {col(u"user_id"_s, u"bigint"_s, true), col(u"bio"_s, u"text"_s)},
+               {key('p', {u"user_id"_s}), fk({u"user_id"_s}, u"users"_s, {u"id"_s})}),
+         table(u"users"_s, 500,
+               {col(u"id"_s, u"bigint"_s, true), col(u"email"_s, u"character varying(80)"_s, true)},
+               {key('p', {u"id"_s}), key('u', {u"email"_s})})});
+    QCOMPARE(problems(r.document), QString());
+    QCOMPARE(kindOf(r.document, u"profiles"_s, u"user_id"_s), u"sequence"_s);
+    QCOMPARE(tableOf(r.document, u"profiles"_s).value(u"rows"_s).toInt(),
+             500); // at most one per user
+    QVERIFY(columnOf(r.document, u"users"_s, u"email"_s).value(u"unique"_s).toBool());
+    QVERIFY(generatorOf(r.document, u"users"_s, u"email"_s)
+                .value(u"pattern"_s)
+                .toString()
+                .contains(u"@example"_s));
+    QVERIFY(!columnOf(r.document, u"users"_s, u"email"_s).value(u"guessed"_s).toString().isEmpty());
 }
 
 QList<CatalogTable> shop()
