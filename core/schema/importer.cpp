@@ -112,7 +112,7 @@ void Importer::applyProfile(TableDraft &t)
             if (!g.isEmpty() && d.set(Source::Profile, g))
                 d.unique = true;
         } else {
-            d.set(Source::Profile, p.generator);
+            d.set(p.weak ? Source::Type : Source::Profile, p.generator);
         }
     }
 }

@@ -129,6 +129,7 @@ struct Profile
 {
     std::optional<double> nullFraction;
     bool unique = false; // n_distinct -1: every value distinct
+    bool weak = false;   // only lengths: a guess from the name replaces it
     QJsonObject generator;
     QString reason;
 };
