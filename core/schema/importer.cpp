@@ -168,7 +168,8 @@ void Importer::applyFallbacks(TableDraft &t)
             note(t, name, QStringLiteral("fallback"),
                  ImportText::tr("%1: a small object {id, label}; give the fields your data has")
                      .arg(type));
-        if (d.type.cls == TypeInfo::Geometry && d.from < Source::Key)
+        if (d.type.cls == TypeInfo::Geometry && d.from < Source::Key &&
+            d.type.docType == QLatin1String("text"))
             note(t, name, QStringLiteral("fallback"),
                  ImportText::tr("%1: points as WKT text, declared as text; other shapes and SRIDs "
                                 "need a generator of their own")
