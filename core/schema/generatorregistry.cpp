@@ -20,6 +20,7 @@ GeneratorRegistry::GeneratorRegistry()
     registerInternetGenerators(*this);
     registerCompositeGenerators(*this);
     registerGeoGenerators(*this);
+    registerHistogramGenerators(*this);
 }
 
 RandomStream GeneratorArgs::groupStream(const QString &defaultGroup) const

@@ -88,5 +88,6 @@ void registerPlaceGenerators(GeneratorRegistry &registry);
 void registerInternetGenerators(GeneratorRegistry &registry);
 void registerCompositeGenerators(GeneratorRegistry &registry);
 void registerGeoGenerators(GeneratorRegistry &registry);
+void registerHistogramGenerators(GeneratorRegistry &registry);
 
 } // namespace spillway
