@@ -312,7 +312,10 @@ void apply(PgSession &session, const DdlSplit &split, DdlImportResult &result)
             continue;
         }
         PgError e;
-        if (!session.exec(s.sql, &e)) {
+        // A fresh database has schema "public" already; pg_dump --schema=public creates it.
+        if (!session.exec(s.sql, &e) &&
+            !(e.sqlState == QLatin1String("42P06") &&
+              s.sql.startsWith(QLatin1String("CREATE SCHEMA"), Qt::CaseInsensitive))) {
             result.error = describe(e);
             result.errorLine = errorLine(s, e);
             return;
