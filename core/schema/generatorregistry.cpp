@@ -19,6 +19,7 @@ GeneratorRegistry::GeneratorRegistry()
     registerPlaceGenerators(*this);
     registerInternetGenerators(*this);
     registerCompositeGenerators(*this);
+    registerHistogramGenerators(*this);
 }
 
 RandomStream GeneratorArgs::groupStream(const QString &defaultGroup) const

@@ -72,11 +72,12 @@ public:
                     {QStringLiteral("name"), QStringLiteral("type"), QStringLiteral("generator"),
                      QStringLiteral("nullFraction"), QStringLiteral("unique"),
                      QStringLiteral("primaryKey"), QStringLiteral("hidden"),
-                     QStringLiteral("comment")});
+                     QStringLiteral("comment"), QStringLiteral("guessed")});
         ColumnSpec c;
         c.name = string(o, path, QStringLiteral("name"), true);
         c.sqlType = string(o, path, QStringLiteral("type"), false);
         c.comment = string(o, path, QStringLiteral("comment"), false);
+        c.guessed = string(o, path, QStringLiteral("guessed"), false);
         const QJsonValue gen = o.value(QStringLiteral("generator"));
         if (gen.isUndefined())
             m_d.add(join(path, QStringLiteral("generator")),
@@ -439,6 +440,8 @@ QJsonObject SchemaIO::toJson(const Schema &s)
                 co.insert(QStringLiteral("hidden"), true);
             if (!c.comment.isEmpty())
                 co.insert(QStringLiteral("comment"), c.comment);
+            if (!c.guessed.isEmpty())
+                co.insert(QStringLiteral("guessed"), c.guessed);
             columns.append(co);
         }
         to.insert(QStringLiteral("columns"), columns);
