@@ -189,9 +189,10 @@ private slots:
     {
         const QString conninfo = m_pg->connectionString();
         QProcess psql;
-        psql.start(QStringLiteral("psql"), {conninfo, QStringLiteral("-X"), QStringLiteral("-q"),
-                                            QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
-                                            QStringLiteral("-c"), QString::fromUtf8(kDdl)});
+        psql.start(QStringLiteral("psql"),
+                   {conninfo, QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+                    QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-c"),
+                    QString::fromUtf8(kDdl).section(QStringLiteral("ALTER TABLE"), 0, 0)});
         QVERIFY(psql.waitForFinished(60000));
         QVERIFY2(psql.exitCode() == 0, psql.readAllStandardError().constData());
         const CliResult r = runCli({QStringLiteral("--db"), conninfo, QStringLiteral("--table"),

@@ -123,16 +123,18 @@ private slots:
         QVERIFY2(valid.exitCode == 0, qPrintable(valid.err));
 
         // An empty copy of the same DDL, constraints in place: any violation fails the load.
+        // --constraints-first loads parents before children, as foreign keys in place need.
         QCOMPARE(createDatabase(QStringLiteral("target"), {dataFile(QStringLiteral("shop.sql"))}),
                  QString());
         const QString target = m_pg->connectionString(QStringLiteral("target"));
         const ProcessResult ingested =
             cli({QStringLiteral("ingest"), doc, QStringLiteral("--db"), target,
-                 QStringLiteral("--mode"), QStringLiteral("append"), QStringLiteral("--quiet"),
+                 QStringLiteral("--mode"), QStringLiteral("append"),
+                 QStringLiteral("--constraints-first"), QStringLiteral("--quiet"),
                  QStringLiteral("--no-record")});
         QVERIFY2(ingested.exitCode == 0, qPrintable(ingested.err));
 
-        for (const QString table :
+        for (const QString &table :
              {QStringLiteral("customers"), QStringLiteral("products"), QStringLiteral("orders"),
               QStringLiteral("order_items"), QStringLiteral("favourites")}) {
             const QString count = QStringLiteral("SELECT count(*) FROM %1").arg(table);
@@ -206,10 +208,11 @@ private slots:
         QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
         const QString database = QStringLiteral("rt_") + example;
         QCOMPARE(createDatabase(database, {sql}), QString());
-        const ProcessResult ingested = cli(
-            {QStringLiteral("ingest"), doc, QStringLiteral("--db"),
-             m_pg->connectionString(database), QStringLiteral("--mode"), QStringLiteral("append"),
-             QStringLiteral("--quiet"), QStringLiteral("--no-record")});
+        const ProcessResult ingested =
+            cli({QStringLiteral("ingest"), doc, QStringLiteral("--db"),
+                 m_pg->connectionString(database), QStringLiteral("--mode"),
+                 QStringLiteral("append"), QStringLiteral("--constraints-first"),
+                 QStringLiteral("--quiet"), QStringLiteral("--no-record")});
         QVERIFY2(ingested.exitCode == 0, qPrintable(ingested.err));
     }
 };
