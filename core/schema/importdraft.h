@@ -111,6 +111,7 @@ private:
     void applyKeys(TableDraft &t);
     bool makeUnique(TableDraft &t, int c, const QString &why);
     void applyForeignKeys(TableDraft &t);
+    void applyOneToOne(TableDraft &t);
     void applyChecks(TableDraft &t);
     void applyRules(TableDraft &t, int c, const ColumnRules &rules);
     void applyRelation(TableDraft &t, int c, const Relation &r);

@@ -88,28 +88,31 @@ void Importer::readColumn(TableDraft &t, const CatalogColumn &c)
 void Importer::applyProfile(TableDraft &t)
 {
     for (ColumnDraft &d : t.columns) {
-        if (d.from >= Source::Relation)
-            continue;
         const CatalogStats *stats = nullptr;
         for (const CatalogStats &s : t.source->stats) {
             if (s.column == d.source->name)
                 stats = &s;
         }
         if (!stats) {
-            note(t, d.source->name, QStringLiteral("stats"),
-                 ImportText::tr("no statistics (pg_stats) for this column: generated from its type "
-                                "and name"));
+            if (d.from < Source::Key)
+                note(t, d.source->name, QStringLiteral("stats"),
+                     ImportText::tr("no statistics (pg_stats) for this column: generated from its "
+                                    "type and name"));
             continue;
         }
         const Profile p = profileColumn(*stats, d.type, t.estimatedRows);
         if (p.nullFraction && !d.source->notNull && d.nullFraction > 0)
             d.nullFraction = *p.nullFraction;
-        if (p.unique) {
+        if (d.from >= Source::Relation)
+            continue; // keys and comparisons between columns keep their generators
+        if (p.unique && d.from >= Source::Check) {
+            d.unique = true; // the CHECK's values, distinct
+        } else if (p.unique) {
             const QJsonObject g = uniqueGenerator(d.type, t.estimatedRows * 2);
             if (!g.isEmpty() && d.set(Source::Profile, g))
                 d.unique = true;
         } else {
-            d.set(Source::Profile, p.generator);
+            d.set(p.weak ? Source::Type : Source::Profile, p.generator);
         }
     }
 }
@@ -165,7 +168,8 @@ void Importer::applyFallbacks(TableDraft &t)
             note(t, name, QStringLiteral("fallback"),
                  ImportText::tr("%1: a small object {id, label}; give the fields your data has")
                      .arg(type));
-        if (d.type.cls == TypeInfo::Geometry && d.from < Source::Key)
+        if (d.type.cls == TypeInfo::Geometry && d.from < Source::Key &&
+            d.type.docType == QLatin1String("text"))
             note(t, name, QStringLiteral("fallback"),
                  ImportText::tr("%1: points as WKT text, declared as text; other shapes and SRIDs "
                                 "need a generator of their own")
@@ -344,9 +348,12 @@ ImportResult Importer::run()
     for (TableDraft &t : m_tables)
         shapeChild(t);
     for (TableDraft &t : m_tables) {
+        applyChecks(t); // first: keys keep a CHECK's pattern, choice or range, distinct
         applyKeys(t);
         applyForeignKeys(t);
-        applyChecks(t);
+    }
+    for (TableDraft &t : m_tables) {
+        applyOneToOne(t);
         if (m_options.profile)
             applyProfile(t);
         applyGuesses(t);

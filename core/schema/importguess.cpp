@@ -7,6 +7,7 @@
 #include <QRegularExpression>
 
 #include <cmath>
+#include <vector>
 
 namespace spillway::import {
 
@@ -227,9 +228,15 @@ std::optional<Guess> guessGenerator(const QString &table, const QString &column,
         return g;
     if (auto g = otherGuess(name, type))
         return g;
-    for (const Rule &rule : kRules) {
-        const QRegularExpression re(QString::fromLatin1(rule.name));
-        if (!typeFits(rule, type) || !re.match(name).hasMatch())
+    static const std::vector<QRegularExpression> patterns = [] {
+        std::vector<QRegularExpression> out;
+        for (const Rule &rule : kRules)
+            out.emplace_back(QString::fromLatin1(rule.name));
+        return out;
+    }();
+    for (size_t i = 0; i < std::size(kRules); ++i) {
+        const Rule &rule = kRules[i];
+        if (!typeFits(rule, type) || !patterns[i].match(name).hasMatch())
             continue;
         if (type.isTextLike() && type.maxLength() < rule.longest)
             continue;

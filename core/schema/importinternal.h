@@ -56,6 +56,7 @@ struct TypeInfo
     int scale = -1;                 // numeric(p,s): s
     int64_t intMin = 0, intMax = 0; // integer types: the range
     QStringList labels;             // enums
+    QString shape; // PostGIS: the shape modifier in lower case (the SRID in length)
 
     bool isTextLike() const { return cls == Text || cls == Char; }
     bool isNumeric() const
@@ -104,6 +105,8 @@ bool parseCheck(const QString &definition, const QString &valueColumn,
 QString regexToPattern(const QString &regex, QString *why);
 
 TypeInfo classify(const CatalogColumn &column, bool postgis);
+// The generator of a PostGIS column's shape, when Spillway has one for it; else empty.
+QString geometryKind(const TypeInfo &type);
 // A conservative generator that fits the type (for arrays: an array of the element's).
 QJsonObject typeGenerator(const TypeInfo &type);
 // A generator over [lo, hi] for numeric and temporal types; empty when the type has no order.
@@ -129,6 +132,7 @@ struct Profile
 {
     std::optional<double> nullFraction;
     bool unique = false; // n_distinct -1: every value distinct
+    bool weak = false;   // only lengths: a guess from the name replaces it
     QJsonObject generator;
     QString reason;
 };

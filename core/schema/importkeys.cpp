@@ -6,6 +6,7 @@
 #include "schema/importdraft.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 #include <cmath>
 
@@ -115,6 +116,28 @@ bool Importer::makeUnique(TableDraft &t, int c, const QString &why)
     if (d.from == Source::Default &&
         d.generator.value(QStringLiteral("kind")) == QLatin1String("sequence"))
         return d.set(Source::Key, d.generator);
+    // A CHECK's generator stays, distinct: a pattern or choice as it is, a range as a
+    // sequence from its low end.
+    if (d.from == Source::Check || d.from == Source::Relation) {
+        QJsonObject g = d.generator;
+        if (g.value(QStringLiteral("kind")) == QLatin1String("uniform"))
+            g = gen(QStringLiteral("sequence"),
+                    {{QStringLiteral("start"), g.value(QStringLiteral("min"))}});
+        d.set(Source::Key, g);
+        d.unique = true;
+        return true;
+    }
+    static const QRegularExpression email(QStringLiteral("^(e_?)?mail(_?address)?$|_email$"));
+    if (d.type.isTextLike() && d.type.maxLength() >= 30 && !d.type.array &&
+        email.match(d.source->name.toLower()).hasMatch()) {
+        d.set(Source::Key,
+              gen(QStringLiteral("pattern"),
+                  {{QStringLiteral("pattern"), QStringLiteral("[a-z]{6}[0-9]{6}@example\\.com")}}));
+        d.guessed = ImportText::tr("a unique email: distinct addresses at example.com");
+        note(t, d.source->name, QStringLiteral("guess"), d.guessed);
+        d.unique = true;
+        return true;
+    }
     const QJsonObject g = uniqueGenerator(d.type, t.estimatedRows * 2);
     if (g.isEmpty()) {
         note(t, d.source->name, QStringLiteral("warning"),
@@ -177,6 +200,38 @@ void Importer::applyKeys(TableDraft &t)
             else
                 t.unique.removeLast();
         }
+    }
+}
+
+// A key that is a foreign key too (one profile per user): the referenced column's sequence,
+// repeated, holds both as long as this table has no more rows than that one.
+void Importer::applyOneToOne(TableDraft &t)
+{
+    for (const CatalogConstraint &fk : t.source->constraints) {
+        if (fk.type != 'f' || fk.columns.size() != 1 || fk.refColumns.size() != 1)
+            continue;
+        const int c = t.column(fk.columns[0]);
+        const TableDraft *target = table(fk.refSchema, fk.refTable);
+        if (c < 0 || !target || target == &t || t.isChild() ||
+            !(t.columns[c].unique || t.columns[c].primaryKey))
+            continue;
+        const int rc = target->column(fk.refColumns[0]);
+        const QJsonObject g = rc >= 0 ? target->columns[rc].generator : QJsonObject();
+        if (g.value(QStringLiteral("kind")) != QLatin1String("sequence") || target->isChild()) {
+            note(t, fk.columns[0], QStringLiteral("warning"),
+                 ImportText::tr("a key and a foreign key to %1 at once: its values are distinct "
+                                "but not %1's; give it %1's generator")
+                     .arg(target->name));
+            continue;
+        }
+        t.columns[c].generator = g;
+        t.columns[c].from = Source::Key;
+        t.estimatedRows = std::min(t.estimatedRows, target->estimatedRows);
+        t.dependsOn.append(target->name);
+        note(t, fk.columns[0], QStringLiteral("guess"),
+             ImportText::tr("a key and a foreign key to %1 at once: %1's sequence, at most one "
+                            "row per %1 row")
+                 .arg(target->name));
     }
 }
 

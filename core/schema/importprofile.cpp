@@ -38,7 +38,7 @@ QJsonObject orderedGenerator(const CatalogStats &s, const TypeInfo &t, double ro
                            {QStringLiteral("start"), QJsonValue(qint64(a))},
                            {QStringLiteral("step"), QJsonValue(qint64(step))}};
     }
-    if (t.cls == TypeInfo::Timestamp || t.cls == TypeInfo::Date) {
+    if (t.isTemporal()) {
         const bool date = t.cls == TypeInfo::Date;
         const QDateTime a =
             QDateTime::fromString(first.left(19), date ? QStringLiteral("yyyy-MM-dd")
@@ -50,8 +50,11 @@ QJsonObject orderedGenerator(const CatalogStats &s, const TypeInfo &t, double ro
             return {};
         const int64_t unit = date ? 86400 : 1;
         const int64_t every = std::max<int64_t>(1, int64_t(double(a.secsTo(b)) / unit / rows));
+        const QString kind = date                           ? QStringLiteral("date")
+                             : t.cls == TypeInfo::Timestamp ? QStringLiteral("timestamp")
+                                                            : QStringLiteral("timestamptz");
         return QJsonObject{
-            {QStringLiteral("kind"), date ? QStringLiteral("date") : QStringLiteral("timestamp")},
+            {QStringLiteral("kind"), kind},
             {QStringLiteral("min"), date ? a.toString(QStringLiteral("yyyy-MM-dd"))
                                          : a.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))},
             {QStringLiteral("every"),
@@ -91,11 +94,6 @@ Profile profileColumn(const CatalogStats &s, const TypeInfo &t, double rows)
     Profile p;
     p.nullFraction = std::clamp(s.nullFrac, 0.0, 1.0);
     const double distinct = s.nDistinct >= 0 ? s.nDistinct : -s.nDistinct * rows * (1 - s.nullFrac);
-    if (s.nDistinct <= -0.999) {
-        p.unique = true;
-        p.reason = ImportText::tr("pg_stats: every value distinct");
-        return p;
-    }
     if (s.correlation && std::abs(*s.correlation) > 0.95 && distinct > rows * 0.5) {
         p.generator = orderedGenerator(s, t, rows);
         if (!p.generator.isEmpty()) {
@@ -115,7 +113,14 @@ Profile profileColumn(const CatalogStats &s, const TypeInfo &t, double rows)
                        .arg(std::max<qsizetype>(0, s.histogramBounds.size() - 1));
         return p;
     }
+    // Every value distinct and nothing else known: distinct numbers, dates or identifiers.
+    if (s.nDistinct <= -0.999 && !t.isTextLike()) {
+        p.unique = true;
+        p.reason = ImportText::tr("pg_stats: every value distinct");
+        return p;
+    }
     if (t.cls == TypeInfo::Text && !t.array && s.avgWidth > 1) {
+        p.weak = true;                    // a guess from the name says more
         const int width = s.avgWidth - 1; // the varlena header
         const int max = std::min(t.maxLength(), std::max(2, width * 3 / 2));
         p.generator =

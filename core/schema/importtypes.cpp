@@ -1,6 +1,7 @@
 // The importer's SQL types: which class a catalog type is, the type the document declares, and
 // generators that fit it (defaults, ranges from CHECKs, unique ones for keys).
 
+#include "schema/generatorregistry.h"
 #include "schema/importinternal.h"
 #include "schema/schemacompiler.h"
 
@@ -104,6 +105,23 @@ std::optional<QDateTime> parseTime(QString text)
 
 } // namespace
 
+QString geometryKind(const TypeInfo &t)
+{
+    static const QHash<QString, QString> kinds = {
+        {QString(), QStringLiteral("point")},
+        {QStringLiteral("point"), QStringLiteral("point")},
+        {QStringLiteral("geometry"), QStringLiteral("point")},
+        {QStringLiteral("linestring"), QStringLiteral("track")},
+        {QStringLiteral("polygon"), QStringLiteral("polygon")},
+        {QStringLiteral("multipolygon"), QStringLiteral("multipolygon")}};
+    const QString kind = kinds.value(t.shape);
+    // The geometry generators write degrees: SRID 4326 (or none); and only once they exist.
+    if (kind.isEmpty() || (t.length > 0 && t.length != 4326) || t.array ||
+        !GeneratorRegistry::instance().find(kind))
+        return {};
+    return kind;
+}
+
 TypeInfo classify(const CatalogColumn &column, bool postgis)
 {
     Q_UNUSED(postgis)
@@ -137,8 +155,14 @@ TypeInfo classify(const CatalogColumn &column, bool postgis)
     if (t.cls == TypeInfo::Decimal && t.precision > 0 && t.scale < 0)
         t.scale = 0;
     const QString written = domain ? column.baseType : column.sqlType;
+    if (t.cls == TypeInfo::Geometry && m.hasMatch()) {
+        const QStringList mods = m.captured(1).split(QLatin1Char(','));
+        t.shape = mods.value(0).trimmed();
+        t.length = mods.size() > 1 ? mods[1].trimmed().toInt() : 0; // the SRID
+    }
     const bool known = isKnownSqlType(written) && t.cls != TypeInfo::Enum &&
-                       t.cls != TypeInfo::Geometry && t.cls != TypeInfo::Other;
+                       t.cls != TypeInfo::Other &&
+                       (t.cls != TypeInfo::Geometry || !geometryKind(t).isEmpty());
     t.docType = known     ? written.simplified()
                 : t.array ? QStringLiteral("text[]")
                           : QStringLiteral("text");
@@ -225,8 +249,11 @@ QJsonObject typeGenerator(const TypeInfo &t)
             gen(QStringLiteral("geo_point"), {{QStringLiteral("format"), QStringLiteral("point")}});
         break;
     case TypeInfo::Geometry:
-        element =
-            gen(QStringLiteral("geo_point"), {{QStringLiteral("format"), QStringLiteral("wkt")}});
+        if (t.docType != QLatin1String("text") && !geometryKind(t).isEmpty())
+            element = gen(geometryKind(t));
+        else
+            element = gen(QStringLiteral("geo_point"),
+                          {{QStringLiteral("format"), QStringLiteral("wkt")}});
         break;
     case TypeInfo::Enum:
         element = gen(QStringLiteral("choice"),

@@ -36,6 +36,24 @@ bad_documents = [
     # A reference reading another reference's row draws nothing of its own.
     {"tables": [{"name": "t", "rows": 1, "columns": [{"name": "a", "generator": {"kind": "reference", "table": "u", "column": "x", "row": "b", "distribution": "zipf"}}]}]},
 ]
+# Import (issue 12): the histogram generator's parameters, and why a column was guessed.
+bad_documents += [
+    {"tables": [{"name": "t", "rows": 1, "columns": [{"name": "a", "generator": {"kind": "histogram", "bounds": [1]}}]}]},
+    {"tables": [{"name": "t", "rows": 1, "columns": [{"name": "a", "generator": {"kind": "histogram", "bounds": [1, 2], "weights": [1]}}]}]},
+    {"tables": [{"name": "t", "rows": 1, "columns": [{"name": "a", "generator": {"kind": "histogram", "values": [1], "frequencies": [2]}}]}]},
+    {"tables": [{"name": "t", "rows": 1, "columns": [{"name": "a", "guessed": True, "generator": {"kind": "sequence"}}]}]},
+]
+good_documents = [
+    {"tables": [{"name": "t", "rows": 1, "columns": [
+        {"name": "a", "type": "integer", "guessed": "the name says a quantity",
+         "generator": {"kind": "histogram", "values": [5, 7], "frequencies": [0.5, 0.2], "bounds": [0, 10, 100]}},
+        {"name": "b", "type": "text", "generator": {"kind": "histogram", "values": ["x"], "frequencies": [1]}}]}]},
+]
+for doc in good_documents:
+    for e in validator.iter_errors(doc):
+        print(f"refused a good document: {'/'.join(map(str, e.absolute_path))}: {e.message}")
+        failures += 1
+
 for doc in bad_documents:
     if validator.is_valid(doc):
         print(f"accepted a bad document: {json.dumps(doc)}")

@@ -164,12 +164,13 @@ void TestImporterProfile::histogramRefusals()
 
 CatalogTable profiled()
 {
-    CatalogTable t = table(u"events"_s, 10000,
-                           {col(u"id"_s, u"bigint"_s, true), col(u"status"_s, u"text"_s),
-                            col(u"amount"_s, u"numeric(10,2)"_s), col(u"code"_s, u"text"_s, true),
-                            col(u"at"_s, u"timestamp without time zone"_s, true),
-                            col(u"note"_s, u"character varying(80)"_s), col(u"email"_s, u"text"_s)},
-                           {key('p', {u"id"_s})});
+    CatalogTable t =
+        table(u"events"_s, 10000,
+              {col(u"id"_s, u"bigint"_s, true), col(u"status"_s, u"text"_s),
+               col(u"amount"_s, u"numeric(10,2)"_s), col(u"code"_s, u"bigint"_s, true),
+               col(u"at"_s, u"timestamp without time zone"_s, true),
+               col(u"details"_s, u"character varying(80)"_s), col(u"email"_s, u"text"_s)},
+              {key('p', {u"id"_s})});
     t.stats = {
         stats(u"status"_s, 0.2, 3, {u"new"_s, u"paid"_s, u"gone"_s}, {0.4, 0.3, 0.1}),
         stats(u"amount"_s, 0.0, 500, {u"9.99"_s}, {0.25},
@@ -177,7 +178,7 @@ CatalogTable profiled()
         stats(u"code"_s, 0, -1),
         stats(u"at"_s, 0, -0.9, {}, {},
               {u"2024-01-01 00:00:00"_s, u"2024-06-01 00:00:00"_s, u"2024-12-31 00:00:00"_s}),
-        stats(u"note"_s, 0.5, 9000)};
+        stats(u"details"_s, 0.5, 9000)};
     t.stats[3].correlation = 0.99;
     t.stats[4].avgWidth = 21;
     return t;
@@ -199,9 +200,10 @@ void TestImporterProfile::profileShapesColumns()
     QCOMPARE(amount.value(u"bounds"_s).toArray().size(), 4);
     QCOMPARE(amount.value(u"values"_s).toArray()[0].toString(), u"9.99"_s);
     QVERIFY(columnOf(doc, u"events"_s, u"code"_s).value(u"unique"_s).toBool());
+    QCOMPARE(kindOf(doc, u"events"_s, u"code"_s), u"sequence"_s);
     QCOMPARE(kindOf(doc, u"events"_s, u"at"_s), u"timestamp"_s); // ordered by row
     QVERIFY(generatorOf(doc, u"events"_s, u"at"_s).contains(u"every"_s));
-    const QJsonObject note = generatorOf(doc, u"events"_s, u"note"_s);
+    const QJsonObject note = generatorOf(doc, u"events"_s, u"details"_s);
     QCOMPARE(note.value(u"kind"_s).toString(), u"words"_s);
     QCOMPARE(note.value(u"maxLength"_s).toInt(), 30);
     QVERIFY(notesOf(r, u"events"_s, u"email"_s, u"stats"_s).contains(u"no statistics"_s));
