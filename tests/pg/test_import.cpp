@@ -335,6 +335,22 @@ private slots:
                  QStringLiteral("0"));
     }
 
+    // A file with its own transactions, or an enum value added (usable only after a commit),
+    // runs statement by statement; any other file in one transaction.
+    void ddlWithItsOwnTransactions()
+    {
+        const QString text = QStringLiteral(
+            "BEGIN;\nCREATE TYPE mood AS ENUM ('sad');\nCOMMIT;\nALTER TYPE mood ADD VALUE "
+            "'happy';\nCREATE TABLE people (id int PRIMARY KEY, m mood DEFAULT 'happy');\n");
+        const DdlImportResult result =
+            importDdl(text, m_pg->connectionString(), CatalogSelection{});
+        QVERIFY2(result.ok(), qPrintable(result.errorText(QStringLiteral("own.sql"))));
+        QCOMPARE(result.statementsRun, 5);
+        QCOMPARE(result.read.catalog.tables.size(), 1);
+        QCOMPARE(result.read.catalog.tables.first().columns.last().enumLabels,
+                 (QStringList{QStringLiteral("sad"), QStringLiteral("happy")}));
+    }
+
     // pg_dump --schema-only of the source (owners, SET lines, \restrict, ALTER TABLE ... ADD
     // CONSTRAINT, COMMENT ON) reads back as the same catalog as the database itself.
     void pgDumpReadsBackAsTheSameCatalog()
