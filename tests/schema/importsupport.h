@@ -29,8 +29,9 @@ inline CatalogConstraint key(char type, const QStringList &columns, const QStrin
     CatalogConstraint k;
     k.type = type;
     k.columns = columns;
-    k.name =
-        name.isEmpty() ? columns.join(QLatin1Char('_')) + (type == 'p' ? QStringLiteral("_pkey") : QStringLiteral("_key")) : name;
+    k.name = name.isEmpty() ? columns.join(QLatin1Char('_')) +
+                                  (type == 'p' ? QStringLiteral("_pkey") : QStringLiteral("_key"))
+                            : name;
     return k;
 }
 
