@@ -8,7 +8,8 @@ Usage: scripts/benchmark.py [--runs 5] [--rows 10000000] [--billion] [--cli PATH
   --billion  also runs 1,000,000,000 rows of the e-commerce orders table (minutes).
   --sections runs only the named parts (default: all).
   --pipeline-scale F  the example ETL's input in the pipeline section (default 80: 320,000
-                      rows, about 20 s per run)."""
+                      rows, about 20 s per run).
+  --sections import  spillway-cli import of 200 tables × 20 columns (not in the default set)."""
 import argparse
 import datetime
 import json
@@ -24,6 +25,7 @@ import tempfile
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent / "bench"))
 import catalogue  # noqa: E402
+import importbench  # noqa: E402
 import pipeline  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -231,6 +233,8 @@ def main():
         lines += ingest_section(cli, args)
     if "pipeline" in sections:
         lines += pipeline.pipeline_section(cli, min(args.runs, 3), args.pipeline_scale)
+    if "import" in sections:
+        lines += importbench.import_section(cli, args.runs)
     report = "\n".join(lines) + "\n"
     print(report)
     out = ROOT / "bench-results"

@@ -25,6 +25,7 @@ int runRuns(const QStringList &arguments);
 int runServer(const QStringList &arguments);
 int runVerify(const QStringList &arguments);
 int runPipeline(const QStringList &arguments);
+int runImport(const QStringList &arguments);
 
 // verify's text report: each table, then the summary line.
 QString verifyReportText(const VerifyReport &report);

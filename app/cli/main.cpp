@@ -18,6 +18,7 @@ static const char *const kUsage =
     "  verify SCHEMA       compare tables in PostgreSQL with what the schema generates\n"
     "  pipeline SCHEMA --run CMD  run your own ETL on generated files, measured, then verify\n"
     "  ddl SCHEMA          print CREATE TABLE statements\n"
+    "  import --db CONNINFO | FILE.sql  a schema from existing tables (a database or DDL)\n"
     "  examples            list the bundled example schemas (example:NAME)\n"
     "  generators [KIND]   list the generator kinds, or one kind's parameters\n"
     "  runs list|show|compare|report  the recorded runs; compare them; HTML reports\n"
@@ -56,6 +57,8 @@ static int runCommand(const QString &command, const QStringList &args)
         return runVerify(args);
     if (command == QLatin1String("pipeline"))
         return runPipeline(args);
+    if (command == QLatin1String("import"))
+        return runImport(args);
     printErr(QStringLiteral("spillway-cli: unknown command '%1'\n\n").arg(command) +
              QString::fromLatin1(kUsage));
     return ExitUsage;

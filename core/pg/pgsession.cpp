@@ -95,6 +95,7 @@ void PgSession::fillError(PGresult *result, PgError *error) const
     error->sqlState = field(PG_DIAG_SQLSTATE);
     error->detail = field(PG_DIAG_MESSAGE_DETAIL);
     error->context = field(PG_DIAG_CONTEXT);
+    error->position = field(PG_DIAG_STATEMENT_POSITION).toInt();
     error->connectionLost = !m_conn || PQstatus(m_conn) != CONNECTION_OK;
     error->retryable = error->connectionLost || isRetryableState(error->sqlState);
 }

@@ -24,6 +24,7 @@ struct PgError
     QString context; // e.g. "COPY lineitem, line 5, column l_tax: ..."
     bool connectionLost = false;
     bool retryable = false; // lost connection, server shutting down, deadlock, ...
+    int position = 0;       // 1-based character of the statement the error points at, 0 when none
 
     bool isEmpty() const { return message.isEmpty(); }
     int copyLine() const; // the 1-based line of a COPY error, 0 when not known
