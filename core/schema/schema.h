@@ -31,6 +31,9 @@ struct ColumnSpec
     bool primaryKey = false;
     bool hidden = false; // generated (for templates) but neither written nor created
     QString comment;
+    // Why an import guessed this column's generator ("guessed": "name looks like an email");
+    // empty when the user wrote or reviewed it. Shown as a badge in the designer.
+    QString guessed;
 };
 
 // How many rows a child table has for each row of its parent.
