@@ -18,20 +18,21 @@ struct ImportChange
 {
     enum class Kind {
         TableAdded,
-        TableKept,       // in the document, not in the source: kept as it is
+        TableKept, // in the document, not in the source: kept as it is
         ColumnAdded,
-        ColumnRemoved,   // dropped from the source
-        TypeChanged,     // the user's generator kept: check it fits the new type
-        GuessRefreshed,  // an unreviewed guess replaced by the new one
-        NullsChanged,    // NOT NULL added or dropped in the source
-        KeysChanged,     // primary key, unique or foreign keys differ
+        ColumnRemoved,  // dropped from the source
+        TypeChanged,    // the user's generator kept: check it fits the new type
+        GuessRefreshed, // an unreviewed guess replaced by the new one
+        NullsChanged,   // NOT NULL added or dropped in the source
+        KeysChanged,    // primary key, unique or foreign keys differ
     };
     Kind kind = Kind::ColumnAdded;
     QString table;
     QString column;
     QString detail; // e.g. "integer → bigint"
 
-    // One line for the report: "orders.total: type numeric(10,2) → numeric(12,2); your generator was kept".
+    // One line for the report: "orders.total: type numeric(10,2) → numeric(12,2); your generator
+    // was kept".
     QString describe() const;
 };
 

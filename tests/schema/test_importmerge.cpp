@@ -28,14 +28,12 @@ Schema imported()
     TableSpec orders;
     orders.name = QStringLiteral("orders");
     orders.rows = 500;
-    orders.columns = {column(QStringLiteral("id"), QStringLiteral("bigint"),
-                             QStringLiteral("sequence")),
-                      column(QStringLiteral("email"), QStringLiteral("text"),
-                             QStringLiteral("email")),
-                      column(QStringLiteral("total"), QStringLiteral("numeric(12,2)"),
-                             QStringLiteral("decimal")),
-                      column(QStringLiteral("placed_at"), QStringLiteral("timestamptz"),
-                             QStringLiteral("timestamp"))};
+    orders.columns = {
+        column(QStringLiteral("id"), QStringLiteral("bigint"), QStringLiteral("sequence")),
+        column(QStringLiteral("email"), QStringLiteral("text"), QStringLiteral("email")),
+        column(QStringLiteral("total"), QStringLiteral("numeric(12,2)"), QStringLiteral("decimal")),
+        column(QStringLiteral("placed_at"), QStringLiteral("timestamptz"),
+               QStringLiteral("timestamp"))};
     orders.columns[0].primaryKey = true;
     orders.columns[1].guessed = QStringLiteral("name 'email'");
     orders.primaryKey = {};
@@ -56,16 +54,13 @@ Schema edited()
     TableSpec orders;
     orders.name = QStringLiteral("orders");
     orders.rows = 1000000;
-    orders.columns = {column(QStringLiteral("id"), QStringLiteral("bigint"),
-                             QStringLiteral("sequence")),
-                      column(QStringLiteral("email"), QStringLiteral("text"),
-                             QStringLiteral("template")),
-                      column(QStringLiteral("total"), QStringLiteral("numeric(10,2)"),
-                             QStringLiteral("expression")),
-                      column(QStringLiteral("helper"), QStringLiteral("integer"),
-                             QStringLiteral("uniform")),
-                      column(QStringLiteral("legacy"), QStringLiteral("text"),
-                             QStringLiteral("word"))};
+    orders.columns = {
+        column(QStringLiteral("id"), QStringLiteral("bigint"), QStringLiteral("sequence")),
+        column(QStringLiteral("email"), QStringLiteral("text"), QStringLiteral("template")),
+        column(QStringLiteral("total"), QStringLiteral("numeric(10,2)"),
+               QStringLiteral("expression")),
+        column(QStringLiteral("helper"), QStringLiteral("integer"), QStringLiteral("uniform")),
+        column(QStringLiteral("legacy"), QStringLiteral("text"), QStringLiteral("word"))};
     orders.columns[0].primaryKey = true;
     orders.columns[1].guessed = QStringLiteral("name 'email'");
     orders.columns[2].nullFraction = 0.1;
@@ -73,8 +68,8 @@ Schema edited()
     TableSpec notes;
     notes.name = QStringLiteral("notes");
     notes.rows = 5;
-    notes.columns = {column(QStringLiteral("body"), QStringLiteral("text"),
-                            QStringLiteral("sentence"))};
+    notes.columns = {
+        column(QStringLiteral("body"), QStringLiteral("text"), QStringLiteral("sentence"))};
     s.tables = {orders, notes};
     return s;
 }
@@ -148,8 +143,8 @@ private slots:
         const ImportMerge m = ImportMerge::merge(mine, imported());
         QCOMPARE(m.merged.tables[0].columns[1].generator.value(QStringLiteral("kind")).toString(),
                  QStringLiteral("template"));
-        QVERIFY(!hasChange(m.changes, ImportChange::Kind::GuessRefreshed,
-                           QStringLiteral("orders"), QStringLiteral("email")));
+        QVERIFY(!hasChange(m.changes, ImportChange::Kind::GuessRefreshed, QStringLiteral("orders"),
+                           QStringLiteral("email")));
     }
 
     void keysFollowTheSource()

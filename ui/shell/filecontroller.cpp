@@ -253,7 +253,8 @@ void FileController::showError(const QString &title, const QString &message)
 void FileController::importSchema(bool database)
 {
     const auto source = database ? ImportDialog::Source::Database : ImportDialog::Source::DdlFile;
-    ImportDialog dialog(source, ConnectionProfile::listFromJson(Settings::connectionProfiles.value()),
+    ImportDialog dialog(source,
+                        ConnectionProfile::listFromJson(Settings::connectionProfiles.value()),
                         &m_document->schema(), m_window);
     if (dialog.exec() != QDialog::Accepted)
         return;

@@ -22,9 +22,9 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStackedWidget>
+#include <QtConcurrent>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace spillway {
 
@@ -205,9 +205,9 @@ void ImportDialog::listTables()
         const QString fileName = m_file->text().trimmed();
         QFile file(fileName);
         if (fileName.isEmpty() || !file.open(QIODevice::ReadOnly)) {
-            showError(tr("Cannot read '%1': %2. Choose a DDL file.")
-                          .arg(fileName, fileName.isEmpty() ? tr("no file given")
-                                                            : file.errorString()));
+            showError(
+                tr("Cannot read '%1': %2. Choose a DDL file.")
+                    .arg(fileName, fileName.isEmpty() ? tr("no file given") : file.errorString()));
             return;
         }
         m_ddlText = QString::fromUtf8(file.readAll());
@@ -229,8 +229,7 @@ void ImportDialog::listTables()
         return;
     }
     setBusy(true, tr("Reading the catalog…"));
-    const QStringList schemas =
-        m_schemas->text().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    const QStringList schemas = m_schemas->text().split(QLatin1Char(','), Qt::SkipEmptyParts);
     connectAndRun([schemas](const QString &conninfo) {
         QStringList trimmed;
         for (const QString &s : schemas)
@@ -430,8 +429,8 @@ void ImportDialog::showError(const QString &message)
 {
     m_importing = false;
     setBusy(false);
-    m_status->setText(QStringLiteral("<b>%1</b> %2")
-                          .arg(tr("Import failed:"), message.toHtmlEscaped()));
+    m_status->setText(
+        QStringLiteral("<b>%1</b> %2").arg(tr("Import failed:"), message.toHtmlEscaped()));
     emit failed(message);
 }
 

@@ -40,6 +40,14 @@ const QStringList kShop = {
     QStringLiteral("ANALYZE orders"),
 };
 
+// With SPILLWAY_SCREENSHOT_DIR set, saves what the dialog shows (for looking at it).
+void screenshot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("SPILLWAY_SCREENSHOT_DIR");
+    if (!dir.isEmpty() && QDir().mkpath(dir))
+        widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+}
+
 const ColumnSpec *findColumn(const Schema &s, const QString &table, const QString &column)
 {
     const TableSpec *t = s.table(table);
@@ -89,8 +97,7 @@ void TestImportDialog::cleanupTestCase()
     LocalServer(m_serverDir).stop();
 }
 
-Schema TestImportDialog::importFromDatabase(const Schema *current, bool merge,
-                                            ImportDialog **kept)
+Schema TestImportDialog::importFromDatabase(const Schema *current, bool merge, ImportDialog **kept)
 {
     auto *dialog = new ImportDialog(ImportDialog::Source::Database, {}, current);
     dialog->setServerDir(m_serverDir);
@@ -103,9 +110,13 @@ Schema TestImportDialog::importFromDatabase(const Schema *current, bool merge,
         qWarning("%s", qPrintable(failed.first().first().toString()));
     dialog->statisticsBox()->setChecked(true);
     dialog->mergeBox()->setChecked(merge);
+    screenshot(dialog,
+               merge ? QStringLiteral("import-merge-tables") : QStringLiteral("import-tables"));
     dialog->startImport();
     [&] { QTRY_VERIFY_WITH_TIMEOUT(!imported.isEmpty() || !failed.isEmpty(), 60000); }();
     const Schema schema = dialog->schema();
+    screenshot(dialog,
+               merge ? QStringLiteral("import-merge-report") : QStringLiteral("import-report"));
     if (kept)
         *kept = dialog;
     else
@@ -123,8 +134,8 @@ void TestImportDialog::importsFromTheDatabase()
     QCOMPARE(schema.tables.size(), 2);
     QVERIFY(dialog->reportTree()->topLevelItemCount() > 0);
     QVERIFY(!dialog->merge());
-    const ColumnSpec *email = findColumn(schema, QStringLiteral("customers"),
-                                         QStringLiteral("email"));
+    const ColumnSpec *email =
+        findColumn(schema, QStringLiteral("customers"), QStringLiteral("email"));
     QVERIFY(email);
     QCOMPARE(email->nullFraction, 0.0);
 
@@ -138,8 +149,7 @@ void TestImportDialog::importsFromTheDatabase()
     for (int t = 0; t < model.rowCount(); ++t) {
         const QModelIndex table = model.index(t, 0);
         for (int c = 0; c < model.rowCount(table); ++c) {
-            const QModelIndex generator =
-                model.index(c, SchemaTreeModel::GeneratorColumn, table);
+            const QModelIndex generator = model.index(c, SchemaTreeModel::GeneratorColumn, table);
             badged = badged || !generator.data(Qt::DecorationRole).isNull();
         }
     }
@@ -174,7 +184,8 @@ void TestImportDialog::mergesAReimport()
     QCOMPARE(merged.table(QStringLiteral("orders"))->rows.value_or(0), int64_t(12345));
     bool added = false;
     for (const ImportChange &c : dialog->changes())
-        added = added || (c.kind == ImportChange::Kind::ColumnAdded && c.column == QLatin1String("note"));
+        added = added ||
+                (c.kind == ImportChange::Kind::ColumnAdded && c.column == QLatin1String("note"));
     QVERIFY(added);
 
     SchemaDocument document;
@@ -205,8 +216,8 @@ void TestImportDialog::importsADdlFile()
     QTRY_VERIFY_WITH_TIMEOUT(!imported.isEmpty(), 60000);
     const Schema &schema = dialog.schema();
     QCOMPARE(schema.tables.size(), 2);
-    const ColumnSpec *tier = findColumn(schema, QStringLiteral("customers"),
-                                        QStringLiteral("tier"));
+    const ColumnSpec *tier =
+        findColumn(schema, QStringLiteral("customers"), QStringLiteral("tier"));
     QVERIFY(tier);
     QCOMPARE(tier->generator.value(QStringLiteral("kind")).toString(), QStringLiteral("choice"));
 }
