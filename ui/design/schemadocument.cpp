@@ -76,6 +76,26 @@ void SchemaDocument::newBlank()
     resetTo(schema, QString());
 }
 
+void SchemaDocument::adopt(const Schema &schema)
+{
+    resetTo(schema, QString());
+    m_undoStack->resetClean();
+    emit modifiedChanged(true);
+}
+
+void SchemaDocument::replaceSchema(const Schema &schema, const QString &actionText)
+{
+    m_undoStack->beginMacro(actionText);
+    for (int t = int(m_schema.tables.size()) - 1; t >= 0; --t)
+        removeTable(t);
+    for (qsizetype t = 0; t < schema.tables.size(); ++t)
+        insertTable(int(t), schema.tables[t]);
+    setName(schema.name);
+    setDescription(schema.description);
+    setSeed(schema.seed);
+    m_undoStack->endMacro();
+}
+
 QString SchemaDocument::newFromExample(const QString &name)
 {
     QString path = name;
@@ -178,6 +198,16 @@ void SchemaDocument::setColumn(int table, int column, const ColumnSpec &spec,
 {
     if (!validColumn(table, column))
         return;
+    // A guessed generator the user changes is reviewed: its badge goes.
+    const ColumnSpec &old = m_schema.tables[table].columns[column];
+    if (!spec.guessed.isEmpty() && spec.guessed == old.guessed &&
+        (spec.generator != old.generator || spec.sqlType != old.sqlType)) {
+        ColumnSpec reviewed = spec;
+        reviewed.guessed.clear();
+        m_undoStack->push(new SetColumnCommand(
+            this, table, column, reviewed, actionText.isEmpty() ? tr("Edit Column") : actionText));
+        return;
+    }
     m_undoStack->push(new SetColumnCommand(this, table, column, spec,
                                            actionText.isEmpty() ? tr("Edit Column") : actionText));
 }

@@ -35,6 +35,10 @@ public:
     // document becomes clean. Returns an error message, empty on success.
     QString save(const QString &fileName);
     void newBlank();
+    // A new, unsaved document holding `schema` (an import): modified until saved.
+    void adopt(const Schema &schema);
+    // Replaces every table and the header in one undoable step (a merged re-import).
+    void replaceSchema(const Schema &schema, const QString &actionText);
     // `name` is an example's base name ("ecommerce"), "example:ecommerce" or a resource path.
     QString newFromExample(const QString &name);
     static QStringList exampleNames(); // base names under ":/spillway/examples/"

@@ -162,12 +162,18 @@ QVariant SchemaTreeModel::columnData(int table, int schemaColumn, int column, in
             return spec.sqlType;
         return role == Qt::DisplayRole ? QVariant(generatorKind(spec)) : QVariant();
     case Qt::DecorationRole:
+        if (column == GeneratorColumn && !spec.guessed.isEmpty())
+            return Icons::guessed();
         if (column != NameColumn)
             return {};
         if (!problems(path).isEmpty())
             return Icons::warning();
         return spec.primaryKey ? Icons::key() : Icons::column();
     case Qt::ToolTipRole: {
+        if (column == GeneratorColumn && !spec.guessed.isEmpty())
+            return tr("Guessed by the import: %1. Review it: editing the generator marks it "
+                      "reviewed.")
+                .arg(spec.guessed);
         const QString p = problems(path);
         return p.isEmpty() ? QVariant(spec.comment.isEmpty() ? QVariant() : spec.comment) : p;
     }

@@ -1,7 +1,9 @@
 #include "shell/filecontroller.h"
 
 #include "design/schemadocument.h"
+#include "run/connectionprofile.h"
 #include "shell/icons.h"
+#include "shell/importdialog.h"
 #include "shell/settings.h"
 
 #include <QAction>
@@ -36,6 +38,8 @@ FileController::FileController(SchemaDocument *document, QWidget *window)
     , m_window(window)
     , m_new(new QAction(Icons::theme(QStringLiteral("document-new")), tr("&New"), this))
     , m_newFromExample(new QAction(tr("New from &Example…"), this))
+    , m_newFromDatabase(new QAction(tr("New from &Database…"), this))
+    , m_importDdl(new QAction(tr("&Import DDL…"), this))
     , m_open(new QAction(Icons::theme(QStringLiteral("document-open")), tr("&Open…"), this))
     , m_save(new QAction(Icons::theme(QStringLiteral("document-save")), tr("&Save"), this))
     , m_saveAs(new QAction(Icons::theme(QStringLiteral("document-save-as")), tr("Save &As…"), this))
@@ -48,6 +52,11 @@ FileController::FileController(SchemaDocument *document, QWidget *window)
     m_saveAs->setShortcut(QKeySequence::SaveAs);
     m_new->setToolTip(tr("Start a new, blank schema"));
     m_newFromExample->setToolTip(tr("Start from one of the bundled example schemas"));
+    m_newFromDatabase->setToolTip(
+        tr("Start from the tables of a PostgreSQL database, shaped by its statistics"));
+    m_importDdl->setToolTip(tr("Start from a DDL file (pg_dump --schema-only or CREATE TABLE)"));
+    connect(m_newFromDatabase, &QAction::triggered, this, [this] { importSchema(true); });
+    connect(m_importDdl, &QAction::triggered, this, [this] { importSchema(false); });
     connect(m_new, &QAction::triggered, this, &FileController::newBlank);
     connect(m_newFromExample, &QAction::triggered, this, &FileController::chooseExample);
     connect(m_open, &QAction::triggered, this, &FileController::chooseAndOpen);
@@ -239,6 +248,22 @@ void FileController::updateRecentMenu()
 void FileController::showError(const QString &title, const QString &message)
 {
     QMessageBox::warning(m_window, title, message);
+}
+
+void FileController::importSchema(bool database)
+{
+    const auto source = database ? ImportDialog::Source::Database : ImportDialog::Source::DdlFile;
+    ImportDialog dialog(source,
+                        ConnectionProfile::listFromJson(Settings::connectionProfiles.value()),
+                        &m_document->schema(), m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (dialog.merge()) {
+        m_document->replaceSchema(dialog.schema(), tr("Merge Re-import"));
+        return;
+    }
+    if (maybeSave())
+        m_document->adopt(dialog.schema());
 }
 
 } // namespace spillway

@@ -34,6 +34,8 @@ public:
 
     QAction *newAction() const { return m_new; }
     QAction *newFromExampleAction() const { return m_newFromExample; }
+    QAction *newFromDatabaseAction() const { return m_newFromDatabase; }
+    QAction *importDdlAction() const { return m_importDdl; }
     QAction *openAction() const { return m_open; }
     QAction *saveAction() const { return m_save; }
     QAction *saveAsAction() const { return m_saveAs; }
@@ -57,6 +59,9 @@ signals:
 
 private:
     void chooseExample();
+    // New from Database… (database) or Import DDL… (!database): a new document, or a merge
+    // into the open one when the user chose it in the dialog.
+    void importSchema(bool database);
     void addRecent(const QString &fileName);
     void updateRecentMenu();
     void showError(const QString &title, const QString &message);
@@ -65,6 +70,8 @@ private:
     QWidget *m_window;
     QAction *m_new;
     QAction *m_newFromExample;
+    QAction *m_newFromDatabase;
+    QAction *m_importDdl;
     QAction *m_open;
     QAction *m_save;
     QAction *m_saveAs;

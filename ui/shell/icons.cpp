@@ -35,6 +35,11 @@ QIcon warning()
 {
     return bundled("warning", "dialog-warning");
 }
+QIcon guessed()
+{
+    return bundled("guessed");
+}
+
 QIcon addTable()
 {
     return bundled("add-table");

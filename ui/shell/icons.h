@@ -12,6 +12,7 @@ QIcon table();
 QIcon column();
 QIcon key();
 QIcon warning();
+QIcon guessed(); // a column whose generator an import guessed, not yet reviewed
 QIcon addTable();
 QIcon addColumn();
 QIcon remove();
