@@ -375,6 +375,8 @@ bool SchemaCompiler::compileColumn(const TableSpec &spec, int t, int c, TableRun
             m_diagnostics.add(genPath, QStringLiteral("generator '%1' could not be built from "
                                                       "these parameters: check them")
                                            .arg(kind));
+        if (kind == QLatin1String("aggregate") && column.generator)
+            table.aggregatedChildren.append(cs.generator.value(QStringLiteral("table")).toString());
         if (kind == QLatin1String("reference") || kind == QLatin1String("parent")) {
             column.referencedTable = kind == QLatin1String("parent")
                                          ? spec.perParent ? spec.perParent->parent : QString()
