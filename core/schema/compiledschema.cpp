@@ -131,13 +131,8 @@ struct ChildCursor
     uint64_t row = 0;
 };
 
-} // namespace
-
-TableRuntime::TableRuntime()
-    : m_serial(nextTableSerial())
-{}
-
-std::optional<uint64_t> TableRuntime::constantFanOut() const
+// A fan-out of one value k (constant, or uniform with min = max): k.
+std::optional<uint64_t> fixedFanOut(const Generator *fanOut)
 {
     if (!fanOut || !fanOut->canEnumerate() || fanOut->cardinality() != std::optional<uint64_t>(1))
         return std::nullopt;
@@ -146,9 +141,15 @@ std::optional<uint64_t> TableRuntime::constantFanOut() const
     return v.kind == ValueKind::Int && v.i > 0 ? uint64_t(v.i) : 0;
 }
 
+} // namespace
+
+TableRuntime::TableRuntime()
+    : m_serial(nextTableSerial())
+{}
+
 uint64_t TableRuntime::firstChildRow(uint64_t parentRow) const
 {
-    if (const auto k = constantFanOut())
+    if (const auto k = fixedFanOut(fanOut.get()))
         return parentRow * *k;
     const auto after =
         std::upper_bound(childRanges.begin(), childRanges.end(), parentRow,

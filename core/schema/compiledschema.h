@@ -136,9 +136,6 @@ struct TableRuntime
     std::vector<int> evaluationOrderFor(int column) const;
     // Rows under parent row p (child tables).
     uint64_t fanOutOf(uint64_t parentRow, Arena &arena) const;
-    // Child tables with a fan-out of one value k (constant, or uniform with min = max): k.
-    // Their row r is then the child (r / k, ordinal r % k).
-    std::optional<uint64_t> constantFanOut() const;
     // Child tables: the row index of parent row p's first child, the same numbering a run,
     // preview and verify use. Constant fan-outs: p × k; otherwise the checkpoint before p plus
     // one fan-out draw per parent in between, continued from this thread's last call for the
