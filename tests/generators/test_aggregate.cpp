@@ -1,0 +1,370 @@
+// The `aggregate` generator (issue 11, item 4): a parent's column folds an expression over its
+// child rows. Values are checked against the children a run writes, folded here independently
+// (exact decimal sums, counts equal to the fan-out, empty parents); the child numbering
+// (firstChildRow) against the plan's chunks; writing the parent alone (--table, shards) and the
+// preview against the full run; and every validation problem with its JSON path.
+
+#include "run/plan.h"
+#include "run/preview.h"
+#include "schema/compiledschema.h"
+#include "schema/schemaio.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace spillway;
+
+namespace {
+
+using i128 = __int128;
+
+// Orders with 0-5 lines: every aggregate function over the lines.
+QJsonObject shopDocument(const QJsonObject &fanOut = {{"kind", "uniform"}, {"min", 0}, {"max", 5}})
+{
+    const auto column = [](const char *name, const char *type, const QJsonObject &generator) {
+        return QJsonObject{{"name", name}, {"type", type}, {"generator", generator}};
+    };
+    const auto agg = [&](const char *name, const char *type, const char *function,
+                         const char *expression) {
+        QJsonObject g{{"kind", "aggregate"}, {"table", "lines"}, {"function", function}};
+        if (expression)
+            g.insert("expression", expression);
+        return column(name, type, g);
+    };
+    QJsonArray orders{
+        column("id", "bigint", {{"kind", "sequence"}, {"start", 1}}),
+        agg("total", "numeric(12,2)", "sum", "quantity * price * (1 - discount)"),
+        agg("lines", "integer", "count", nullptr),
+        agg("priced", "integer", "count", "price"),
+        agg("cheapest", "numeric(10,2)", "min", "price"),
+        agg("last_name", "text", "max", "name"),
+        agg("mean_qty", "numeric(10,3)", "avg", "quantity"),
+        agg("all_paid", "boolean", "bool_and", "paid"),
+        agg("any_paid", "boolean", "bool_or", "paid"),
+        agg("real_sum", "double precision", "sum", "weight"),
+    };
+    QJsonObject price = column("price", "numeric(10,2)",
+                               {{"kind", "decimal"}, {"min", 0.5}, {"max", 99.99}, {"scale", 2}});
+    price.insert("nullFraction", 0.1);
+    QJsonArray lines{
+        column("order_id", "bigint", {{"kind", "parent"}, {"column", "id"}}),
+        column("quantity", "integer", {{"kind", "uniform"}, {"min", 1}, {"max", 9}}),
+        price,
+        column("discount", "numeric(4,2)",
+               {{"kind", "choice"}, {"values", QJsonArray{0, 0.05, 0.25}}}),
+        column("name", "text", {{"kind", "choice"}, {"values", QJsonArray{"ant", "bee", "cat"}}}),
+        column("paid", "boolean", {{"kind", "boolean"}, {"probability", 0.8}}),
+        column("weight", "double precision", {{"kind", "uniform"}, {"min", 1}, {"max", 4}}),
+    };
+    return QJsonObject{
+        {"format", "spillway-schema"},
+        {"version", 1},
+        {"seed", 7},
+        {"tables", QJsonArray{QJsonObject{{"name", "orders"}, {"rows", 3000}, {"columns", orders}},
+                              QJsonObject{{"name", "lines"},
+                                          {"rowsPerParent",
+                                           QJsonObject{{"parent", "orders"}, {"count", fanOut}}},
+                                          {"columns", lines}}}}};
+}
+
+std::shared_ptr<CompiledSchema> compile(const QJsonObject &document, Diagnostics &d)
+{
+    const auto schema = SchemaIO::parse(QJsonDocument(document).toJson(), d);
+    return schema ? CompiledSchema::compile(*schema, d) : nullptr;
+}
+
+// Every row of one table as this plan writes it, as CSV-like text per column (by name).
+using Rows = QList<QHash<QString, QString>>;
+Rows planRows(const Plan &plan, const QString &name)
+{
+    Rows rows;
+    const int t = plan.schema()->tableIndex(name);
+    const TablePlan *tp = plan.tablePlan(t);
+    if (!tp)
+        return rows;
+    const TableRuntime &table = *plan.schema()->tables()[size_t(t)];
+    RowBatch batch(int(table.columns.size()));
+    for (uint64_t c = tp->firstChunk; c < tp->firstChunk + tp->chunkCount; ++c) {
+        plan.generateChunk(plan.chunks()[c], batch, [&](const RowBatch &b) {
+            for (uint32_t r = 0; r < b.count; ++r) {
+                QHash<QString, QString> row;
+                for (size_t col = 0; col < table.columns.size(); ++col)
+                    row.insert(table.columns[col].name, Preview::text(b.column(int(col))[r]));
+                rows.append(row);
+            }
+        });
+    }
+    return rows;
+}
+
+// "12.34" as hundredths; empty (null) as nothing.
+std::optional<i128> cents(const QString &text, int scale)
+{
+    if (text.isEmpty())
+        return std::nullopt;
+    const qsizetype dot = text.indexOf(QLatin1Char('.'));
+    QString digits = dot < 0 ? text : text.left(dot) + text.mid(dot + 1);
+    const int have = dot < 0 ? 0 : int(text.size() - dot - 1);
+    i128 v = digits.toLongLong();
+    for (int i = have; i < scale; ++i)
+        v *= 10;
+    return v;
+}
+
+// The parents' expected values, folded from the children.
+struct Expected
+{
+    i128 total = 0; // quantity * price * (1 - discount): 4 digits after the point
+    int lines = 0, priced = 0;
+    std::optional<i128> cheapest;
+    QString lastName;
+    i128 quantities = 0;
+    bool allPaid = true, anyPaid = false;
+    double weights = 0;
+};
+
+QString decimalText(i128 v, int scale)
+{
+    const bool negative = v < 0;
+    if (negative)
+        v = -v;
+    QString digits = QString::number(qulonglong(v));
+    while (digits.size() <= scale)
+        digits.prepend(QLatin1Char('0'));
+    if (scale > 0)
+        digits.insert(digits.size() - scale, QLatin1Char('.'));
+    return (negative ? QStringLiteral("-") : QString()) + digits;
+}
+
+// v / 10^k rounded half away from zero.
+i128 rounded(i128 v, int k)
+{
+    i128 p = 1;
+    for (int i = 0; i < k; ++i)
+        p *= 10;
+    return (v >= 0 ? v + p / 2 : v - p / 2) / p;
+}
+
+} // namespace
+
+class TestAggregate : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void valuesMatchTheChildren();
+    void childNumberingMatchesThePlan();
+    void parentAloneEqualsTheFullRun();
+    void previewAgreesWithItsChildren();
+    void validation_data();
+    void validation();
+};
+
+void TestAggregate::valuesMatchTheChildren()
+{
+    Diagnostics d;
+    auto compiled = compile(shopDocument(), d);
+    QVERIFY2(compiled, qPrintable(d.toString()));
+    PlanOptions options;
+    options.chunkRows = 1024; // several ranges of parents
+    const auto plan = Plan::build(compiled, options, nullptr, d);
+    QVERIFY2(plan, qPrintable(d.toString()));
+    const Rows orders = planRows(*plan, QStringLiteral("orders"));
+    const Rows lines = planRows(*plan, QStringLiteral("lines"));
+    QCOMPARE(orders.size(), 3000);
+    std::vector<Expected> expected(size_t(orders.size()));
+    for (const auto &line : lines) {
+        Expected &e = expected[size_t(line.value("order_id").toLongLong() - 1)];
+        ++e.lines;
+        const auto price = cents(line.value("price"), 2);
+        if (price) {
+            ++e.priced;
+            e.total += i128(line.value("quantity").toInt()) * *price *
+                       (100 - *cents(line.value("discount"), 2));
+            e.cheapest = e.cheapest ? std::min(*e.cheapest, *price) : *price;
+        }
+        e.lastName = std::max(e.lastName, line.value("name"));
+        e.quantities += line.value("quantity").toInt();
+        e.allPaid = e.allPaid && line.value("paid") == QLatin1String("true");
+        e.anyPaid = e.anyPaid || line.value("paid") == QLatin1String("true");
+        e.weights += line.value("weight").toDouble();
+    }
+    int empty = 0;
+    for (qsizetype i = 0; i < orders.size(); ++i) {
+        const auto &o = orders[i];
+        const Expected &e = expected[size_t(i)];
+        QCOMPARE(o.value("lines").toInt(), e.lines);
+        QCOMPARE(o.value("priced").toInt(), e.priced);
+        if (e.lines == 0) {
+            ++empty;
+            for (const char *c : {"total", "cheapest", "last_name", "mean_qty", "all_paid"})
+                QVERIFY2(o.value(c).isEmpty(), c);
+            continue;
+        }
+        QCOMPARE(o.value("total"),
+                 e.priced ? decimalText(rounded(e.total, 2), 2) : QString()); // scale 4 -> 2
+        QCOMPARE(o.value("cheapest"), e.cheapest ? decimalText(*e.cheapest, 2) : QString());
+        QCOMPARE(o.value("last_name"), e.lastName);
+        const i128 mean = (e.quantities * 2000 + e.lines) / (2 * e.lines); // half up, 3 digits
+        QCOMPARE(o.value("mean_qty"), decimalText(mean, 3));
+        QCOMPARE(o.value("all_paid"), e.allPaid ? QStringLiteral("true") : QStringLiteral("false"));
+        QCOMPARE(o.value("any_paid"), e.anyPaid ? QStringLiteral("true") : QStringLiteral("false"));
+        QVERIFY(std::abs(o.value("real_sum").toDouble() - e.weights) < 1e-9 * (1 + e.weights));
+    }
+    QVERIFY(empty > 100); // a sixth of the orders have no lines
+}
+
+void TestAggregate::childNumberingMatchesThePlan()
+{
+    for (const bool constant : {false, true}) {
+        Diagnostics d;
+        auto compiled = compile(
+            constant ? shopDocument({{"kind", "constant"}, {"value", 3}}) : shopDocument(), d);
+        QVERIFY2(compiled, qPrintable(d.toString()));
+        PlanOptions options;
+        options.chunkRows = 1024;
+        const auto plan = Plan::build(compiled, options, nullptr, d);
+        QVERIFY2(plan, qPrintable(d.toString()));
+        const TableRuntime &lines = *compiled->table(QStringLiteral("lines"));
+        QVERIFY(plan->tablePlan(compiled->tableIndex(QStringLiteral("lines")))->chunkCount > 2);
+        for (const ChunkSpec &c : plan->chunks()) {
+            if (c.table == compiled->tableIndex(QStringLiteral("lines")))
+                QCOMPARE(lines.firstChildRow(c.firstParent), c.firstRow);
+        }
+        // Any parent, in any order: the running count of the fan-outs before it.
+        Arena arena;
+        std::vector<uint64_t> first{0};
+        for (uint64_t p = 0; p < 3000; ++p)
+            first.push_back(first.back() + lines.fanOutOf(p, arena));
+        for (uint64_t p : {2999, 0, 1500, 1501, 17, 2000, 1999, 3000})
+            QCOMPARE(lines.firstChildRow(p), first[p]);
+    }
+}
+
+void TestAggregate::parentAloneEqualsTheFullRun()
+{
+    Diagnostics d;
+    auto full = compile(shopDocument(), d);
+    QVERIFY2(full, qPrintable(d.toString()));
+    PlanOptions options;
+    options.chunkRows = 1024;
+    const auto fullPlan = Plan::build(full, options, nullptr, d);
+    QVERIFY2(fullPlan, qPrintable(d.toString()));
+    const Rows expected = planRows(*fullPlan, QStringLiteral("orders"));
+
+    auto alone = compile(shopDocument(), d);
+    options.tables = {QStringLiteral("orders")};
+    const auto alonePlan = Plan::build(alone, options, nullptr, d);
+    QVERIFY2(alonePlan, qPrintable(d.toString()));
+    QCOMPARE(alonePlan->tables().size(), size_t(1));
+    QVERIFY(expected == planRows(*alonePlan, QStringLiteral("orders")));
+
+    Rows sharded;
+    for (int k = 0; k < 3; ++k) {
+        auto shard = compile(shopDocument(), d);
+        options.shardIndex = k;
+        options.shardCount = 3;
+        const auto plan = Plan::build(shard, options, nullptr, d);
+        QVERIFY2(plan, qPrintable(d.toString()));
+        sharded += planRows(*plan, QStringLiteral("orders"));
+    }
+    QVERIFY(expected == sharded);
+}
+
+void TestAggregate::previewAgreesWithItsChildren()
+{
+    Diagnostics d;
+    auto compiled = compile(shopDocument(), d);
+    QVERIFY2(compiled && Preview::prepare(*compiled, &d), qPrintable(d.toString()));
+    const PreviewRows orders = Preview::rows(*compiled, 0, 20);
+    const PreviewRows lines = Preview::rows(*compiled, 1, 200);
+    QCOMPARE(orders.rows.size(), 20);
+    const qsizetype id = lines.headers.indexOf(QStringLiteral("order_id"));
+    const qsizetype count = orders.headers.indexOf(QStringLiteral("lines"));
+    const qsizetype cheapest = orders.headers.indexOf(QStringLiteral("cheapest"));
+    const qsizetype price = lines.headers.indexOf(QStringLiteral("price"));
+    for (qsizetype o = 0; o < orders.rows.size(); ++o) {
+        int n = 0;
+        std::optional<i128> least;
+        for (const QStringList &line : lines.rows) {
+            if (line[id].toLongLong() != o + 1)
+                continue;
+            ++n;
+            if (const auto p = cents(line[price], 2))
+                least = least ? std::min(*least, *p) : *p;
+        }
+        QCOMPARE(orders.rows[o][count].toInt(), n);
+        QCOMPARE(orders.rows[o][cheapest], least ? decimalText(*least, 2) : QString());
+    }
+}
+
+void TestAggregate::validation_data()
+{
+    QTest::addColumn<QJsonObject>("generator");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("message");
+    const QString at = QStringLiteral("tables[0].columns[1].generator.");
+    const auto g = [](const char *table, const char *function, const char *expression) {
+        QJsonObject o{{"kind", "aggregate"}, {"table", table}, {"function", function}};
+        if (expression)
+            o.insert("expression", expression);
+        return o;
+    };
+    QTest::newRow("unknown table") << g("line", "count", nullptr) << "bigint" << at + "table"
+                                   << "there is no table 'line'; did you mean 'lines'?";
+    QTest::newRow("not a child") << g("orders", "count", nullptr) << "bigint" << at + "table"
+                                 << "'orders' is not a child of 'orders'";
+    QTest::newRow("bad function") << g("lines", "total", "price") << "numeric" << at + "function"
+                                  << "'total' is not an aggregate function: use one of sum, "
+                                     "count, min, max, avg, bool_and, bool_or";
+    QTest::newRow("no expression") << g("lines", "sum", nullptr) << "numeric" << at + "expression"
+                                   << "expression";
+    QTest::newRow("unknown column")
+        << g("lines", "sum", "quantity * prize") << "numeric" << at + "expression"
+        << "at column 12 of the expression: column 'prize' is not in table 'lines'; did you "
+           "mean 'price'?";
+    QTest::newRow("parse error") << g("lines", "sum", "quantity *") << "numeric"
+                                 << at + "expression"
+                                 << "at column";
+    QTest::newRow("sum of text") << g("lines", "sum", "name") << "numeric" << at + "expression"
+                                 << "sum cannot take text values: give it a number";
+    QTest::newRow("bool_and of a number")
+        << g("lines", "bool_and", "quantity") << "boolean" << at + "expression"
+        << "bool_and cannot take integer values: give it a condition";
+    QTest::newRow("min of booleans") << g("lines", "min", "paid") << "boolean" << at + "expression"
+                                     << "use bool_and or bool_or";
+    QTest::newRow("column cannot hold it")
+        << g("lines", "max", "name") << "integer" << at + "function"
+        << "max gives text, which a integer column cannot hold";
+    QTest::newRow("other row") << g("lines", "sum", "order_id.total") << "numeric"
+                               << at + "expression"
+                               << "reads only columns of its child table";
+}
+
+void TestAggregate::validation()
+{
+    QFETCH(QJsonObject, generator);
+    QFETCH(QString, type);
+    QFETCH(QString, path);
+    QFETCH(QString, message);
+    QJsonObject document = shopDocument();
+    QJsonArray tables = document.value("tables").toArray();
+    QJsonObject orders = tables[0].toObject();
+    QJsonArray columns = orders.value("columns").toArray();
+    columns[1] = QJsonObject{{"name", "x"}, {"type", type}, {"generator", generator}};
+    orders.insert("columns", columns);
+    tables[0] = orders;
+    document.insert("tables", tables);
+    Diagnostics d;
+    QVERIFY(!compile(document, d));
+    bool found = false;
+    for (const Diagnostic &problem : d.items())
+        found = found || (problem.path == path && problem.message.contains(message));
+    QVERIFY2(found, qPrintable(d.toString()));
+}
+
+QTEST_GUILESS_MAIN(TestAggregate)
+#include "test_aggregate.moc"
