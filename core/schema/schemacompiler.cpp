@@ -1,5 +1,7 @@
 #include "schema/schemacompiler.h"
 
+#include "schema/aggregatecheck.h"
+
 #include <QRegularExpression>
 #include <QSet>
 
@@ -183,6 +185,8 @@ std::shared_ptr<CompiledSchema> SchemaCompiler::run()
         auto table = compileTable(t);
         m_result->m_tables.push_back(std::move(table));
     }
+    if (!m_diagnostics.hasErrors())
+        checkAggregateCycles(*m_result, m_diagnostics);
     if (m_diagnostics.hasErrors())
         return nullptr;
     return std::move(m_result);
