@@ -132,16 +132,6 @@ struct ChildCursor
     uint64_t row = 0;
 };
 
-// A fan-out of one value k (constant, or uniform with min = max): k.
-std::optional<uint64_t> fixedFanOut(const Generator *fanOut)
-{
-    if (!fanOut || !fanOut->canEnumerate() || fanOut->cardinality() != std::optional<uint64_t>(1))
-        return std::nullopt;
-    Arena arena(64);
-    const Value v = fanOut->valueAt(0, arena);
-    return v.kind == ValueKind::Int && v.i > 0 ? uint64_t(v.i) : 0;
-}
-
 } // namespace
 
 TableRuntime::TableRuntime()
@@ -150,8 +140,8 @@ TableRuntime::TableRuntime()
 
 uint64_t TableRuntime::firstChildRow(uint64_t parentRow) const
 {
-    if (const auto k = fixedFanOut(fanOut.get()))
-        return parentRow * *k;
+    if (constantFanOut)
+        return parentRow * constantFanOut;
     const auto after =
         std::upper_bound(childRanges.begin(), childRanges.end(), parentRow,
                          [](uint64_t p, const ChildRange &range) { return p < range.firstParent; });
