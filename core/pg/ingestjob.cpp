@@ -176,7 +176,8 @@ QString IngestJob::start(std::shared_ptr<CompiledSchema> schema, const PlanOptio
         m_hasSample = true;
     });
     EngineOptions eo = engineOptions;
-    eo.tableBarrier = options.constraintsFirst;
+    // Tables kept from before may hold foreign keys already: parents are then loaded first.
+    eo.tableBarrier = options.constraintsFirst || m_keptTables;
     emit phaseChanged(QCoreApplication::translate("spillway::IngestJob", "loading"));
     if (!m_engine->start(m_plan, sink, std::move(encoder), eo))
         return m_engine->error();
@@ -287,6 +288,8 @@ QString IngestJob::prepareTables()
             statements.append(QStringLiteral("TRUNCATE %1 CASCADE").arg(qualified));
         if (!exists || m_options.mode == LoadMode::Recreate)
             missing.append(name);
+        else
+            m_keptTables = true;
     }
     if (!missing.isEmpty()) // an empty list would mean every table
         statements += Ddl::createTables(*m_schema, ddl, missing);

@@ -89,6 +89,7 @@ private:
     QSet<QString> m_committed;
     ServerSample m_lastSample;
     bool m_hasSample = false;
+    bool m_keptTables = false; // append/truncate into tables that existed (with their keys)
 };
 
 } // namespace spillway
