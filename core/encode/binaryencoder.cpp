@@ -2,6 +2,7 @@
 
 #include "encode/binarynet.h"
 
+#include "base/geometry.h"
 #include "base/valueformat.h"
 #include "encode/binaryconvert.h"
 
@@ -303,6 +304,20 @@ char *convertTextual(char *p, BinaryType t, const Value &v, const char *&why)
     }
 }
 
+// A geometry or geography from its text (EWKT, or the hex EWKB PostgreSQL prints) as EWKB,
+// which is what both types' binary receive functions read.
+char *putGeometryText(char *p, const Value &v, const char *&why)
+{
+    thread_local Geometry geometry;
+    if (v.kind != ValueKind::Text || !readGeometryText(v.view(), geometry)) {
+        why = "is not a two-dimensional geometry written as (E)WKT or hex EWKB";
+        return nullptr;
+    }
+    char *end = writeEwkb(p + 4, geometry);
+    putBE32(p, uint32_t(end - p - 4));
+    return end;
+}
+
 // Every value whose kind is not the column type's own: converted as the server would read
 // its text form, or nullptr with `why` saying what is wrong.
 char *writeConverted(char *p, BinaryType t, const Value &v, const char *&why)
@@ -341,6 +356,8 @@ char *writeConverted(char *p, BinaryType t, const Value &v, const char *&why)
     case BinaryType::Time:
     case BinaryType::TimeTz:
         return convertTime(p, t, v, why);
+    case BinaryType::Geometry:
+        return putGeometryText(p, v, why);
     case BinaryType::Uuid: {
         uint64_t hi = 0, lo = 0;
         if (v.kind == ValueKind::Text && parsePgUuid(v.view(), hi, lo))
@@ -414,15 +431,18 @@ inline char *writeField(char *p, BinaryType t, const Value &v, const char *&why)
 
 // Worst-case bytes of a batch's tuples: a text value needs at most its length plus a
 // numeric's header (text read as numeric), a Float sent as numeric its fixed text's digits.
-// Summed column by column, which reads the values in memory order.
-inline size_t batchBound(const Value *const *col, size_t columns, uint32_t count)
+// A geometry's EWKB takes at most 6 bytes per byte of its text ("1 2," in a MULTIPOINT is 21
+// bytes). Summed column by column, which reads the values in memory order.
+inline size_t batchBound(const Value *const *col, const BinaryType *types, size_t columns,
+                         uint32_t count)
 {
     size_t bound = 2 * size_t(count);
     for (size_t k = 0; k < columns; ++k) {
+        const size_t textFactor = types[k] == BinaryType::Geometry ? 6 : 1;
         for (uint32_t r = 0; r < count; ++r) {
             const Value &v = col[k][r];
             bound += v.kind == ValueKind::Text
-                         ? size_t(v.len) + 24
+                         ? textFactor * size_t(v.len) + 24
                          : (v.kind == ValueKind::Float ? kFloatNumericBound : kScalarBound);
         }
     }
@@ -473,6 +493,8 @@ constexpr std::pair<const char *, BinaryType> kTypeNames[] = {
     {"macaddr", BinaryType::MacAddr},
     {"interval", BinaryType::Interval},
     {"point", BinaryType::Point},
+    {"geometry", BinaryType::Geometry},
+    {"geography", BinaryType::Geometry},
 };
 
 } // namespace
@@ -518,7 +540,7 @@ void BinaryCopyEncoder::encode(const TableRuntime &table, const RowBatch &batch,
     for (size_t k = 0; k < columns; ++k)
         col[k] = batch.column(table.outputColumns[k]);
     // One capacity check per batch: the worst case of every field, then raw writes.
-    char *const begin = out.reserveTail(batchBound(col, columns, batch.count)) - out.size();
+    char *const begin = out.reserveTail(batchBound(col, types, columns, batch.count)) - out.size();
     char *p = begin + out.size();
     for (uint32_t r = 0; r < batch.count; ++r) {
         p = putBE16(p, uint16_t(columns));

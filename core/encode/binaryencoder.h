@@ -54,6 +54,7 @@ enum class BinaryType : uint8_t {
     MacAddr,
     Interval,
     Point,
+    Geometry, // geometry and geography: EWKB, read from the value's EWKT (base/geometry.h)
 };
 
 class BinaryCopyEncoder final : public Encoder

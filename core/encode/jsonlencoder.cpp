@@ -1,5 +1,6 @@
 #include "encode/jsonlencoder.h"
 
+#include "base/geometry.h"
 #include "base/valueformat.h"
 #include "encode/dirtyrows.h"
 
@@ -17,12 +18,22 @@ inline char *copyBytes(char *p, const char *s, size_t n)
 }
 
 // Worst case of one row: every key, then 6 bytes per text byte (\u00XX) or a scalar, quoted.
+// A geometry's GeoJSON takes less than twice its text ("1 2," is "[1,2],") and a header.
 inline size_t rowBound(const Value *const *col, size_t columns, uint32_t r, size_t keys)
 {
     size_t bound = keys + 2;
     for (size_t k = 0; k < columns; ++k)
-        bound += jsonValueBound(col[k][r]);
+        bound += jsonValueBound(col[k][r]) + 64;
     return bound;
+}
+
+// A geometry column's value: its GeoJSON object, or (text that is no geometry) a string.
+char *writeGeometryJson(char *p, const Value &v)
+{
+    thread_local Geometry geometry;
+    if (v.kind == ValueKind::Text && readGeometryText(v.view(), geometry))
+        return writeGeoJson(p, geometry);
+    return writeJsonValue(p, v);
 }
 
 } // namespace
@@ -59,6 +70,7 @@ const JsonLinesEncoder::Keys &JsonLinesEncoder::keysFor(const TableRuntime &tabl
         *p++ = ':';
         key.truncate(qsizetype(p - key.constData()));
         keys->names.append(name);
+        keys->geometry.push_back(isGeometryTypeName(table.columns[size_t(c)].sqlType));
         keys->totalSize += size_t(key.size());
         keys->keys.push_back(key);
     }
@@ -135,7 +147,7 @@ void JsonLinesEncoder::encode(const TableRuntime &table, const RowBatch &batch, 
         for (size_t k = 0; k < columns; ++k) {
             const QByteArray &key = keys.keys[k];
             p = copyBytes(p, key.constData(), size_t(key.size()));
-            p = writeJsonValue(p, col[k][r]);
+            p = keys.geometry[k] ? writeGeometryJson(p, col[k][r]) : writeJsonValue(p, col[k][r]);
         }
         *p++ = '}';
         *p++ = '\n';

@@ -2,7 +2,8 @@
 
 // JSON Lines: one JSON object per row, {"column":value,...} in column order. Numbers stay
 // numbers (decimals keep their exact text), booleans are true/false, NULL is null; dates,
-// times, timestamps, UUIDs and text are strings.
+// times, timestamps, UUIDs and text are strings; geometry and geography columns are GeoJSON
+// geometry objects.
 
 #include "base/jsonvalue.h"
 #include "encode/encoder.h"
@@ -33,6 +34,7 @@ private:
         const TableRuntime *table = nullptr;
         QStringList names;
         std::vector<QByteArray> keys;
+        std::vector<bool> geometry; // per output column: geometry or geography
         size_t totalSize = 0;
         bool matches(const TableRuntime &t) const;
     };

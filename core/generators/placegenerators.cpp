@@ -171,12 +171,6 @@ std::vector<int> readCountries(ParamReader &params, bool ibanOnly = false, bool 
     return countries;
 }
 
-Place readPlace(GeneratorArgs &a)
-{
-    const RandomStream group = a.groupStream(QStringLiteral("place"));
-    return Place(group, readCountries(a.params));
-}
-
 std::unique_ptr<Generator> part(GeneratorArgs &a, PlacePart::Part p)
 {
     return std::make_unique<PlacePart>(readPlace(a), p);
@@ -228,6 +222,12 @@ std::unique_ptr<Generator> createGeo(GeneratorArgs &a, GeoSpec::Format fixed)
 }
 
 } // namespace
+
+Place readPlace(GeneratorArgs &a)
+{
+    const RandomStream group = a.groupStream(QStringLiteral("place"));
+    return Place(group, readCountries(a.params));
+}
 
 void registerPlaceGenerators(GeneratorRegistry &r)
 {

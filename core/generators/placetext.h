@@ -12,6 +12,8 @@
 
 namespace spillway {
 
+struct GeneratorArgs;
+
 struct GeoPoint
 {
     double lat = 0, lon = 0;
@@ -70,5 +72,9 @@ private:
     std::vector<int> m_cities;
     AliasTable m_alias;
 };
+
+// The place of the column's group ("group", default "place"), among "countries" when given:
+// every generator that follows a city reads its place this way.
+Place readPlace(GeneratorArgs &a);
 
 } // namespace spillway

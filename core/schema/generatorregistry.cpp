@@ -19,6 +19,7 @@ GeneratorRegistry::GeneratorRegistry()
     registerPlaceGenerators(*this);
     registerInternetGenerators(*this);
     registerCompositeGenerators(*this);
+    registerGeoGenerators(*this);
 }
 
 RandomStream GeneratorArgs::groupStream(const QString &defaultGroup) const

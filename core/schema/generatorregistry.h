@@ -87,5 +87,6 @@ void registerPeopleGenerators(GeneratorRegistry &registry);
 void registerPlaceGenerators(GeneratorRegistry &registry);
 void registerInternetGenerators(GeneratorRegistry &registry);
 void registerCompositeGenerators(GeneratorRegistry &registry);
+void registerGeoGenerators(GeneratorRegistry &registry);
 
 } // namespace spillway

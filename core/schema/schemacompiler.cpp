@@ -1,5 +1,7 @@
 #include "schema/schemacompiler.h"
 
+#include "base/geometry.h"
+
 #include <QRegularExpression>
 #include <QSet>
 
@@ -301,12 +303,15 @@ bool isKnownSqlType(const QString &type)
             "character(\\(\\d+\\))?|bpchar|json|jsonb|bytea|inet|cidr|macaddr|macaddr8|point|money|"
             "citext|xml|tsvector)(\\[\\])*$"),
         QRegularExpression::CaseInsensitiveOption);
-    return known.match(type.trimmed()).hasMatch();
+    return known.match(type.trimmed()).hasMatch() || parseGeometryType(type).has_value();
 }
 
 void SchemaCompiler::checkSqlType(const QString &path, const QString &type)
 {
-    if (!isKnownSqlType(type))
+    QString geometryError;
+    if (isGeometryTypeName(type) && !parseGeometryType(type, &geometryError))
+        m_diagnostics.add(path, geometryError);
+    else if (!isKnownSqlType(type))
         m_diagnostics.add(path, QStringLiteral("unknown SQL type '%1': use a PostgreSQL type such "
                                                "as bigint, numeric(12,2), text, date, timestamp, "
                                                "uuid, jsonb")

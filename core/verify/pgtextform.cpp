@@ -1,5 +1,6 @@
 #include "verify/pgtextform.h"
 
+#include "base/geometry.h"
 #include "base/params.h"
 #include "base/valueformat.h"
 #include "encode/binaryconvert.h"
@@ -195,6 +196,11 @@ PgTextForm PgTextForm::forType(const QString &sqlType)
     form.m_type = t;
     if (t.endsWith(QLatin1Char(']')) || t.startsWith(QLatin1Char('_')))
         return form; // arrays
+    if (const auto geometry = parseGeometryType(t)) {
+        form.m_family = Family::Geometry;
+        form.m_modifier = geometry->srid;
+        return form;
+    }
     static const QRegularExpression modifier(
         QStringLiteral("\\s*\\(\\s*(\\d+)\\s*(?:,\\s*(-?\\d+)\\s*)?\\)"));
     int first = -1, second = kNoModifier;
@@ -481,6 +487,17 @@ void PgTextForm::renderSpecial(const Value &v, std::string &out) const
         for (int64_t i = 0; i < n; ++i)
             out.append(1, kHex[uchar(bytes[size_t(i)]) >> 4])
                 .append(1, kHex[bytes[size_t(i)] & 15]);
+        return;
+    }
+    case Family::Geometry: {
+        // A geometry without an SRID takes the column's (postgis_valid_typmod does the same).
+        thread_local Geometry geometry;
+        if (!readGeometryText(text, geometry))
+            break;
+        if (geometry.srid == 0)
+            geometry.srid = m_modifier;
+        out.resize(2 * ewkbSize(geometry));
+        writeEwkbHex(out.data(), geometry);
         return;
     }
     default:

@@ -8,7 +8,8 @@
 // the same datums), so the form is the type's output function applied to its input function:
 // numeric(p,s) rounds and pads to s decimals, double precision and real print the shortest
 // round-trip digits the way PostgreSQL lays them out (1e-05, 100000, 1e+15), char(n) loses its
-// trailing spaces, timestamps lose trailing zeros of the fraction, uuids are lower case. Types
+// trailing spaces, timestamps lose trailing zeros of the fraction, uuids are lower case,
+// geometries print as upper-case hex EWKB with the column's SRID. Types
 // whose text cannot be predicted exactly (jsonb, interval, arrays, unknown types) are not
 // predictable: verify compares only their non-null counts.
 
@@ -41,6 +42,7 @@ public:
         Varchar, // varchar(n): cut to n characters when the rest is spaces
         Text,    // text, citext, json (stored verbatim)
         Bytea,
+        Geometry, // geometry, geography: upper-case hex EWKB (base/geometry.h)
     };
 
     PgTextForm() = default;
@@ -84,7 +86,8 @@ private:
     static constexpr int kNoModifier = INT_MIN;
 
     Family m_family = Family::Unpredictable;
-    int m_modifier = kNoModifier; // numeric scale, time/timestamp precision, varchar length
+    int m_modifier = kNoModifier; // numeric scale, time/timestamp precision, varchar length,
+                                  // geometry SRID
     QString m_type;
 };
 
