@@ -219,8 +219,9 @@ char *putLE32(char *p, uint32_t v)
 char *putDoubles(char *p, const double *xy, size_t count)
 {
     for (size_t i = 0; i < count; ++i) {
+        const double v = xy[i] == 0 ? 0.0 : xy[i]; // -0 as +0, as its text "0" reads back
         uint64_t bits;
-        std::memcpy(&bits, &xy[i], 8);
+        std::memcpy(&bits, &v, 8);
         for (int b = 0; b < 8; ++b)
             *p++ = char((bits >> (8 * b)) & 0xff);
     }

@@ -106,9 +106,11 @@ bool equalsUpper(std::string_view word, const char *upper)
     const size_t n = std::strlen(upper);
     if (word.size() != n)
         return false;
-    for (size_t i = 0; i < n; ++i)
-        if ((word[i] & ~0x20) != upper[i])
+    for (size_t i = 0; i < n; ++i) {
+        const char c = word[i] >= 'a' && word[i] <= 'z' ? char(word[i] - 32) : word[i];
+        if (c != upper[i])
             return false;
+    }
     return true;
 }
 

@@ -1,7 +1,9 @@
 // Fuzz target: schema text → parse → compile → three preview rows of every table, the path
 // `spillway-cli preview` takes (app/cli/schemacommands.cpp), plus `validate` on the same text.
-// A document that parses must also survive a round trip through its canonical JSON.
+// A document that parses must also survive a round trip through its canonical JSON. Geometry
+// values (generated, or the raw input read as geometry text) must read back as what they were.
 
+#include "base/geometry.h"
 #include "run/preview.h"
 #include "schema/compiledschema.h"
 #include "schema/schemaio.h"
@@ -52,6 +54,42 @@ void checkUnique(const Schema &schema, const PreviewRows &rows)
     }
 }
 
+// Text that reads as a geometry writes EWKT that reads back as the same geometry, and EWKB of
+// exactly ewkbSize() bytes.
+bool checkGeometryText(std::string_view text)
+{
+    Geometry g, again;
+    if (!readGeometryText(text, g))
+        return false;
+    std::string ewkt(ewktBound(g), '\0');
+    ewkt.resize(size_t(writeEwkt(ewkt.data(), g) - ewkt.data()));
+    check(readGeometryText(ewkt, again), "a geometry's EWKT reads back");
+    check(again.xy == g.xy && again.parts == g.parts && again.polygons == g.polygons &&
+              again.srid == g.srid,
+          "a geometry's EWKT reads back as the same geometry");
+    std::string ewkb(ewkbSize(g) + 64, '\0');
+    check(size_t(writeEwkb(ewkb.data(), g) - ewkb.data()) == ewkbSize(g), "EWKB size is exact");
+    std::string json(geoJsonBound(g), '\0');
+    check(size_t(writeGeoJson(json.data(), g) - json.data()) <= json.size(), "GeoJSON fits");
+    return true;
+}
+
+void checkGeometries(const Schema &schema, const PreviewRows &rows)
+{
+    const TableSpec *table = schema.table(rows.table);
+    for (const ColumnSpec &c : table->columns) {
+        const qsizetype at = rows.headers.indexOf(c.name);
+        if (at < 0 || !parseGeometryType(c.sqlType) ||
+            c.generator.value(QStringLiteral("kind")).toString() == QLatin1String("constant"))
+            continue;
+        for (qsizetype r = 0; r < rows.rows.size(); ++r) {
+            const QByteArray text = rows.rows[r][at].toUtf8();
+            check(rows.nulls[r][at] || checkGeometryText({text.constData(), size_t(text.size())}),
+                  "a generated geometry reads back");
+        }
+    }
+}
+
 void preview(const Schema &schema)
 {
     Diagnostics diagnostics;
@@ -66,6 +104,7 @@ void preview(const Schema &schema)
         for (const QStringList &row : rows.rows)
             check(row.size() == rows.headers.size(), "every preview row has every column");
         checkUnique(schema, rows);
+        checkGeometries(schema, rows);
     }
 }
 
@@ -82,6 +121,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size > kMaxInput)
         return 0;
     const QByteArray json(reinterpret_cast<const char *>(data), qsizetype(size));
+    checkGeometryText({json.constData(), size_t(json.size())});
+    parseGeometryType(QString::fromUtf8(json));
     Diagnostics diagnostics;
     const auto schema = SchemaIO::parse(json, diagnostics);
     if (!schema) {
