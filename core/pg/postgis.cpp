@@ -1,10 +1,9 @@
 #include "pg/postgis.h"
 
+#include "base/geometry.h"
 #include "pg/database.h"
 #include "schema/compiledschema.h"
 #include "schema/ddl.h"
-
-#include <QRegularExpression>
 
 namespace spillway {
 
@@ -20,6 +19,20 @@ struct ServerFacts
     int major = 0;
 };
 
+// The Unix socket folder the server listens on (as postgresql.conf has it, perhaps quoted), or
+// empty: reading the setting needs pg_read_all_settings.
+QString socketFolder(Database &db)
+{
+    QString dirs;
+    if (!db.queryValue(QStringLiteral("SELECT current_setting('unix_socket_directories')"), &dirs)
+             .isEmpty())
+        return {};
+    QString dir = dirs.section(QLatin1Char(','), 0, 0).trimmed();
+    if (dir.size() >= 2 && dir.startsWith(QLatin1Char('"')) && dir.endsWith(QLatin1Char('"')))
+        dir = dir.mid(1, dir.size() - 2);
+    return dir;
+}
+
 ServerFacts serverFacts(Database &db)
 {
     ServerFacts facts;
@@ -27,20 +40,22 @@ ServerFacts serverFacts(Database &db)
     db.query(QStringLiteral("SELECT current_setting('server_version'), "
                             "current_setting('server_version_num'), "
                             "coalesce(host(inet_server_addr()), ''), current_setting('port'), "
-                            "split_part(current_setting('unix_socket_directories'), ',', 1), "
                             "current_database(), current_user"),
              &rows);
-    if (rows.isEmpty() || rows.front().size() < 7) {
+    if (rows.isEmpty() || rows.front().size() < 6) {
         facts.description = QStringLiteral("the server");
         return facts;
     }
     const QStringList &r = rows.front();
     facts.major = r[1].toInt() / 10000;
-    const QString host = r[2].isEmpty() ? r[4].trimmed() : r[2];
+    QString host = r[2];
+    if (host.isEmpty()) // a Unix socket
+        host = socketFolder(db);
     facts.description = QStringLiteral("the PostgreSQL %1 server on %2 port %3")
-                            .arg(r[0].section(QLatin1Char(' '), 0, 0), host, r[3]);
-    facts.database = r[5];
-    facts.user = r[6];
+                            .arg(r[0].section(QLatin1Char(' '), 0, 0),
+                                 host.isEmpty() ? QStringLiteral("a Unix socket") : host, r[3]);
+    facts.database = r[4];
+    facts.user = r[5];
     QString share; // pg_config is for superusers only: without it the message says less
     if (db.queryValue(QStringLiteral("SELECT setting FROM pg_config WHERE name = 'SHAREDIR'"),
                       &share)
@@ -73,10 +88,7 @@ QString columnList(const QStringList &columns)
 
 bool Postgis::needsPostgis(const QString &sqlType)
 {
-    static const QRegularExpression type(
-        QStringLiteral(R"(^\s*(?:"?public"?\s*\.\s*)?"?(geometry|geography)"?\s*(\(|\[|$))"),
-        QRegularExpression::CaseInsensitiveOption);
-    return type.match(sqlType).hasMatch();
+    return isGeometryTypeName(sqlType);
 }
 
 QStringList Postgis::columns(const CompiledSchema &schema, const QStringList &tables)
@@ -117,9 +129,8 @@ QString Postgis::cannotCreateMessage(const QStringList &columns, const QString &
                                      const QString &error)
 {
     return QStringLiteral("the geometry/geography columns %1 need the extension %2 in database "
-                          "\"%3\" on %4, and user \"%5\" cannot create it (%6): ask the database's "
-                          "owner or a superuser to run CREATE EXTENSION %2; in \"%3\", or connect "
-                          "as a user who may, then run again")
+                          "\"%3\" on %4, and user \"%5\" cannot create it (%6): ask a superuser to "
+                          "run CREATE EXTENSION %2; in \"%3\", or connect as one, then run again")
         .arg(columnList(columns), extensionName(), database, server, user, error);
 }
 
@@ -149,8 +160,11 @@ QString Postgis::ensure(Database &db, const QStringList &columns)
     if (created.isEmpty() || extensionExists(db, &error))
         return {};
     const ServerFacts facts = serverFacts(db);
-    return cannotCreateMessage(columns, facts.description, facts.database, facts.user,
-                               created.section(QStringLiteral(" (while running:"), 0, 0));
+    // "ERROR:  permission denied ...\nHINT:  Must be superuser ..." as one line.
+    QString answer = created.section(QStringLiteral(" (while running:"), 0, 0);
+    answer.remove(QStringLiteral("ERROR:  "));
+    answer = answer.simplified().replace(QStringLiteral(" HINT: "), QStringLiteral("; "));
+    return cannotCreateMessage(columns, facts.description, facts.database, facts.user, answer);
 }
 
 } // namespace spillway

@@ -20,7 +20,7 @@ public:
     // The extension's name in CREATE EXTENSION and pg_extension.
     static QString extensionName() { return QStringLiteral("postgis"); }
     // Whether a column of this SQL type needs PostGIS: geometry and geography, with or without
-    // a type modifier ("geometry(Point,4326)"), a schema ("public.geometry") or array brackets.
+    // a type modifier ("geometry(Point,4326)") or array brackets (base/geometry's rule).
     static bool needsPostgis(const QString &sqlType);
     // "table.column" of every visible column that needs PostGIS, in the schema's table order,
     // among `tables` (empty: every table).
