@@ -44,7 +44,7 @@ char *put(char *p, const char *s)
 
 char *putNumber(char *p, double v)
 {
-    return formatFloat(p, v == 0 ? 0.0 : v, kShortestFloat); // -0 prints as 0, as PostGIS does
+    return formatFloat(p, v, kShortestFloat); // -0 stays -0: PostGIS keeps it too
 }
 
 } // namespace
@@ -219,9 +219,8 @@ char *putLE32(char *p, uint32_t v)
 char *putDoubles(char *p, const double *xy, size_t count)
 {
     for (size_t i = 0; i < count; ++i) {
-        const double v = xy[i] == 0 ? 0.0 : xy[i]; // -0 as +0, as its text "0" reads back
         uint64_t bits;
-        std::memcpy(&bits, &v, 8);
+        std::memcpy(&bits, &xy[i], 8);
         for (int b = 0; b < 8; ++b)
             *p++ = char((bits >> (8 * b)) & 0xff);
     }

@@ -78,12 +78,15 @@ std::optional<GeometryType> columnType(GeneratorArgs &a, GeometryShape shape)
     QString why;
     const auto type = parseGeometryType(a.sqlType, &why);
     if (!type) {
-        a.params.error(QString(), why.isEmpty()
-                                      ? QStringLiteral("this generator writes %1 geometries, but "
-                                                       "the column is %2: declare it as "
-                                                       "geometry(%1,4326) or geography(%1)")
-                                            .arg(name, a.sqlType)
-                                      : why);
+        if (why.isEmpty())
+            a.params.error(QString(), QStringLiteral("this generator writes %1 geometries, but "
+                                                     "the column is %2: declare it as "
+                                                     "geometry(%1,4326) or geography(%1)")
+                                          .arg(name, a.sqlType));
+        else // also said at the column's "type", which hidden columns do not check
+            a.params.error(QString(), QStringLiteral("the column's type cannot hold this "
+                                                     "generator's %1 geometries: %2")
+                                          .arg(name, why));
         return std::nullopt;
     }
     if (!type->accepts(shape)) {

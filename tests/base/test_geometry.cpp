@@ -170,11 +170,11 @@ void TestGeometry::writers_data()
                                 << QByteArray("0101000020E6100000000000000000F03F0000000000000040")
                                 << QByteArray("{\"type\":\"Point\",\"coordinates\":[1,2]}");
     QTest::newRow("decimals, negative zero")
-        << geometry(GeometryShape::Point, 0, {13.404954, -0.0}) << QByteArray("POINT(13.404954 0)")
+        << geometry(GeometryShape::Point, 0, {13.404954, -0.0}) << QByteArray("POINT(13.404954 -0)")
         << QByteArray("0101000000"
                       "CEC4742156CF2A40"
-                      "0000000000000000")
-        << QByteArray("{\"type\":\"Point\",\"coordinates\":[13.404954,0]}");
+                      "0000000000000080")
+        << QByteArray("{\"type\":\"Point\",\"coordinates\":[13.404954,-0]}");
     QTest::newRow("linestring") << geometry(GeometryShape::LineString, 0, {0, 0, 1, -1.5})
                                 << QByteArray("LINESTRING(0 0,1 -1.5)")
                                 << QByteArray("010200000002000000"
