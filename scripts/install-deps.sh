@@ -9,7 +9,7 @@ packages=(
     qt6-l10n-tools qt6-translations-l10n
     qt6-svg-dev libqt6opengl6-dev libgl-dev qtkeychain-qt6-dev
     libpqxx-dev libpq-dev zlib1g-dev libzstd-dev
-    postgresql-15 postgresql-client-15
+    postgresql-15 postgresql-client-15 postgresql-15-postgis-3
     python3 python3-jsonschema time xvfb xauth xfonts-base imagemagick tzdata zstd gzip
     desktop-file-utils appstream dpkg-dev file
     clang-15 libfuzzer-15-dev clang-format-15 help2man lintian man-db

@@ -2,6 +2,7 @@
 
 #include "encode/binaryencoder.h"
 #include "pg/database.h"
+#include "pg/postgis.h"
 #include "pg/serversampler.h"
 #include "schema/ddl.h"
 #include "schema/schemaio.h"
@@ -291,8 +292,12 @@ QString IngestJob::prepareTables()
         else
             m_keptTables = true;
     }
-    if (!missing.isEmpty()) // an empty list would mean every table
+    if (!missing.isEmpty()) { // an empty list would mean every table
+        // Geometry and geography columns need PostGIS before their tables can be created.
+        if (QString e = Postgis::ensure(*m_db, Postgis::columns(*m_schema, missing)); !e.isEmpty())
+            return e;
         statements += Ddl::createTables(*m_schema, ddl, missing);
+    }
     if (m_options.constraintsFirst) {
         if (QString e = constraintStatements(&statements); !e.isEmpty())
             return e;

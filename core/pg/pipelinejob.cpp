@@ -5,8 +5,10 @@
 #include "history/runrecord.h"
 #include "history/runstore.h"
 #include "pg/conninfo.h"
+#include "pg/database.h"
 #include "pg/ingestjob.h"
 #include "pg/pipelinesampler.h"
+#include "pg/postgis.h"
 #include "pg/verifier.h"
 #include "pipeline/proctree.h"
 #include "schema/schema.h"
@@ -44,6 +46,22 @@ QString displayName(const QString &relation)
     QString out = relation;
     out.replace(plain, QStringLiteral("\\1"));
     return out;
+}
+
+// The user's commands may create the tables of the schema's geometry columns (spillway-cli ddl),
+// so PostGIS is created for them first. Empty when none is needed or it is there, else why not.
+QString preparePostgis(const CompiledSchema &schema, const Plan &plan, const QString &conninfo)
+{
+    QStringList tables;
+    for (const TablePlan &tp : plan.tables())
+        tables.append(schema.tables()[size_t(tp.table)]->name);
+    const QStringList columns = Postgis::columns(schema, tables);
+    if (columns.isEmpty())
+        return {};
+    Database db;
+    if (QString e = db.open(conninfo); !e.isEmpty())
+        return e;
+    return Postgis::ensure(db, columns);
 }
 
 PipelineCommandRecord commandRecord(const QString &name, const QString &commandLine,
@@ -290,6 +308,9 @@ void PipelineJob::startGenerating()
         return finish();
     if (!QDir().mkpath(m_filesDirectory))
         return finish(tr("cannot create the files folder %1").arg(m_filesDirectory));
+    // A pipeline may store geometries as text, without PostGIS: a notice, not an error.
+    if (const QString e = preparePostgis(*m_schema, *m_plan, m_options.conninfo); !e.isEmpty())
+        note(e);
     const QJsonObject settings = fingerprint(*m_schema, m_options);
     const QString fingerprintPath =
         QDir(m_filesDirectory).filePath(QLatin1String(kFingerprintFile));

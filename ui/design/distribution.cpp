@@ -1,5 +1,6 @@
 #include "design/distribution.h"
 
+#include "base/geometry.h"
 #include "base/random.h"
 #include "run/preview.h"
 
@@ -22,6 +23,11 @@ struct Collected
     ColumnDistribution::Axis axis = ColumnDistribution::Axis::Number;
     QHash<QString, int> texts;
     QList<QPointF> points;
+    QList<QPolygonF> lines;
+    QList<QList<QPolygonF>> polygons;
+    int shapes = 0;
+    int vertices = 0;  // of the lines and polygons kept
+    Geometry geometry; // reused for every value
     int textValues = 0;
 };
 
@@ -51,15 +57,68 @@ bool isGeoColumn(const TableRuntime &table, const ColumnRuntime &column, const S
     return kind.startsWith(QLatin1String("geo")) || kind == QLatin1String("latlon");
 }
 
+QPolygonF pointRun(const Geometry &g, uint32_t first, uint32_t count)
+{
+    QPolygonF run;
+    run.reserve(count);
+    for (uint32_t i = first; i < first + count; ++i)
+        run.append(QPointF(g.xy[2 * i], g.xy[2 * i + 1]));
+    return run;
+}
+
+// A geometry's points, lines and rings, while the vertex budget lasts (points always: they are
+// what the sample size bounds).
+void collectGeometry(const Geometry &g, Collected &out)
+{
+    const uint32_t n = g.pointCount();
+    if (g.shape == GeometryShape::Point || g.shape == GeometryShape::MultiPoint) {
+        for (uint32_t i = 0; i < n; ++i)
+            out.points.append(QPointF(g.xy[2 * i], g.xy[2 * i + 1]));
+        ++out.shapes;
+        return;
+    }
+    if (out.vertices + int(n) > DistributionSampler::kGeometryVertices)
+        return;
+    out.vertices += int(n);
+    ++out.shapes;
+    // Runs of points: one for a LineString, else one per line or ring (Geometry::parts).
+    const std::vector<uint32_t> runs = g.parts.empty() ? std::vector<uint32_t>{n} : g.parts;
+    std::vector<uint32_t> ringsPerPolygon;
+    if (g.shape == GeometryShape::Polygon)
+        ringsPerPolygon = {uint32_t(runs.size())};
+    else if (g.shape == GeometryShape::MultiPolygon)
+        ringsPerPolygon = g.polygons;
+    uint32_t first = 0;
+    size_t run = 0;
+    if (ringsPerPolygon.empty()) { // LineString, MultiLineString
+        for (; run < runs.size(); first += runs[run++])
+            out.lines.append(pointRun(g, first, runs[run]));
+        return;
+    }
+    for (const uint32_t rings : ringsPerPolygon) {
+        QList<QPolygonF> polygon;
+        for (uint32_t r = 0; r < rings && run < runs.size(); ++r, first += runs[run++])
+            polygon.append(pointRun(g, first, runs[run]));
+        out.polygons.append(polygon);
+    }
+}
+
+void collectGeo(const Value &v, Collected &out)
+{
+    const QString text = Preview::text(v);
+    const QByteArray utf8 = text.toUtf8();
+    if (readGeometryText(std::string_view(utf8.constData(), size_t(utf8.size())), out.geometry))
+        return collectGeometry(out.geometry, out);
+    QPointF p; // "(52.52,13.40)", "52.52, 13.40": the geo generators' other forms
+    if (DistributionSampler::parsePoint(text, false, &p))
+        out.points.append(p);
+}
+
 void collect(const Value &v, bool geo, Collected &out)
 {
     using Axis = ColumnDistribution::Axis;
-    if (geo) {
-        QPointF p;
-        if (DistributionSampler::parsePoint(Preview::text(v), false, &p))
-            out.points.append(p);
-        return;
-    }
+    if (geo)
+        return collectGeo(v, out);
     switch (v.kind) {
     case ValueKind::Int:
     case ValueKind::Date:
@@ -95,11 +154,19 @@ uint64_t spreadRow(uint64_t i, uint64_t n, uint64_t rows, uint64_t shift)
     return base + (step > 1 ? shift % step : 0);
 }
 
+// The shift of the i-th row: the same for every row, or (`stratified`) its own, so that a
+// table whose values repeat with the row index (a parcel grid of 200 columns) is not seen
+// through every tenth column only.
+uint64_t shiftOf(uint64_t shift, uint64_t i, bool stratified)
+{
+    return stratified ? mix64(shift + i) : shift;
+}
+
 // Root tables: every row when the table is small, else `samples` rows spread over all of it,
 // one row per batch (a batch is a run of consecutive rows; runs would clump the sample).
 template<typename Visit>
 void sampleRootRows(const TableRuntime &table, const std::vector<int> &needed, uint64_t shift,
-                    int samples, RowBatch &batch, Visit &&visit)
+                    int samples, bool stratified, RowBatch &batch, Visit &&visit)
 {
     const uint64_t rows = table.rowCount;
     if (rows <= uint64_t(samples)) {
@@ -114,7 +181,8 @@ void sampleRootRows(const TableRuntime &table, const std::vector<int> &needed, u
     }
     for (int i = 0; i < samples; ++i) {
         batch.arena.reset();
-        batch.firstRow = spreadRow(uint64_t(i), uint64_t(samples), rows, shift);
+        batch.firstRow = spreadRow(uint64_t(i), uint64_t(samples), rows,
+                                   shiftOf(shift, uint64_t(i), stratified));
         batch.count = 1;
         table.generate(batch, needed);
         visit(batch);
@@ -127,7 +195,7 @@ void sampleRootRows(const TableRuntime &table, const std::vector<int> &needed, u
 // would need every earlier parent's fan-out); parent rows and ordinals are exact.
 template<typename Visit>
 void sampleChildRows(const TableRuntime &table, const std::vector<int> &needed, uint64_t parents,
-                     uint64_t shift, int samples, RowBatch &batch, Visit &&visit)
+                     uint64_t shift, int samples, bool stratified, RowBatch &batch, Visit &&visit)
 {
     const uint64_t rows = table.rowCount;
     const uint64_t picks = std::min<uint64_t>(parents, uint64_t(samples));
@@ -136,7 +204,7 @@ void sampleChildRows(const TableRuntime &table, const std::vector<int> &needed, 
     families.reserve(size_t(picks));
     double total = 0;
     for (uint64_t i = 0; i < picks; ++i) {
-        const uint64_t p = spreadRow(i, picks, parents, shift);
+        const uint64_t p = spreadRow(i, picks, parents, shiftOf(shift, i, stratified));
         families.emplace_back(p, table.fanOutOf(p, scratch));
         total += double(families.back().second);
     }
@@ -224,7 +292,44 @@ void shapeTopValues(const Collected &c, ColumnDistribution &d)
     d.others = c.textValues - shown;
 }
 
+void shapeScatter(const Collected &c, ColumnDistribution &d)
+{
+    d.kind = ColumnDistribution::Kind::Scatter;
+    d.points = c.points;
+    d.lines = c.lines;
+    d.polygons = c.polygons;
+    d.shapes = c.shapes;
+    const QRectF extent = d.extent();
+    d.projected =
+        extent.left() < -180 || extent.right() > 180 || extent.top() < -90 || extent.bottom() > 90;
+}
+
 } // namespace
+
+QRectF ColumnDistribution::extent() const
+{
+    // By hand: QRectF::united() drops empty rectangles, and one point is one.
+    double x0 = qInf(), y0 = qInf(), x1 = -qInf(), y1 = -qInf();
+    const auto add = [&](const QPointF &p) {
+        x0 = std::min(x0, p.x());
+        x1 = std::max(x1, p.x());
+        y0 = std::min(y0, p.y());
+        y1 = std::max(y1, p.y());
+    };
+    for (const QPointF &p : points)
+        add(p);
+    for (const QPolygonF &line : lines) {
+        for (const QPointF &p : line)
+            add(p);
+    }
+    for (const QList<QPolygonF> &rings : polygons) {
+        if (!rings.isEmpty()) { // holes lie inside the exterior
+            for (const QPointF &p : rings.first())
+                add(p);
+        }
+    }
+    return x0 > x1 ? QRectF() : QRectF(QPointF(x0, y0), QPointF(x1, y1));
+}
 
 QString ColumnDistribution::edgeText(double value) const
 {
@@ -288,12 +393,11 @@ ColumnDistribution DistributionSampler::sample(const CompiledSchema &schema, int
     const std::vector<int> needed = table.evaluationOrderFor(column);
     if (table.isChild())
         sampleChildRows(table, needed, schema.tables()[size_t(table.parent)]->rowCount, shift,
-                        samples, batch, visit);
+                        samples, geo, batch, visit);
     else
-        sampleRootRows(table, needed, shift, samples, batch, visit);
-    if (geo && !c.points.isEmpty()) {
-        d.kind = ColumnDistribution::Kind::Scatter;
-        d.points = c.points;
+        sampleRootRows(table, needed, shift, samples, geo, batch, visit);
+    if (geo && (!c.points.isEmpty() || !c.lines.isEmpty() || !c.polygons.isEmpty())) {
+        shapeScatter(c, d);
     } else if (!c.numbers.empty()) {
         shapeHistogram(c, d);
         if (isDegreeColumn(table, col, schema.schema()))

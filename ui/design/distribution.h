@@ -2,13 +2,16 @@
 
 // The distribution of one column's values, measured on a sample drawn from its generator
 // (TableRuntime::generate, typed Values): a histogram for numbers, dates and times, the most
-// frequent values for text and booleans, a scatter for geographic points (lat/lon pairs). Pure
-// computation, run on a worker thread by the preview panel.
+// frequent values for text and booleans, a scatter for geographic points (lat/lon pairs) and
+// for PostGIS geometries (points, lines and polygons). Pure computation, run on a worker thread
+// by the preview panel.
 
 #include "schema/compiledschema.h"
 
 #include <QList>
 #include <QPointF>
+#include <QPolygonF>
+#include <QRectF>
 #include <QString>
 #include <QStringList>
 
@@ -40,9 +43,18 @@ struct ColumnDistribution
     int distinct = 0;
     int others = 0;
 
-    // Scatter: x = longitude, y = latitude.
+    // Scatter: x = longitude, y = latitude (a projection's x and y when `projected`). Geometry
+    // columns add their line strings and polygons (each its rings, the exterior first), drawn
+    // whole, not as centroids; `shapes` counts the geometries drawn.
     QList<QPointF> points;
+    QList<QPolygonF> lines;
+    QList<QList<QPolygonF>> polygons;
+    int shapes = 0;
+    bool projected = false; // coordinates outside longitude and latitude ranges (e.g. metres)
 
+    // The smallest rectangle holding every point, line and polygon of a scatter (x: left to
+    // right, y: top < bottom in QRectF's terms, here south to north).
+    QRectF extent() const;
     double binWidth() const { return bins.isEmpty() ? 0 : (maximum - minimum) / bins.size(); }
     // A histogram edge as text (a number, a date, a time or a timestamp).
     QString edgeText(double value) const;
@@ -56,6 +68,8 @@ public:
     static constexpr int kMaxBins = 40;
     // Geographic columns draw one marker per point: fewer points keep the chart quick to draw.
     static constexpr int kScatterSamples = 2000;
+    // Lines and polygons are drawn until their vertices reach this many.
+    static constexpr int kGeometryVertices = 60000;
 
     // `table` indexes CompiledSchema::tables(), `column` TableRuntime::columns; the schema must
     // be sized (Preview::prepare or a plan). Rows are spread evenly over the whole table.

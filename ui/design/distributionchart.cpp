@@ -1,6 +1,7 @@
 #include "design/distributionchart.h"
 
 #include "base/quantity.h"
+#include "design/distributiongeometry.h"
 #include "shell/chartstyle.h"
 
 #include <QAreaSeries>
@@ -13,6 +14,7 @@
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QTimer>
+#include <QtMath>
 #include <QToolTip>
 #include <QValueAxis>
 
@@ -69,10 +71,28 @@ DistributionChart::DistributionChart(QWidget *parent)
     chart()->setTitleFont(font);
     setMinimumSize(280, 200);
     applyChartPalette(this);
+    // The plot area settles after a resize's layout: a map keeps its aspect then.
+    connect(chart(), &QChart::plotAreaChanged, this, [this] {
+        if (m_distribution.kind != ColumnDistribution::Kind::Scatter || m_tickAxes.size() != 2)
+            return;
+        const QRectF before(QPointF(m_tickAxes[0].minimum, m_tickAxes[1].minimum),
+                            QPointF(m_tickAxes[0].maximum, m_tickAxes[1].maximum));
+        fitScatterAspect();
+        const QRectF after(QPointF(m_tickAxes[0].minimum, m_tickAxes[1].minimum),
+                           QPointF(m_tickAxes[0].maximum, m_tickAxes[1].maximum));
+        // Only a real change: new tick labels move the plot area a little, and would call again.
+        if (std::abs(after.width() - before.width()) > before.width() * 0.01 ||
+            std::abs(after.height() - before.height()) > before.height() * 0.01)
+            updateTicks();
+        else if (m_geometry)
+            m_geometry->refresh();
+    });
 }
 
 void DistributionChart::reset(const QString &title)
 {
+    delete m_geometry; // before its anchor series goes
+    m_geometry = nullptr;
     m_tickAxes.clear();
     chart()->removeAllSeries();
     const auto axes = chart()->axes();
@@ -153,6 +173,8 @@ void DistributionChart::updateTicks()
                                   axisTicks(t.minimum, t.maximum, t.scale, target, t.fit));
         }
     }
+    if (m_geometry)
+        m_geometry->refresh(); // the axes' ranges or the plot area moved
 }
 
 void DistributionChart::showHistogram(const ColumnDistribution &d)
@@ -291,32 +313,89 @@ void DistributionChart::showBarToolTip(bool status, int index)
         QToolTip::hideText();
 }
 
+QString DistributionChart::scatterTitle(const ColumnDistribution &d)
+{
+    if (d.lines.isEmpty() && d.polygons.isEmpty())
+        return summary(d, d.projected ? tr("locations (x, y)")
+                                      : tr("locations (longitude, latitude)"));
+    // %1 rather than %n: counts read as everywhere else (base/quantity), plurals still apply.
+    return summary(d, (d.projected
+                           ? tr("%1 geometries drawn (x, y)", nullptr, d.shapes)
+                           : tr("%1 geometries drawn (longitude, latitude)", nullptr, d.shapes))
+                          .arg(formatNumber(d.shapes)));
+}
+
 void DistributionChart::showScatter(const ColumnDistribution &d)
 {
-    reset(summary(d, tr("locations (longitude, latitude)")));
+    reset(scatterTitle(d));
+    // Points as markers; the series also carries the axes that the lines and polygons map to.
     auto *series = new QScatterSeries;
-    series->setMarkerSize(4);
+    series->setMarkerSize(d.lines.isEmpty() && d.polygons.isEmpty() ? 4 : 5);
     series->setColor(chartColor(kBarColor, palette()));
     series->setBorderColor(Qt::transparent);
     series->replace(d.points);
     chart()->addSeries(series);
-    double x0 = 180, x1 = -180, y0 = 90, y1 = -90;
-    for (const QPointF &p : d.points) {
-        x0 = std::min(x0, p.x());
-        x1 = std::max(x1, p.x());
-        y0 = std::min(y0, p.y());
-        y1 = std::max(y1, p.y());
-    }
-    // A little room around the points, within the globe.
-    const double padX = std::max(0.01, (x1 - x0) * 0.05), padY = std::max(0.01, (y1 - y0) * 0.05);
-    QCategoryAxis *x = addTickAxis(Qt::AlignBottom, std::max(-180.0, x0 - padX),
-                                   std::min(180.0, x1 + padX), AxisScale::Degrees, AxisFit::Inside);
-    x->setTitleText(tr("longitude"));
-    QCategoryAxis *y = addTickAxis(Qt::AlignLeft, std::max(-90.0, y0 - padY),
-                                   std::min(90.0, y1 + padY), AxisScale::Degrees, AxisFit::Inside);
-    y->setTitleText(tr("latitude"));
+    const QRectF extent = d.extent();
+    // A little room around the shapes (within the globe for degrees).
+    const double padX = std::max(0.01, extent.width() * 0.05);
+    const double padY = std::max(0.01, extent.height() * 0.05);
+    m_scatterRange = extent.adjusted(-padX, -padY, padX, padY);
+    if (!d.projected)
+        m_scatterRange = m_scatterRange.intersected(QRectF(QPointF(-180, -90), QPointF(180, 90)));
+    const QRectF range = scatterRangeForAspect();
+    const AxisScale scale = d.projected ? AxisScale::Number : AxisScale::Degrees;
+    QCategoryAxis *x =
+        addTickAxis(Qt::AlignBottom, range.left(), range.right(), scale, AxisFit::Inside);
+    x->setTitleText(d.projected ? tr("x") : tr("longitude"));
+    QCategoryAxis *y =
+        addTickAxis(Qt::AlignLeft, range.top(), range.bottom(), scale, AxisFit::Inside);
+    y->setTitleText(d.projected ? tr("y") : tr("latitude"));
     series->attachAxis(x);
     series->attachAxis(y);
+    if (!d.lines.isEmpty() || !d.polygons.isEmpty()) {
+        m_geometry = new GeometryLayer(chart(), series);
+        m_geometry->setShapes(d.lines, d.polygons);
+        const QColor line = chartSeriesColor(1, palette());
+        const QColor edge = chartSeriesColor(2, palette());
+        QColor fill = edge;
+        fill.setAlphaF(isDarkPalette(palette()) ? 0.35 : 0.25);
+        m_geometry->setColors(line, fill, edge);
+    }
+}
+
+// The scatter's range widened on one axis so that a unit of x and of y take the same length on
+// screen (a degree of longitude counted as cos(latitude) of one of latitude): squares stay
+// square, a map is not stretched to the chart's shape.
+QRectF DistributionChart::scatterRangeForAspect() const
+{
+    QRectF r = m_scatterRange;
+    const QRectF plot = chart()->plotArea();
+    if (r.width() <= 0 || r.height() <= 0 || plot.width() < 10 || plot.height() < 10)
+        return r;
+    const bool degrees = !m_distribution.projected;
+    const double xUnit = degrees ? std::max(0.05, std::cos(qDegreesToRadians(r.center().y()))) : 1;
+    const double perPixelX = r.width() * xUnit / plot.width();
+    const double perPixelY = r.height() / plot.height();
+    if (perPixelX < perPixelY) {
+        const double w = perPixelY * plot.width() / xUnit;
+        r.adjust(-(w - r.width()) / 2, 0, (w - r.width()) / 2, 0);
+    } else {
+        const double h = perPixelX * plot.height();
+        r.adjust(0, -(h - r.height()) / 2, 0, (h - r.height()) / 2);
+    }
+    return r;
+}
+
+void DistributionChart::fitScatterAspect()
+{
+    if (m_distribution.kind != ColumnDistribution::Kind::Scatter || m_tickAxes.size() != 2)
+        return;
+    const QRectF r = scatterRangeForAspect();
+    for (TickAxis &t : m_tickAxes) {
+        const bool across = t.axis->orientation() == Qt::Horizontal;
+        t.minimum = across ? r.left() : r.top();
+        t.maximum = across ? r.right() : r.bottom();
+    }
 }
 
 void DistributionChart::changeEvent(QEvent *event)
@@ -344,6 +423,7 @@ void DistributionChart::resizeEvent(QResizeEvent *event)
                 showDistribution(m_distribution);
         });
     }
+    fitScatterAspect();
     updateTicks();
 }
 

@@ -2,7 +2,8 @@
 
 // Draws a ColumnDistribution with Qt Charts: a histogram (a stepped area over a value, date or
 // time axis), the top values as horizontal bars (labels elided to fit, the full value, count and
-// share in a tooltip), or a lon/lat scatter. Axes tick at round values (base/axisticks), the
+// share in a tooltip), or a lon/lat scatter with a geometry column's lines and polygons drawn
+// whole, at the same scale on both axes. Axes tick at round values (base/axisticks), the
 // chart follows the application palette (ui/shell/chartstyle). Rebuilt once per preview update,
 // never per value.
 
@@ -15,6 +16,8 @@
 class QCategoryAxis;
 
 namespace spillway {
+
+class GeometryLayer;
 
 class DistributionChart : public QChartView
 {
@@ -51,6 +54,9 @@ private:
     void showHistogram(const ColumnDistribution &d);
     void showTopValues(const ColumnDistribution &d);
     void showScatter(const ColumnDistribution &d);
+    static QString scatterTitle(const ColumnDistribution &d);
+    QRectF scatterRangeForAspect() const;
+    void fitScatterAspect();
     QCategoryAxis *addTickAxis(Qt::Alignment side, double minimum, double maximum, AxisScale scale,
                                AxisFit fit);
     void updateTicks();
@@ -64,6 +70,8 @@ private:
     int m_elideWidth = 0;  // of the top values' labels, when they were drawn
     int m_shownValues = 0; // top values drawn: as many as fit the height
     bool m_rebuildPending = false;
+    QRectF m_scatterRange;               // the scatter's shapes with a margin, before the aspect
+    GeometryLayer *m_geometry = nullptr; // a scatter's lines and polygons, owned by the chart
 };
 
 } // namespace spillway
