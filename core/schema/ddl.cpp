@@ -1,5 +1,7 @@
 #include "schema/ddl.h"
 
+#include "base/geometry.h"
+
 #include <algorithm>
 
 namespace spillway {
@@ -168,6 +170,14 @@ QStringList Ddl::constraints(const CompiledSchema &schema, const DdlOptions &opt
 QString Ddl::script(const CompiledSchema &schema, const DdlOptions &options)
 {
     QStringList parts = createTables(schema, options);
+    // Geometry and geography columns need PostGIS before their tables.
+    bool geometry = false;
+    for (const auto &table : schema.tables()) {
+        for (const ColumnRuntime &c : table->columns)
+            geometry = geometry || (!c.hidden && isGeometryTypeName(c.sqlType));
+    }
+    if (geometry)
+        parts.prepend(QStringLiteral("CREATE EXTENSION IF NOT EXISTS postgis;"));
     const QStringList after = constraints(schema, options);
     if (!after.isEmpty()) {
         parts.append(QStringLiteral("-- Constraints: create them after loading the data."));
