@@ -15,6 +15,8 @@
 #include <QTimer>
 #include <QToolButton>
 
+#include <algorithm>
+
 namespace spillway {
 
 namespace {
@@ -120,6 +122,7 @@ QToolButton *ExpressionField::createInsertButton(QWidget *parent)
     button->setToolTip(tr("Insert a column of this row, of the parent row or of a looked-up row"));
     button->setAccessibleName(tr("Insert column"));
     button->setPopupMode(QToolButton::InstantPopup);
+    button->setFocusPolicy(Qt::NoFocus); // the text keeps the focus (and the cursor) meanwhile
     auto *menu = new QMenu(button);
     button->setMenu(menu);
     // Built when shown, from the document as it is then.
@@ -130,10 +133,17 @@ QToolButton *ExpressionField::createInsertButton(QWidget *parent)
             m_document && table >= 0
                 ? expressionNames(m_document->schema(), table, table == m_table ? m_column : -1)
                 : QList<ExpressionNameGroup>();
+        // The row's own columns first; the parent's and each looked-up row's in a submenu, which
+        // keeps the menu short for wide tables.
         for (const ExpressionNameGroup &group : groups) {
-            menu->addSection(group.title);
+            QMenu *target = menu;
+            if (group.prefix.isEmpty()) {
+                menu->addSection(group.title);
+            } else {
+                target = menu->addMenu(group.title);
+            }
             for (const QString &name : group.names)
-                menu->addAction(name, this, [this, name] { insertName(name); });
+                target->addAction(name, this, [this, name] { insertName(name); });
         }
         if (groups.isEmpty())
             menu->addAction(tr("No columns to read"))->setEnabled(false);
@@ -281,10 +291,14 @@ QList<int> ExpressionField::markProblems(const QStringList &messages)
         m_marked.append(pos);
         QTextEdit::ExtraSelection selection;
         selection.cursor = QTextCursor(document());
+        // The whole name at the place (product_id.price), or one character.
+        const QString text = toPlainText();
+        int end = pos;
+        while (end < length && isNameChar(text[end]))
+            ++end;
         selection.cursor.setPosition(pos);
-        selection.cursor.movePosition(QTextCursor::EndOfWord, QTextCursor::KeepAnchor);
-        if (!selection.cursor.hasSelection())
-            selection.cursor.movePosition(QTextCursor::NextCharacter, QTextCursor::KeepAnchor);
+        selection.cursor.setPosition(std::max(end, std::min(pos + 1, length)),
+                                     QTextCursor::KeepAnchor);
         selection.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
         selection.format.setUnderlineColor(QColor(0xe0, 0x40, 0x30));
         selection.format.setToolTip(message);

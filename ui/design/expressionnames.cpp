@@ -61,6 +61,9 @@ QList<ExpressionNameGroup> expressionNames(const Schema &schema, int table, int 
         if (c == column)
             continue;
         const ColumnSpec &ref = own.columns[c];
+        // A parent column's row is the parent row: parent.<column> names it already.
+        if (ref.generator.value(QStringLiteral("kind")).toString() == QLatin1String("parent"))
+            continue;
         if (const TableSpec *target = lookedUpTable(schema, own, ref)) {
             const QString prefix = ref.name + QLatin1Char('.');
             groups.append({tr("Through %1 (%2)").arg(ref.name, target->name), prefix,

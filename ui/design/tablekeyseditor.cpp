@@ -5,11 +5,14 @@
 #include "design/tablekeysmodel.h"
 
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QListView>
 #include <QMenu>
 #include <QPushButton>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace spillway {
 
@@ -18,6 +21,7 @@ TableKeysEditor::TableKeysEditor(SchemaDocument *document, QWidget *parent)
     , m_document(document)
     , m_model(new TableKeysModel(this))
     , m_list(new QListView(this))
+    , m_empty(new QLabel(tr("None. A key of one column is set on the column itself."), this))
     , m_add(new QToolButton(this))
     , m_edit(new QPushButton(tr("&Edit…"), this))
     , m_remove(new QPushButton(tr("Remo&ve"), this))
@@ -26,7 +30,8 @@ TableKeysEditor::TableKeysEditor(SchemaDocument *document, QWidget *parent)
     m_list->setModel(m_model);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setAccessibleName(tr("Table keys"));
-    m_list->setMaximumHeight(m_list->fontMetrics().height() * 6);
+    m_empty->setWordWrap(true);
+    m_empty->setEnabled(false); // greyed, like a placeholder
     m_list->setToolTip(tr("Composite keys, guaranteed by construction; a key of one column is "
                           "set on the column"));
     m_add->setText(tr("&Add"));
@@ -45,6 +50,7 @@ TableKeysEditor::TableKeysEditor(SchemaDocument *document, QWidget *parent)
     buttons->addWidget(m_remove);
     buttons->addStretch();
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_empty);
     layout->addWidget(m_list);
     layout->addWidget(m_problems);
     layout->addLayout(buttons);
@@ -81,6 +87,12 @@ void TableKeysEditor::refresh()
             messages.append(QStringLiteral("%1: %2").arg(index.data().toString(), m));
     }
     m_problems->setProblems(messages);
+    // As tall as its keys (up to five), and a note instead of an empty box.
+    const int rows = std::clamp(m_model->rowCount(), 1, 5);
+    m_list->setFixedHeight(rows * std::max(m_list->sizeHintForRow(0), fontMetrics().height()) +
+                           2 * m_list->frameWidth() + 4);
+    m_list->setVisible(m_model->rowCount() > 0);
+    m_empty->setVisible(m_model->rowCount() == 0);
     if (row >= 0 && row < m_model->rowCount())
         m_list->setCurrentIndex(m_model->index(row));
 }

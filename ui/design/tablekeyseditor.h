@@ -9,6 +9,7 @@
 
 #include <QGroupBox>
 
+class QLabel;
 class QListView;
 class QPushButton;
 class QToolButton;
@@ -49,6 +50,7 @@ private:
     int m_table = -1;
     TableKeysModel *m_model;
     QListView *m_list;
+    QLabel *m_empty;
     QToolButton *m_add;
     QPushButton *m_edit;
     QPushButton *m_remove;
