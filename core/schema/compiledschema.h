@@ -35,6 +35,10 @@ struct ColumnRuntime
     // A reference with "distinct": true draws rows of this table without replacement within
     // each parent: the parent's fan-out must not exceed its rows (checkDistinctDraws).
     const TableRuntime *distinctFrom = nullptr;
+    // A reference with "stride": true (distinctFrom set too): ordinal i of parent row p draws row
+    // (p + 1 + i * (S / k + p / S)) mod S, k rows per parent, S rows drawn from; checked distinct
+    // per parent for the table's parent rows (checkDistinctDraws).
+    bool strideDraw = false;
     // A reference with "pairs": the column index of its partner; the two draw a pair of rows from
     // a permutation of both tables' row pairs, so the table may not have more rows than pairs.
     int pairedWith = -1;
@@ -53,6 +57,7 @@ public:
 
     uint64_t firstRow = 0;
     uint32_t count = 0;
+    const uint64_t *rows = nullptr; // scattered rows (RowReader): the row index of each
     Arena arena;
     std::vector<uint64_t> parentRows;
     std::vector<uint32_t> ordinals;
@@ -98,13 +103,18 @@ struct TableRuntime
     QString name;
     int schemaIndex = -1; // position in Schema::tables
     std::vector<ColumnRuntime> columns;
-    std::vector<int> evalOrder;        // column indexes, dependencies first
-    std::vector<int> outputColumns;    // visible column indexes, in document order
-    int parent = -1;                   // index (in CompiledSchema::tables) of the fan-out parent
+    std::vector<int> evalOrder;     // column indexes, dependencies first
+    std::vector<int> outputColumns; // visible column indexes, in document order
+    int parent = -1;                // index (in CompiledSchema::tables) of the fan-out parent
+    const TableRuntime *parentTable = nullptr; // the same parent, for readers of other rows
     std::unique_ptr<Generator> fanOut; // rows per parent row, evaluated on parent row indexes
-    std::vector<int> references;       // tables this one references (for load order)
-    int64_t declaredRows = 0;          // root tables: rows from the document
-    RowBound declaredBound;            // from the document's counts (child tables: fan-out's max)
+    // Child tables whose every parent row has exactly this many rows (a constant fan-out, or a
+    // uniform one with min = max): child row r is ordinal r % k under parent row r / k. 0 when
+    // the fan-out varies (or for root tables).
+    uint64_t constantFanOut = 0;
+    std::vector<int> references; // tables this one references (for load order)
+    int64_t declaredRows = 0;    // root tables: rows from the document
+    RowBound declaredBound;      // from the document's counts (child tables: fan-out's max)
     // Table-level keys, each unique by construction (checked by the compiler).
     std::vector<int> primaryKey;                // composite primary key, empty when none
     std::vector<std::vector<int>> uniqueKeys;   // composite unique constraints
@@ -154,6 +164,7 @@ struct TableRuntime
     bool checkDistinctDraws(const QString &parentName, bool planned,
                             Diagnostics &diagnostics) const;
     bool checkPairDraws(int column, bool planned, Diagnostics &diagnostics) const;
+    bool checkStrideDraws(int column, bool planned, Diagnostics &diagnostics) const;
 
 private:
     uint64_t m_serial; // tells this table's per-thread cursor from a freed table's at its address

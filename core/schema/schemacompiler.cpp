@@ -1,5 +1,7 @@
 #include "schema/schemacompiler.h"
 
+#include "schema/aggregatecheck.h"
+
 #include <QRegularExpression>
 #include <QSet>
 
@@ -183,6 +185,8 @@ std::shared_ptr<CompiledSchema> SchemaCompiler::run()
         auto table = compileTable(t);
         m_result->m_tables.push_back(std::move(table));
     }
+    if (!m_diagnostics.hasErrors())
+        checkAggregateCycles(*m_result, m_diagnostics);
     if (m_diagnostics.hasErrors())
         return nullptr;
     return std::move(m_result);
@@ -263,6 +267,8 @@ void SchemaCompiler::compileFanOut(const TableSpec &spec, int t, TableRuntime &t
                  {QStringLiteral("max"), v}};
     }
     const QString kind = count.value(QStringLiteral("kind")).toString(QStringLiteral("uniform"));
+    table.parentTable = m_currentParent;
+    table.constantFanOut = constantCount(count);
     const GeneratorInfo *info = GeneratorRegistry::instance().find(kind);
     if (!info || info->category != QLatin1String("number") ||
         info->defaultSqlType != QLatin1String("integer")) {
@@ -286,6 +292,20 @@ void SchemaCompiler::compileFanOut(const TableSpec &spec, int t, TableRuntime &t
     if (!table.fanOut && m_diagnostics.size() == before)
         m_diagnostics.add(path + QStringLiteral(".count"),
                           QStringLiteral("the fan-out could not be built: check its parameters"));
+}
+
+uint64_t SchemaCompiler::constantCount(const QJsonObject &count)
+{
+    const QString kind = count.value(QStringLiteral("kind")).toString(QStringLiteral("uniform"));
+    const QJsonValue lo = kind == QLatin1String("constant") ? count.value(QStringLiteral("value"))
+                                                            : count.value(QStringLiteral("min"));
+    const QJsonValue hi =
+        kind == QLatin1String("constant") ? lo : count.value(QStringLiteral("max"));
+    const bool known = kind == QLatin1String("constant") || kind == QLatin1String("uniform");
+    if (!known || !lo.isDouble() || lo != hi || lo.toDouble() < 1 || lo.toDouble() >= 1e15 ||
+        lo.toDouble() != std::floor(lo.toDouble()))
+        return 0;
+    return uint64_t(lo.toDouble());
 }
 
 bool isKnownSqlType(const QString &type)
@@ -382,13 +402,19 @@ bool SchemaCompiler::compileColumn(const TableSpec &spec, int t, int c, TableRun
                                          ? spec.perParent ? spec.perParent->parent : QString()
                                          : cs.generator.value(QStringLiteral("table")).toString();
             column.referencedColumn = cs.generator.value(QStringLiteral("column")).toString();
-            // A column of a row another reference picked is part of a composite foreign key.
-            if (cs.generator.contains(QStringLiteral("row")))
+            // A column of a row another reference picked is part of a composite foreign key, and
+            // so is a reference to a column that is not unique on its own (its leader).
+            const TableRuntime *target = SchemaCompiler::table(column.referencedTable);
+            const int targetColumn = target ? target->columnIndex(column.referencedColumn) : -1;
+            if (cs.generator.contains(QStringLiteral("row")) ||
+                (targetColumn >= 0 && !target->columns[size_t(targetColumn)].unique))
                 column.referencedTable.clear();
             else if (column.generator &&
                      (cs.generator.value(QStringLiteral("distinct")).toBool(false) ||
+                      cs.generator.value(QStringLiteral("stride")).toBool(false) ||
                       cs.generator.contains(QStringLiteral("pairs"))))
                 column.distinctFrom = SchemaCompiler::table(column.referencedTable);
+            column.strideDraw = cs.generator.value(QStringLiteral("stride")).toBool(false);
             if (column.generator && cs.generator.contains(QStringLiteral("pairs")))
                 column.pairedWith =
                     int(spec.columnIndex(cs.generator.value(QStringLiteral("pairs")).toString()));
@@ -457,6 +483,11 @@ void SchemaCompiler::resolveDependencies(const TableSpec &spec, int t, TableRunt
                               QStringLiteral("this generator needs a parent row: give table "
                                              "'%1' a 'rowsPerParent' fan-out")
                                   .arg(spec.name));
+    }
+    // Lookups through reference columns find those columns' generators.
+    for (ColumnRuntime &column : table.columns) {
+        if (column.generator)
+            column.generator->bindTable(table);
     }
     std::vector<int> state(size_t(n), 0);
     std::function<void(int)> visit = [&](int c) {

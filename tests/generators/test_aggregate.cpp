@@ -9,9 +9,6 @@
 #include "schema/compiledschema.h"
 #include "schema/schemaio.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QTest>
 
 using namespace spillway;
@@ -20,58 +17,48 @@ namespace {
 
 using i128 = __int128;
 
-// Orders with 0-5 lines: every aggregate function over the lines.
-QJsonObject shopDocument(const QJsonObject &fanOut = {{"kind", "uniform"}, {"min", 0}, {"max", 5}})
+// Orders with 0-5 lines: every aggregate function over the lines. `total` may be replaced.
+QByteArray shopDocument(const QByteArray &fanOut = R"({"kind": "uniform", "min": 0, "max": 5})",
+                        const QByteArray &total = {}, const QByteArray &lineColumn = {})
 {
-    const auto column = [](const char *name, const char *type, const QJsonObject &generator) {
-        return QJsonObject{{"name", name}, {"type", type}, {"generator", generator}};
-    };
-    const auto agg = [&](const char *name, const char *type, const char *function,
-                         const char *expression) {
-        QJsonObject g{{"kind", "aggregate"}, {"table", "lines"}, {"function", function}};
-        if (expression)
-            g.insert("expression", expression);
-        return column(name, type, g);
-    };
-    QJsonArray orders{
-        column("id", "bigint", {{"kind", "sequence"}, {"start", 1}}),
-        agg("total", "numeric(12,2)", "sum", "quantity * price * (1 - discount)"),
-        agg("lines", "integer", "count", nullptr),
-        agg("priced", "integer", "count", "price"),
-        agg("cheapest", "numeric(10,2)", "min", "price"),
-        agg("last_name", "text", "max", "name"),
-        agg("mean_qty", "numeric(10,3)", "avg", "quantity"),
-        agg("all_paid", "boolean", "bool_and", "paid"),
-        agg("any_paid", "boolean", "bool_or", "paid"),
-        agg("real_sum", "double precision", "sum", "weight"),
-    };
-    QJsonObject price = column("price", "numeric(10,2)",
-                               {{"kind", "decimal"}, {"min", 0.5}, {"max", 99.99}, {"scale", 2}});
-    price.insert("nullFraction", 0.1);
-    QJsonArray lines{
-        column("order_id", "bigint", {{"kind", "parent"}, {"column", "id"}}),
-        column("quantity", "integer", {{"kind", "uniform"}, {"min", 1}, {"max", 9}}),
-        price,
-        column("discount", "numeric(4,2)",
-               {{"kind", "choice"}, {"values", QJsonArray{0, 0.05, 0.25}}}),
-        column("name", "text", {{"kind", "choice"}, {"values", QJsonArray{"ant", "bee", "cat"}}}),
-        column("paid", "boolean", {{"kind", "boolean"}, {"probability", 0.8}}),
-        column("weight", "double precision", {{"kind", "uniform"}, {"min", 1}, {"max", 4}}),
-    };
-    return QJsonObject{
-        {"format", "spillway-schema"},
-        {"version", 1},
-        {"seed", 7},
-        {"tables", QJsonArray{QJsonObject{{"name", "orders"}, {"rows", 3000}, {"columns", orders}},
-                              QJsonObject{{"name", "lines"},
-                                          {"rowsPerParent",
-                                           QJsonObject{{"parent", "orders"}, {"count", fanOut}}},
-                                          {"columns", lines}}}}};
+    QByteArray text = R"js({"format": "spillway-schema", "version": 1, "seed": 7, "tables": [
+  {"name": "orders", "rows": 3000, "columns": [
+    {"name": "id", "type": "bigint", "primaryKey": true, "generator": {"kind": "sequence", "start": 1}},
+    TOTAL,
+    {"name": "lines", "type": "integer", "generator": {"kind": "aggregate", "table": "lines", "function": "count"}},
+    {"name": "priced", "type": "integer", "generator": {"kind": "aggregate", "table": "lines", "function": "count", "expression": "price"}},
+    {"name": "cheapest", "type": "numeric(10,2)", "generator": {"kind": "aggregate", "table": "lines", "function": "min", "expression": "price"}},
+    {"name": "last_name", "type": "text", "generator": {"kind": "aggregate", "table": "lines", "function": "max", "expression": "name"}},
+    {"name": "mean_qty", "type": "numeric(10,3)", "generator": {"kind": "aggregate", "table": "lines", "function": "avg", "expression": "quantity"}},
+    {"name": "all_paid", "type": "boolean", "generator": {"kind": "aggregate", "table": "lines", "function": "bool_and", "expression": "paid"}},
+    {"name": "any_paid", "type": "boolean", "generator": {"kind": "aggregate", "table": "lines", "function": "bool_or", "expression": "paid"}},
+    {"name": "real_sum", "type": "double precision", "generator": {"kind": "aggregate", "table": "lines", "function": "sum", "expression": "weight"}}
+  ]
+},
+  {"name": "lines", "rowsPerParent": {"parent": "orders", "count": FANOUT}, "columns": [
+    {"name": "order_id", "type": "bigint", "generator": {"kind": "parent", "column": "id"}},
+    {"name": "quantity", "type": "integer", "generator": {"kind": "uniform", "min": 1, "max": 9}},
+    {"name": "price", "type": "numeric(10,2)", "nullFraction": 0.1, "generator": {"kind": "decimal", "min": 0.5, "max": 99.99}},
+    {"name": "discount", "type": "numeric(4,2)", "generator": {"kind": "choice", "values": [0, 0.05, 0.25]}},
+    {"name": "name", "type": "text", "generator": {"kind": "choice", "values": ["ant", "bee", "cat"]}},
+    {"name": "paid", "type": "boolean", "generator": {"kind": "boolean", "probability": 0.8}},
+    {"name": "weight", "type": "double precision", "generator": {"kind": "float", "min": 1, "max": 4}}
+    LINECOLUMN
+  ]}]})js";
+    text.replace("FANOUT", fanOut);
+    text.replace("LINECOLUMN", lineColumn.isEmpty() ? QByteArray() : ", " + lineColumn);
+    text.replace(
+        "TOTAL",
+        total.isEmpty()
+            ? QByteArray(
+                  R"js({"name": "total", "type": "numeric(12,2)", "generator": {"kind": "aggregate", "table": "lines", "function": "sum", "expression": "quantity * price * (1 - discount)"}})js")
+            : total);
+    return text;
 }
 
-std::shared_ptr<CompiledSchema> compile(const QJsonObject &document, Diagnostics &d)
+std::shared_ptr<CompiledSchema> compile(const QByteArray &document, Diagnostics &d)
 {
-    const auto schema = SchemaIO::parse(QJsonDocument(document).toJson(), d);
+    const auto schema = SchemaIO::parse(document, d);
     return schema ? CompiledSchema::compile(*schema, d) : nullptr;
 }
 
@@ -97,6 +84,11 @@ Rows planRows(const Plan &plan, const QString &name)
         });
     }
     return rows;
+}
+
+QString at(const QHash<QString, QString> &row, const char *column)
+{
+    return row.value(QString::fromLatin1(column));
 }
 
 // "12.34" as hundredths; empty (null) as nothing.
@@ -158,6 +150,7 @@ private slots:
     void childNumberingMatchesThePlan();
     void parentAloneEqualsTheFullRun();
     void previewAgreesWithItsChildren();
+    void ecommerceTotalsAreTheirLines();
     void validation_data();
     void validation();
 };
@@ -176,42 +169,42 @@ void TestAggregate::valuesMatchTheChildren()
     QCOMPARE(orders.size(), 3000);
     std::vector<Expected> expected(size_t(orders.size()));
     for (const auto &line : lines) {
-        Expected &e = expected[size_t(line.value("order_id").toLongLong() - 1)];
+        Expected &e = expected[size_t(at(line, "order_id").toLongLong() - 1)];
         ++e.lines;
-        const auto price = cents(line.value("price"), 2);
+        const auto price = cents(at(line, "price"), 2);
         if (price) {
             ++e.priced;
-            e.total += i128(line.value("quantity").toInt()) * *price *
-                       (100 - *cents(line.value("discount"), 2));
+            e.total += i128(at(line, "quantity").toInt()) * *price *
+                       (100 - *cents(at(line, "discount"), 2));
             e.cheapest = e.cheapest ? std::min(*e.cheapest, *price) : *price;
         }
-        e.lastName = std::max(e.lastName, line.value("name"));
-        e.quantities += line.value("quantity").toInt();
-        e.allPaid = e.allPaid && line.value("paid") == QLatin1String("true");
-        e.anyPaid = e.anyPaid || line.value("paid") == QLatin1String("true");
-        e.weights += line.value("weight").toDouble();
+        e.lastName = std::max(e.lastName, at(line, "name"));
+        e.quantities += at(line, "quantity").toInt();
+        e.allPaid = e.allPaid && at(line, "paid") == QStringLiteral("true");
+        e.anyPaid = e.anyPaid || at(line, "paid") == QStringLiteral("true");
+        e.weights += at(line, "weight").toDouble();
     }
     int empty = 0;
     for (qsizetype i = 0; i < orders.size(); ++i) {
         const auto &o = orders[i];
         const Expected &e = expected[size_t(i)];
-        QCOMPARE(o.value("lines").toInt(), e.lines);
-        QCOMPARE(o.value("priced").toInt(), e.priced);
+        QCOMPARE(at(o, "lines").toInt(), e.lines);
+        QCOMPARE(at(o, "priced").toInt(), e.priced);
         if (e.lines == 0) {
             ++empty;
             for (const char *c : {"total", "cheapest", "last_name", "mean_qty", "all_paid"})
-                QVERIFY2(o.value(c).isEmpty(), c);
+                QVERIFY2(at(o, c).isEmpty(), c);
             continue;
         }
-        QCOMPARE(o.value("total"),
+        QCOMPARE(at(o, "total"),
                  e.priced ? decimalText(rounded(e.total, 2), 2) : QString()); // scale 4 -> 2
-        QCOMPARE(o.value("cheapest"), e.cheapest ? decimalText(*e.cheapest, 2) : QString());
-        QCOMPARE(o.value("last_name"), e.lastName);
+        QCOMPARE(at(o, "cheapest"), e.cheapest ? decimalText(*e.cheapest, 2) : QString());
+        QCOMPARE(at(o, "last_name"), e.lastName);
         const i128 mean = (e.quantities * 2000 + e.lines) / (2 * e.lines); // half up, 3 digits
-        QCOMPARE(o.value("mean_qty"), decimalText(mean, 3));
-        QCOMPARE(o.value("all_paid"), e.allPaid ? QStringLiteral("true") : QStringLiteral("false"));
-        QCOMPARE(o.value("any_paid"), e.anyPaid ? QStringLiteral("true") : QStringLiteral("false"));
-        QVERIFY(std::abs(o.value("real_sum").toDouble() - e.weights) < 1e-9 * (1 + e.weights));
+        QCOMPARE(at(o, "mean_qty"), decimalText(mean, 3));
+        QCOMPARE(at(o, "all_paid"), e.allPaid ? QStringLiteral("true") : QStringLiteral("false"));
+        QCOMPARE(at(o, "any_paid"), e.anyPaid ? QStringLiteral("true") : QStringLiteral("false"));
+        QVERIFY(std::abs(at(o, "real_sum").toDouble() - e.weights) < 1e-9 * (1 + e.weights));
     }
     QVERIFY(empty > 100); // a sixth of the orders have no lines
 }
@@ -221,7 +214,7 @@ void TestAggregate::childNumberingMatchesThePlan()
     for (const bool constant : {false, true}) {
         Diagnostics d;
         auto compiled = compile(
-            constant ? shopDocument({{"kind", "constant"}, {"value", 3}}) : shopDocument(), d);
+            constant ? shopDocument(R"({"kind": "constant", "value": 3})") : shopDocument(), d);
         QVERIFY2(compiled, qPrintable(d.toString()));
         PlanOptions options;
         options.chunkRows = 1024;
@@ -300,66 +293,116 @@ void TestAggregate::previewAgreesWithItsChildren()
     }
 }
 
+// example:ecommerce (issue 11, item 7): a line's unit price is its product's price, an order's
+// total the sum of quantity * unit_price * (1 - discount) over its lines, rounded to cents.
+void TestAggregate::ecommerceTotalsAreTheirLines()
+{
+    Diagnostics d;
+    const auto schema = SchemaIO::load(QStringLiteral(":/spillway/examples/ecommerce.json"), d);
+    QVERIFY2(schema, qPrintable(d.toString()));
+    auto compiled = CompiledSchema::compile(*schema, d);
+    QVERIFY2(compiled, qPrintable(d.toString()));
+    PlanOptions options;
+    options.rows = 2000;
+    const auto plan = Plan::build(compiled, options, nullptr, d);
+    QVERIFY2(plan, qPrintable(d.toString()));
+    QHash<QString, i128> prices;
+    for (const auto &product : planRows(*plan, QStringLiteral("products")))
+        prices.insert(at(product, "id"), *cents(at(product, "price"), 2));
+    QHash<QString, i128> totals; // 6 digits after the point
+    for (const auto &line : planRows(*plan, QStringLiteral("order_lines"))) {
+        const i128 price = *cents(at(line, "unit_price"), 2);
+        QCOMPARE(qint64(price), qint64(prices.value(at(line, "product_id"), -1)));
+        totals[at(line, "order_id")] +=
+            at(line, "quantity").toInt() * price * (100 - *cents(at(line, "discount"), 2));
+    }
+    const Rows orders = planRows(*plan, QStringLiteral("orders"));
+    QCOMPARE(orders.size(), 2000);
+    for (const auto &order : orders)
+        QCOMPARE(at(order, "total"), decimalText(rounded(totals.value(at(order, "id")), 2), 2));
+}
+
 void TestAggregate::validation_data()
 {
-    QTest::addColumn<QJsonObject>("generator");
-    QTest::addColumn<QString>("type");
+    QTest::addColumn<QByteArray>("column");
+    QTest::addColumn<QByteArray>("lineColumn");
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("message");
     const QString at = QStringLiteral("tables[0].columns[1].generator.");
-    const auto g = [](const char *table, const char *function, const char *expression) {
-        QJsonObject o{{"kind", "aggregate"}, {"table", table}, {"function", function}};
-        if (expression)
-            o.insert("expression", expression);
-        return o;
+    // Column 1 of orders, of `type`, aggregating with this generator's parameters.
+    const auto x = [](const char *type, const char *generator) {
+        return QByteArray(R"({"name": "x", "type": ")") + type +
+               R"(", "generator": {"kind": "aggregate", )" + generator + "}}";
     };
-    QTest::newRow("unknown table") << g("line", "count", nullptr) << "bigint" << at + "table"
-                                   << "there is no table 'line'; did you mean 'lines'?";
-    QTest::newRow("not a child") << g("orders", "count", nullptr) << "bigint" << at + "table"
-                                 << "'orders' is not a child of 'orders'";
-    QTest::newRow("bad function") << g("lines", "total", "price") << "numeric" << at + "function"
-                                  << "'total' is not an aggregate function: use one of sum, "
-                                     "count, min, max, avg, bool_and, bool_or";
-    QTest::newRow("no expression") << g("lines", "sum", nullptr) << "numeric" << at + "expression"
-                                   << "expression";
+    QTest::newRow("unknown table")
+        << x("bigint", R"("table": "line", "function": "count")") << QByteArray()
+        << at + QStringLiteral("table")
+        << QStringLiteral("there is no table 'line'; did you mean 'lines'?");
+    QTest::newRow("not a child") << x("bigint", R"("table": "orders", "function": "count")")
+                                 << QByteArray() << at + QStringLiteral("table")
+                                 << QStringLiteral("'orders' is not a child of 'orders'");
+    QTest::newRow("bad function")
+        << x("numeric", R"("table": "lines", "function": "total", "expression": "price")")
+        << QByteArray() << at + QStringLiteral("function")
+        << QStringLiteral("'total' is not an aggregate function: use one of count, sum, avg, "
+                          "min, max, bool_and, bool_or");
+    QTest::newRow("no expression")
+        << x("numeric", R"("table": "lines", "function": "sum")") << QByteArray()
+        << at + QStringLiteral("expression") << QStringLiteral("expression");
     QTest::newRow("unknown column")
-        << g("lines", "sum", "quantity * prize") << "numeric" << at + "expression"
-        << "at column 12 of the expression: column 'prize' is not in table 'lines'; did you "
-           "mean 'price'?";
-    QTest::newRow("parse error") << g("lines", "sum", "quantity *") << "numeric"
-                                 << at + "expression"
-                                 << "at column";
-    QTest::newRow("sum of text") << g("lines", "sum", "name") << "numeric" << at + "expression"
-                                 << "sum cannot take text values: give it a number";
+        << x("numeric", R"("table": "lines", "function": "sum", "expression": "quantity * prize")")
+        << QByteArray() << at + QStringLiteral("expression")
+        << QStringLiteral("at column 12 of the expression: column 'prize' is not in table "
+                          "'lines'; did you mean 'price'?");
+    QTest::newRow("parse error")
+        << x("numeric", R"("table": "lines", "function": "sum", "expression": "quantity *")")
+        << QByteArray() << at + QStringLiteral("expression") << QStringLiteral("at column");
+    QTest::newRow("sum of text")
+        << x("numeric", R"("table": "lines", "function": "sum", "expression": "name")")
+        << QByteArray() << at + QStringLiteral("expression")
+        << QStringLiteral("sum cannot take text values: give it a number");
     QTest::newRow("bool_and of a number")
-        << g("lines", "bool_and", "quantity") << "boolean" << at + "expression"
-        << "bool_and cannot take integer values: give it a condition";
-    QTest::newRow("min of booleans") << g("lines", "min", "paid") << "boolean" << at + "expression"
-                                     << "use bool_and or bool_or";
+        << x("boolean", R"("table": "lines", "function": "bool_and", "expression": "quantity")")
+        << QByteArray() << at + QStringLiteral("expression")
+        << QStringLiteral("bool_and cannot take integer values: give it a condition");
+    QTest::newRow("min of booleans")
+        << x("boolean", R"("table": "lines", "function": "min", "expression": "paid")")
+        << QByteArray() << at + QStringLiteral("expression")
+        << QStringLiteral("use bool_and or bool_or");
     QTest::newRow("column cannot hold it")
-        << g("lines", "max", "name") << "integer" << at + "function"
-        << "max gives text, which a integer column cannot hold";
-    QTest::newRow("other row") << g("lines", "sum", "order_id.total") << "numeric"
-                               << at + "expression"
-                               << "reads only columns of its child table";
+        << x("integer", R"("table": "lines", "function": "max", "expression": "name")")
+        << QByteArray() << at + QStringLiteral("function")
+        << QStringLiteral("max gives text, which a integer column cannot hold");
+    QTest::newRow("other row")
+        << x("numeric", R"("table": "lines", "function": "sum", "expression": "order_id.total")")
+        << QByteArray() << at + QStringLiteral("expression")
+        << QStringLiteral("reads only columns of its child table");
+    const QByteArray sumOfCut = x(
+        "numeric(12,2)", R"("table": "lines", "function": "sum", "expression": "quantity * cut")");
+    QTest::newRow("circular through parent.x")
+        << sumOfCut
+        << QByteArray(
+               R"js({"name": "cut", "type": "numeric(10,2)", "generator": {"kind": "expression", "expression": "parent.x / 10"}})js")
+        << at + QStringLiteral("expression")
+        << QStringLiteral("orders.x is circular: it reads lines.cut, which reads parent.x, the "
+                          "aggregate itself");
+    QTest::newRow("circular through the parent column")
+        << sumOfCut
+        << QByteArray(
+               R"js({"name": "cut", "type": "numeric(10,2)", "generator": {"kind": "expression", "expression": "order_id.x + 1"}})js")
+        << at + QStringLiteral("expression")
+        << QStringLiteral("it reads lines.cut, which reads order_id.x, the aggregate itself");
 }
 
 void TestAggregate::validation()
 {
-    QFETCH(QJsonObject, generator);
-    QFETCH(QString, type);
+    QFETCH(QByteArray, column);
+    QFETCH(QByteArray, lineColumn);
     QFETCH(QString, path);
     QFETCH(QString, message);
-    QJsonObject document = shopDocument();
-    QJsonArray tables = document.value("tables").toArray();
-    QJsonObject orders = tables[0].toObject();
-    QJsonArray columns = orders.value("columns").toArray();
-    columns[1] = QJsonObject{{"name", "x"}, {"type", type}, {"generator", generator}};
-    orders.insert("columns", columns);
-    tables[0] = orders;
-    document.insert("tables", tables);
     Diagnostics d;
-    QVERIFY(!compile(document, d));
+    QVERIFY(!compile(shopDocument(R"({"kind": "uniform", "min": 0, "max": 5})", column, lineColumn),
+                     d));
     bool found = false;
     for (const Diagnostic &problem : d.items())
         found = found || (problem.path == path && problem.message.contains(message));
