@@ -37,6 +37,8 @@ enum class ExprType : uint8_t {
 };
 
 QString exprTypeName(ExprType type);
+// The functions an expression may call, lower case (for messages and the designer's completion).
+QStringList expressionFunctionNames();
 
 enum class ExprOp : uint8_t {
     Add,

@@ -5,15 +5,15 @@
 
 namespace spillway {
 
-namespace {
-
-QStringList functionNames()
+QStringList expressionFunctionNames()
 {
     return {QStringLiteral("coalesce"), QStringLiteral("least"),  QStringLiteral("greatest"),
             QStringLiteral("abs"),      QStringLiteral("round"),  QStringLiteral("floor"),
             QStringLiteral("ceil"),     QStringLiteral("upper"),  QStringLiteral("lower"),
             QStringLiteral("length"),   QStringLiteral("substr"), QStringLiteral("format")};
 }
+
+namespace {
 
 QString verbOf(ExprOp op)
 {
@@ -270,10 +270,10 @@ void ExprChecker::checkCall(ExprNode &n)
         if (arity(n, 1, 1 << 20))
             checkFormat(n);
     } else {
-        const QString best = SchemaCompiler::closest(f, functionNames());
+        const QString best = SchemaCompiler::closest(f, expressionFunctionNames());
         fail(n, best.isEmpty()
                     ? QStringLiteral("unknown function '%1'; known: %2")
-                          .arg(f, functionNames().join(QStringLiteral(", ")))
+                          .arg(f, expressionFunctionNames().join(QStringLiteral(", ")))
                     : QStringLiteral("unknown function '%1'; did you mean '%2'?").arg(f, best));
     }
 }

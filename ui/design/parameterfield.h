@@ -16,6 +16,7 @@ class QWidget;
 
 namespace spillway {
 
+class ExpressionField;
 class ProblemLabel;
 class WeightedListModel;
 
@@ -34,6 +35,7 @@ struct ParameterForm::Field
     QWidget *editor = nullptr;
     ProblemLabel *problem = nullptr;
     WeightedListModel *list = nullptr;
+    ExpressionField *expression = nullptr; // expressions and templates: a code editor
 };
 
 QStringList toStrings(const QJsonArray &array);

@@ -2,6 +2,8 @@
 
 #include "design/parameterfield.h"
 
+#include "design/expressionfield.h"
+#include "design/expressionnames.h"
 #include "design/problemlabel.h"
 #include "design/schemadocument.h"
 #include "design/weightedlistmodel.h"
@@ -172,6 +174,35 @@ QStringList patternProblems(const QString &pattern)
     for (const Diagnostic &d : found)
         messages.append(d.message);
     return messages;
+}
+
+// The text of an expression or aggregate generator's "expression", or a template: an editor
+// that completes the names the row can read and checks as the user types.
+bool isExpressionText(const QString &kind, const QString &path)
+{
+    return (path == QLatin1String("expression") &&
+            (kind == QLatin1String("expression") || kind == QLatin1String("aggregate"))) ||
+           (path == QLatin1String("template") && kind == QLatin1String("template"));
+}
+
+QWidget *expressionEditor(ParameterForm::Field &field, const QString &kind, QObject *context,
+                          const Changed &changed)
+{
+    auto *box = new QWidget;
+    auto *layout = new QHBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    field.expression = new ExpressionField(
+        kind == QLatin1String("template") ? ExpressionField::Template : ExpressionField::Expression,
+        box);
+    field.expression->setAccessibleName(field.name);
+    QToolButton *insert = field.expression->createInsertButton(box);
+    layout->addWidget(field.expression, 1);
+    layout->addWidget(insert, 0, Qt::AlignTop);
+    ParameterForm::Field *f = &field;
+    QObject::connect(field.expression, &ExpressionField::editingFinished, context, changed);
+    QObject::connect(field.expression, &ExpressionField::problemsChecked, context,
+                     [f](const QStringList &messages) { f->problem->setProblems(messages); });
+    return box;
 }
 
 QWidget *lineEditor(ParameterForm::Field &field, QObject *context, const Changed &changed)
@@ -348,6 +379,8 @@ QWidget *ParameterForm::createEditor(Field &field)
 {
     Field *f = &field;
     const Changed changed = [this, f] { commit(*f); };
+    if (isExpressionText(m_builtKind, field.path))
+        return expressionEditor(field, m_builtKind, this, changed);
     switch (field.type) {
     case ParameterType::Integer:
     case ParameterType::Number:
@@ -431,6 +464,10 @@ QStringList ParameterForm::pickerItems(const Field &field) const
         const QString table = parent ? (own.perParent ? own.perParent->parent : QString())
                                      : valueAt(QStringLiteral("table")).toString();
         items = GeneratorCatalog::keyColumns(schema, table);
+    } else if (field.type == ParameterType::ColumnRef &&
+               field.path == QLatin1String("after.column")) {
+        // "after" may follow the parent row's or a looked-up row's column too.
+        items = flatExpressionNames(expressionNames(schema, m_context.table, m_context.column));
     } else if (field.type == ParameterType::ColumnRef) {
         for (int c = 0; c < own.columns.size(); ++c)
             if (c != m_context.column)
@@ -461,6 +498,11 @@ void ParameterForm::refreshValues()
 
 void ParameterForm::showValue(Field &f, const QJsonValue &value, bool present)
 {
+    if (f.expression) {
+        f.expression->setContext(m_context.document, m_context.table, m_context.column, f.path);
+        f.expression->setText(value.toString());
+        return;
+    }
     switch (f.type) {
     case ParameterType::Integer:
     case ParameterType::Number:
@@ -504,6 +546,8 @@ void ParameterForm::showValue(Field &f, const QJsonValue &value, bool present)
 
 QJsonValue ParameterForm::editorValue(const Field &f) const
 {
+    if (f.expression)
+        return f.expression->text();
     switch (f.type) {
     case ParameterType::Integer:
         return qint64(static_cast<QDoubleSpinBox *>(f.editor)->value());
@@ -599,7 +643,11 @@ void ParameterForm::commit(Field &field)
             setValueAt(QStringLiteral("weights"),
                        weights.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(weights));
         }
-        if (field.type == ParameterType::TableRef && m_context.document) {
+        const bool hasColumn = GeneratorCatalog::kindSchema(m_builtKind, m_definition)
+                                   .value(QStringLiteral("properties"))
+                                   .toObject()
+                                   .contains(QStringLiteral("column"));
+        if (field.type == ParameterType::TableRef && m_context.document && hasColumn) {
             // A new table: pick one of its keys unless the column still fits.
             const QStringList keys = GeneratorCatalog::keyColumns(m_context.document->schema(),
                                                                   editorValue(field).toString());
@@ -633,6 +681,8 @@ QWidget *ParameterForm::editorFor(const QString &jsonPath) const
     const Field *f = fieldFor(jsonPath);
     if (!f)
         return nullptr;
+    if (f->expression && f->editor->isEnabled())
+        return f->expression;
     if (f->editor && f->editor->isEnabled())
         return f->editor;
     return f->toggle ? static_cast<QWidget *>(f->toggle) : f->editor;
@@ -648,8 +698,11 @@ QList<Diagnostic> ParameterForm::showProblems(const QList<Diagnostic> &problems)
         else
             unmatched.append(d);
     }
-    for (Field *f : std::as_const(m_fields))
+    for (Field *f : std::as_const(m_fields)) {
         f->problem->setProblems(byField.value(f));
+        if (f->expression)
+            f->expression->markProblems(byField.value(f));
+    }
     return unmatched;
 }
 

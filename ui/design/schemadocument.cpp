@@ -1,5 +1,6 @@
 #include "design/schemadocument.h"
 
+#include "design/columnrename.h"
 #include "design/schemacommands.h"
 #include "schema/problemplace.h"
 #include "schema/schemaio.h"
@@ -15,6 +16,57 @@ namespace spillway {
 namespace {
 
 const QString kExamplePrefix = QStringLiteral(":/spillway/examples/");
+
+// Table-level keys that name a column or table, kept in step with renames and deletions.
+bool renameIn(QStringList &columns, const QString &old, const QString &name)
+{
+    const qsizetype at = columns.indexOf(old);
+    if (at < 0)
+        return false;
+    columns[at] = name;
+    return true;
+}
+
+// Renames `old` to `name` in the keys of `spec`, the table that has the column.
+bool renameKeyColumn(TableSpec &spec, const QString &old, const QString &name)
+{
+    bool changed = renameIn(spec.primaryKey, old, name);
+    for (QStringList &key : spec.unique)
+        changed |= renameIn(key, old, name);
+    for (ForeignKeySpec &fk : spec.foreignKeys)
+        changed |= renameIn(fk.columns, old, name);
+    return changed;
+}
+
+// Renames the referenced column `table`.`old` in the foreign keys of `spec`.
+bool renameReferencedColumn(TableSpec &spec, const QString &table, const QString &old,
+                            const QString &name)
+{
+    bool changed = false;
+    for (ForeignKeySpec &fk : spec.foreignKeys)
+        if (fk.table == table)
+            changed |= renameIn(fk.referencedColumns, old, name);
+    return changed;
+}
+
+// Drops the keys of `spec` that cannot stand without column `column` of `table` (a key without
+// one of its columns would mean something else): its own keys naming the column, and its
+// foreign keys referencing the column (or the whole table when `column` is empty).
+bool dropKeys(TableSpec &spec, const QString &table, const QString &column)
+{
+    const auto before = spec.primaryKey.size() + spec.unique.size() + spec.foreignKeys.size();
+    if (spec.name == table && !column.isEmpty()) {
+        if (spec.primaryKey.contains(column))
+            spec.primaryKey.clear();
+        spec.unique.removeIf([&](const QStringList &key) { return key.contains(column); });
+        spec.foreignKeys.removeIf(
+            [&](const ForeignKeySpec &fk) { return fk.columns.contains(column); });
+    }
+    spec.foreignKeys.removeIf([&](const ForeignKeySpec &fk) {
+        return fk.table == table && (column.isEmpty() || fk.referencedColumns.contains(column));
+    });
+    return spec.primaryKey.size() + spec.unique.size() + spec.foreignKeys.size() != before;
+}
 
 } // namespace
 
@@ -229,6 +281,12 @@ void SchemaDocument::renameTable(int table, const QString &name)
             other.perParent->parent = name;
             changed = true;
         }
+        for (ForeignKeySpec &fk : other.foreignKeys) {
+            if (fk.table == old) {
+                fk.table = name;
+                changed = true;
+            }
+        }
         for (ColumnSpec &c : other.columns) {
             if (c.generator.value(QStringLiteral("kind")).toString() ==
                     QLatin1String("reference") &&
@@ -254,25 +312,17 @@ void SchemaDocument::renameColumn(int table, int column, const QString &name)
     m_undoStack->beginMacro(tr("Rename Column"));
     TableSpec spec = m_schema.tables[table];
     spec.columns[column].name = name;
-    // Same-row users of the column: templates, "after" and, in other tables, parent/reference.
-    for (ColumnSpec &c : spec.columns) {
-        const QString kind = c.generator.value(QStringLiteral("kind")).toString();
-        if (kind == QLatin1String("template")) {
-            QString tpl = c.generator.value(QStringLiteral("template")).toString();
-            tpl.replace(QLatin1Char('{') + old + QLatin1Char('}'),
-                        QLatin1Char('{') + name + QLatin1Char('}'));
-            c.generator.insert(QStringLiteral("template"), tpl);
-        }
-        QJsonObject after = c.generator.value(QStringLiteral("after")).toObject();
-        if (after.value(QStringLiteral("column")).toString() == old) {
-            after.insert(QStringLiteral("column"), name);
-            c.generator.insert(QStringLiteral("after"), after);
-        }
-    }
+    renameKeyColumn(spec, old, name);
     setTable(table, spec, tr("Rename Column"));
+    // Texts that read it, on its row or through parent./<ref>.: expressions, templates, after.
+    Schema readers = m_schema;
+    const QList<int> changedReaders = renameColumnReaders(readers, tableName, old, name);
+    for (int t : changedReaders)
+        setTable(t, readers.tables[t], tr("Update Expressions"));
+    // Keys and the parent/reference columns naming it in other tables.
     for (int t = 0; t < m_schema.tables.size(); ++t) {
         TableSpec other = m_schema.tables[t];
-        bool changed = false;
+        bool changed = renameReferencedColumn(other, tableName, old, name);
         for (ColumnSpec &c : other.columns) {
             const QString kind = c.generator.value(QStringLiteral("kind")).toString();
             const bool isRef = kind == QLatin1String("reference") &&
@@ -299,9 +349,22 @@ void SchemaDocument::insertTable(int before, const TableSpec &spec)
 
 void SchemaDocument::removeTable(int table)
 {
-    if (validTable(table))
-        m_undoStack->push(
-            new InsertTableCommand(this, table, m_schema.tables[table], false, tr("Delete Table")));
+    if (!validTable(table))
+        return;
+    m_undoStack->beginMacro(tr("Delete Table"));
+    dropKeysNaming(m_schema.tables[table].name, QString());
+    m_undoStack->push(
+        new InsertTableCommand(this, table, m_schema.tables[table], false, tr("Delete Table")));
+    m_undoStack->endMacro();
+}
+
+void SchemaDocument::dropKeysNaming(const QString &table, const QString &column)
+{
+    for (int t = 0; t < m_schema.tables.size(); ++t) {
+        TableSpec spec = m_schema.tables[t];
+        if (dropKeys(spec, table, column))
+            setTable(t, spec, tr("Remove Keys"));
+    }
 }
 
 void SchemaDocument::moveTable(int from, int to)
@@ -320,10 +383,14 @@ void SchemaDocument::insertColumn(int table, int before, const ColumnSpec &spec)
 
 void SchemaDocument::removeColumn(int table, int column)
 {
-    if (validColumn(table, column))
-        m_undoStack->push(new InsertColumnCommand(this, table, column,
-                                                  m_schema.tables[table].columns[column], false,
-                                                  tr("Delete Column")));
+    if (!validColumn(table, column))
+        return;
+    // One step: the keys naming the column go with it (and come back on undo).
+    m_undoStack->beginMacro(tr("Delete Column"));
+    dropKeysNaming(m_schema.tables[table].name, m_schema.tables[table].columns[column].name);
+    m_undoStack->push(new InsertColumnCommand(
+        this, table, column, m_schema.tables[table].columns[column], false, tr("Delete Column")));
+    m_undoStack->endMacro();
 }
 
 void SchemaDocument::moveColumn(int table, int from, int to)

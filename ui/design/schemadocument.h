@@ -138,6 +138,8 @@ private:
     void clampCurrent();
     bool validTable(int table) const;
     bool validColumn(int table, int column) const;
+    // Removes the table-level keys that name `table`.`column` (every column when empty).
+    void dropKeysNaming(const QString &table, const QString &column);
 
     Schema m_schema;
     QString m_fileName;

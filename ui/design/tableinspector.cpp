@@ -3,6 +3,7 @@
 #include "design/parameterform.h"
 #include "design/problemlabel.h"
 #include "design/schemadocument.h"
+#include "design/tablekeyseditor.h"
 #include "generators/generatorcatalog.h"
 
 #include <QComboBox>
@@ -11,6 +12,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QRegularExpressionValidator>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -20,6 +22,15 @@ namespace spillway {
 namespace {
 
 const QString kCount = QStringLiteral("countDistribution");
+
+// ".primaryKey", ".unique[0]", ".foreignKeys[1].references" (or without the leading dot).
+bool isKeyPath(QString rel)
+{
+    if (rel.startsWith(QLatin1Char('.')))
+        rel.remove(0, 1);
+    return rel.startsWith(QLatin1String("primaryKey")) ||
+           rel.startsWith(QLatin1String("unique[")) || rel.startsWith(QLatin1String("foreignKeys"));
+}
 
 } // namespace
 
@@ -40,6 +51,7 @@ TableInspector::TableInspector(SchemaDocument *document, QWidget *parent)
     , m_countForm(new ParameterForm(kCount, this))
     , m_countProblem(new ProblemLabel(this))
     , m_comment(new QLineEdit(this))
+    , m_keys(new TableKeysEditor(document, this))
     , m_schemaName(new QLineEdit(this))
     , m_seed(new QLineEdit(this))
     , m_description(new QLineEdit(this))
@@ -52,6 +64,7 @@ TableInspector::TableInspector(SchemaDocument *document, QWidget *parent)
     layout->addWidget(m_title);
     layout->addWidget(m_general);
     layout->addWidget(createTableBox());
+    layout->addWidget(m_keys);
     layout->addWidget(createSchemaBox());
     layout->addStretch();
 
@@ -216,6 +229,7 @@ void TableInspector::refresh()
     }
     if (m_comment->text() != t.comment)
         m_comment->setText(t.comment);
+    m_keys->setTable(m_table);
     showProblems();
 }
 
@@ -228,8 +242,8 @@ void TableInspector::showProblems()
     const QList<Diagnostic> all = m_document->diagnosticsAt(path);
     for (const Diagnostic &d : all) {
         const QString rel = d.path.mid(path.size());
-        if (rel.startsWith(QLatin1String(".columns[")))
-            continue; // shown on the column
+        if (rel.startsWith(QLatin1String(".columns[")) || isKeyPath(rel))
+            continue; // shown on the column or in the keys box
         if (rel == QLatin1String(".name"))
             name.append(d);
         else if (rel == QLatin1String(".rows"))
@@ -245,6 +259,7 @@ void TableInspector::showProblems()
             general.append(d);
     }
     count.append(m_countForm->showProblems(params));
+    m_keys->refresh();
     m_general->setProblems(general);
     m_nameProblem->setProblems(name);
     m_rowsProblem->setProblems(rows);
@@ -292,6 +307,8 @@ QWidget *TableInspector::editorFor(const QString &rest) const
         return m_comment;
     if (rest == QLatin1String("rowsPerParent.parent"))
         return m_parent;
+    if (isKeyPath(rest))
+        return m_keys->keyList();
     const QString count = QStringLiteral("rowsPerParent.count");
     if (rest.startsWith(count + QLatin1Char('.'))) {
         const QString path = SchemaDocument::tablePath(m_table) + QLatin1Char('.') + rest;

@@ -19,6 +19,7 @@ namespace spillway {
 class ParameterForm;
 class ProblemLabel;
 class SchemaDocument;
+class TableKeysEditor;
 struct TableSpec;
 
 class TableInspector : public QWidget
@@ -37,6 +38,7 @@ public:
     QComboBox *parentCombo() const { return m_parent; }
     QComboBox *countKindCombo() const { return m_countKind; }
     ParameterForm *countForm() const { return m_countForm; }
+    TableKeysEditor *keysEditor() const { return m_keys; }
     // The editor of the shown table's part that `rest` names ("rows", "rowsPerParent.count.max";
     // see ProblemPlace), for going to a problem; null when no editor matches.
     QWidget *editorFor(const QString &rest) const;
@@ -65,6 +67,7 @@ private:
     ParameterForm *m_countForm;
     ProblemLabel *m_countProblem;
     QLineEdit *m_comment;
+    TableKeysEditor *m_keys;
     QLineEdit *m_schemaName;
     QLineEdit *m_seed;
     QLineEdit *m_description;

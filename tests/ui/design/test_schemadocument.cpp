@@ -164,8 +164,8 @@ void TestSchemaDocument::saveLoadRoundTrip()
     QCOMPARE(other.fileName(), file); // unchanged by the failed load
 }
 
-// The designer does not edit table-level keys yet, but keeps them through its own edits, undo and
-// a save (example:ecommerce keys order_lines by order_id and line_no).
+// Table-level keys stay through the designer's other edits, undo and a save (example:ecommerce
+// keys order_lines by order_id and line_no); test_designkeys edits them.
 void TestSchemaDocument::tableKeysSurviveEdits()
 {
     QTemporaryDir dir;
