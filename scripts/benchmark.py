@@ -4,11 +4,12 @@ report (also saved under bench-results/). Timings are medians of several runs; e
 comes from this run on this machine, with a baseline measured in the same run.
 
 Usage: scripts/benchmark.py [--runs 5] [--rows 10000000] [--billion] [--cli PATH]
-                           [--sections core,ingest,generators,examples,compression,pipeline]
+                           [--sections core,ingest,generators,examples,compression,pipeline,tpch]
   --billion  also runs 1,000,000,000 rows of the e-commerce orders table (minutes).
   --sections runs only the named parts (default: all).
   --pipeline-scale F  the example ETL's input in the pipeline section (default 80: 320,000
-                      rows, about 20 s per run)."""
+                      rows, about 20 s per run).
+  --tpch-scale F  the scale factor of the tpch section (default 1: 8.7 million rows, 1 GB of CSV)."""
 import argparse
 import datetime
 import json
@@ -25,6 +26,7 @@ import tempfile
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent / "bench"))
 import catalogue  # noqa: E402
 import pipeline  # noqa: E402
+import tpch  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -208,8 +210,9 @@ def main():
     ap.add_argument("--ingest-rows", type=int, default=2_000_000)
     ap.add_argument("--ingest-only", action="store_true", help="only the ingest and load part")
     ap.add_argument("--cli", default=str(ROOT / "build/app/cli/spillway-cli"))
-    ap.add_argument("--sections", default="core,ingest,generators,examples,compression,pipeline")
+    ap.add_argument("--sections", default="core,ingest,generators,examples,compression,pipeline,tpch")
     ap.add_argument("--pipeline-scale", type=float, default=80)
+    ap.add_argument("--tpch-scale", type=float, default=1)
     args = ap.parse_args()
     cli = args.cli
     sections = set(args.sections.split(","))
@@ -231,6 +234,8 @@ def main():
         lines += ingest_section(cli, args)
     if "pipeline" in sections:
         lines += pipeline.pipeline_section(cli, min(args.runs, 3), args.pipeline_scale)
+    if "tpch" in sections:
+        lines += tpch.tpch_section(cli, min(args.runs, 3), args.tpch_scale)
     report = "\n".join(lines) + "\n"
     print(report)
     out = ROOT / "bench-results"
