@@ -124,15 +124,20 @@ public:
         std::vector<Value> elements(size_t(kRowsPerStep) * m_max);
         for (uint32_t first = 0; first < ctx.count; first += kRowsPerStep) {
             const uint32_t rows = std::min(kRowsPerStep, ctx.count - first);
-            BatchContext inner;
-            inner.firstRow = ctx.row(first) * m_max;
-            inner.count = rows * m_max;
-            inner.arena = ctx.arena;
-            for (uint32_t done = 0; done < inner.count; done += RowBatch::kCapacity) {
-                BatchContext part = inner;
-                part.firstRow += done;
-                part.count = std::min(RowBatch::kCapacity, inner.count - done);
-                m_element.fill(part, elements.data() + done);
+            // Scattered rows (a lookup) have runs of element rows of their own.
+            const uint32_t runs = ctx.rows ? rows : 1;
+            for (uint32_t run = 0; run < runs; ++run) {
+                BatchContext inner;
+                inner.firstRow = ctx.row(first + run) * m_max;
+                inner.count = (ctx.rows ? 1 : rows) * m_max;
+                inner.arena = ctx.arena;
+                Value *into = elements.data() + size_t(run) * m_max;
+                for (uint32_t done = 0; done < inner.count; done += RowBatch::kCapacity) {
+                    BatchContext part = inner;
+                    part.firstRow += done;
+                    part.count = std::min(RowBatch::kCapacity, inner.count - done);
+                    m_element.fill(part, into + done);
+                }
             }
             for (uint32_t k = 0; k < rows; ++k) {
                 const auto n = uint32_t(m_length.sampleInt(m_rng, ctx.row(first + k), 0));

@@ -1,30 +1,32 @@
 #include "generators/expressiongenerator.h"
 
 #include "generators/expressioneval.h"
+#include "generators/expressionlookup.h"
 #include "schema/compiledschema.h"
 #include "schema/generatorregistry.h"
 #include "schema/schemacompiler.h"
+
+#include <QHash>
 
 namespace spillway {
 
 namespace {
 
-// Names of the row's own columns: each distinct name read becomes one input slot.
+// Names of the row's own columns, and of other rows' (a name with a dot, see LookupSet): each
+// distinct name read becomes one input slot.
 class RowResolver final : public ExprResolver
 {
 public:
-    RowResolver(const TableSpec &table, const QString &self)
-        : m_table(table)
-        , m_self(self)
+    RowResolver(const GeneratorArgs &args, const TableSpec &table)
+        : m_args(args)
+        , m_table(table)
+        , m_self(args.column)
     {}
 
     std::optional<ExprColumn> resolve(const QString &name, QString *problem) const override
     {
-        if (name.contains(QLatin1Char('.'))) {
-            *problem =
-                QStringLiteral("'%1': an expression reads only columns of its own row").arg(name);
-            return std::nullopt;
-        }
+        if (name.contains(QLatin1Char('.')))
+            return resolveLookup(name, problem);
         const ColumnSpec *column = find(name);
         if (!column) {
             QStringList names;
@@ -59,10 +61,36 @@ public:
         if (slot < 0) {
             slot = m_slots.size();
             m_slots.append(column->name);
+            m_sources.push_back(int(m_own.size()));
+            m_own.append(column->name);
         }
         return ExprColumn{target.type, target.scale, int(slot)};
     }
-    const QStringList &inputs() const { return m_slots; }
+    const QStringList &own() const { return m_own; }
+    const std::vector<int> &sources() const { return m_sources; }
+    std::shared_ptr<LookupSet> lookups() const
+    {
+        if (m_lookups)
+            m_lookups->finish();
+        return m_lookups;
+    }
+
+private:
+    std::optional<ExprColumn> resolveLookup(const QString &name, QString *problem) const
+    {
+        const auto known = m_looked.constFind(name);
+        if (known != m_looked.constEnd()) // read before: the same slot
+            return *known;
+        if (!m_lookups)
+            m_lookups = std::make_shared<LookupSet>();
+        auto column = m_lookups->resolve(m_args, m_table, name, int(m_slots.size()), problem);
+        if (column) {
+            m_slots.append(name);
+            m_sources.push_back(-1);
+            m_looked.insert(name, *column);
+        }
+        return column;
+    }
 
 private:
     const ColumnSpec *find(const QString &name) const
@@ -77,9 +105,14 @@ private:
         return folded;
     }
 
+    const GeneratorArgs &m_args;
     const TableSpec &m_table;
     QString m_self;
     mutable QStringList m_slots;
+    mutable QStringList m_own;
+    mutable std::vector<int> m_sources;
+    mutable std::shared_ptr<LookupSet> m_lookups;
+    mutable QHash<QString, ExprColumn> m_looked;
 };
 
 class ExpressionGenerator final : public Generator
@@ -96,6 +129,8 @@ public:
     QStringList dependencies() const override { return m_expression.columns(); }
     QString dependencyKey(int) const override { return QStringLiteral("expression"); }
     void bindDependencies(const QList<int> &indexes) override { m_indexes = indexes; }
+    bool needsParent() const override { return m_expression.needsParent(); }
+    void bindTable(const TableRuntime &table) override { m_expression.bindTable(table); }
 
 private:
     RowExpression m_expression;
@@ -128,25 +163,45 @@ std::optional<RowExpression> RowExpression::compile(const GeneratorArgs &args, c
         problems->append({0, QStringLiteral("an expression needs the table it is in")});
         return std::nullopt;
     }
-    RowResolver resolver(*table, args.column);
+    RowResolver resolver(args, *table);
     const Expression expression = Expression::compile(text, resolver, sqlType);
     *problems = expression.problems();
     if (!expression.isValid())
         return std::nullopt;
     RowExpression result;
     result.m_root = buildEvalNode(*expression.root());
-    result.m_columns = resolver.inputs();
+    result.m_columns = resolver.own();
+    result.m_sources = resolver.sources();
+    result.m_lookup = resolver.lookups();
     return result;
+}
+
+bool RowExpression::needsParent() const
+{
+    return m_lookup && m_lookup->needsParent();
+}
+
+void RowExpression::bindTable(const TableRuntime &table)
+{
+    if (m_lookup)
+        m_lookup->bind(table);
 }
 
 void RowExpression::evaluate(const BatchContext &ctx, const QList<int> &indexes, Value *out) const
 {
     thread_local ScratchPool pool;
-    std::vector<const Value *> inputs(size_t(indexes.size()));
+    std::vector<const Value *> inputs(m_sources.size());
+    std::vector<std::unique_ptr<RowReader::Scratch>> held;
     for (uint32_t offset = 0; offset < ctx.count; offset += kEvalBatch) {
-        for (qsizetype s = 0; s < indexes.size(); ++s)
-            inputs[size_t(s)] = ctx.batch->column(indexes[s]) + offset;
-        EvalFrame frame{inputs.data(), std::min(kEvalBatch, ctx.count - offset), ctx.arena, &pool};
+        const uint32_t n = std::min(kEvalBatch, ctx.count - offset);
+        for (size_t s = 0; s < m_sources.size(); ++s) {
+            if (m_sources[s] >= 0)
+                inputs[s] = ctx.batch->column(indexes[m_sources[s]]) + offset;
+        }
+        held.clear();
+        if (m_lookup)
+            m_lookup->read(ctx, offset, n, inputs.data(), held);
+        EvalFrame frame{inputs.data(), n, ctx.arena, &pool};
         const Value *values = m_root->eval(frame, out + offset);
         if (values != out + offset)
             std::copy(values, values + frame.count, out + offset);

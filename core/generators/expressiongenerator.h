@@ -16,10 +16,13 @@ namespace spillway {
 
 class EvalNode;
 class GeneratorRegistry;
+class LookupSet;
 struct BatchContext;
 struct GeneratorArgs;
+struct TableRuntime;
 
-// An expression over the columns of the row, compiled and ready to evaluate a batch at a time.
+// An expression over the columns of the row, its parent row's (parent.x) and the rows its
+// references drew (ref.x), compiled and ready to evaluate a batch at a time.
 class RowExpression
 {
 public:
@@ -29,14 +32,20 @@ public:
                                                 const QString &sqlType,
                                                 QList<ExprProblem> *problems);
 
-    // The columns read, in the order evaluate() expects their batch positions.
+    // The columns of the row read, in the order evaluate() expects their batch positions.
     const QStringList &columns() const { return m_columns; }
     // Values of ctx.count rows into out; indexes[i] is the batch position of columns()[i].
     void evaluate(const BatchContext &ctx, const QList<int> &indexes, Value *out) const;
+    // True when a value needs the row's parent row (it reads parent.x).
+    bool needsParent() const;
+    // Called through Generator::bindTable: finds the reference columns it looks up through.
+    void bindTable(const TableRuntime &table);
 
 private:
     std::shared_ptr<const EvalNode> m_root;
     QStringList m_columns;
+    std::vector<int> m_sources;          // per input slot: index in m_columns, or -1 (lookup)
+    std::shared_ptr<LookupSet> m_lookup; // null when the expression reads no other row
 };
 
 void registerExpressionGenerators(GeneratorRegistry &registry);

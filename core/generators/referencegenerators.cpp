@@ -6,9 +6,15 @@
 // column of the row that reference column `col` picked (composite foreign keys); two with
 // "pairs" naming each other draw a pair of rows from a keyed permutation of all row pairs of
 // their tables, so no pair repeats in the table.
+//
+// Every one of them draws the row first (Generator::drawRows) and then computes the target
+// column at the drawn rows with a RowReader, a batch at a time: the target may be computed from
+// other columns, and lookups (ref.x in expressions) read the same rows.
 
 #include "schema/compiledschema.h"
 #include "schema/generatorregistry.h"
+#include "schema/rowreader.h"
+#include "schema/schemacompiler.h"
 
 #include <algorithm>
 #include <optional>
@@ -16,12 +22,28 @@
 namespace spillway {
 namespace {
 
-// Checks that `column` of `table` can be computed for any row on its own.
-const ColumnRuntime *targetColumn(GeneratorArgs &a, const TableRuntime *table,
-                                  const QString &column, bool needUnique = true)
+// A reference column that other columns read the row of ("row": it) may target a column that
+// is not unique on its own, when the table declares a foreign key over them that targets a key
+// of that table (TPC-H's lineitem (l_partkey, l_suppkey) -> partsupp (ps_partkey, ps_suppkey)).
+bool leadsCompositeKey(const GeneratorArgs &a, const QString &table)
+{
+    const auto *compiler = dynamic_cast<const SchemaCompiler *>(&a.context);
+    const TableSpec *spec = compiler ? compiler->currentTableSpec() : nullptr;
+    if (!spec)
+        return false;
+    for (const ForeignKeySpec &fk : spec->foreignKeys) {
+        if (fk.table == table && fk.columns.contains(a.column) && fk.columns.size() > 1)
+            return true;
+    }
+    return false;
+}
+
+// Checks that `column` of `table` can be computed at any row: its index, or -1 when it cannot.
+int targetColumn(GeneratorArgs &a, const TableRuntime *table, const QString &column,
+                 bool needUnique = true)
 {
     if (!table)
-        return nullptr;
+        return -1;
     const int index = table->columnIndex(column);
     if (index < 0) {
         QStringList names;
@@ -30,46 +52,99 @@ const ColumnRuntime *targetColumn(GeneratorArgs &a, const TableRuntime *table,
         a.params.error(QStringLiteral("column"),
                        QStringLiteral("table '%1' has no column '%2'; its columns: %3")
                            .arg(table->name, column, names.join(QStringLiteral(", "))));
-        return nullptr;
+        return -1;
     }
     const ColumnRuntime &target = table->columns[size_t(index)];
     if (!target.generator) {
         a.params.error(QStringLiteral("column"),
                        QStringLiteral("'%1.%2' has problems of its own: fix them first")
                            .arg(table->name, column));
-        return nullptr;
+        return -1;
     }
-    if (!target.generator->dependencies().isEmpty() || target.generator->needsParent()) {
+    QString why;
+    if (!RowReader::canRead(*table, index, &why)) {
         a.params.error(QStringLiteral("column"),
-                       QStringLiteral("'%1.%2' is computed from other columns, so it cannot be "
-                                      "referenced: reference a key generated on its own "
-                                      "(sequence, uuid, pattern, uniform with unique)")
-                           .arg(table->name, column));
-        return nullptr;
+                       QStringLiteral("'%1.%2' is computed from its parent row, so it cannot be "
+                                      "referenced: %3")
+                           .arg(table->name, column, why));
+        return -1;
     }
-    if (needUnique && !target.unique) {
+    if (needUnique && !target.unique && !leadsCompositeKey(a, table->name)) {
         a.params.error(QStringLiteral("column"),
                        QStringLiteral("'%1.%2' is not unique, so it cannot be a foreign key "
-                                      "target: mark it \"primaryKey\" or \"unique\"")
+                                      "target: mark it \"primaryKey\" or \"unique\", or make "
+                                      "this column part of a table-level foreign key into a "
+                                      "key of '%1' whose other columns read its row (\"row\")")
                            .arg(table->name, column));
-        return nullptr;
+        return -1;
     }
     if (target.nullThreshold)
         a.params.error(QStringLiteral("column"),
                        QStringLiteral("'%1.%2' has nulls, so it cannot be referenced: set its "
                                       "'nullFraction' to 0")
                            .arg(table->name, column));
-    return &target;
+    return index;
 }
 
-class Reference final : public RowGenerator<Reference>
+// Draws a row of another table per row (drawRows) and gives column `column` of it, computed
+// at the drawn rows a batch at a time.
+class DrawnValue : public Generator
 {
 public:
-    Reference(RandomStream rng, const TableRuntime *table, const ColumnRuntime *column, double s,
-              bool scatter)
-        : m_rng(rng)
-        , m_table(table)
+    DrawnValue(const TableRuntime *table, int column)
+        : m_reader(*table, {column})
         , m_column(column)
+        , m_width(int(table->columns.size()))
+    {}
+    void generate(const BatchContext &ctx, Value *out) const override
+    {
+        uint64_t rows[RowBatch::kCapacity];
+        for (uint32_t offset = 0; offset < ctx.count; offset += RowBatch::kCapacity) {
+            const uint32_t n = std::min(RowBatch::kCapacity, ctx.count - offset);
+            if (drawRows(ctx.slice(offset, n), rows))
+                read(rows, n, *ctx.arena, out + offset);
+            else
+                std::fill(out + offset, out + offset + n, Value::null());
+        }
+    }
+    bool generateAt(const BatchContext &ctx, const uint32_t *positions, uint32_t n,
+                    Value *out) const override
+    {
+        uint64_t all[RowBatch::kCapacity];
+        uint64_t rows[RowBatch::kCapacity];
+        Value values[RowBatch::kCapacity];
+        if (ctx.count > RowBatch::kCapacity)
+            return false;
+        const bool drawn = drawRows(ctx, all);
+        for (uint32_t k = 0; drawn && k < n; ++k)
+            rows[k] = all[positions[k]];
+        if (drawn)
+            read(rows, n, *ctx.arena, values);
+        for (uint32_t k = 0; k < n; ++k)
+            out[positions[k]] = drawn ? values[k] : Value::null();
+        return true;
+    }
+
+private:
+    void read(const uint64_t *rows, uint32_t n, Arena &arena, Value *out) const
+    {
+        RowReader::Scratch scratch(m_width);
+        m_reader.read(rows, n, nullptr, nullptr, scratch.batch(), &arena);
+        std::copy_n(scratch.batch().column(m_column), n, out);
+    }
+
+    RowReader m_reader;
+    int m_column;
+    int m_width;
+};
+
+class Reference final : public DrawnValue
+{
+public:
+    Reference(RandomStream rng, const TableRuntime *table, int column, double s, bool scatter)
+        : DrawnValue(table, column)
+        , m_rng(rng)
+        , m_table(table)
         , m_s(s)
         , m_scatter(scatter)
     {}
@@ -89,27 +164,29 @@ public:
                 m_scattered[rank] = uint32_t(m_permutation.map(rank));
         }
     }
-    Value at(uint64_t row, Arena &arena) const
+    bool drawRows(const BatchContext &ctx, uint64_t *rows) const override
     {
         if (m_rows == 0)
-            return Value::null();
-        uint64_t parent = 0;
-        if (m_s > 0) {
-            parent = m_zipf.sample(m_rng, row, 0) - 1;
-            if (!m_scattered.empty())
-                parent = m_scattered[parent];
-            else if (m_scatter) // the hottest parents are spread over the table, not its first rows
-                parent = m_permutation.map(parent);
-        } else {
-            parent = m_rng.below(row, m_rows, 0);
-        }
-        return m_column->valueForRow(parent, arena);
+            return false;
+        for (uint32_t i = 0; i < ctx.count; ++i)
+            rows[i] = draw(ctx.row(i));
+        return true;
     }
 
 private:
+    uint64_t draw(uint64_t row) const
+    {
+        if (m_s <= 0)
+            return m_rng.below(row, m_rows, 0);
+        const uint64_t rank = m_zipf.sample(m_rng, row, 0) - 1;
+        if (!m_scattered.empty())
+            return m_scattered[rank];
+        // the hottest rows are spread over the table, not its first rows
+        return m_scatter ? m_permutation.map(rank) : rank;
+    }
+
     RandomStream m_rng;
     const TableRuntime *m_table;
-    const ColumnRuntime *m_column;
     double m_s;
     bool m_scatter;
     uint64_t m_rows = 0;
@@ -120,21 +197,19 @@ private:
 
 // Row `ordinal` of a permutation of the referenced rows keyed by the parent row: the children
 // of one parent get distinct rows while the fan-out is at most the referenced table's rows.
-class DistinctReference final : public Generator
+class DistinctReference final : public DrawnValue
 {
 public:
-    DistinctReference(RandomStream rng, const TableRuntime *table, const ColumnRuntime *column)
-        : m_rng(rng)
+    DistinctReference(RandomStream rng, const TableRuntime *table, int column)
+        : DrawnValue(table, column)
+        , m_rng(rng)
         , m_table(table)
-        , m_column(column)
     {}
     void prepare() override { m_rows = m_table->rowCount; }
-    void generate(const BatchContext &ctx, Value *out) const override
+    bool drawRows(const BatchContext &ctx, uint64_t *rows) const override
     {
-        if (m_rows == 0) {
-            std::fill(out, out + ctx.count, Value::null());
-            return;
-        }
+        if (m_rows == 0 || !ctx.parentRows || !ctx.ordinals)
+            return false;
         Permutation permutation;
         uint64_t current = ~uint64_t(0);
         for (uint32_t i = 0; i < ctx.count; ++i) {
@@ -142,29 +217,28 @@ public:
                 current = ctx.parentRows[i];
                 permutation = Permutation(m_rows, combineKey(m_rng.key(), current));
             }
-            const uint64_t row = permutation.map(ctx.ordinals[i] % m_rows);
-            out[i] = m_column->valueForRow(row, *ctx.arena);
+            rows[i] = permutation.map(ctx.ordinals[i] % m_rows);
         }
+        return true;
     }
     bool needsParent() const override { return true; }
 
 private:
     RandomStream m_rng;
     const TableRuntime *m_table;
-    const ColumnRuntime *m_column;
     uint64_t m_rows = 0;
 };
 
 // One side of a pair: row r of the table is pair perm(r) of the pair space nA × nB; the pair's
 // first column (by name) reads row i / nB of its table, the second row i % nB of its own.
-class PairReference final : public RowGenerator<PairReference>
+class PairReference final : public DrawnValue
 {
 public:
-    PairReference(uint64_t key, const TableRuntime *own, const ColumnRuntime *column,
-                  const TableRuntime *other, bool first)
-        : m_key(key)
+    PairReference(uint64_t key, const TableRuntime *own, int column, const TableRuntime *other,
+                  bool first)
+        : DrawnValue(own, column)
+        , m_key(key)
         , m_own(own)
-        , m_column(column)
         , m_other(other)
         , m_first(first)
     {}
@@ -176,18 +250,20 @@ public:
         m_space = space > (uint64_t(1) << 62) ? uint64_t(1) << 62 : uint64_t(space);
         m_permutation = Permutation(std::max<uint64_t>(m_space, 1), m_key);
     }
-    Value at(uint64_t row, Arena &arena) const
+    bool drawRows(const BatchContext &ctx, uint64_t *rows) const override
     {
         if (m_space == 0)
-            return Value::null();
-        const uint64_t pair = m_permutation.map(row % m_space);
-        return m_column->valueForRow(m_first ? pair / m_b : pair % m_b, arena);
+            return false;
+        for (uint32_t i = 0; i < ctx.count; ++i) {
+            const uint64_t pair = m_permutation.map(ctx.row(i) % m_space);
+            rows[i] = m_first ? pair / m_b : pair % m_b;
+        }
+        return true;
     }
 
 private:
     uint64_t m_key;
     const TableRuntime *m_own;
-    const ColumnRuntime *m_column;
     const TableRuntime *m_other;
     bool m_first;
     uint64_t m_b = 0;
@@ -195,21 +271,20 @@ private:
     Permutation m_permutation;
 };
 
-class ParentKey final : public Generator
+class ParentKey final : public DrawnValue
 {
 public:
-    explicit ParentKey(const ColumnRuntime *column)
-        : m_column(column)
+    ParentKey(const TableRuntime *parent, int column)
+        : DrawnValue(parent, column)
     {}
-    void generate(const BatchContext &ctx, Value *out) const override
+    bool drawRows(const BatchContext &ctx, uint64_t *rows) const override
     {
-        for (uint32_t i = 0; i < ctx.count; ++i)
-            out[i] = m_column->valueForRow(ctx.parentRows[i], *ctx.arena);
+        if (!ctx.parentRows)
+            return false;
+        std::copy_n(ctx.parentRows, ctx.count, rows);
+        return true;
     }
     bool needsParent() const override { return true; }
-
-private:
-    const ColumnRuntime *m_column;
 };
 
 class Ordinal final : public Generator
@@ -347,7 +422,7 @@ const TableRuntime *pairPartner(GeneratorArgs &a, const QString &partner)
 }
 
 std::unique_ptr<Generator> makePair(GeneratorArgs &a, const QString &partner,
-                                    const TableRuntime *table, const ColumnRuntime *column)
+                                    const TableRuntime *table, int column)
 {
     const TableRuntime *other = pairPartner(a, partner);
     if (!other)
@@ -390,8 +465,8 @@ std::unique_ptr<Generator> makeReference(GeneratorArgs &a)
         return nullptr;
     }
     // A column read from a shared row is one part of a composite key: it need not be unique.
-    const ColumnRuntime *column = targetColumn(a, table, columnName, leader.isEmpty());
-    if (!column)
+    const int column = targetColumn(a, table, columnName, leader.isEmpty());
+    if (column < 0)
         return nullptr;
     if (!partner.isEmpty())
         return makePair(a, partner, table, column);
@@ -414,10 +489,10 @@ std::unique_ptr<Generator> makeParent(GeneratorArgs &a)
     }
     if (columnName.isEmpty())
         return nullptr; // reported by name()
-    const ColumnRuntime *column = targetColumn(a, parent, columnName);
-    if (!column)
+    const int column = targetColumn(a, parent, columnName);
+    if (column < 0)
         return nullptr;
-    return std::make_unique<ParentKey>(column);
+    return std::make_unique<ParentKey>(parent, column);
 }
 
 std::unique_ptr<Generator> makeOrdinal(GeneratorArgs &a)

@@ -1,7 +1,9 @@
 // Dates, timestamps and times of day: in a range with a distribution, or after another column of
-// the same row by an interval with a distribution ("shipped after ordered").
+// the same row, of its parent row or of a row its reference drew, by an interval with a
+// distribution ("shipped after ordered", "l_shipdate after parent.o_orderdate").
 
 #include "generators/distribution.h"
+#include "generators/expressiongenerator.h"
 #include "schema/compiledschema.h"
 #include "schema/generatorregistry.h"
 
@@ -30,10 +32,11 @@ public:
         , m_hi(hi)
     {}
 
-    void setAfter(const QString &column, Spread interval)
+    void setAfter(const QString &column, Spread interval, std::optional<RowExpression> other)
     {
         m_afterColumn = column;
         m_interval = interval;
+        m_afterOther = std::move(other);
     }
 
     // A time series: the n-th row (or n-th child of its parent) at start + n * every, plus a
@@ -60,7 +63,12 @@ public:
                 out[i] = make(m_spread.sampleInt(m_rng, ctx.row(i), 0) * m_unit);
             return;
         }
-        const Value *base = ctx.batch->column(m_afterIndex);
+        std::vector<Value> other;
+        if (m_afterOther) { // a column of another row, read as a timestamp
+            other.resize(ctx.count);
+            m_afterOther->evaluate(ctx, {}, other.data());
+        }
+        const Value *base = m_afterOther ? other.data() : ctx.batch->column(m_afterIndex);
         for (uint32_t i = 0; i < ctx.count; ++i) {
             const Value &b = base[i];
             if (b.isNull()) {
@@ -89,7 +97,15 @@ public:
     }
     QStringList dependencies() const override
     {
-        return m_afterColumn.isEmpty() ? QStringList() : QStringList{m_afterColumn};
+        if (m_afterColumn.isEmpty() || m_afterColumn.contains(QLatin1Char('.')))
+            return {}; // another row's column is read by m_afterOther
+        return {m_afterColumn};
+    }
+    bool needsParent() const override { return m_afterOther && m_afterOther->needsParent(); }
+    void bindTable(const TableRuntime &table) override
+    {
+        if (m_afterOther)
+            m_afterOther->bindTable(table);
     }
     QString dependencyKey(int) const override { return QStringLiteral("after.column"); }
     void bindDependencies(const QList<int> &indexes) override
@@ -123,6 +139,7 @@ private:
     int64_t m_lo, m_hi; // range in steps
     QString m_afterColumn;
     int m_afterIndex = -1;
+    std::optional<RowExpression> m_afterOther; // after parent.x or ref.x
     Spread m_interval;
     int64_t m_every = 0, m_jitter = 0;
 };
@@ -168,7 +185,14 @@ void readAfter(GeneratorArgs &a, Temporal &g, int64_t unit)
     reader.requireOrdered(QStringLiteral("min"), double(lo), QStringLiteral("max"), double(hi));
     const Spread spread = Spread::read(reader, double(lo), double(std::max(lo, hi)), unit);
     reader.rejectUnknown();
-    g.setAfter(column, spread);
+    std::optional<RowExpression> other;
+    if (column.contains(QLatin1Char('.'))) {
+        QList<ExprProblem> problems;
+        other = RowExpression::compile(a, column, QStringLiteral("timestamp"), &problems);
+        for (const ExprProblem &problem : std::as_const(problems))
+            reader.error(QStringLiteral("column"), problem.message);
+    }
+    g.setAfter(column, spread, std::move(other));
 }
 
 std::unique_ptr<Generator> makeTemporal(GeneratorArgs &a, ValueKind kind)

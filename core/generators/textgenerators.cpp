@@ -10,6 +10,7 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <cmath>
 
 namespace spillway {
@@ -346,6 +347,18 @@ public:
             m_columns[size_t(i)] = columnIndexes[i];
     }
 
+    bool needsParent() const override
+    {
+        return std::any_of(
+            m_spec.computed.begin(), m_spec.computed.end(),
+            [](const TemplateSpec::Computed &c) { return c.expression.needsParent(); });
+    }
+    void bindTable(const TableRuntime &table) override
+    {
+        for (TemplateSpec::Computed &c : m_spec.computed)
+            c.expression.bindTable(table);
+    }
+
     void generate(const BatchContext &ctx, Value *out) const override
     {
         // The columns read, resolved once per batch; unbound ones read as null.
@@ -494,7 +507,8 @@ bool parseTemplate(const QString &text, const GeneratorArgs &args, TemplateSpec 
                 return false;
             }
             flush();
-            if (name.contains(QLatin1Char('('))) {
+            // Expressions, and columns of other rows ({parent.x}, {ref.x}), are computed.
+            if (name.contains(QLatin1Char('(')) || name.contains(QLatin1Char('.'))) {
                 const qsizetype lead = text.indexOf(name, i + 1) - i - 1;
                 if (!addComputed(name, int(i + 1 + lead), args, spec))
                     return false;

@@ -103,6 +103,7 @@ void TableRuntime::generate(RowBatch &batch, const std::vector<int> &only) const
     BatchContext ctx;
     ctx.firstRow = batch.firstRow;
     ctx.count = batch.count;
+    ctx.rows = batch.rows;
     ctx.batch = &batch;
     ctx.arena = &batch.arena;
     if (isChild()) {

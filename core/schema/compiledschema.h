@@ -53,6 +53,7 @@ public:
 
     uint64_t firstRow = 0;
     uint32_t count = 0;
+    const uint64_t *rows = nullptr; // scattered rows (RowReader): the row index of each
     Arena arena;
     std::vector<uint64_t> parentRows;
     std::vector<uint32_t> ordinals;
@@ -88,13 +89,18 @@ struct TableRuntime
     QString name;
     int schemaIndex = -1; // position in Schema::tables
     std::vector<ColumnRuntime> columns;
-    std::vector<int> evalOrder;        // column indexes, dependencies first
-    std::vector<int> outputColumns;    // visible column indexes, in document order
-    int parent = -1;                   // index (in CompiledSchema::tables) of the fan-out parent
+    std::vector<int> evalOrder;     // column indexes, dependencies first
+    std::vector<int> outputColumns; // visible column indexes, in document order
+    int parent = -1;                // index (in CompiledSchema::tables) of the fan-out parent
+    const TableRuntime *parentTable = nullptr; // the same parent, for readers of other rows
     std::unique_ptr<Generator> fanOut; // rows per parent row, evaluated on parent row indexes
-    std::vector<int> references;       // tables this one references (for load order)
-    int64_t declaredRows = 0;          // root tables: rows from the document
-    RowBound declaredBound;            // from the document's counts (child tables: fan-out's max)
+    // Child tables whose every parent row has exactly this many rows (a constant fan-out, or a
+    // uniform one with min = max): child row r is ordinal r % k under parent row r / k. 0 when
+    // the fan-out varies (or for root tables).
+    uint64_t constantFanOut = 0;
+    std::vector<int> references; // tables this one references (for load order)
+    int64_t declaredRows = 0;    // root tables: rows from the document
+    RowBound declaredBound;      // from the document's counts (child tables: fan-out's max)
     // Table-level keys, each unique by construction (checked by the compiler).
     std::vector<int> primaryKey;                // composite primary key, empty when none
     std::vector<std::vector<int>> uniqueKeys;   // composite unique constraints

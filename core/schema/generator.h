@@ -17,18 +17,34 @@
 namespace spillway {
 
 class RowBatch;
+struct TableRuntime;
 
-// What a generator sees of the batch it fills.
+// What a generator sees of the batch it fills: contiguous rows firstRow, firstRow + 1, ..., or
+// scattered rows (a lookup reads the rows references drew). Generators read row indexes only
+// through row(i), so both give each row the same value.
 struct BatchContext
 {
     uint64_t firstRow = 0;                // table row index of the batch's first row
     uint32_t count = 0;                   // rows in the batch
+    const uint64_t *rows = nullptr;       // scattered rows: the row index of each (firstRow unused)
     const uint64_t *parentRows = nullptr; // child tables: parent row index of each row
     const uint32_t *ordinals = nullptr;   // child tables: 0-based position under its parent
     const RowBatch *batch = nullptr;      // values of the row's other columns (see dependencies())
     Arena *arena = nullptr;               // storage for text values
 
-    uint64_t row(uint32_t i) const { return firstRow + i; }
+    uint64_t row(uint32_t i) const { return rows ? rows[i] : firstRow + i; }
+    // Rows [offset, offset + n) of this batch; `batch` is not shifted (its columns still start
+    // at row 0), so only generators that read no other column may be given a slice.
+    BatchContext slice(uint32_t offset, uint32_t n) const
+    {
+        BatchContext s = *this;
+        s.firstRow = rows ? 0 : firstRow + offset;
+        s.rows = rows ? rows + offset : nullptr;
+        s.count = n;
+        s.parentRows = parentRows ? parentRows + offset : nullptr;
+        s.ordinals = ordinals ? ordinals + offset : nullptr;
+        return s;
+    }
 };
 
 class Generator
@@ -36,7 +52,7 @@ class Generator
 public:
     virtual ~Generator() = default;
 
-    // Fills out[0 .. ctx.count) with the values of rows ctx.firstRow ...
+    // Fills out[0 .. ctx.count) with the values of rows ctx.row(0), ctx.row(1), ...
     virtual void generate(const BatchContext &ctx, Value *out) const = 0;
     // Fills only out[positions[0 .. n)], for columns that are mostly null: the values are the
     // same as generate() gives. Returns false when the generator cannot (it reads other rows'
@@ -85,6 +101,19 @@ public:
     virtual void bindDependencies(const QList<int> &columnIndexes) { Q_UNUSED(columnIndexes) }
     // True when the value depends on the row's parent (child tables only).
     virtual bool needsParent() const { return false; }
+    // Generators that draw a row of another table (reference, parent): the index of the row each
+    // of ctx.count rows draws, into rows[0 .. ctx.count); the column's value is read from that
+    // row. False (rows untouched) for generators that draw no row.
+    virtual bool drawRows(const BatchContext &ctx, uint64_t *rows) const
+    {
+        Q_UNUSED(ctx)
+        Q_UNUSED(rows)
+        return false;
+    }
+    // Called by the compiler once every column of `table` (this generator's own table) is built
+    // and bound: generators that use other columns' generators (lookups through a reference
+    // column) find them here.
+    virtual void bindTable(const TableRuntime &table) { Q_UNUSED(table) }
     // Called once, single-threaded, after the planner has set every table's row count and
     // before any generate(): generators that depend on other tables' sizes set up here.
     virtual void prepare() {}

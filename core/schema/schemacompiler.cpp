@@ -268,6 +268,12 @@ void SchemaCompiler::compileFanOut(const TableSpec &spec, int t, TableRuntime &t
                  {QStringLiteral("max"), v}};
     }
     const QString kind = count.value(QStringLiteral("kind")).toString(QStringLiteral("uniform"));
+    table.parentTable = m_currentParent;
+    const QJsonValue lo = count.value(QStringLiteral("min")),
+                     hi = count.value(QStringLiteral("max"));
+    if (kind == QLatin1String("uniform") && lo.isDouble() && lo == hi && lo.toDouble() >= 1 &&
+        lo.toDouble() == std::floor(lo.toDouble()) && lo.toDouble() < 1e15)
+        table.constantFanOut = uint64_t(lo.toDouble());
     const GeneratorInfo *info = GeneratorRegistry::instance().find(kind);
     if (!info || info->category != QLatin1String("number") ||
         info->defaultSqlType != QLatin1String("integer")) {
@@ -385,8 +391,12 @@ bool SchemaCompiler::compileColumn(const TableSpec &spec, int t, int c, TableRun
                                          ? spec.perParent ? spec.perParent->parent : QString()
                                          : cs.generator.value(QStringLiteral("table")).toString();
             column.referencedColumn = cs.generator.value(QStringLiteral("column")).toString();
-            // A column of a row another reference picked is part of a composite foreign key.
-            if (cs.generator.contains(QStringLiteral("row")))
+            // A column of a row another reference picked is part of a composite foreign key, and
+            // so is a reference to a column that is not unique on its own (its leader).
+            const TableRuntime *target = SchemaCompiler::table(column.referencedTable);
+            const int targetColumn = target ? target->columnIndex(column.referencedColumn) : -1;
+            if (cs.generator.contains(QStringLiteral("row")) ||
+                (targetColumn >= 0 && !target->columns[size_t(targetColumn)].unique))
                 column.referencedTable.clear();
             else if (column.generator &&
                      (cs.generator.value(QStringLiteral("distinct")).toBool(false) ||
@@ -460,6 +470,11 @@ void SchemaCompiler::resolveDependencies(const TableSpec &spec, int t, TableRunt
                               QStringLiteral("this generator needs a parent row: give table "
                                              "'%1' a 'rowsPerParent' fan-out")
                                   .arg(spec.name));
+    }
+    // Lookups through reference columns find those columns' generators.
+    for (ColumnRuntime &column : table.columns) {
+        if (column.generator)
+            column.generator->bindTable(table);
     }
     std::vector<int> state(size_t(n), 0);
     std::function<void(int)> visit = [&](int c) {
