@@ -4,6 +4,7 @@
 // column's, so a field's values do not change when another field is added.
 
 #include "base/jsonvalue.h"
+#include "generators/aggregategenerator.h"
 #include "generators/distribution.h"
 #include "generators/expressiongenerator.h"
 #include "generators/nested.h"
@@ -339,6 +340,7 @@ void registerCompositeGenerators(GeneratorRegistry &r)
            QStringLiteral(QT_TRANSLATE_NOOP("GeneratorRegistry", "Random bytes (bytea, hex form)")),
            QStringLiteral("bytea"), createBytes});
     registerExpressionGenerators(r);
+    registerAggregateGenerators(r);
 }
 
 } // namespace spillway

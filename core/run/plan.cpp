@@ -79,12 +79,22 @@ std::vector<bool> Plan::neededTables(Diagnostics &diagnostics) const
         }
         needed[size_t(t)] = true;
     }
-    // Tables are in load order, so walking backwards pulls in everything referenced.
-    for (size_t t = tables.size(); t-- > 0;) {
-        if (!needed[t])
-            continue;
-        for (int r : tables[t]->references)
-            needed[size_t(r)] = true;
+    // Tables are in load order, so walking backwards pulls in everything referenced; a table's
+    // aggregates need their child table's rows counted too, which come later, so walk again
+    // until nothing is added.
+    for (bool added = true; added;) {
+        added = false;
+        for (size_t t = tables.size(); t-- > 0;) {
+            if (!needed[t])
+                continue;
+            for (int r : tables[t]->references)
+                needed[size_t(r)] = true;
+            for (const QString &child : tables[t]->aggregatedChildren) {
+                const int c = m_schema->tableIndex(child);
+                if (c >= 0 && !needed[size_t(c)])
+                    needed[size_t(c)] = added = true;
+            }
+        }
     }
     return needed;
 }
@@ -148,6 +158,8 @@ bool Plan::sizeTables(Diagnostics &diagnostics, QThreadPool *pool)
 {
     auto &tables = m_schema->tables();
     const std::vector<bool> needed = neededTables(diagnostics);
+    std::vector<std::vector<ChunkSpec>> chunks(tables.size());
+    std::vector<TablePlan> selected;
     for (size_t t = 0; t < tables.size(); ++t) {
         TableRuntime &table = *tables[t];
         TablePlan tp;
@@ -156,7 +168,7 @@ bool Plan::sizeTables(Diagnostics &diagnostics, QThreadPool *pool)
         if (!table.isChild())
             table.rowCount = rootRows(table);
         if (needed[t] && table.isChild())
-            cutChildTable(table, tp, pool, tp.selected);
+            cutChildTable(table, tp, pool, tp.selected, chunks[t]);
         // Unbounded fan-outs were checked against their mean: now against the rows counted.
         if (needed[t] &&
             !table.checkUniqueCapacity({table.rowCount,
@@ -174,15 +186,24 @@ bool Plan::sizeTables(Diagnostics &diagnostics, QThreadPool *pool)
             if (column.generator)
                 column.generator->prepare();
         }
-        if (!table.isChild() && tp.selected)
-            cutRootTable(table, tp);
         if (table.fanOut)
             table.fanOut->prepare();
-        if (tp.selected) {
-            tp.totalRows = table.rowCount;
-            m_totalRows += tp.rows;
-            m_tables.push_back(tp);
-        }
+        if (tp.selected)
+            selected.push_back(tp);
+    }
+    // Root tables are cut once every generator is prepared: sizing their chunks generates a
+    // sample of rows, and an aggregate recomputes the rows of a child table sized later.
+    for (TablePlan &tp : selected) {
+        const TableRuntime &table = *tables[size_t(tp.table)];
+        if (!table.isChild())
+            cutRootTable(table, tp, chunks[size_t(tp.table)]);
+        tp.firstChunk = m_chunks.size();
+        tp.chunkCount = chunks[size_t(tp.table)].size();
+        m_chunks.insert(m_chunks.end(), chunks[size_t(tp.table)].begin(),
+                        chunks[size_t(tp.table)].end());
+        tp.totalRows = table.rowCount;
+        m_totalRows += tp.rows;
+        m_tables.push_back(tp);
     }
     return !diagnostics.hasErrors();
 }
@@ -222,26 +243,26 @@ bool Plan::checkBounds(const std::vector<bool> &needed, Diagnostics &diagnostics
     return ok;
 }
 
-void Plan::cutRootTable(const TableRuntime &table, TablePlan &plan)
+void Plan::cutRootTable(const TableRuntime &table, TablePlan &plan,
+                        std::vector<ChunkSpec> &chunks) const
 {
     plan.bytesPerRow = estimateBytesPerRow(table);
     plan.chunkRows = chunkRowsFor(plan.bytesPerRow, m_options.chunkRows);
     const auto [begin, end] =
         shardRange(table.rowCount, m_options.shardIndex, m_options.shardCount);
-    plan.firstChunk = m_chunks.size();
     plan.rows = end - begin;
     for (uint64_t row = begin; row < end; row += plan.chunkRows) {
         ChunkSpec c;
         c.table = plan.table;
-        c.indexInTable = uint32_t(m_chunks.size() - plan.firstChunk);
+        c.indexInTable = uint32_t(chunks.size());
         c.firstRow = row;
         c.rowCount = std::min(plan.chunkRows, end - row);
-        m_chunks.push_back(c);
+        chunks.push_back(c);
     }
-    plan.chunkCount = m_chunks.size() - plan.firstChunk;
 }
 
-void Plan::cutChildTable(TableRuntime &table, TablePlan &plan, QThreadPool *pool, bool cut)
+void Plan::cutChildTable(TableRuntime &table, TablePlan &plan, QThreadPool *pool, bool cut,
+                         std::vector<ChunkSpec> &chunks) const
 {
     const TableRuntime &parent = *m_schema->tables()[size_t(table.parent)];
     // Mean fan-out from a sample of parents, to size parent ranges at about chunkRows rows.
@@ -282,19 +303,20 @@ void Plan::cutChildTable(TableRuntime &table, TablePlan &plan, QThreadPool *pool
             c.rowCount = n;
         });
     uint64_t row = 0;
-    plan.firstChunk = m_chunks.size();
+    table.childRanges.clear();
+    table.childRanges.reserve(ranges.size());
     for (ChunkSpec &c : ranges) {
         c.firstRow = row;
+        table.childRanges.push_back({c.firstParent, c.firstRow});
         row += c.rowCount;
         const bool inShard = c.firstParent >= pBegin && c.firstParent < pEnd;
         if (cut && inShard && c.rowCount > 0) {
-            c.indexInTable = uint32_t(m_chunks.size() - plan.firstChunk);
+            c.indexInTable = uint32_t(chunks.size());
             plan.rows += c.rowCount;
-            m_chunks.push_back(c);
+            chunks.push_back(c);
         }
     }
     table.rowCount = row;
-    plan.chunkCount = m_chunks.size() - plan.firstChunk;
 }
 
 bool Plan::wantsDirtyRows(const CompiledSchema &schema, const PlanOptions &options)

@@ -108,8 +108,13 @@ private:
         return rootRows(*m_schema, table, m_options);
     }
     bool checkBounds(const std::vector<bool> &needed, Diagnostics &diagnostics) const;
-    void cutRootTable(const TableRuntime &table, TablePlan &plan);
-    void cutChildTable(TableRuntime &table, TablePlan &plan, QThreadPool *pool, bool cut);
+    // Both cut a table's chunks into `chunks` (indexInTable set); sizeTables() places them.
+    void cutRootTable(const TableRuntime &table, TablePlan &plan,
+                      std::vector<ChunkSpec> &chunks) const;
+    // Counts every range of parents' rows and keeps the ranges as the table's childRanges (for
+    // every parent, also when `cut` is false: the table is counted for a reference or aggregate).
+    void cutChildTable(TableRuntime &table, TablePlan &plan, QThreadPool *pool, bool cut,
+                       std::vector<ChunkSpec> &chunks) const;
     std::vector<bool> neededTables(Diagnostics &diagnostics) const;
     std::shared_ptr<const DirtyTables> buildDirtyTables(OutputFormat format) const;
 

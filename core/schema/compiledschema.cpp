@@ -4,6 +4,7 @@
 
 #include "schema/schemacompiler.h"
 
+#include <atomic>
 #include <cmath>
 
 namespace spillway {
@@ -112,6 +113,70 @@ void TableRuntime::generate(RowBatch &batch, const std::vector<int> &only) const
     }
     for (int c : only)
         columns[size_t(c)].fill(ctx, batch.column(c));
+}
+
+namespace {
+
+uint64_t nextTableSerial()
+{
+    static std::atomic<uint64_t> serial{0};
+    return ++serial;
+}
+
+// Where this thread's last firstChildRow() call for a table ended: the next call for a parent at
+// or after it continues from there.
+struct ChildCursor
+{
+    uint64_t table = 0; // TableRuntime serial; 0: unused
+    uint64_t parent = 0;
+    uint64_t row = 0;
+};
+
+// A fan-out of one value k (constant, or uniform with min = max): k.
+std::optional<uint64_t> fixedFanOut(const Generator *fanOut)
+{
+    if (!fanOut || !fanOut->canEnumerate() || fanOut->cardinality() != std::optional<uint64_t>(1))
+        return std::nullopt;
+    Arena arena(64);
+    const Value v = fanOut->valueAt(0, arena);
+    return v.kind == ValueKind::Int && v.i > 0 ? uint64_t(v.i) : 0;
+}
+
+} // namespace
+
+TableRuntime::TableRuntime()
+    : m_serial(nextTableSerial())
+{}
+
+uint64_t TableRuntime::firstChildRow(uint64_t parentRow) const
+{
+    if (const auto k = fixedFanOut(fanOut.get()))
+        return parentRow * *k;
+    const auto after =
+        std::upper_bound(childRanges.begin(), childRanges.end(), parentRow,
+                         [](uint64_t p, const ChildRange &range) { return p < range.firstParent; });
+    ChildRange from = after == childRanges.begin() ? ChildRange{} : *(after - 1);
+    constexpr int kCursors = 4;
+    thread_local ChildCursor cursors[kCursors];
+    thread_local int replace = 0;
+    ChildCursor *cursor = nullptr;
+    for (ChildCursor &c : cursors) {
+        if (c.table == m_serial)
+            cursor = &c;
+    }
+    if (cursor && cursor->parent <= parentRow && cursor->parent >= from.firstParent)
+        from = {cursor->parent, cursor->row};
+    if (!cursor) {
+        cursor = &cursors[replace];
+        replace = (replace + 1) % kCursors;
+    }
+    thread_local Arena scratch(256);
+    uint64_t row = from.firstRow;
+    for (uint64_t p = from.firstParent; p < parentRow; ++p)
+        row += fanOutOf(p, scratch);
+    scratch.reset();
+    *cursor = {m_serial, parentRow, row};
+    return row;
 }
 
 uint64_t TableRuntime::fanOutOf(uint64_t parentRow, Arena &arena) const

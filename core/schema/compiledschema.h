@@ -76,6 +76,14 @@ struct RowBound
     QString lower; // e.g. "lower 'rows'"
 };
 
+// A checkpoint of a child table's row numbering: parent row `firstParent`'s first child is the
+// table's row `firstRow` (the planner keeps one per counted range of parents).
+struct ChildRange
+{
+    uint64_t firstParent = 0;
+    uint64_t firstRow = 0;
+};
+
 // A table-level foreign key over several columns (column indexes of the referencing table).
 struct ForeignKeyRuntime
 {
@@ -86,6 +94,8 @@ struct ForeignKeyRuntime
 
 struct TableRuntime
 {
+    TableRuntime();
+
     QString name;
     int schemaIndex = -1; // position in Schema::tables
     std::vector<ColumnRuntime> columns;
@@ -106,8 +116,15 @@ struct TableRuntime
     std::vector<std::vector<int>> uniqueKeys;   // composite unique constraints
     std::vector<ForeignKeyRuntime> foreignKeys; // composite foreign keys
 
+    // Child tables whose rows this table's `aggregate` columns recompute (by name): a plan
+    // counts their rows whenever it writes this table.
+    QStringList aggregatedChildren;
+
     // Set by the planner before any generation; child tables' counts come from the fan-out.
     uint64_t rowCount = 0;
+    // Child tables: checkpoints of the row numbering, ascending, set by the planner for every
+    // parent row (also when only the parent table is written); empty: counted from parent 0.
+    std::vector<ChildRange> childRanges;
 
     bool isChild() const { return parent >= 0; }
     // A column of the primary key (its own or the table's), or one without nulls whose generator
@@ -125,6 +142,11 @@ struct TableRuntime
     std::vector<int> evaluationOrderFor(int column) const;
     // Rows under parent row p (child tables).
     uint64_t fanOutOf(uint64_t parentRow, Arena &arena) const;
+    // Child tables: the row index of parent row p's first child, the same numbering a run,
+    // preview and verify use. Constant fan-outs: p × k; otherwise the checkpoint before p plus
+    // one fan-out draw per parent in between, continued from this thread's last call for the
+    // table, so walking consecutive parents costs one draw each.
+    uint64_t firstChildRow(uint64_t parentRow) const;
     // A child table's bound under `parentRows` rows of `parentName`: parent rows times the
     // fan-out's maximum, or its mean when the fan-out is unbounded (then a plan also checks the
     // counted rows).
@@ -138,6 +160,9 @@ struct TableRuntime
     bool checkDistinctDraws(const QString &parentName, bool planned,
                             Diagnostics &diagnostics) const;
     bool checkPairDraws(int column, bool planned, Diagnostics &diagnostics) const;
+
+private:
+    uint64_t m_serial; // tells this table's per-thread cursor from a freed table's at its address
 };
 
 class CompiledSchema

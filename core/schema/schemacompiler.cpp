@@ -1,5 +1,7 @@
 #include "schema/schemacompiler.h"
 
+#include "schema/aggregatecheck.h"
+
 #include <QRegularExpression>
 #include <QSet>
 
@@ -183,6 +185,8 @@ std::shared_ptr<CompiledSchema> SchemaCompiler::run()
         auto table = compileTable(t);
         m_result->m_tables.push_back(std::move(table));
     }
+    if (!m_diagnostics.hasErrors())
+        checkAggregateCycles(*m_result, m_diagnostics);
     if (m_diagnostics.hasErrors())
         return nullptr;
     return std::move(m_result);
@@ -386,6 +390,8 @@ bool SchemaCompiler::compileColumn(const TableSpec &spec, int t, int c, TableRun
             m_diagnostics.add(genPath, QStringLiteral("generator '%1' could not be built from "
                                                       "these parameters: check them")
                                            .arg(kind));
+        if (kind == QLatin1String("aggregate") && column.generator)
+            table.aggregatedChildren.append(cs.generator.value(QStringLiteral("table")).toString());
         if (kind == QLatin1String("reference") || kind == QLatin1String("parent")) {
             column.referencedTable = kind == QLatin1String("parent")
                                          ? spec.perParent ? spec.perParent->parent : QString()

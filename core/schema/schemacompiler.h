@@ -24,6 +24,10 @@ public:
 
     // The table whose columns are being compiled: expressions read its columns' names and types.
     const TableSpec *currentTableSpec() const { return m_currentSpec; }
+    // The document compiled, and the schema it is compiled into: aggregates read their child
+    // table's columns from the document and find its runtime, compiled later, in prepare().
+    const Schema &document() const { return m_schema; }
+    const CompiledSchema *compiled() const { return m_result.get(); }
 
     // Closest known name, for "did you mean" hints; empty when nothing is close.
     static QString closest(const QString &name, const QStringList &candidates);
