@@ -163,7 +163,7 @@ class TestTpch : public QObject
             QVERIFY2(error.isEmpty(), qPrintable(QStringLiteral("%1: %2").arg(table, error)));
         }
         QCOMPARE(runSql(QStringLiteral("constraints.sql"), ddl.out.mid(split)), QString());
-        QCOMPARE(query(QStringLiteral("ANALYZE")), QString());
+        QCOMPARE(psql({QStringLiteral("-c"), QStringLiteral("ANALYZE")}), QString());
     }
 
     // The constraint of `table` over exactly `columns` (in order), of pg_constraint type `type`.
@@ -249,7 +249,7 @@ private slots:
                 : QStringLiteral("ALTER TABLE %1 ADD FOREIGN KEY (%2) REFERENCES %3")
                       .arg(table, columns, references);
         qInfo("not in the DDL, added: %s", qPrintable(sql));
-        QCOMPARE(query(sql), QString());
+        QCOMPARE(psql({QStringLiteral("-c"), sql}), QString());
         QVERIFY(!constraintOn(table, columns, type).isEmpty());
     }
 

@@ -40,7 +40,7 @@ select count(*) from part where array_length(string_to_array(p_name, ' '), 1) <>
     'yellow']));
 
 -- rule: p_mfgr Manufacturer#M and p_brand Brand#MN with the same M
-select count(*) from part where p_mfgr !~ '^Manufacturer#[1-5]$' or p_brand !~ '^Brand#[1-5][1-5]$'
+select count(*) from part where rtrim(p_mfgr) !~ '^Manufacturer#[1-5]$' or rtrim(p_brand) !~ '^Brand#[1-5][1-5]$'
     or substr(p_brand, 7, 1) <> substr(p_mfgr, 14, 1);
 
 -- rule: p_type from the three syllable lists
