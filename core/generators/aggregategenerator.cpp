@@ -12,7 +12,7 @@ namespace spillway {
 
 namespace {
 
-enum class Function { Sum, Count, Min, Max, Avg, BoolAnd, BoolOr };
+enum class Function { Count, Sum, Avg, Min, Max, BoolAnd, BoolOr }; // as aggregateFunctions()
 
 // The columns of the child table an aggregate's expression reads, from the document: the child
 // compiles after its parent, so its runtime is found later, in prepare().
@@ -448,9 +448,9 @@ std::unique_ptr<Generator> makeAggregate(GeneratorArgs &a)
 
 const QStringList &aggregateFunctions()
 {
-    static const QStringList names{QStringLiteral("sum"),    QStringLiteral("count"),
-                                   QStringLiteral("min"),    QStringLiteral("max"),
-                                   QStringLiteral("avg"),    QStringLiteral("bool_and"),
+    static const QStringList names{QStringLiteral("count"),  QStringLiteral("sum"),
+                                   QStringLiteral("avg"),    QStringLiteral("min"),
+                                   QStringLiteral("max"),    QStringLiteral("bool_and"),
                                    QStringLiteral("bool_or")};
     return names;
 }

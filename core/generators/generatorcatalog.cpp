@@ -268,8 +268,19 @@ QJsonObject GeneratorCatalog::startingParameters(const QString &kind, const Sche
         if (name == QLatin1String("kind"))
             continue;
         const ParameterType type = parameterType(name, props.value(name).toObject());
-        if (type == ParameterType::TableRef) {
+        if (type == ParameterType::TableRef && kind == QLatin1String("aggregate")) {
+            QString child; // an aggregate folds the rows of a child table of its own
+            if (schema && own)
+                for (const TableSpec &t : schema->tables)
+                    if (child.isEmpty() && t.perParent && t.perParent->parent == own->name)
+                        child = t.name;
+            result.insert(name, child);
+        } else if (type == ParameterType::TableRef) {
             result.insert(name, refTable);
+        } else if (type == ParameterType::Enum) {
+            const QJsonArray options =
+                props.value(name).toObject().value(QStringLiteral("enum")).toArray();
+            result.insert(name, options.isEmpty() ? startingValue(name, type) : options.first());
         } else if (type == ParameterType::ColumnRef) {
             const QString keyTable = kind == QLatin1String("parent") && own && own->perParent
                                          ? own->perParent->parent

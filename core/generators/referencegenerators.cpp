@@ -229,6 +229,35 @@ private:
     uint64_t m_rows = 0;
 };
 
+// Ordinal i of parent row p draws row (p + 1 + i * (S / k + p / S)) mod S (see strideFanOut).
+class StrideReference final : public DrawnValue
+{
+public:
+    StrideReference(const TableRuntime *table, int column, uint64_t fanOut)
+        : DrawnValue(table, column)
+        , m_table(table)
+        , m_k(fanOut)
+    {}
+    void prepare() override { m_rows = m_table->rowCount; }
+    bool drawRows(const BatchContext &ctx, uint64_t *rows) const override
+    {
+        if (m_rows == 0 || !ctx.parentRows || !ctx.ordinals)
+            return false;
+        for (uint32_t i = 0; i < ctx.count; ++i) {
+            const uint64_t p = ctx.parentRows[i];
+            const unsigned __int128 step = m_rows / m_k + p / m_rows;
+            rows[i] = uint64_t((p + 1 + step * ctx.ordinals[i]) % m_rows);
+        }
+        return true;
+    }
+    bool needsParent() const override { return true; }
+
+private:
+    const TableRuntime *m_table;
+    uint64_t m_k;
+    uint64_t m_rows = 0;
+};
+
 // One side of a pair: row r of the table is pair perm(r) of the pair space nA × nB; the pair's
 // first column (by name) reads row i / nB of its table, the second row i % nB of its own.
 class PairReference final : public DrawnValue
@@ -312,7 +341,40 @@ struct Draw
     double s = 0;
     bool scatter = true;
     bool distinct = false;
+    uint64_t stride = 0; // "stride": the constant fan-out k of the child table
 };
+
+// "stride": ordinal i of parent row p draws row (p + 1 + i * (S / k + p / S)) mod S of a table
+// of S rows, k the child table's constant fan-out: TPC-H's partsupp suppliers
+// (ps_suppkey = (ps_partkey + i * (S/4 + (ps_partkey - 1) / S)) mod S + 1). The k rows of one
+// parent are distinct unless j * (S / k + p / S) is a multiple of S for some 0 < j < k, which
+// checkDistinctDraws rules out for every parent row p < P.
+uint64_t strideFanOut(GeneratorArgs &a, const Draw &d)
+{
+    const auto *compiler = dynamic_cast<const SchemaCompiler *>(&a.context);
+    const TableSpec *spec = compiler ? compiler->currentTableSpec() : nullptr;
+    const uint64_t k = spec && spec->perParent && a.context.parentTable()
+                           ? SchemaCompiler::constantCount(spec->perParent->count)
+                           : 0;
+    QString problem;
+    if (k == 0)
+        problem = QStringLiteral("'stride' draws the rows of each parent by the parent row and "
+                                 "the ordinal, so it needs a child table with a constant "
+                                 "fan-out: give table '%1' a 'rowsPerParent' count of kind "
+                                 "constant")
+                      .arg(a.table);
+    else if (d.distinct || d.distribution != QLatin1String("uniform"))
+        problem = QStringLiteral("'stride' says how the rows are drawn: drop 'distinct' and "
+                                 "'distribution'");
+    else if (a.depth > 0)
+        problem = QStringLiteral("'stride' makes a column part of a table-level key, so it "
+                                 "belongs to a column of its own");
+    if (!problem.isEmpty()) {
+        a.params.error(QStringLiteral("stride"), problem);
+        return 0;
+    }
+    return k;
+}
 
 Draw ownDraw(GeneratorArgs &a)
 {
@@ -329,6 +391,8 @@ Draw ownDraw(GeneratorArgs &a)
     }
     d.scatter = a.params.boolean(QStringLiteral("scatter"), true);
     d.distinct = a.params.boolean(QStringLiteral("distinct"), false);
+    if (a.params.boolean(QStringLiteral("stride"), false))
+        d.stride = strideFanOut(a, d);
     if (d.distinct && d.distribution == QLatin1String("zipf"))
         a.params.error(QStringLiteral("distinct"),
                        QStringLiteral("'distinct' draws each referenced row at most once per "
@@ -369,7 +433,7 @@ std::optional<Draw> sharedDraw(GeneratorArgs &a, const QString &leader, const QS
         a.params.error(QStringLiteral("row"), problem);
         return std::nullopt;
     }
-    for (const char *own : {"distribution", "s", "scatter", "distinct"}) {
+    for (const char *own : {"distribution", "s", "scatter", "distinct", "stride"}) {
         if (a.params.has(QLatin1String(own)))
             a.params.error(QLatin1String(own),
                            QStringLiteral("the row comes from '%1', which says how it is drawn: "
@@ -382,6 +446,12 @@ std::optional<Draw> sharedDraw(GeneratorArgs &a, const QString &leader, const QS
         d.s = g.value(QStringLiteral("s")).toDouble(1.0);
     d.scatter = g.value(QStringLiteral("scatter")).toBool(true);
     d.distinct = g.value(QStringLiteral("distinct")).toBool(false);
+    if (g.value(QStringLiteral("stride")).toBool(false)) {
+        const auto *compiler = dynamic_cast<const SchemaCompiler *>(&a.context);
+        const TableSpec *spec = compiler ? compiler->currentTableSpec() : nullptr;
+        d.stride =
+            spec && spec->perParent ? SchemaCompiler::constantCount(spec->perParent->count) : 0;
+    }
     return d;
 }
 
@@ -407,7 +477,7 @@ const TableRuntime *pairPartner(GeneratorArgs &a, const QString &partner)
     else if (a.depth > 0)
         problem = QStringLiteral("a pair makes columns of a table-level key: move this "
                                  "reference out of the json object");
-    for (const char *own : {"distribution", "s", "scatter", "distinct", "row"}) {
+    for (const char *own : {"distribution", "s", "scatter", "distinct", "stride", "row"}) {
         if (a.params.has(QLatin1String(own)))
             a.params.error(QLatin1String(own),
                            QStringLiteral("a pair is drawn from a permutation of all row pairs: "
@@ -470,6 +540,8 @@ std::unique_ptr<Generator> makeReference(GeneratorArgs &a)
         return nullptr;
     if (!partner.isEmpty())
         return makePair(a, partner, table, column);
+    if (draw->stride)
+        return std::make_unique<StrideReference>(table, column, draw->stride);
     if (draw->distinct)
         return std::make_unique<DistinctReference>(draw->rng, table, column);
     return std::make_unique<Reference>(draw->rng, table, column, draw->s > 0 ? draw->s : 0,

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <optional>
 
 namespace spillway {
 
@@ -132,16 +133,6 @@ struct ChildCursor
     uint64_t row = 0;
 };
 
-// A fan-out of one value k (constant, or uniform with min = max): k.
-std::optional<uint64_t> fixedFanOut(const Generator *fanOut)
-{
-    if (!fanOut || !fanOut->canEnumerate() || fanOut->cardinality() != std::optional<uint64_t>(1))
-        return std::nullopt;
-    Arena arena(64);
-    const Value v = fanOut->valueAt(0, arena);
-    return v.kind == ValueKind::Int && v.i > 0 ? uint64_t(v.i) : 0;
-}
-
 } // namespace
 
 TableRuntime::TableRuntime()
@@ -150,8 +141,8 @@ TableRuntime::TableRuntime()
 
 uint64_t TableRuntime::firstChildRow(uint64_t parentRow) const
 {
-    if (const auto k = fixedFanOut(fanOut.get()))
-        return parentRow * *k;
+    if (constantFanOut)
+        return parentRow * constantFanOut;
     const auto after =
         std::upper_bound(childRanges.begin(), childRanges.end(), parentRow,
                          [](uint64_t p, const ChildRange &range) { return p < range.firstParent; });
@@ -263,6 +254,51 @@ bool TableRuntime::checkPairDraws(int c, bool planned, Diagnostics &diagnostics)
     return false;
 }
 
+// The k rows parent row p draws are rows (p + 1 + i * d) mod S, d = S / k + p / S, i < k: distinct
+// unless some j * d (0 < j < k) is a multiple of S. d takes the values S / k ... S / k + (P - 1) /
+// S.
+static std::optional<uint64_t> strideClash(uint64_t k, uint64_t s, uint64_t p)
+{
+    const uint64_t first = s / k, last = s / k + (p - 1) / s;
+    if (last - first > 1000000 / std::max<uint64_t>(k, 1))
+        return first; // too many steps to check: refused as if the first clashed
+    for (uint64_t d = first; d <= last; ++d) {
+        for (uint64_t j = 1; j < k; ++j) {
+            if ((static_cast<unsigned __int128>(j) * d) % s == 0)
+                return d;
+        }
+    }
+    return std::nullopt;
+}
+
+bool TableRuntime::checkStrideDraws(int c, bool planned, Diagnostics &diagnostics) const
+{
+    const ColumnRuntime &column = columns[size_t(c)];
+    const uint64_t k = constantFanOut;
+    const uint64_t s =
+        planned ? column.distinctFrom->rowCount : column.distinctFrom->declaredBound.rows;
+    const uint64_t p = !parentTable ? 0
+                       : planned    ? parentTable->rowCount
+                                    : parentTable->declaredBound.rows;
+    if (k == 0 || s == 0 || p == 0)
+        return true; // no fan-out (reported with it) or nothing drawn
+    const auto clash = strideClash(k, s, p);
+    if (!clash)
+        return true;
+    diagnostics.add(
+        QStringLiteral("tables[%1].columns[%2].generator.stride").arg(schemaIndex).arg(c),
+        QStringLiteral("%1.%2: 'stride' draws %3 rows of '%4' per parent row, %5 apart (%6 "
+                       "rows of '%4', %7 parent rows), and some of them coincide: give '%4' "
+                       "more rows (not a multiple of a step), or the parent fewer")
+            .arg(name, column.name)
+            .arg(k)
+            .arg(column.distinctFrom->name)
+            .arg(*clash)
+            .arg(s)
+            .arg(p));
+    return false;
+}
+
 bool TableRuntime::checkDistinctDraws(const QString &parentName, bool planned,
                                       Diagnostics &diagnostics) const
 {
@@ -274,6 +310,10 @@ bool TableRuntime::checkDistinctDraws(const QString &parentName, bool planned,
             continue;
         if (columns[c].pairedWith >= 0) {
             ok = checkPairDraws(int(c), planned, diagnostics) && ok;
+            continue;
+        }
+        if (columns[c].strideDraw) {
+            ok = checkStrideDraws(int(c), planned, diagnostics) && ok;
             continue;
         }
         const uint64_t rows = planned ? from->rowCount : from->declaredBound.rows;

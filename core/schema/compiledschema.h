@@ -35,6 +35,10 @@ struct ColumnRuntime
     // A reference with "distinct": true draws rows of this table without replacement within
     // each parent: the parent's fan-out must not exceed its rows (checkDistinctDraws).
     const TableRuntime *distinctFrom = nullptr;
+    // A reference with "stride": true (distinctFrom set too): ordinal i of parent row p draws row
+    // (p + 1 + i * (S / k + p / S)) mod S, k rows per parent, S rows drawn from; checked distinct
+    // per parent for the table's parent rows (checkDistinctDraws).
+    bool strideDraw = false;
     // A reference with "pairs": the column index of its partner; the two draw a pair of rows from
     // a permutation of both tables' row pairs, so the table may not have more rows than pairs.
     int pairedWith = -1;
@@ -160,6 +164,7 @@ struct TableRuntime
     bool checkDistinctDraws(const QString &parentName, bool planned,
                             Diagnostics &diagnostics) const;
     bool checkPairDraws(int column, bool planned, Diagnostics &diagnostics) const;
+    bool checkStrideDraws(int column, bool planned, Diagnostics &diagnostics) const;
 
 private:
     uint64_t m_serial; // tells this table's per-thread cursor from a freed table's at its address

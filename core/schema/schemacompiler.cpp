@@ -273,11 +273,7 @@ void SchemaCompiler::compileFanOut(const TableSpec &spec, int t, TableRuntime &t
     }
     const QString kind = count.value(QStringLiteral("kind")).toString(QStringLiteral("uniform"));
     table.parentTable = m_currentParent;
-    const QJsonValue lo = count.value(QStringLiteral("min")),
-                     hi = count.value(QStringLiteral("max"));
-    if (kind == QLatin1String("uniform") && lo.isDouble() && lo == hi && lo.toDouble() >= 1 &&
-        lo.toDouble() == std::floor(lo.toDouble()) && lo.toDouble() < 1e15)
-        table.constantFanOut = uint64_t(lo.toDouble());
+    table.constantFanOut = constantCount(count);
     const GeneratorInfo *info = GeneratorRegistry::instance().find(kind);
     if (!info || info->category != QLatin1String("number") ||
         info->defaultSqlType != QLatin1String("integer")) {
@@ -301,6 +297,20 @@ void SchemaCompiler::compileFanOut(const TableSpec &spec, int t, TableRuntime &t
     if (!table.fanOut && m_diagnostics.size() == before)
         m_diagnostics.add(path + QStringLiteral(".count"),
                           QStringLiteral("the fan-out could not be built: check its parameters"));
+}
+
+uint64_t SchemaCompiler::constantCount(const QJsonObject &count)
+{
+    const QString kind = count.value(QStringLiteral("kind")).toString(QStringLiteral("uniform"));
+    const QJsonValue lo = kind == QLatin1String("constant") ? count.value(QStringLiteral("value"))
+                                                            : count.value(QStringLiteral("min"));
+    const QJsonValue hi =
+        kind == QLatin1String("constant") ? lo : count.value(QStringLiteral("max"));
+    const bool known = kind == QLatin1String("constant") || kind == QLatin1String("uniform");
+    if (!known || !lo.isDouble() || lo != hi || lo.toDouble() < 1 || lo.toDouble() >= 1e15 ||
+        lo.toDouble() != std::floor(lo.toDouble()))
+        return 0;
+    return uint64_t(lo.toDouble());
 }
 
 bool isKnownSqlType(const QString &type)
@@ -406,8 +416,10 @@ bool SchemaCompiler::compileColumn(const TableSpec &spec, int t, int c, TableRun
                 column.referencedTable.clear();
             else if (column.generator &&
                      (cs.generator.value(QStringLiteral("distinct")).toBool(false) ||
+                      cs.generator.value(QStringLiteral("stride")).toBool(false) ||
                       cs.generator.contains(QStringLiteral("pairs"))))
                 column.distinctFrom = SchemaCompiler::table(column.referencedTable);
+            column.strideDraw = cs.generator.value(QStringLiteral("stride")).toBool(false);
             if (column.generator && cs.generator.contains(QStringLiteral("pairs")))
                 column.pairedWith =
                     int(spec.columnIndex(cs.generator.value(QStringLiteral("pairs")).toString()));

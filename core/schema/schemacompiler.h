@@ -29,6 +29,10 @@ public:
     const Schema &document() const { return m_schema; }
     const CompiledSchema *compiled() const { return m_result.get(); }
 
+    // The rows every parent row gets from a fan-out `count` that is constant (a constant, or a
+    // uniform with min = max); 0 when it varies.
+    static uint64_t constantCount(const QJsonObject &count);
+
     // Closest known name, for "did you mean" hints; empty when nothing is close.
     static QString closest(const QString &name, const QStringList &candidates);
 

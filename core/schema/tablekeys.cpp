@@ -142,7 +142,8 @@ void SchemaCompiler::checkKeyGuarantee(const TableSpec &spec, const TableRuntime
         else if (kind == QLatin1String("ordinal"))
             ordinal = c;
         else if (kind == QLatin1String("reference") &&
-                 cs.generator.value(QStringLiteral("distinct")).toBool(false) &&
+                 (cs.generator.value(QStringLiteral("distinct")).toBool(false) ||
+                  cs.generator.value(QStringLiteral("stride")).toBool(false)) &&
                  !cs.generator.contains(QStringLiteral("row")))
             distinct = c;
         else if (kind == QLatin1String("reference"))

@@ -19,7 +19,7 @@ using i128 = __int128;
 
 // Orders with 0-5 lines: every aggregate function over the lines. `total` may be replaced.
 QByteArray shopDocument(const QByteArray &fanOut = R"({"kind": "uniform", "min": 0, "max": 5})",
-                        const QByteArray &total = {})
+                        const QByteArray &total = {}, const QByteArray &lineColumn = {})
 {
     QByteArray text = R"js({"format": "spillway-schema", "version": 1, "seed": 7, "tables": [
   {"name": "orders", "rows": 3000, "columns": [
@@ -43,8 +43,10 @@ QByteArray shopDocument(const QByteArray &fanOut = R"({"kind": "uniform", "min":
     {"name": "name", "type": "text", "generator": {"kind": "choice", "values": ["ant", "bee", "cat"]}},
     {"name": "paid", "type": "boolean", "generator": {"kind": "boolean", "probability": 0.8}},
     {"name": "weight", "type": "double precision", "generator": {"kind": "float", "min": 1, "max": 4}}
+    LINECOLUMN
   ]}]})js";
     text.replace("FANOUT", fanOut);
+    text.replace("LINECOLUMN", lineColumn.isEmpty() ? QByteArray() : ", " + lineColumn);
     text.replace(
         "TOTAL",
         total.isEmpty()
@@ -148,6 +150,7 @@ private slots:
     void childNumberingMatchesThePlan();
     void parentAloneEqualsTheFullRun();
     void previewAgreesWithItsChildren();
+    void ecommerceTotalsAreTheirLines();
     void validation_data();
     void validation();
 };
@@ -290,9 +293,39 @@ void TestAggregate::previewAgreesWithItsChildren()
     }
 }
 
+// example:ecommerce (issue 11, item 7): a line's unit price is its product's price, an order's
+// total the sum of quantity * unit_price * (1 - discount) over its lines, rounded to cents.
+void TestAggregate::ecommerceTotalsAreTheirLines()
+{
+    Diagnostics d;
+    const auto schema = SchemaIO::load(QStringLiteral(":/spillway/examples/ecommerce.json"), d);
+    QVERIFY2(schema, qPrintable(d.toString()));
+    auto compiled = CompiledSchema::compile(*schema, d);
+    QVERIFY2(compiled, qPrintable(d.toString()));
+    PlanOptions options;
+    options.rows = 2000;
+    const auto plan = Plan::build(compiled, options, nullptr, d);
+    QVERIFY2(plan, qPrintable(d.toString()));
+    QHash<QString, i128> prices;
+    for (const auto &product : planRows(*plan, QStringLiteral("products")))
+        prices.insert(at(product, "id"), *cents(at(product, "price"), 2));
+    QHash<QString, i128> totals; // 6 digits after the point
+    for (const auto &line : planRows(*plan, QStringLiteral("order_lines"))) {
+        const i128 price = *cents(at(line, "unit_price"), 2);
+        QCOMPARE(qint64(price), qint64(prices.value(at(line, "product_id"), -1)));
+        totals[at(line, "order_id")] +=
+            at(line, "quantity").toInt() * price * (100 - *cents(at(line, "discount"), 2));
+    }
+    const Rows orders = planRows(*plan, QStringLiteral("orders"));
+    QCOMPARE(orders.size(), 2000);
+    for (const auto &order : orders)
+        QCOMPARE(at(order, "total"), decimalText(rounded(totals.value(at(order, "id")), 2), 2));
+}
+
 void TestAggregate::validation_data()
 {
     QTest::addColumn<QByteArray>("column");
+    QTest::addColumn<QByteArray>("lineColumn");
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("message");
     const QString at = QStringLiteral("tables[0].columns[1].generator.");
@@ -302,55 +335,74 @@ void TestAggregate::validation_data()
                R"(", "generator": {"kind": "aggregate", )" + generator + "}}";
     };
     QTest::newRow("unknown table")
-        << x("bigint", R"("table": "line", "function": "count")") << at + QStringLiteral("table")
+        << x("bigint", R"("table": "line", "function": "count")") << QByteArray()
+        << at + QStringLiteral("table")
         << QStringLiteral("there is no table 'line'; did you mean 'lines'?");
     QTest::newRow("not a child") << x("bigint", R"("table": "orders", "function": "count")")
-                                 << at + QStringLiteral("table")
+                                 << QByteArray() << at + QStringLiteral("table")
                                  << QStringLiteral("'orders' is not a child of 'orders'");
     QTest::newRow("bad function")
         << x("numeric", R"("table": "lines", "function": "total", "expression": "price")")
-        << at + QStringLiteral("function")
-        << QStringLiteral("'total' is not an aggregate function: use one of sum, count, min, "
-                          "max, avg, bool_and, bool_or");
+        << QByteArray() << at + QStringLiteral("function")
+        << QStringLiteral("'total' is not an aggregate function: use one of count, sum, avg, "
+                          "min, max, bool_and, bool_or");
     QTest::newRow("no expression")
-        << x("numeric", R"("table": "lines", "function": "sum")")
+        << x("numeric", R"("table": "lines", "function": "sum")") << QByteArray()
         << at + QStringLiteral("expression") << QStringLiteral("expression");
     QTest::newRow("unknown column")
         << x("numeric", R"("table": "lines", "function": "sum", "expression": "quantity * prize")")
-        << at + QStringLiteral("expression")
+        << QByteArray() << at + QStringLiteral("expression")
         << QStringLiteral("at column 12 of the expression: column 'prize' is not in table "
                           "'lines'; did you mean 'price'?");
     QTest::newRow("parse error")
         << x("numeric", R"("table": "lines", "function": "sum", "expression": "quantity *")")
-        << at + QStringLiteral("expression") << QStringLiteral("at column");
+        << QByteArray() << at + QStringLiteral("expression") << QStringLiteral("at column");
     QTest::newRow("sum of text")
         << x("numeric", R"("table": "lines", "function": "sum", "expression": "name")")
-        << at + QStringLiteral("expression")
+        << QByteArray() << at + QStringLiteral("expression")
         << QStringLiteral("sum cannot take text values: give it a number");
     QTest::newRow("bool_and of a number")
         << x("boolean", R"("table": "lines", "function": "bool_and", "expression": "quantity")")
-        << at + QStringLiteral("expression")
+        << QByteArray() << at + QStringLiteral("expression")
         << QStringLiteral("bool_and cannot take integer values: give it a condition");
     QTest::newRow("min of booleans")
         << x("boolean", R"("table": "lines", "function": "min", "expression": "paid")")
-        << at + QStringLiteral("expression") << QStringLiteral("use bool_and or bool_or");
+        << QByteArray() << at + QStringLiteral("expression")
+        << QStringLiteral("use bool_and or bool_or");
     QTest::newRow("column cannot hold it")
         << x("integer", R"("table": "lines", "function": "max", "expression": "name")")
-        << at + QStringLiteral("function")
+        << QByteArray() << at + QStringLiteral("function")
         << QStringLiteral("max gives text, which a integer column cannot hold");
     QTest::newRow("other row")
         << x("numeric", R"("table": "lines", "function": "sum", "expression": "order_id.total")")
-        << at + QStringLiteral("expression")
+        << QByteArray() << at + QStringLiteral("expression")
         << QStringLiteral("reads only columns of its child table");
+    const QByteArray sumOfCut = x(
+        "numeric(12,2)", R"("table": "lines", "function": "sum", "expression": "quantity * cut")");
+    QTest::newRow("circular through parent.x")
+        << sumOfCut
+        << QByteArray(
+               R"js({"name": "cut", "type": "numeric(10,2)", "generator": {"kind": "expression", "expression": "parent.x / 10"}})js")
+        << at + QStringLiteral("expression")
+        << QStringLiteral("orders.x is circular: it reads lines.cut, which reads parent.x, the "
+                          "aggregate itself");
+    QTest::newRow("circular through the parent column")
+        << sumOfCut
+        << QByteArray(
+               R"js({"name": "cut", "type": "numeric(10,2)", "generator": {"kind": "expression", "expression": "order_id.x + 1"}})js")
+        << at + QStringLiteral("expression")
+        << QStringLiteral("it reads lines.cut, which reads order_id.x, the aggregate itself");
 }
 
 void TestAggregate::validation()
 {
     QFETCH(QByteArray, column);
+    QFETCH(QByteArray, lineColumn);
     QFETCH(QString, path);
     QFETCH(QString, message);
     Diagnostics d;
-    QVERIFY(!compile(shopDocument(R"({"kind": "uniform", "min": 0, "max": 5})", column), d));
+    QVERIFY(!compile(shopDocument(R"({"kind": "uniform", "min": 0, "max": 5})", column, lineColumn),
+                     d));
     bool found = false;
     for (const Diagnostic &problem : d.items())
         found = found || (problem.path == path && problem.message.contains(message));

@@ -188,6 +188,9 @@ void TestGeneratorCatalog::startingParameters_data()
         R"({"kind":"reference","table":"customers","column":"id"})");
     row("parent", "parent", 2, R"({"kind":"parent","column":"order_no"})");
     row("template", "template", 1, R"({"kind":"template","template":"{order_no}"})");
+    // An aggregate starts as a count of the table's first child table's rows.
+    row("aggregate", "aggregate", 1,
+        R"({"kind":"aggregate","table":"order_lines","function":"count"})");
     row("template without a table", "template", -1, R"({"kind":"template","template":"x"})");
     row("reference without a table", "reference", -1,
         R"({"kind":"reference","table":"customers","column":"id"})");

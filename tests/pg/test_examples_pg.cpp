@@ -316,6 +316,14 @@ private slots:
         yes("events in order",
             QStringLiteral("SELECT bool_and(ok) FROM (SELECT occurred_at >= lag(occurred_at, 1, "
                            "occurred_at) OVER (ORDER BY id) AS ok FROM events) e"));
+        // ecommerce (issue 11, item 7): a line's price is its product's, an order's total the
+        // sum of its lines as PostgreSQL computes it.
+        none("ecommerce unit prices",
+             QStringLiteral("order_lines l JOIN products p ON p.id = l.product_id"),
+             QStringLiteral("l.unit_price <> p.price"));
+        none("ecommerce totals", QStringLiteral("orders o"),
+             QStringLiteral("o.total IS DISTINCT FROM (SELECT round(sum(l.quantity * l.unit_price "
+                            "* (1 - l.discount)), 2) FROM order_lines l WHERE l.order_id = o.id)"));
     }
 
     void valuesAsMeant()

@@ -72,10 +72,10 @@ private slots:
             << QByteArray("18ef89bcbc8955c861683a2024c13c7156e48b9bc98984322fc921350157be2c");
         QTest::newRow("ecommerce.orders")
             << QStringLiteral("ecommerce") << QStringLiteral("orders")
-            << QByteArray("a3be3cdc99311a4a8cd31d8a552e887e62974bcf47848e70ea93eb66db837c21");
+            << QByteArray("17cbdbdb40d1e5ec6b31e583ffa00b3a0bef7ac3f7d16af6d0eef7a4a45ba591");
         QTest::newRow("ecommerce.order_lines")
             << QStringLiteral("ecommerce") << QStringLiteral("order_lines")
-            << QByteArray("8b382c5d3fbc08f61899c11d74a9225dda6b1e23e0eff5d169ececb3708fdba4");
+            << QByteArray("eabdd1ccb20b3228a4d9ee4ad3fc1f0885a9d239edb52b679bd9ce837ca3de6b");
         QTest::newRow("lineitem.lineitem")
             << QStringLiteral("lineitem") << QStringLiteral("lineitem")
             << QByteArray("db08e6057f2d428e7a8d2cf070056dffcac67df264af83199cd703e0b9145b04");

@@ -67,7 +67,7 @@ void TestExpressionCheck::problems_data()
     add("date '1995-13-45'", "date", 6, "is not a date");
     add("born + interval '3 fortnights'", "timestamp", 17, "is not an interval");
     add("prise * 2", "numeric", 1, "column 'prise' is not in table 't'; did you mean 'price'?");
-    add("parent.o_orderdate + 1", "date", 1, "reads only columns of its own row");
+    add("parent.o_orderdate + 1", "date", 1, "has no parent, so there is no parent row");
     add("e + 1", "bigint", 1, "column 'e' cannot refer to itself");
     add("tags || 'x'", "text", 1, "column 'tags' is of type text[], which expressions cannot read");
     add("name + 1", "bigint", 6, "cannot add text and integer (operator '+'): use || to join text");
