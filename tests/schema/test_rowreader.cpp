@@ -168,8 +168,8 @@ void TestRowReader::examplesAtScatteredRows()
 {
     for (const char *name : {"ecommerce", "iot", "lineitem", "webevents", "wide"}) {
         Diagnostics d;
-        const auto schema =
-            SchemaIO::load(QStringLiteral(":/spillway/examples/%1.json").arg(QLatin1String(name)), d);
+        const auto schema = SchemaIO::load(
+            QStringLiteral(":/spillway/examples/%1.json").arg(QLatin1String(name)), d);
         QVERIFY2(schema, qPrintable(d.toString()));
         QString problems;
         const auto compiled = planned(*schema, 2000, &problems);
