@@ -105,7 +105,7 @@ private slots:
             << QByteArray("589bfe357baf01957270d28b4a2636d23d2fe2c8b3b1210b00f758e7e69194e4");
         QTest::newRow("tpch.partsupp")
             << QStringLiteral("tpch") << QStringLiteral("partsupp")
-            << QByteArray("b32a150e32778096ca7c73934425baef42f710d6c56ebc40e3410f9f58ba4cc1");
+            << QByteArray("9090f10d03da48157cafa9572e4e98661995f7ca32ede7e3e3e9c084dff5f5d6");
         QTest::newRow("tpch.customer")
             << QStringLiteral("tpch") << QStringLiteral("customer")
             << QByteArray("d74d2dae39ea55d1a5add31650253b49b84adbdf89a04f9936708c5270d53cc5");
@@ -114,7 +114,7 @@ private slots:
             << QByteArray("489cf62ad47844939346204a1e74074f69a879765501d3c2085d183c340e2050");
         QTest::newRow("tpch.lineitem")
             << QStringLiteral("tpch") << QStringLiteral("lineitem")
-            << QByteArray("5eb585c4e7e9e9c52fb07c1d4c352e0f433c54317d3944ee2be58c2cb72863d5");
+            << QByteArray("6ee49d01905c0fd45485855b23aaaa21e100e5d1c6d28d8b9e64a20b23d66e95");
         QTest::newRow("wide.accounts")
             << QStringLiteral("wide") << QStringLiteral("accounts")
             << QByteArray("d432bd426ee5da43dcf9bb445cc679fcf48e7aa377f347c90a7f09598c44a737");

@@ -81,6 +81,11 @@ select count(*) from customer where c_mktsegment not in ('AUTOMOBILE', 'BUILDING
 select count(*) from part p where (select count(*) from partsupp where ps_partkey = p.p_partkey) <> 4
     or (select count(distinct ps_suppkey) from partsupp where ps_partkey = p.p_partkey) <> 4;
 
+-- rule: ps_suppkey = (ps_partkey + i × (S/4 + (ps_partkey - 1)/S)) mod S + 1, i = 0 to 3
+select count(*) from partsupp, (select count(*) as s from supplier) n
+where ps_suppkey not in (select (ps_partkey + i * (n.s / 4 + (ps_partkey - 1) / n.s)) % n.s + 1
+    from generate_series(0, 3) i);
+
 -- rule: ps_availqty 1 to 9,999, ps_supplycost 1.00 to 1,000.00
 select count(*) from partsupp where ps_availqty not between 1 and 9999
     or ps_supplycost not between 1.00 and 1000.00;
