@@ -4,12 +4,13 @@ report (also saved under bench-results/). Timings are medians of several runs; e
 comes from this run on this machine, with a baseline measured in the same run.
 
 Usage: scripts/benchmark.py [--runs 5] [--rows 10000000] [--billion] [--cli PATH]
-                           [--sections core,ingest,generators,examples,compression,pipeline]
+                           [--sections core,ingest,generators,examples,compression,pipeline,tpch]
   --billion  also runs 1,000,000,000 rows of the e-commerce orders table (minutes).
   --sections runs only the named parts (default: all).
   --pipeline-scale F  the example ETL's input in the pipeline section (default 80: 320,000
                       rows, about 20 s per run).
-  --sections import  spillway-cli import of 200 tables × 20 columns (not in the default set)."""
+  --sections import  spillway-cli import of 200 tables × 20 columns (not in the default set).
+  --tpch-scale F  the scale factor of the tpch section (default 1: 8.7 million rows, 1 GB of CSV)."""
 import argparse
 import datetime
 import json
@@ -27,6 +28,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent / "bench"))
 import catalogue  # noqa: E402
 import importbench  # noqa: E402
 import pipeline  # noqa: E402
+import tpch  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -210,8 +212,9 @@ def main():
     ap.add_argument("--ingest-rows", type=int, default=2_000_000)
     ap.add_argument("--ingest-only", action="store_true", help="only the ingest and load part")
     ap.add_argument("--cli", default=str(ROOT / "build/app/cli/spillway-cli"))
-    ap.add_argument("--sections", default="core,ingest,generators,examples,compression,pipeline")
+    ap.add_argument("--sections", default="core,ingest,generators,examples,compression,pipeline,tpch")
     ap.add_argument("--pipeline-scale", type=float, default=80)
+    ap.add_argument("--tpch-scale", type=float, default=1)
     args = ap.parse_args()
     cli = args.cli
     sections = set(args.sections.split(","))
@@ -235,6 +238,8 @@ def main():
         lines += pipeline.pipeline_section(cli, min(args.runs, 3), args.pipeline_scale)
     if "import" in sections:
         lines += importbench.import_section(cli, args.runs)
+    if "tpch" in sections:
+        lines += tpch.tpch_section(cli, min(args.runs, 3), args.tpch_scale)
     report = "\n".join(lines) + "\n"
     print(report)
     out = ROOT / "bench-results"

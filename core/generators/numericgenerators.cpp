@@ -136,18 +136,24 @@ class Sequence final : public RowGenerator<Sequence>
 {
 public:
     bool neverNull() const override { return true; }
-    Sequence(int64_t start, int64_t step)
+    // With run > 0, the sequence takes `run` values and leaves out the next `skip`: TPC-H's
+    // sparse order keys are run 8, skip 24 (the first 8 of every 32 keys).
+    Sequence(int64_t start, int64_t step, int64_t run, int64_t skip)
         : m_start(start)
         , m_step(step)
+        , m_run(uint64_t(run))
+        , m_skip(uint64_t(skip))
     {}
     Value at(uint64_t row, Arena &) const
     {
-        return Value::integer(m_start + int64_t(row) * m_step);
+        const uint64_t n = m_run ? row / m_run * (m_run + m_skip) + row % m_run : row;
+        return Value::integer(m_start + int64_t(n) * m_step);
     }
     bool isInherentlyUnique() const override { return m_step != 0; }
 
 private:
     int64_t m_start, m_step;
+    uint64_t m_run, m_skip;
 };
 
 class DecimalGen final : public RowGenerator<DecimalGen>
@@ -375,7 +381,25 @@ std::unique_ptr<Generator> makeSequence(GeneratorArgs &a)
 {
     const int64_t start = a.params.integer(QStringLiteral("start"), 1);
     const int64_t step = a.params.integer(QStringLiteral("step"), 1);
-    return std::make_unique<Sequence>(start, step);
+    const int64_t run = a.params.integer(QStringLiteral("run"), 0);
+    const int64_t skip = a.params.integer(QStringLiteral("skip"), 0);
+    if (run < 0)
+        a.params.error(QStringLiteral("run"),
+                       QStringLiteral("'run' (%1) is negative: give the number of values "
+                                      "taken before each gap, 1 or more")
+                           .arg(run));
+    if (skip < 0)
+        a.params.error(QStringLiteral("skip"),
+                       QStringLiteral("'skip' (%1) is negative: give the number of values "
+                                      "left out after each run, 0 or more")
+                           .arg(skip));
+    else if (skip > 0 && run <= 0)
+        a.params.error(QStringLiteral("skip"),
+                       QStringLiteral("'skip' needs 'run': the number of values taken before "
+                                      "each gap of %1")
+                           .arg(skip));
+    return std::make_unique<Sequence>(start, step, std::max<int64_t>(run, 0),
+                                      std::max<int64_t>(skip, 0));
 }
 
 // Scale from "scale", else from the column type numeric(p,s), else 2.

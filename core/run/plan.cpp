@@ -208,13 +208,17 @@ bool Plan::sizeTables(Diagnostics &diagnostics, QThreadPool *pool)
     return !diagnostics.hasErrors();
 }
 
-uint64_t Plan::rootRows(const TableRuntime &table) const
+uint64_t Plan::rootRows(const CompiledSchema &schema, const TableRuntime &table,
+                        const PlanOptions &options)
 {
-    if (m_options.tableRows.contains(table.name))
-        return m_options.tableRows.value(table.name);
-    const uint64_t rows =
-        m_options.rows.value_or(uint64_t(std::max<int64_t>(table.declaredRows, 0)));
-    return uint64_t(std::llround(double(rows) * m_options.scale));
+    if (options.tableRows.contains(table.name))
+        return options.tableRows.value(table.name);
+    const uint64_t declared = uint64_t(std::max<int64_t>(table.declaredRows, 0));
+    const QList<TableSpec> &specs = schema.schema().tables;
+    if (table.schemaIndex >= 0 && table.schemaIndex < specs.size() &&
+        specs[table.schemaIndex].fixedRows) // e.g. TPC-H's nations: no --rows N, no --scale
+        return declared;
+    return uint64_t(std::llround(double(options.rows.value_or(declared)) * options.scale));
 }
 
 bool Plan::checkBounds(const std::vector<bool> &needed, Diagnostics &diagnostics) const

@@ -73,6 +73,10 @@ public:
     // Whether a plan of these options would write dirty rows (a command that cannot, such as
     // ingest, refuses before connecting).
     static bool wantsDirtyRows(const CompiledSchema &schema, const PlanOptions &options);
+    // A root table's rows under these options: --rows TABLE=N, else the document's count (or
+    // --rows N) times --scale; a table with "fixedRows" keeps its count but for --rows TABLE=N.
+    static uint64_t rootRows(const CompiledSchema &schema, const TableRuntime &table,
+                             const PlanOptions &options);
 
     const std::shared_ptr<CompiledSchema> &schema() const { return m_schema; }
     const std::vector<ChunkSpec> &chunks() const { return m_chunks; }
@@ -99,7 +103,10 @@ public:
 private:
     bool checkOptions(Diagnostics &diagnostics) const;
     bool sizeTables(Diagnostics &diagnostics, QThreadPool *pool);
-    uint64_t rootRows(const TableRuntime &table) const; // with --rows, --scale applied
+    uint64_t rootRows(const TableRuntime &table) const
+    {
+        return rootRows(*m_schema, table, m_options);
+    }
     bool checkBounds(const std::vector<bool> &needed, Diagnostics &diagnostics) const;
     // Both cut a table's chunks into `chunks` (indexInTable set); sizeTables() places them.
     void cutRootTable(const TableRuntime &table, TablePlan &plan,

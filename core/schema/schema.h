@@ -55,7 +55,10 @@ struct ForeignKeySpec
 struct TableSpec
 {
     QString name;
-    std::optional<int64_t> rows;         // root table: row count
+    std::optional<int64_t> rows; // root table: row count
+    // "fixedRows": true: a root table whose count is part of its meaning (TPC-H's 25 nations):
+    // --rows N and --scale leave it alone, only --rows TABLE=N changes it.
+    bool fixedRows = false;
     std::optional<FanOutSpec> perParent; // child table: rows per parent row
     QList<ColumnSpec> columns;
     QString comment;

@@ -213,6 +213,11 @@ std::unique_ptr<TableRuntime> SchemaCompiler::compileTable(int t)
         m_diagnostics.add(tablePath(t) + QStringLiteral(".rows"),
                           QStringLiteral("'rows' is negative: use 0 or more"));
     }
+    if (spec.fixedRows && spec.perParent)
+        m_diagnostics.add(tablePath(t) + QStringLiteral(".fixedRows"),
+                          QStringLiteral("'fixedRows' keeps a root table's 'rows' under --rows "
+                                         "and --scale; a child table's rows follow its parent: "
+                                         "remove it"));
     table->declaredRows = spec.rows.value_or(0);
     table->declaredBound = {uint64_t(std::max<int64_t>(table->declaredRows, 0)),
                             QStringLiteral("its 'rows'"), QStringLiteral("lower 'rows'")};

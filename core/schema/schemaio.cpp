@@ -212,7 +212,7 @@ public:
                      QStringLiteral("rowsPerParent"), QStringLiteral("columns"),
                      QStringLiteral("comment"), QStringLiteral("dirty"),
                      QStringLiteral("primaryKey"), QStringLiteral("unique"),
-                     QStringLiteral("foreignKeys")});
+                     QStringLiteral("foreignKeys"), QStringLiteral("fixedRows")});
         TableSpec t;
         t.name = string(o, path, QStringLiteral("name"), true);
         t.comment = string(o, path, QStringLiteral("comment"), false);
@@ -225,6 +225,7 @@ public:
             else
                 t.rows = int64_t(d);
         }
+        t.fixedRows = boolean(o, path, QStringLiteral("fixedRows"));
         const QJsonValue per = o.value(QStringLiteral("rowsPerParent"));
         if (!per.isUndefined()) {
             const QString pp = join(path, QStringLiteral("rowsPerParent"));
@@ -412,6 +413,8 @@ QJsonObject SchemaIO::toJson(const Schema &s)
             to.insert(QStringLiteral("comment"), t.comment);
         if (t.rows)
             to.insert(QStringLiteral("rows"), double(*t.rows));
+        if (t.fixedRows)
+            to.insert(QStringLiteral("fixedRows"), true);
         if (t.perParent)
             to.insert(QStringLiteral("rowsPerParent"),
                       QJsonObject{{QStringLiteral("parent"), t.perParent->parent},

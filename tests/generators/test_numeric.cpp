@@ -129,6 +129,21 @@ private slots:
             QCOMPARE(v[i].i, int64_t(10 + 3 * i));
     }
 
+    // TPC-H's sparse order keys: the first 8 of every 32 (run 8, skip 24).
+    void sparseSequence()
+    {
+        const auto v = column(R"({"kind": "sequence", "run": 8, "skip": 24})", "bigint", 1000);
+        QCOMPARE(v.size(), size_t(1000));
+        for (size_t i = 0; i < v.size(); ++i)
+            QCOMPARE(v[i].i, int64_t(i / 8 * 32 + i % 8 + 1));
+        const auto stepped = column(
+            R"({"kind": "sequence", "start": 0, "step": 10, "run": 2, "skip": 1})", "bigint", 6);
+        QCOMPARE(stepped.size(), size_t(6));
+        const int64_t expected[] = {0, 10, 30, 40, 60, 70};
+        for (size_t i = 0; i < stepped.size(); ++i)
+            QCOMPARE(stepped[i].i, expected[i]);
+    }
+
     void decimalScaleAndRange()
     {
         const auto v = column(R"({"kind": "decimal", "min": 0.5, "max": 99.99})", "numeric(6,2)");

@@ -91,6 +91,30 @@ private slots:
         QTest::newRow("webevents.events")
             << QStringLiteral("webevents") << QStringLiteral("events")
             << QByteArray("8751aa23cfaba90abe1c7080c182320a139e1664f24d00f4e2dcd6b6a7711b87");
+        QTest::newRow("tpch.region")
+            << QStringLiteral("tpch") << QStringLiteral("region")
+            << QByteArray("d941fafa929f6acb77b10f7157fa5cfc7be0c1aa18a4ee26adccd83e7c495cc9");
+        QTest::newRow("tpch.nation")
+            << QStringLiteral("tpch") << QStringLiteral("nation")
+            << QByteArray("f9afceadb4dffcaf34a35824617e2ad15651035371eff5b9e509043f7cfc8238");
+        QTest::newRow("tpch.part")
+            << QStringLiteral("tpch") << QStringLiteral("part")
+            << QByteArray("2d9a334d218d50b0720c8a40841c7ffc911ec2485d55cc28ae3e8b5e63faa373");
+        QTest::newRow("tpch.supplier")
+            << QStringLiteral("tpch") << QStringLiteral("supplier")
+            << QByteArray("589bfe357baf01957270d28b4a2636d23d2fe2c8b3b1210b00f758e7e69194e4");
+        QTest::newRow("tpch.partsupp")
+            << QStringLiteral("tpch") << QStringLiteral("partsupp")
+            << QByteArray("9090f10d03da48157cafa9572e4e98661995f7ca32ede7e3e3e9c084dff5f5d6");
+        QTest::newRow("tpch.customer")
+            << QStringLiteral("tpch") << QStringLiteral("customer")
+            << QByteArray("d74d2dae39ea55d1a5add31650253b49b84adbdf89a04f9936708c5270d53cc5");
+        QTest::newRow("tpch.orders")
+            << QStringLiteral("tpch") << QStringLiteral("orders")
+            << QByteArray("489cf62ad47844939346204a1e74074f69a879765501d3c2085d183c340e2050");
+        QTest::newRow("tpch.lineitem")
+            << QStringLiteral("tpch") << QStringLiteral("lineitem")
+            << QByteArray("6ee49d01905c0fd45485855b23aaaa21e100e5d1c6d28d8b9e64a20b23d66e95");
         QTest::newRow("wide.accounts")
             << QStringLiteral("wide") << QStringLiteral("accounts")
             << QByteArray("d432bd426ee5da43dcf9bb445cc679fcf48e7aa377f347c90a7f09598c44a737");

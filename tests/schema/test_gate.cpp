@@ -451,6 +451,7 @@ void TestGate::acceptedSchemasPreview_data()
     QTest::addColumn<QString>("file");
     QTest::newRow("ecommerce") << QStringLiteral(":/spillway/examples/ecommerce.json");
     QTest::newRow("lineitem") << QStringLiteral(":/spillway/examples/lineitem.json");
+    QTest::newRow("tpch") << QStringLiteral(":/spillway/examples/tpch.json");
 }
 
 void TestGate::acceptedSchemasPreview()

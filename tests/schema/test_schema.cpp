@@ -44,6 +44,7 @@ private slots:
         QTest::addColumn<QString>("file");
         QTest::newRow("ecommerce") << QStringLiteral(":/spillway/examples/ecommerce.json");
         QTest::newRow("lineitem") << QStringLiteral(":/spillway/examples/lineitem.json");
+        QTest::newRow("tpch") << QStringLiteral(":/spillway/examples/tpch.json");
     }
     void examplesAreValid()
     {
@@ -184,6 +185,25 @@ private slots:
         QTest::newRow("unknown key")
             << QByteArray("{\"tables\": [{\"name\": \"t\", \"rows\": 1, \"colums\": []}]}")
             << QStringLiteral("tables[0].colums") << QStringLiteral("unknown key");
+        QTest::newRow("sequence skip without run")
+            << withColumn(QStringLiteral("{\"kind\": \"sequence\", \"skip\": 24}"))
+            << QStringLiteral("tables[0].columns[1].generator.skip")
+            << QStringLiteral("'skip' needs 'run'");
+        QTest::newRow("sequence negative run")
+            << withColumn(QStringLiteral("{\"kind\": \"sequence\", \"run\": -8}"))
+            << QStringLiteral("tables[0].columns[1].generator.run") << QStringLiteral("negative");
+        QTest::newRow("fixed rows on a child table")
+            << QByteArray("{\"tables\": [{\"name\": \"p\", \"rows\": 5, \"columns\": [{\"name\": "
+                          "\"id\", \"generator\": {\"kind\": \"sequence\"}}]}, {\"name\": \"c\", "
+                          "\"fixedRows\": true, \"rowsPerParent\": {\"parent\": \"p\", \"count\": "
+                          "{\"kind\": \"constant\", \"value\": 2}}, \"columns\": [{\"name\": "
+                          "\"a\", \"generator\": {\"kind\": \"sequence\"}}]}]}")
+            << QStringLiteral("tables[1].fixedRows") << QStringLiteral("child table");
+        QTest::newRow("fixed rows not a boolean")
+            << QByteArray("{\"tables\": [{\"name\": \"t\", \"rows\": 5, \"fixedRows\": 1, "
+                          "\"columns\": [{\"name\": \"a\", \"generator\": {\"kind\": "
+                          "\"sequence\"}}]}]}")
+            << QStringLiteral("tables[0].fixedRows") << QString();
         QTest::newRow("pattern") << withColumn(QStringLiteral(
                                         "{\"kind\": \"pattern\", \"pattern\": \"[a-\"}"))
                                  << QStringLiteral("tables[0].columns[1].generator.pattern")

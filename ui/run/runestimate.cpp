@@ -53,10 +53,7 @@ void sizeTables(CompiledSchema &schema, const PlanOptions &options)
     Arena scratch(256);
     for (auto &table : schema.tables()) {
         if (!table->isChild()) {
-            // As Plan::rootRows: --rows replaces the document's count, --scale multiplies it.
-            const uint64_t rows =
-                options.rows.value_or(uint64_t(std::max<int64_t>(table->declaredRows, 0)));
-            table->rowCount = uint64_t(std::llround(double(rows) * options.scale));
+            table->rowCount = Plan::rootRows(schema, *table, options);
         } else {
             const uint64_t parents = schema.tables()[size_t(table->parent)]->rowCount;
             const uint64_t sample = std::min(parents, kFanOutSample);
