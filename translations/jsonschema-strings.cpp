@@ -18,6 +18,8 @@ static const char *const kJsonSchemaDescriptions[] = {
                                     "named table's columns that share one row (\"row\")"),
     QT_TRANSLATE_NOOP("JsonSchema", "PostgreSQL type; default depends on the generator"),
     QT_TRANSLATE_NOOP("JsonSchema", "Generated for templates, not written"),
+    QT_TRANSLATE_NOOP("JsonSchema",
+                      "Why an import guessed this column's generator; remove it once reviewed"),
     QT_TRANSLATE_NOOP("JsonSchema", "Integers spread evenly over [min, max]"),
     QT_TRANSLATE_NOOP("JsonSchema", "Integers in a bell curve around mean"),
     QT_TRANSLATE_NOOP("JsonSchema", "Integers from min with the given mean above min"),
@@ -63,7 +65,9 @@ static const char *const kJsonSchemaDescriptions[] = {
     QT_TRANSLATE_NOOP(
         "JsonSchema",
         "Value = another column of the row + an interval drawn from [min, max] (whole days)"),
-    QT_TRANSLATE_NOOP("JsonSchema", "A date, time or timestamp column of the row"),
+    QT_TRANSLATE_NOOP("JsonSchema",
+                      "A date, time or timestamp column of the row, parent.<column> (the parent "
+                      "row's) or <reference column>.<column> (the referenced row's)"),
     QT_TRANSLATE_NOOP("JsonSchema", "Shortest interval (negative allowed)"),
     QT_TRANSLATE_NOOP("JsonSchema", "Longest interval"),
     QT_TRANSLATE_NOOP("JsonSchema", "Time series: row n (or the n-th child of its parent) is min + "
@@ -103,6 +107,9 @@ static const char *const kJsonSchemaDescriptions[] = {
     QT_TRANSLATE_NOOP("JsonSchema", "zipf: spread the most popular parents over the table"),
     QT_TRANSLATE_NOOP("JsonSchema", "Draw without replacement within each parent: the children of "
                                     "one parent get distinct rows"),
+    QT_TRANSLATE_NOOP("JsonSchema", "Child tables with a constant fan-out k: ordinal i of parent "
+                                    "row p draws row (p + 1 + i * (S/k + p/S)) mod S of the S rows "
+                                    "(TPC-H's partsupp suppliers); distinct within each parent"),
     QT_TRANSLATE_NOOP("JsonSchema", "Read this column from the row that the named reference column "
                                     "of this table picked (composite foreign keys)"),
     QT_TRANSLATE_NOOP("JsonSchema",
@@ -133,12 +140,36 @@ static const char *const kJsonSchemaDescriptions[] = {
     QT_TRANSLATE_NOOP("JsonSchema",
                       "A value computed from other columns of the row by a typed, SQL-like "
                       "expression: price * quantity, case when … end, format('Customer#%09d', id)"),
-    QT_TRANSLATE_NOOP("JsonSchema",
-                      "Columns of the row, numbers, 'text', date '…', interval '…', + - * / %, ||, "
-                      "comparisons, and/or/not, case, coalesce, least, greatest, abs, round, "
-                      "floor, ceil, upper, lower, length, substr, format, extract"),
+    QT_TRANSLATE_NOOP(
+        "JsonSchema",
+        "Columns of the row (parent.<col>: the parent row's; <reference column>.<col>: the "
+        "referenced row's), numbers, 'text', date '…', interval '…', + - * / %, ||, comparisons, "
+        "and/or/not, case, coalesce, least, greatest, abs, round, floor, ceil, upper, lower, "
+        "length, substr, format, extract"),
+    QT_TRANSLATE_NOOP(
+        "JsonSchema",
+        "A value over the row's child rows, recomputed from their row indexes: sum(quantity * "
+        "unit_price) of an order's lines, count, min, max, avg, bool_and, bool_or"),
+    QT_TRANSLATE_NOOP(
+        "JsonSchema",
+        "The child table whose rows are folded: its rowsPerParent names this table as parent"),
+    QT_TRANSLATE_NOOP(
+        "JsonSchema",
+        "count, sum, avg, min, max of the expression's values (nulls skipped), or bool_and/bool_or "
+        "of a condition; over no child rows count is 0 and the others null"),
+    QT_TRANSLATE_NOOP("JsonSchema", "An expression over the child table's columns (the expression "
+                                    "language); count without one counts the child rows"),
     QT_TRANSLATE_NOOP("JsonSchema", "Weighted choice from a list"),
     QT_TRANSLATE_NOOP("JsonSchema", "One weight per value, at least one above 0; default equal"),
+    QT_TRANSLATE_NOOP("JsonSchema", "Values shaped like pg_stats: most common values with their "
+                                    "exact shares, the rest from equal-frequency buckets"),
+    QT_TRANSLATE_NOOP(
+        "JsonSchema",
+        "Ascending bucket bounds: n+1 bounds make n buckets of equal share, uniform inside each"),
+    QT_TRANSLATE_NOOP("JsonSchema", "Most common values, each with its share in 'frequencies'"),
+    QT_TRANSLATE_NOOP(
+        "JsonSchema",
+        "One share per value, summing to at most 1; the rest of the rows come from the buckets"),
     QT_TRANSLATE_NOOP("JsonSchema", "The same value in every row"),
     QT_TRANSLATE_NOOP(
         "JsonSchema",
@@ -200,6 +231,45 @@ static const char *const kJsonSchemaDescriptions[] = {
     QT_TRANSLATE_NOOP("JsonSchema", "A point near the place's city, or in a bounding box"),
     QT_TRANSLATE_NOOP("JsonSchema", "wkt: POINT(lon lat); geojson: {\"type\":\"Point\",...}; "
                                     "point: (lon,lat) for PostgreSQL point; latlon: \"lat,lon\""),
+    QT_TRANSLATE_NOOP(
+        "JsonSchema",
+        "PostGIS points near the place's city, or in a bounding box (EWKT, SRID of the column)"),
+    QT_TRANSLATE_NOOP("JsonSchema",
+                      "Random-walk line strings: a start near the place's city (or in a box), then "
+                      "steps of about 'step' metres turning up to 'maxTurn' degrees"),
+    QT_TRANSLATE_NOOP("JsonSchema", "Fewest vertices of a row"),
+    QT_TRANSLATE_NOOP("JsonSchema",
+                      "Most vertices of a row (equal to minVertices for a fixed count)"),
+    QT_TRANSLATE_NOOP("JsonSchema", "Shape of the vertex counts within [minVertices, maxVertices]"),
+    QT_TRANSLATE_NOOP("JsonSchema", "Step length in metres (each step 0.5 to 1.5 times this)"),
+    QT_TRANSLATE_NOOP("JsonSchema", "Largest change of heading per step, in degrees"),
+    QT_TRANSLATE_NOOP("JsonSchema", "A timestamptz[] with one time per vertex of a track column of "
+                                    "the same row, 'interval' apart"),
+    QT_TRANSLATE_NOOP("JsonSchema", "The track (LineString) column whose vertices are timed"),
+    QT_TRANSLATE_NOOP("JsonSchema", "A timestamp column of the row holding the first vertex's "
+                                    "time; without it the start is drawn between 'from' and 'to'"),
+    QT_TRANSLATE_NOOP("JsonSchema", "Time between consecutive vertices"),
+    QT_TRANSLATE_NOOP("JsonSchema", "Earliest start when 'start' is not given"),
+    QT_TRANSLATE_NOOP("JsonSchema", "Latest start when 'start' is not given"),
+    QT_TRANSLATE_NOOP("JsonSchema",
+                      "Simple, valid polygons around a centre near the place's city (or in a box): "
+                      "vertices at increasing angles, distances varying by 'jitter'"),
+    QT_TRANSLATE_NOOP("JsonSchema", "Radius in metres (at least 0.2 m per vertex)"),
+    QT_TRANSLATE_NOOP(
+        "JsonSchema",
+        "Each vertex's distance from the centre varies by up to this fraction of the radius"),
+    QT_TRANSLATE_NOOP("JsonSchema",
+                      "Multipolygons of 'minParts' to 'maxParts' separate simple polygons"),
+    QT_TRANSLATE_NOOP("JsonSchema", "Fewest polygons per row"),
+    QT_TRANSLATE_NOOP("JsonSchema", "Most polygons per row"),
+    QT_TRANSLATE_NOOP(
+        "JsonSchema",
+        "Parcels: row r is cell (r mod columns, r / columns) of a grid from 'origin', corners "
+        "jittered and shared with the neighbours, never overlapping"),
+    QT_TRANSLATE_NOOP("JsonSchema", "[longitude, latitude] of the grid's south-west corner"),
+    QT_TRANSLATE_NOOP("JsonSchema", "Cell side in metres"),
+    QT_TRANSLATE_NOOP("JsonSchema", "Cells per grid row"),
+    QT_TRANSLATE_NOOP("JsonSchema", "How far each grid corner moves, as a fraction of a cell"),
     QT_TRANSLATE_NOOP("JsonSchema", "Web domains of the group's company"),
     QT_TRANSLATE_NOOP("JsonSchema", "https URLs on the group's company's domain"),
     QT_TRANSLATE_NOOP("JsonSchema", "IPv4 addresses, optionally in a CIDR block"),

@@ -65,13 +65,19 @@
 <context>
     <name>GeneratorRegistry</name>
     <message>
-        <location filename="../core/generators/compositegenerators.cpp" line="+323"/>
-        <location filename="../core/generators/expressiongenerator.cpp" line="+159"/>
+        <location filename="../core/generators/aggregategenerator.cpp" line="+461"/>
+        <location filename="../core/generators/compositegenerators.cpp" line="+329"/>
+        <location filename="../core/generators/expressiongenerator.cpp" line="+214"/>
         <source>composite</source>
         <translation>Zusammengesetzt</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>A value over the row&apos;s child rows: sum(quantity * unit_price) of an order&apos;s lines</source>
+        <translation>Ein Wert über die Kindzeilen der Zeile: sum(quantity * unit_price) der Positionen einer Bestellung</translation>
+    </message>
+    <message>
+        <location filename="../core/generators/compositegenerators.cpp" line="+2"/>
         <source>JSON objects whose fields are any generators (nested too)</source>
         <translation>JSON-Objekte, deren Felder beliebige Generatoren sind (auch verschachtelt)</translation>
     </message>
@@ -126,12 +132,18 @@
         <translation>Luhn-gültige Testkartennummern nach Marke</translation>
     </message>
     <message>
-        <location filename="../core/generators/numericgenerators.cpp" line="+463"/>
+        <location filename="../core/generators/histogramgenerator.cpp" line="+239"/>
+        <location filename="../core/generators/numericgenerators.cpp" line="+471"/>
         <source>number</source>
         <translation>Zahl</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Values shaped like pg_stats: common values with their shares, the rest from equal-frequency buckets</source>
+        <translation>Werte wie in pg_stats: häufige Werte mit ihren Anteilen, der Rest aus Klassen gleicher Häufigkeit</translation>
+    </message>
+    <message>
+        <location filename="../core/generators/numericgenerators.cpp" line="+4"/>
         <source>Integers spread evenly over [min, max]</source>
         <translation>Ganze Zahlen, gleichmäßig über [min, max] verteilt</translation>
     </message>
@@ -172,7 +184,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../core/generators/textgenerators.cpp" line="+659"/>
+        <location filename="../core/generators/textgenerators.cpp" line="+674"/>
         <source>choice</source>
         <translation>Auswahl</translation>
     </message>
@@ -297,7 +309,7 @@
         <translation>Ein Punkt als WKT, GeoJSON, PostgreSQL-point oder &quot;lat,lon&quot;</translation>
     </message>
     <message>
-        <location filename="../core/generators/referencegenerators.cpp" line="+432"/>
+        <location filename="../core/generators/referencegenerators.cpp" line="+579"/>
         <source>reference</source>
         <translation>Referenz</translation>
     </message>
@@ -317,7 +329,7 @@
         <translation>Position unter der Elternzeile: start, start + 1, ... je Elternzeile</translation>
     </message>
     <message>
-        <location filename="../core/generators/temporalgenerators.cpp" line="+326"/>
+        <location filename="../core/generators/temporalgenerators.cpp" line="+350"/>
         <source>time</source>
         <translation>Zeit</translation>
     </message>
@@ -391,6 +403,41 @@
         <source>A value computed from other columns of the row: price * quantity</source>
         <translation>Ein aus anderen Spalten der Zeile berechneter Wert: price * quantity</translation>
     </message>
+    <message>
+        <location filename="../core/generators/geogenerators.cpp" line="+470"/>
+        <source>geometry</source>
+        <translation>Geometrie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PostGIS points near the place&apos;s city or in a box</source>
+        <translation>PostGIS-Punkte nahe der Stadt des Orts oder in einem Rechteck</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Random-walk line strings of N vertices with a step length</source>
+        <translation>Linienzüge als Zufallspfad aus N Stützpunkten mit einer Schrittlänge</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A time for each vertex of a track column</source>
+        <translation>Eine Zeit für jeden Stützpunkt einer Track-Spalte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Simple polygons around a centre, with a radius and vertices</source>
+        <translation>Einfache Polygone um einen Mittelpunkt, mit einem Radius und Stützpunkten</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Multipolygons of separate simple polygons</source>
+        <translation>Multipolygone aus getrennten einfachen Polygonen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Parcels: the cells of a grid, one per row, never overlapping</source>
+        <translation>Parzellen: die Zellen eines Rasters, eine je Zeile, ohne Überlappung</translation>
+    </message>
 </context>
 <context>
     <name>JsonSchema</name>
@@ -440,7 +487,7 @@
         <translation>Für Vorlagen erzeugt, nicht geschrieben</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Integers spread evenly over [min, max]</source>
         <translation>Ganze Zahlen, gleichmäßig über [min, max] verteilt</translation>
     </message>
@@ -610,12 +657,7 @@
         <translation>Wert = eine andere Spalte der Zeile + ein Intervall aus [min, max] (ganze Tage)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>A date, time or timestamp column of the row</source>
-        <translation>Eine date-, time- oder timestamp-Spalte der Zeile</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Shortest interval (negative allowed)</source>
         <translation>Kürzestes Intervall (negativ erlaubt)</translation>
     </message>
@@ -730,7 +772,7 @@
         <translation>Ohne Zurücklegen je Elternzeile ziehen: die Kinder einer Elternzeile erhalten verschiedene Zeilen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Read this column from the row that the named reference column of this table picked (composite foreign keys)</source>
         <translation>Diese Spalte aus der Zeile lesen, die die genannte Referenzspalte dieser Tabelle gewählt hat (zusammengesetzte Fremdschlüssel)</translation>
     </message>
@@ -836,12 +878,47 @@
         <translation>Ein Wert, aus anderen Spalten der Zeile durch einen typisierten, SQL-ähnlichen Ausdruck berechnet: price * quantity, case when … end, format(&apos;Customer#%09d&apos;, id)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Columns of the row, numbers, &apos;text&apos;, date &apos;…&apos;, interval &apos;…&apos;, + - * / %, ||, comparisons, and/or/not, case, coalesce, least, greatest, abs, round, floor, ceil, upper, lower, length, substr, format, extract</source>
-        <translation>Spalten der Zeile, Zahlen, &apos;text&apos;, date &apos;…&apos;, interval &apos;…&apos;, + - * / %, ||, Vergleiche, and/or/not, case, coalesce, least, greatest, abs, round, floor, ceil, upper, lower, length, substr, format, extract</translation>
+        <location line="-119"/>
+        <source>Why an import guessed this column&apos;s generator; remove it once reviewed</source>
+        <translation>Warum ein Import den Generator dieser Spalte erraten hat; nach der Überprüfung entfernen</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>A date, time or timestamp column of the row, parent.&lt;column&gt; (the parent row&apos;s) or &lt;reference column&gt;.&lt;column&gt; (the referenced row&apos;s)</source>
+        <translation>Eine date-, time- oder timestamp-Spalte der Zeile, parent.&lt;Spalte&gt; (die der Elternzeile) oder &lt;Referenzspalte&gt;.&lt;Spalte&gt; (die der referenzierten Zeile)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Child tables with a constant fan-out k: ordinal i of parent row p draws row (p + 1 + i * (S/k + p/S)) mod S of the S rows (TPC-H&apos;s partsupp suppliers); distinct within each parent</source>
+        <translation>Kindtabellen mit konstantem Fan-out k: Position i unter der Elternzeile p zieht Zeile (p + 1 + i * (S/k + p/S)) mod S der S Zeilen (die partsupp-Lieferanten von TPC-H); verschieden innerhalb jeder Elternzeile</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Columns of the row (parent.&lt;col&gt;: the parent row&apos;s; &lt;reference column&gt;.&lt;col&gt;: the referenced row&apos;s), numbers, &apos;text&apos;, date &apos;…&apos;, interval &apos;…&apos;, + - * / %, ||, comparisons, and/or/not, case, coalesce, least, greatest, abs, round, floor, ceil, upper, lower, length, substr, format, extract</source>
+        <translation>Spalten der Zeile (parent.&lt;Spalte&gt;: die der Elternzeile; &lt;Referenzspalte&gt;.&lt;Spalte&gt;: die der referenzierten Zeile), Zahlen, &apos;text&apos;, date &apos;…&apos;, interval &apos;…&apos;, + - * / %, ||, Vergleiche, and/or/not, case, coalesce, least, greatest, abs, round, floor, ceil, upper, lower, length, substr, format, extract</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A value over the row&apos;s child rows, recomputed from their row indexes: sum(quantity * unit_price) of an order&apos;s lines, count, min, max, avg, bool_and, bool_or</source>
+        <translation>Ein Wert über die Kindzeilen der Zeile, aus deren Zeilenindizes neu berechnet: sum(quantity * unit_price) der Positionen einer Bestellung, count, min, max, avg, bool_and, bool_or</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>The child table whose rows are folded: its rowsPerParent names this table as parent</source>
+        <translation>Die Kindtabelle, deren Zeilen zusammengefasst werden: Ihr rowsPerParent nennt diese Tabelle als Elterntabelle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>count, sum, avg, min, max of the expression&apos;s values (nulls skipped), or bool_and/bool_or of a condition; over no child rows count is 0 and the others null</source>
+        <translation>count, sum, avg, min, max der Werte des Ausdrucks (NULL-Werte übersprungen) oder bool_and/bool_or einer Bedingung; ohne Kindzeilen ist count 0 und die anderen null</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An expression over the child table&apos;s columns (the expression language); count without one counts the child rows</source>
+        <translation>Ein Ausdruck über die Spalten der Kindtabelle (die Ausdruckssprache); count ohne Ausdruck zählt die Kindzeilen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Weighted choice from a list</source>
         <translation>Gewichtete Auswahl aus einer Liste</translation>
     </message>
@@ -852,6 +929,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Values shaped like pg_stats: most common values with their exact shares, the rest from equal-frequency buckets</source>
+        <translation>Werte wie in pg_stats: die häufigsten Werte mit ihren exakten Anteilen, der Rest aus Klassen gleicher Häufigkeit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ascending bucket bounds: n+1 bounds make n buckets of equal share, uniform inside each</source>
+        <translation>Aufsteigende Klassengrenzen: n+1 Grenzen ergeben n Klassen mit gleichem Anteil, innerhalb jeder gleichverteilt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Most common values, each with its share in &apos;frequencies&apos;</source>
+        <translation>Die häufigsten Werte, jeweils mit ihrem Anteil in &apos;frequencies&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One share per value, summing to at most 1; the rest of the rows come from the buckets</source>
+        <translation>Ein Anteil je Wert, zusammen höchstens 1; die übrigen Zeilen kommen aus den Klassen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The same value in every row</source>
         <translation>Derselbe Wert in jeder Zeile</translation>
     </message>
@@ -1027,6 +1124,126 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>PostGIS points near the place&apos;s city, or in a bounding box (EWKT, SRID of the column)</source>
+        <translation>PostGIS-Punkte nahe der Stadt des Orts oder in einem Begrenzungsrechteck (EWKT, SRID der Spalte)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Random-walk line strings: a start near the place&apos;s city (or in a box), then steps of about &apos;step&apos; metres turning up to &apos;maxTurn&apos; degrees</source>
+        <translation>Linienzüge als Zufallspfad: ein Start nahe der Stadt des Orts (oder in einem Rechteck), dann Schritte von etwa &apos;step&apos; Metern mit Drehungen um bis zu &apos;maxTurn&apos; Grad</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fewest vertices of a row</source>
+        <translation>Wenigste Stützpunkte einer Zeile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Most vertices of a row (equal to minVertices for a fixed count)</source>
+        <translation>Meiste Stützpunkte einer Zeile (gleich minVertices für eine feste Anzahl)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shape of the vertex counts within [minVertices, maxVertices]</source>
+        <translation>Form der Stützpunktanzahlen innerhalb von [minVertices, maxVertices]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step length in metres (each step 0.5 to 1.5 times this)</source>
+        <translation>Schrittlänge in Metern (jeder Schritt das 0,5- bis 1,5-Fache davon)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Largest change of heading per step, in degrees</source>
+        <translation>Größte Richtungsänderung je Schritt, in Grad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A timestamptz[] with one time per vertex of a track column of the same row, &apos;interval&apos; apart</source>
+        <translation>Ein timestamptz[] mit einer Zeit je Stützpunkt einer Track-Spalte derselben Zeile, im Abstand von &apos;interval&apos;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The track (LineString) column whose vertices are timed</source>
+        <translation>Die Track-Spalte (LineString), deren Stützpunkte Zeiten erhalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A timestamp column of the row holding the first vertex&apos;s time; without it the start is drawn between &apos;from&apos; and &apos;to&apos;</source>
+        <translation>Eine timestamp-Spalte der Zeile mit der Zeit des ersten Stützpunkts; ohne sie wird der Start zwischen &apos;from&apos; und &apos;to&apos; gezogen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time between consecutive vertices</source>
+        <translation>Zeit zwischen aufeinanderfolgenden Stützpunkten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Earliest start when &apos;start&apos; is not given</source>
+        <translation>Frühester Start, wenn &apos;start&apos; nicht angegeben ist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latest start when &apos;start&apos; is not given</source>
+        <translation>Spätester Start, wenn &apos;start&apos; nicht angegeben ist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Simple, valid polygons around a centre near the place&apos;s city (or in a box): vertices at increasing angles, distances varying by &apos;jitter&apos;</source>
+        <translation>Einfache, gültige Polygone um einen Mittelpunkt nahe der Stadt des Orts (oder in einem Rechteck): Stützpunkte in aufsteigenden Winkeln, Abstände um &apos;jitter&apos; variierend</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Radius in metres (at least 0.2 m per vertex)</source>
+        <translation>Radius in Metern (mindestens 0,2 m je Stützpunkt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each vertex&apos;s distance from the centre varies by up to this fraction of the radius</source>
+        <translation>Der Abstand jedes Stützpunkts vom Mittelpunkt variiert um bis zu diesen Bruchteil des Radius</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Multipolygons of &apos;minParts&apos; to &apos;maxParts&apos; separate simple polygons</source>
+        <translation>Multipolygone aus &apos;minParts&apos; bis &apos;maxParts&apos; getrennten einfachen Polygonen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fewest polygons per row</source>
+        <translation>Wenigste Polygone je Zeile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Most polygons per row</source>
+        <translation>Meiste Polygone je Zeile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parcels: row r is cell (r mod columns, r / columns) of a grid from &apos;origin&apos;, corners jittered and shared with the neighbours, never overlapping</source>
+        <translation>Parzellen: Zeile r ist Zelle (r mod columns, r / columns) eines Rasters ab &apos;origin&apos;, Ecken zufällig verschoben und mit den Nachbarn geteilt, ohne Überlappung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>[longitude, latitude] of the grid&apos;s south-west corner</source>
+        <translation>[longitude, latitude] der Südwestecke des Rasters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cell side in metres</source>
+        <translation>Seitenlänge einer Zelle in Metern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cells per grid row</source>
+        <translation>Zellen je Rasterzeile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How far each grid corner moves, as a fraction of a cell</source>
+        <translation>Wie weit sich jede Rasterecke verschiebt, als Bruchteil einer Zelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Web domains of the group&apos;s company</source>
         <translation>Web-Domains der Firma der Gruppe</translation>
     </message>
@@ -1179,7 +1396,7 @@
 <context>
     <name>PipelineJob</name>
     <message>
-        <location filename="../core/pg/pipelinejob.cpp" line="+86"/>
+        <location filename="../core/pg/pipelinejob.cpp" line="+104"/>
         <source>a command failed (see the commands&apos; exit statuses)</source>
         <translation>ein Befehl ist fehlgeschlagen (siehe die Exit-Status der Befehle)</translation>
     </message>
@@ -1239,7 +1456,7 @@
         <translation>der Dateiordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Reusing files in %1 (written earlier with the same schema, seed and settings)</source>
         <translation>Dateien in %1 werden wiederverwendet (früher mit demselben Schema, Seed und denselben Einstellungen geschrieben)</translation>
     </message>
@@ -1504,7 +1721,7 @@
         <translation>B Zeilen/s</translation>
     </message>
     <message>
-        <location filename="../ui/shell/filecontroller.cpp" line="+23"/>
+        <location filename="../ui/shell/filecontroller.cpp" line="+25"/>
         <source>Spillway schemas (*.json);;All files (*)</source>
         <translation>Spillway-Schemas (*.json);;Alle Dateien (*)</translation>
     </message>
@@ -1525,7 +1742,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/design/distribution.cpp" line="+190"/>
+        <location filename="../ui/design/distribution.cpp" line="+258"/>
         <source>every sampled value is %1</source>
         <translation>jeder Stichprobenwert ist %1</translation>
     </message>
@@ -1535,7 +1752,7 @@
         <translation>jeder Stichprobenwert ist verschieden (%1 Werte)</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+135"/>
         <source>every sampled value is NULL</source>
         <translation>jeder Stichprobenwert ist NULL</translation>
     </message>
@@ -2704,7 +2921,7 @@
 <context>
     <name>spillway::DistributionChart</name>
     <message>
-        <location filename="../ui/design/distributionchart.cpp" line="+52"/>
+        <location filename="../ui/design/distributionchart.cpp" line="+54"/>
         <source>%1 · %2 sampled</source>
         <translation>%1 · %2 Stichproben</translation>
     </message>
@@ -2714,7 +2931,7 @@
         <translation> · %1% NULL</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+126"/>
         <source>histogram</source>
         <translation>Histogramm</translation>
     </message>
@@ -2736,19 +2953,50 @@
 %2 von %3 Stichprobenwerten (%4%)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
+        <source>locations (x, y)</source>
+        <translation>Orte (x, y)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>locations (longitude, latitude)</source>
         <translation>Orte (Längengrad, Breitengrad)</translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1 geometries drawn (x, y)</source>
+        <translation>
+            <numerusform>%1 Geometrie gezeichnet (x, y)</numerusform>
+            <numerusform>%1 Geometrien gezeichnet (x, y)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 geometries drawn (longitude, latitude)</source>
+        <translation>
+            <numerusform>%1 Geometrie gezeichnet (Längengrad, Breitengrad)</numerusform>
+            <numerusform>%1 Geometrien gezeichnet (Längengrad, Breitengrad)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>longitude</source>
         <translation>Längengrad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>x</source>
+        <translation>x</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>latitude</source>
         <translation>Breitengrad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>y</source>
+        <translation>y</translation>
     </message>
 </context>
 <context>
@@ -2762,6 +3010,16 @@
         <location line="+1"/>
         <source>New from &amp;Example…</source>
         <translation>Neu aus &amp;Beispiel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New from &amp;Database…</source>
+        <translation>Neu aus &amp;Datenbank…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import DDL…</source>
+        <translation>DDL &amp;importieren…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2794,7 +3052,17 @@
         <translation>Mit einem der mitgelieferten Beispielschemas beginnen</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+2"/>
+        <source>Start from the tables of a PostgreSQL database, shaped by its statistics</source>
+        <translation>Mit den Tabellen einer PostgreSQL-Datenbank beginnen, geformt nach ihren Statistiken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start from a DDL file (pg_dump --schema-only or CREATE TABLE)</source>
+        <translation>Mit einer DDL-Datei beginnen (pg_dump --schema-only oder CREATE TABLE)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
@@ -2863,6 +3131,11 @@
         <location line="+6"/>
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Merge Re-import</source>
+        <translation>Erneuten Import zusammenführen</translation>
     </message>
 </context>
 <context>
@@ -2966,9 +3239,248 @@
     </message>
 </context>
 <context>
+    <name>spillway::ImportDialog</name>
+    <message>
+        <location filename="../ui/shell/importdialog.cpp" line="+43"/>
+        <source>never analyzed</source>
+        <translation>nie analysiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>~%L1 rows</source>
+        <translation>~%L1 Zeilen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Shape the data with the table statistics (pg_stats)</source>
+        <translation>Daten anhand der Tabellenstatistiken (pg_stats) formen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Merge into the open document, keeping my edits</source>
+        <translation>Mit dem geöffneten Dokument zusammenführen und meine Änderungen behalten</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>From the table statistics</source>
+        <translation>Aus den Tabellenstatistiken</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The same for every table</source>
+        <translation>Gleich für jede Tabelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New from Database</source>
+        <translation>Neu aus Datenbank</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+46"/>
+        <source>Import DDL</source>
+        <translation>DDL importieren</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Embedded server</source>
+        <translation>Eingebetteter Server</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Connection:</source>
+        <translation>&amp;Verbindung:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the connection&apos;s search_path (usually public)</source>
+        <translation>search_path der Verbindung (meist public)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database schemas to read, separated by commas</source>
+        <translation>Zu lesende Datenbankschemas, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Schemas:</source>
+        <translation>&amp;Schemas:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;List Tables</source>
+        <translation>&amp;Tabellen auflisten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>pg_dump --schema-only output or CREATE TABLE statements</source>
+        <translation>Ausgabe von pg_dump --schema-only oder CREATE-TABLE-Anweisungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>Durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SQL files (*.sql);;All files (*)</source>
+        <translation>SQL-Dateien (*.sql);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>DDL &amp;file:</source>
+        <translation>DDL-&amp;Datei:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Read File</source>
+        <translation>Datei &amp;lesen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A DDL file has no statistics: types, keys and names shape the data</source>
+        <translation>Eine DDL-Datei hat keine Statistiken: Typen, Schlüssel und Namen formen die Daten</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Null fractions, common values and their shares, histograms and correlation from pg_stats. No table row is read.</source>
+        <translation>NULL-Anteile, häufige Werte und ihre Anteile, Histogramme und Korrelation aus pg_stats. Es wird keine Tabellenzeile gelesen.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>New tables and columns are added, dropped columns removed and types and keys follow the database; your generators, null fractions, row counts and hidden columns stay</source>
+        <translation>Neue Tabellen und Spalten werden hinzugefügt, gelöschte Spalten entfernt, Typen und Schlüssel folgen der Datenbank; Ihre Generatoren, NULL-Anteile, Zeilenzahlen und ausgeblendeten Spalten bleiben erhalten</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rows:</source>
+        <translation>Zeilen:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Cannot read &apos;%1&apos;: %2. Choose a DDL file.</source>
+        <translation>„%1“ kann nicht gelesen werden: %2. Wählen Sie eine DDL-Datei.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no file given</source>
+        <translation>keine Datei angegeben</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Applying %1 to a scratch database on the embedded server…</source>
+        <translation>%1 wird auf eine temporäre Datenbank im eingebetteten Server angewendet…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading the catalog…</source>
+        <translation>Der Katalog wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>No tables found: check the schemas (or the file&apos;s CREATE TABLE statements).</source>
+        <translation>Keine Tabellen gefunden: Prüfen Sie die Schemas (oder die CREATE-TABLE-Anweisungen der Datei).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n table(s) found. Uncheck those you do not want.</source>
+        <translation>
+            <numerusform>%n Tabelle gefunden. Entfernen Sie das Häkchen, wenn Sie sie nicht möchten.</numerusform>
+            <numerusform>%n Tabellen gefunden. Entfernen Sie das Häkchen bei denen, die Sie nicht möchten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>No table is checked: check the tables to import.</source>
+        <translation>Keine Tabelle ausgewählt: Setzen Sie ein Häkchen bei den zu importierenden Tabellen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Importing %n table(s)…</source>
+        <translation>
+            <numerusform>%n Tabelle wird importiert…</numerusform>
+            <numerusform>%n Tabellen werden importiert…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>merge</source>
+        <translation>Zusammenführung</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n table(s) imported. </source>
+        <translation>
+            <numerusform>%n Tabelle importiert. </numerusform>
+            <numerusform>%n Tabellen importiert. </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n column(s) were guessed from their names and types: they carry a badge in the designer until you review them. </source>
+        <translation>
+            <numerusform>%n Spalte wurde aus Name und Typ erraten: Sie trägt im Entwurf eine Markierung, bis Sie sie überprüfen. </numerusform>
+            <numerusform>%n Spalten wurden aus ihren Namen und Typen erraten: Sie tragen im Entwurf eine Markierung, bis Sie sie überprüfen. </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n change(s) merged into your document.</source>
+        <translation>
+            <numerusform>%n Änderung mit Ihrem Dokument zusammengeführt.</numerusform>
+            <numerusform>%n Änderungen mit Ihrem Dokument zusammengeführt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Open in Designer</source>
+        <translation>Im &amp;Entwurf öffnen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Import failed:</source>
+        <translation>Import fehlgeschlagen:</translation>
+    </message>
+</context>
+<context>
     <name>spillway::IngestJob</name>
     <message>
-        <location filename="../core/pg/ingestjob.cpp" line="+137"/>
+        <location filename="../core/pg/ingestjob.cpp" line="+138"/>
         <source>connecting</source>
         <translation>Verbindungsaufbau</translation>
     </message>
@@ -2978,12 +3490,12 @@
         <translation>Tabellen werden angelegt</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>loading</source>
         <translation>Laden</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+172"/>
         <source>loading %1 with COPY text: %2</source>
         <translation>%1 wird mit COPY text geladen: %2</translation>
     </message>
@@ -3002,25 +3514,25 @@
     <name>spillway::MainWindow</name>
     <message>
         <location filename="../ui/shell/mainwindow.cpp" line="+69"/>
-        <location line="+187"/>
+        <location line="+188"/>
         <source>&amp;Design</source>
         <translation>&amp;Entwurf</translation>
     </message>
     <message>
-        <location line="-186"/>
-        <location line="+156"/>
+        <location line="-187"/>
+        <location line="+157"/>
         <location line="+30"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location line="-184"/>
-        <location line="+184"/>
+        <location line="-185"/>
+        <location line="+185"/>
         <source>&amp;History</source>
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-184"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
@@ -3053,7 +3565,7 @@
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Start &amp;Page</source>
         <translation>Start&amp;seite</translation>
     </message>
@@ -3118,12 +3630,12 @@
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-167"/>
         <source>S&amp;tart</source>
         <translation>S&amp;tart</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+168"/>
         <source>&amp;About Spillway</source>
         <translation>Ü&amp;ber Spillway</translation>
     </message>
@@ -4817,7 +5329,7 @@ p95_commit_ms&lt;=2000</translation>
     </message>
     <message>
         <location line="+22"/>
-        <location line="+38"/>
+        <location line="+58"/>
         <source>untitled</source>
         <translation>unbenannt</translation>
     </message>
@@ -4842,7 +5354,8 @@ p95_commit_ms&lt;=2000</translation>
         <translation>Tabelle bearbeiten</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
+        <location line="+4"/>
         <source>Edit Column</source>
         <translation>Spalte bearbeiten</translation>
     </message>
@@ -4898,7 +5411,12 @@ p95_commit_ms&lt;=2000</translation>
         <translation>%1 Zeilen</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+149"/>
+        <source>Guessed by the import: %1. Review it: editing the generator marks it reviewed.</source>
+        <translation>Vom Import erraten: %1. Bitte überprüfen: Wenn Sie den Generator bearbeiten, gilt er als überprüft.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>Change Type</source>
         <translation>Typ ändern</translation>
     </message>
