@@ -133,7 +133,7 @@
     </message>
     <message>
         <location filename="../core/generators/histogramgenerator.cpp" line="+239"/>
-        <location filename="../core/generators/numericgenerators.cpp" line="+471"/>
+        <location filename="../core/generators/numericgenerators.cpp" line="+495"/>
         <source>number</source>
         <translation>Zahl</translation>
     </message>
@@ -462,7 +462,7 @@
         <translation>Sekunden</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Composite primary key: two or more columns whose values together are unique by construction (a unique column among them, the parent column with an ordinal, or the parent column with a distinct reference)</source>
         <translation>Zusammengesetzter Primärschlüssel: zwei oder mehr Spalten, deren Werte zusammen konstruktionsbedingt eindeutig sind (eine eindeutige Spalte darunter, die Elternspalte mit einer Ordnungszahl oder die Elternspalte mit einer Referenz ohne Zurücklegen)</translation>
     </message>
@@ -552,7 +552,7 @@
         <translation>start, start + step, ...</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Exact decimals in [min, max]</source>
         <translation>Exakte Dezimalzahlen in [min, max]</translation>
     </message>
@@ -878,12 +878,27 @@
         <translation>Ein Wert, aus anderen Spalten der Zeile durch einen typisierten, SQL-ähnlichen Ausdruck berechnet: price * quantity, case when … end, format(&apos;Customer#%09d&apos;, id)</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-123"/>
         <source>Why an import guessed this column&apos;s generator; remove it once reviewed</source>
         <translation>Warum ein Import den Generator dieser Spalte erraten hat; nach der Überprüfung entfernen</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="-13"/>
+        <source>keep &apos;rows&apos; under --rows N and --scale (a table whose size is part of its meaning, like TPC-H&apos;s 25 nations); only --rows TABLE=N changes it</source>
+        <translation>&apos;rows&apos; unter --rows N und --scale beibehalten (eine Tabelle, deren Größe Teil ihrer Bedeutung ist, wie die 25 Nationen von TPC-H); nur --rows TABLE=N ändert sie</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>take this many values, then leave out &apos;skip&apos; values (sparse keys: run 8, skip 24 keeps the first 8 of every 32); 0: no gaps</source>
+        <translation>so viele Werte nehmen, dann &apos;skip&apos; Werte auslassen (dünn besetzte Schlüssel: run 8, skip 24 behält die ersten 8 von je 32); 0: keine Lücken</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>values left out after each run</source>
+        <translation>Werte, die nach jedem &apos;run&apos; ausgelassen werden</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>A date, time or timestamp column of the row, parent.&lt;column&gt; (the parent row&apos;s) or &lt;reference column&gt;.&lt;column&gt; (the referenced row&apos;s)</source>
         <translation>Eine date-, time- oder timestamp-Spalte der Zeile, parent.&lt;Spalte&gt; (die der Elternzeile) oder &lt;Referenzspalte&gt;.&lt;Spalte&gt; (die der referenzierten Zeile)</translation>
     </message>
@@ -1820,7 +1835,7 @@
 <context>
     <name>RunEstimate</name>
     <message>
-        <location filename="../ui/run/runestimate.cpp" line="+168"/>
+        <location filename="../ui/run/runestimate.cpp" line="+165"/>
         <source>≈ %1 rows · ≈ %2</source>
         <translation>≈ %1 Zeilen · ≈ %2</translation>
     </message>
@@ -2020,6 +2035,24 @@
         <location line="+18"/>
         <source>Unknown palette “%1”: use light, dark or system.</source>
         <translation>Unbekannte Palette „%1“: Verwenden Sie light, dark oder system.</translation>
+    </message>
+</context>
+<context>
+    <name>spillway</name>
+    <message>
+        <location filename="../ui/design/expressionnames.cpp" line="+55"/>
+        <source>This row</source>
+        <translation>Diese Zeile</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Parent row (%1)</source>
+        <translation>Elternzeile (%1)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Through %1 (%2)</source>
+        <translation>Über %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -3000,6 +3033,44 @@
     </message>
 </context>
 <context>
+    <name>spillway::ExpressionField</name>
+    <message>
+        <location filename="../ui/design/expressionfield.cpp" line="+48"/>
+        <source>e.g. quantity * product_id.price, parent.placed_at + interval &apos;3 days&apos;</source>
+        <translation>z. B. quantity * product_id.price, parent.placed_at + interval &apos;3 days&apos;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. {first}.{last}@example.com, {format(&apos;%05d&apos;, id)}</source>
+        <translation>z. B. {first}.{last}@example.com, {format(&apos;%05d&apos;, id)}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Space completes column names, parent.&lt;column&gt;, &lt;reference&gt;.&lt;column&gt; and functions; Return applies</source>
+        <translation>Strg+Leertaste ergänzt Spaltennamen, parent.&lt;Spalte&gt;, &lt;Referenz&gt;.&lt;Spalte&gt; und Funktionen; Eingabe übernimmt</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Insert column…</source>
+        <translation>Spalte einfügen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insert a column of this row, of the parent row or of a looked-up row</source>
+        <translation>Eine Spalte dieser Zeile, der Elternzeile oder einer nachgeschlagenen Zeile einfügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insert column</source>
+        <translation>Spalte einfügen</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No columns to read</source>
+        <translation>Keine lesbaren Spalten</translation>
+    </message>
+</context>
+<context>
     <name>spillway::FileController</name>
     <message>
         <location filename="../ui/shell/filecontroller.cpp" line="+9"/>
@@ -3511,6 +3582,59 @@
     </message>
 </context>
 <context>
+    <name>spillway::KeyDialog</name>
+    <message>
+        <location filename="../ui/design/keydialog.cpp" line="+148"/>
+        <source>In the key, in order:</source>
+        <translation>Im Schlüssel, in dieser Reihenfolge:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Primary Key of %1</source>
+        <translation>Primärschlüssel von %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unique Constraint of %1</source>
+        <translation>Eindeutigkeitsbedingung von %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Foreign Key of %1</source>
+        <translation>Fremdschlüssel von %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Referenced table</source>
+        <translation>Referenzierte Tabelle</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Referenced, in the same order:</source>
+        <translation>Referenziert, in derselben Reihenfolge:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;References table:</source>
+        <translation>&amp;Referenzierte Tabelle:</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Choose two or more columns; a key of one column is set on the column itself.</source>
+        <translation>Wählen Sie zwei oder mehr Spalten; ein Schlüssel aus einer Spalte wird an der Spalte selbst festgelegt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the table the key references.</source>
+        <translation>Wählen Sie die Tabelle, auf die der Schlüssel verweist.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose as many referenced columns as key columns (%1), in the same order.</source>
+        <translation>Wählen Sie so viele referenzierte Spalten wie Schlüsselspalten (%1), in derselben Reihenfolge.</translation>
+    </message>
+</context>
+<context>
     <name>spillway::MainWindow</name>
     <message>
         <location filename="../ui/shell/mainwindow.cpp" line="+69"/>
@@ -3796,9 +3920,62 @@
     </message>
 </context>
 <context>
+    <name>spillway::OrderedColumnPicker</name>
+    <message>
+        <location filename="../ui/design/keydialog.cpp" line="-193"/>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>→</source>
+        <translation>→</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add the selected column to the key</source>
+        <translation>Die ausgewählte Spalte zum Schlüssel hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>←</source>
+        <translation>←</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Take the selected column out of the key</source>
+        <translation>Die ausgewählte Spalte aus dem Schlüssel nehmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>↑</source>
+        <translation>↑</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move the selected key column up</source>
+        <translation>Die ausgewählte Schlüsselspalte nach oben verschieben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>↓</source>
+        <translation>↓</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move the selected key column down</source>
+        <translation>Die ausgewählte Schlüsselspalte nach unten verschieben</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Columns:</source>
+        <translation>Spalten:</translation>
+    </message>
+</context>
+<context>
     <name>spillway::ParameterForm</name>
     <message>
-        <location filename="../ui/design/parameterform.cpp" line="+104"/>
+        <location filename="../ui/design/parameterform.cpp" line="+106"/>
         <source>+</source>
         <translation>+</translation>
     </message>
@@ -3833,7 +4010,7 @@
         <translation>Werte und Gewichte</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+73"/>
         <source>comma-separated</source>
         <translation>durch Kommas getrennt</translation>
     </message>
@@ -3853,12 +4030,12 @@
         <translation>%1 setzen</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location line="+231"/>
+        <location line="+242"/>
         <source>not valid JSON (%1 at character %2): the change is kept here only</source>
         <translation>kein gültiges JSON (%1 bei Zeichen %2): die Änderung bleibt nur hier erhalten</translation>
     </message>
@@ -5323,7 +5500,7 @@ p95_commit_ms&lt;=2000</translation>
 <context>
     <name>spillway::SchemaDocument</name>
     <message>
-        <location filename="../ui/design/schemadocument.cpp" line="+43"/>
+        <location filename="../ui/design/schemadocument.cpp" line="+95"/>
         <source>Cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
@@ -5366,34 +5543,46 @@ p95_commit_ms&lt;=2000</translation>
         <translation>Tabelle umbenennen</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+48"/>
+        <location line="+24"/>
+        <location line="+40"/>
         <source>Update References</source>
         <translation>Referenzen aktualisieren</translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+18"/>
+        <location line="-27"/>
+        <location line="+4"/>
         <source>Rename Column</source>
         <translation>Spalte umbenennen</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+5"/>
+        <source>Update Expressions</source>
+        <translation>Ausdrücke aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Add Table</source>
         <translation>Tabelle hinzufügen</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+3"/>
         <source>Delete Table</source>
         <translation>Tabelle löschen</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
+        <source>Remove Keys</source>
+        <translation>Schlüssel entfernen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Add Column</source>
         <translation>Spalte hinzufügen</translation>
     </message>
     <message>
         <location line="+8"/>
+        <location line="+3"/>
         <source>Delete Column</source>
         <translation>Spalte löschen</translation>
     </message>
@@ -5562,7 +5751,7 @@ p95_commit_ms&lt;=2000</translation>
 <context>
     <name>spillway::TableInspector</name>
     <message>
-        <location filename="../ui/design/tableinspector.cpp" line="+73"/>
+        <location filename="../ui/design/tableinspector.cpp" line="+86"/>
         <source>A fixed number of rows</source>
         <translation>Eine feste Anzahl von Zeilen</translation>
     </message>
@@ -5707,9 +5896,110 @@ p95_commit_ms&lt;=2000</translation>
         <translation>Tabelle %1</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>Change Table Size</source>
         <translation>Tabellengröße ändern</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::TableKeysEditor</name>
+    <message>
+        <location filename="../ui/design/tablekeyseditor.cpp" line="+20"/>
+        <source>Keys over several columns</source>
+        <translation>Schlüssel über mehrere Spalten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>None. A key of one column is set on the column itself.</source>
+        <translation>Keine. Ein Schlüssel aus einer Spalte wird an der Spalte selbst festgelegt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit…</source>
+        <translation>Be&amp;arbeiten…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remo&amp;ve</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Table keys</source>
+        <translation>Tabellenschlüssel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Composite keys, guaranteed by construction; a key of one column is set on the column</source>
+        <translation>Zusammengesetzte Schlüssel, konstruktionsbedingt garantiert; ein Schlüssel aus einer Spalte wird an der Spalte festgelegt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add key</source>
+        <translation>Schlüssel hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Primary Key…</source>
+        <translation>Primärschlüssel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unique Constraint…</source>
+        <translation>Eindeutigkeitsbedingung…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Foreign Key…</source>
+        <translation>Fremdschlüssel…</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Edit Primary Key</source>
+        <translation>Primärschlüssel bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Edit Unique Constraint</source>
+        <translation>Eindeutigkeitsbedingung bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Edit Foreign Key</source>
+        <translation>Fremdschlüssel bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Remove Key</source>
+        <translation>Schlüssel entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::TableKeysModel</name>
+    <message>
+        <location filename="../ui/design/tablekeysmodel.cpp" line="+18"/>
+        <source>%1 → %2 %3</source>
+        <translation>%1 → %2 %3</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Primary key %1</source>
+        <translation>Primärschlüssel %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unique %1</source>
+        <translation>Eindeutig %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Foreign key %1</source>
+        <translation>Fremdschlüssel %1</translation>
     </message>
 </context>
 <context>
