@@ -119,22 +119,22 @@ const auto q = [](const std::string &s) { return QString::fromStdString(s); };
 
 ColumnSpec column(const char *name, const char *type, const QByteArray &generator)
 {
-    return ColumnSpec{QString::fromUtf8(name),
-                      QString::fromUtf8(type),
-                      object(generator),
-                      0.0,
-                      false,
-                      false,
-                      false,
-                      QString()};
+    ColumnSpec c;
+    c.name = QString::fromUtf8(name);
+    c.sqlType = QString::fromUtf8(type);
+    c.generator = object(generator);
+    return c;
 }
 
 Schema oneTable(int64_t rows, const QList<ColumnSpec> &columns)
 {
     Schema schema;
     schema.seed = 7;
-    schema.tables = {TableSpec{
-        QStringLiteral("t"), rows, std::nullopt, columns, QString(), std::nullopt, {}, {}, {}}};
+    TableSpec t;
+    t.name = QStringLiteral("t");
+    t.rows = rows;
+    t.columns = columns;
+    schema.tables = {t};
     return schema;
 }
 
