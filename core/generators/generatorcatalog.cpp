@@ -295,10 +295,22 @@ QJsonObject GeneratorCatalog::startingParameters(const QString &kind, const Sche
             QString quoted = own->columns.first().name;
             quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
             result.insert(name, QLatin1Char('"') + quoted + QLatin1Char('"'));
+        } else if (name == QLatin1String("origin")) {
+            result.insert(name, QJsonArray{13.37, 52.5}); // a parcel grid's corner: Berlin
+        } else if (name == QLatin1String("track") && own) {
+            QString track; // track_times follows a line-string column of its own row
+            for (const ColumnSpec &c : own->columns)
+                if (track.isEmpty() && c.sqlType.contains(QLatin1String("LineString"),
+                                                          Qt::CaseInsensitive))
+                    track = c.name;
+            result.insert(name, track);
         } else {
             result.insert(name, startingValue(name, type));
         }
     }
+    // A histogram starts with buckets of its own (an import fills in the table's statistics).
+    if (kind == QLatin1String("histogram") && !result.contains(QStringLiteral("bounds")))
+        result.insert(QStringLiteral("bounds"), QJsonArray{0, 10, 100, 1000});
     return result;
 }
 
