@@ -35,6 +35,13 @@ bool isNowDefault(const QString &expr)
 
 void Importer::readTable(const CatalogTable &source)
 {
+    if (source.columns.isEmpty()) { // CREATE TABLE t (): a document's table needs a column
+        m_notes.append({source.name,
+                        {},
+                        QStringLiteral("warning"),
+                        ImportText::tr("the table has no columns: left out")});
+        return;
+    }
     TableDraft t;
     t.source = &source;
     t.name = source.name;
