@@ -19,6 +19,7 @@
 #include <QHashFunctions>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -313,7 +314,10 @@ void checkImport(const QStringList &lines)
     Reader reader;
     for (const QString &l : lines)
         reader.line(l);
-    if (reader.catalog.tables.isEmpty())
+    // Nothing to import (callers refuse it before): no table, or only tables without columns.
+    const QList<CatalogTable> &tables = reader.catalog.tables;
+    if (std::all_of(tables.cbegin(), tables.cend(),
+                    [](const CatalogTable &t) { return t.columns.isEmpty(); }))
         return;
     reader.options.name = QStringLiteral("fuzz");
     const ImportResult imported = importCatalog(reader.catalog, reader.options);
