@@ -20,7 +20,7 @@ runs="${FUZZ_RUNS:-}"
 seed="${FUZZ_SEED:-0}" # 0: libFuzzer picks one
 jobs="${FUZZ_BUILD_JOBS:-$(nproc)}"
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(schema pattern csv conninfo)
+[ ${#targets[@]} -gt 0 ] || targets=(schema pattern csv conninfo import)
 
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
@@ -43,6 +43,7 @@ failed=()
 options_for() { # extra libFuzzer options per target
     case "$1" in
     schema) echo "-dict=$here/tests/fuzz/schema.dict -max_len=16384" ;;
+    import) echo "-dict=$here/tests/fuzz/import.dict -max_len=4096" ;;
     *) echo "" ;;
     esac
 }

@@ -90,7 +90,8 @@ private:
     bool m_wholeSeconds = false;
 };
 
-// numeric without a scale keeps each value's own: bring the bounds to the largest.
+// numeric without a scale keeps each value's own: bring the bounds to the largest. Empty when
+// a bound does not fit 64 bits at that scale ("120" and "0.000000000000000001").
 std::vector<Value> normalisedBounds(const ValueList &bounds)
 {
     std::vector<Value> points = bounds.values();
@@ -101,7 +102,8 @@ std::vector<Value> normalisedBounds(const ValueList &bounds)
     }
     for (Value &v : points) {
         if (v.kind == ValueKind::Decimal && v.scale < scale && scale < 19) {
-            v.i *= int64_t(kPowersOf10[scale - v.scale]);
+            if (__builtin_mul_overflow(v.i, int64_t(kPowersOf10[scale - v.scale]), &v.i))
+                return {};
             v.scale = scale;
         }
     }
@@ -202,6 +204,12 @@ std::unique_ptr<Generator> createHistogram(GeneratorArgs &args)
         if (!readValues(params, QStringLiteral("bounds"), array, bounds))
             return nullptr;
         points = normalisedBounds(bounds);
+        if (points.empty()) {
+            params.error(QStringLiteral("bounds"),
+                         QStringLiteral("the bounds' digits do not fit 64 bits at the scale of "
+                                        "the one with the most decimals"));
+            return nullptr;
+        }
         const auto &b = points;
         for (size_t i = 1; i < b.size(); ++i) {
             if (!ascending(b[i - 1], b[i])) {

@@ -3,6 +3,7 @@
 // and IN (…), regular expressions, comparisons between two columns — and the translation of
 // simple regular expressions to the `pattern` generator's subset.
 
+#include "schema/generatorregistry.h"
 #include "schema/importinternal.h"
 
 #include <QRegularExpression>
@@ -315,6 +316,31 @@ bool readConjunct(QList<Token> t, const QString &valueColumn, QHash<QString, Col
     return false;
 }
 
+// Whether the `pattern` generator takes `pattern` as it is (its factory decides, so that the
+// document written compiles); *why: the generator's message when not.
+bool patternCompiles(const QString &pattern, QString *why)
+{
+    struct NoTables : CompileContext
+    {
+        const TableRuntime *table(const QString &) const override { return nullptr; }
+        const TableRuntime *parentTable() const override { return nullptr; }
+    };
+    const GeneratorInfo *info = GeneratorRegistry::instance().find(QStringLiteral("pattern"));
+    if (!info) {
+        *why = ImportText::tr("there is no pattern generator");
+        return false;
+    }
+    Diagnostics diagnostics;
+    ParamReader params(QJsonObject{{QStringLiteral("pattern"), pattern}}, QString(), &diagnostics);
+    const NoTables context;
+    GeneratorArgs args{params, RandomStream(0), QStringLiteral("text"), {}, {}, context};
+    if (info->create(args) && diagnostics.isEmpty())
+        return true;
+    *why = diagnostics.isEmpty() ? ImportText::tr("the pattern generator refuses it")
+                                 : diagnostics.items().constFirst().message;
+    return false;
+}
+
 } // namespace
 
 bool parseCheck(const QString &definition, const QString &valueColumn,
@@ -364,6 +390,8 @@ QString regexToPattern(const QString &regex, QString *why)
             return {};
         }
     }
+    if (!patternCompiles(p, why))
+        return {};
     return p;
 }
 

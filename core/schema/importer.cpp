@@ -35,6 +35,13 @@ bool isNowDefault(const QString &expr)
 
 void Importer::readTable(const CatalogTable &source)
 {
+    if (source.columns.isEmpty()) { // CREATE TABLE t (): a document's table needs a column
+        m_notes.append({source.name,
+                        {},
+                        QStringLiteral("warning"),
+                        ImportText::tr("the table has no columns: left out")});
+        return;
+    }
     TableDraft t;
     t.source = &source;
     t.name = source.name;
@@ -43,7 +50,8 @@ void Importer::readTable(const CatalogTable &source)
             t.name = source.schema + QLatin1Char('_') + source.name;
     }
     if (source.reltuples > 0) {
-        t.estimatedRows = std::round(source.reltuples);
+        // reltuples is a float4: bounded so that the document's whole row count stays exact.
+        t.estimatedRows = std::round(std::min(source.reltuples, 1e15));
     } else {
         note(t, {}, QStringLiteral("stats"),
              ImportText::tr("no row count (the table was never analysed): 1000 rows; set 'rows' "

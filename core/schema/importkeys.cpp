@@ -365,11 +365,11 @@ void Importer::applyRules(TableDraft &t, int c, const ColumnRules &rules)
 void Importer::applyRelation(TableDraft &t, int c, const Relation &r)
 {
     int later = c, earlier = t.column(r.other);
+    if (earlier < 0) // checked before the swap: the other may be on either side
+        return;
     bool strict = r.op == QLatin1String(">") || r.op == QLatin1String("<");
     if (r.op.startsWith(QLatin1Char('<')))
         std::swap(later, earlier);
-    if (earlier < 0)
-        return;
     ColumnDraft &x = t.columns[later];
     ColumnDraft &y = t.columns[earlier];
     QJsonObject g;

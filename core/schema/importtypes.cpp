@@ -256,8 +256,11 @@ QJsonObject typeGenerator(const TypeInfo &t)
                           {{QStringLiteral("format"), QStringLiteral("wkt")}});
         break;
     case TypeInfo::Enum:
-        element = gen(QStringLiteral("choice"),
-                      {{QStringLiteral("values"), QJsonArray::fromStringList(t.labels)}});
+        // CREATE TYPE e AS ENUM (): no label, only NULL fits.
+        element = t.labels.isEmpty()
+                      ? gen(QStringLiteral("constant"), {{QStringLiteral("value"), QJsonValue()}})
+                      : gen(QStringLiteral("choice"),
+                            {{QStringLiteral("values"), QJsonArray::fromStringList(t.labels)}});
         break;
     case TypeInfo::Text:
     case TypeInfo::Other:

@@ -1,0 +1,3 @@
+SELECT E'\\'; SELECT "a;b"; SELECT 1;SELECT 2;
+-- x; y
+SELECT $1;

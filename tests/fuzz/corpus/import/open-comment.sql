@@ -1,0 +1,2 @@
+/* a /* nested */ still open;
+SELECT 1;
