@@ -70,7 +70,8 @@ private slots:
     void reportsTheLineOfADdlError();
 
 private:
-    Schema importFromDatabase(const Schema *current, bool merge, ImportDialog **kept = nullptr);
+    Schema importFromDatabase(const Schema *current, bool merge, ImportDialog **kept = nullptr,
+                              bool statistics = true);
 
     // The server's own folder (as PgFixture's: under /tmp, which its user can reach) and one
     // for the DDL files.
@@ -97,7 +98,8 @@ void TestImportDialog::cleanupTestCase()
     LocalServer(m_serverDir).stop();
 }
 
-Schema TestImportDialog::importFromDatabase(const Schema *current, bool merge, ImportDialog **kept)
+Schema TestImportDialog::importFromDatabase(const Schema *current, bool merge, ImportDialog **kept,
+                                            bool statistics)
 {
     auto *dialog = new ImportDialog(ImportDialog::Source::Database, {}, current);
     dialog->setServerDir(m_serverDir);
@@ -108,7 +110,7 @@ Schema TestImportDialog::importFromDatabase(const Schema *current, bool merge, I
     [&] { QTRY_VERIFY_WITH_TIMEOUT(!listed.isEmpty() || !failed.isEmpty(), 60000); }();
     if (!failed.isEmpty())
         qWarning("%s", qPrintable(failed.first().first().toString()));
-    dialog->statisticsBox()->setChecked(true);
+    dialog->statisticsBox()->setChecked(statistics);
     dialog->mergeBox()->setChecked(merge);
     screenshot(dialog,
                merge ? QStringLiteral("import-merge-tables") : QStringLiteral("import-tables"));
@@ -126,8 +128,9 @@ Schema TestImportDialog::importFromDatabase(const Schema *current, bool merge, I
 
 void TestImportDialog::importsFromTheDatabase()
 {
+    // Without statistics, names decide: the email column is a guess (with them, pg_stats would).
     ImportDialog *dialog = nullptr;
-    const Schema schema = importFromDatabase(nullptr, false, &dialog);
+    const Schema schema = importFromDatabase(nullptr, false, &dialog, false);
     std::unique_ptr<ImportDialog> owner(dialog);
     QCOMPARE(dialog->tableTree()->topLevelItemCount(), 2);
     QVERIFY(dialog->tableTree()->topLevelItem(1)->text(1).contains(QLatin1String("rows")));
