@@ -172,7 +172,10 @@ QWidget *ImportDialog::createReportPage()
     m_reportSummary->setWordWrap(true);
     layout->addWidget(m_reportSummary);
     m_report->setHeaderLabels({tr("Where"), tr("What"), tr("Why")});
+    m_report->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_report->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_report->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_report->setRootIsDecorated(false);
     m_report->setWordWrap(true);
     layout->addWidget(m_report, 1);
     return page;
@@ -407,16 +410,16 @@ void ImportDialog::showReport()
         (m_merged ? tr("%n change(s) merged into your document.", nullptr, int(m_changes.size()))
                   : QString()));
     m_pages->setCurrentIndex(1);
-    m_importButton->hide();
     if (!m_openButton) {
         m_openButton = m_buttons->addButton(tr("&Open in Designer"), QDialogButtonBox::AcceptRole);
         connect(m_openButton, &QPushButton::clicked, this, &QDialog::accept);
     }
+    m_importButton->hide(); // after adding: the box shows its buttons again when it lays out
 }
 
 void ImportDialog::setBusy(bool busy, const QString &status)
 {
-    m_listButton->setEnabled(!busy);
+    m_listButton->setEnabled(!busy && m_pages->currentIndex() == 0);
     m_importButton->setEnabled(!busy && m_tables->topLevelItemCount() > 0);
     m_status->setText(status);
     if (busy)

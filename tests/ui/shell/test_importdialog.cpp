@@ -103,6 +103,7 @@ Schema TestImportDialog::importFromDatabase(const Schema *current, bool merge, I
 {
     auto *dialog = new ImportDialog(ImportDialog::Source::Database, {}, current);
     dialog->setServerDir(m_serverDir);
+    dialog->show(); // offscreen: shown as a user sees it, for the screenshots
     QSignalSpy listed(dialog, &ImportDialog::tablesListed);
     QSignalSpy imported(dialog, &ImportDialog::imported);
     QSignalSpy failed(dialog, &ImportDialog::failed);
