@@ -79,6 +79,21 @@ private slots:
         QTest::newRow("lineitem.lineitem")
             << QStringLiteral("lineitem") << QStringLiteral("lineitem")
             << QByteArray("db08e6057f2d428e7a8d2cf070056dffcac67df264af83199cd703e0b9145b04");
+        QTest::newRow("gis.sites")
+            << QStringLiteral("gis") << QStringLiteral("sites")
+            << QByteArray("de7cc59dbc007cfb7aba37edd6ab130f7e33454ba73ee92fb044dcf6f3591a2e");
+        QTest::newRow("gis.parcels")
+            << QStringLiteral("gis") << QStringLiteral("parcels")
+            << QByteArray("61b596b89a8ed49e85405ae9430fb2177fcc89b6175086b4c3caaed4714b07a2");
+        QTest::newRow("gis.vehicles")
+            << QStringLiteral("gis") << QStringLiteral("vehicles")
+            << QByteArray("72402d1bdd3141ff2821cfa1d540f9755614cd7eadde03d1f6a737dd51f2cd4b");
+        QTest::newRow("gis.tracks")
+            << QStringLiteral("gis") << QStringLiteral("tracks")
+            << QByteArray("5f78210d3f40d93dc543fc467f6f313eed458ea5566826c482642d7bb43348b7");
+        QTest::newRow("gis.zones")
+            << QStringLiteral("gis") << QStringLiteral("zones")
+            << QByteArray("ad3f5d0c8eb8650d1ddbf57518d166c11a1e620b4e1cf6c09320f0c8389e7c25");
         QTest::newRow("iot.devices")
             << QStringLiteral("iot") << QStringLiteral("devices")
             << QByteArray("5c1f37a61dfc3f69b60401768b9644a6a42e11e3e51ecc6df3d7090ddeca813e");
