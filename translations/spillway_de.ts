@@ -132,7 +132,7 @@
         <translation>Luhn-gültige Testkartennummern nach Marke</translation>
     </message>
     <message>
-        <location filename="../core/generators/histogramgenerator.cpp" line="+239"/>
+        <location filename="../core/generators/histogramgenerator.cpp" line="+247"/>
         <location filename="../core/generators/numericgenerators.cpp" line="+495"/>
         <source>number</source>
         <translation>Zahl</translation>
@@ -3463,7 +3463,7 @@
         <translation>Warum</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Cannot read &apos;%1&apos;: %2. Choose a DDL file.</source>
         <translation>„%1“ kann nicht gelesen werden: %2. Wählen Sie eine DDL-Datei.</translation>
     </message>
@@ -3538,12 +3538,12 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&amp;Open in Designer</source>
         <translation>Im &amp;Entwurf öffnen</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Import failed:</source>
         <translation>Import fehlgeschlagen:</translation>
     </message>

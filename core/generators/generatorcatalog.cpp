@@ -300,8 +300,8 @@ QJsonObject GeneratorCatalog::startingParameters(const QString &kind, const Sche
         } else if (name == QLatin1String("track") && own) {
             QString track; // track_times follows a line-string column of its own row
             for (const ColumnSpec &c : own->columns)
-                if (track.isEmpty() && c.sqlType.contains(QLatin1String("LineString"),
-                                                          Qt::CaseInsensitive))
+                if (track.isEmpty() &&
+                    c.sqlType.contains(QLatin1String("LineString"), Qt::CaseInsensitive))
                     track = c.name;
             result.insert(name, track);
         } else {

@@ -196,9 +196,9 @@ QAction *MainWindow::runAction() const
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addActions(
-        {m_files->newAction(), m_files->newFromExampleAction(), m_files->newFromDatabaseAction(),
-         m_files->importDdlAction(), m_files->openAction()});
+    file->addActions({m_files->newAction(), m_files->newFromExampleAction(),
+                      m_files->newFromDatabaseAction(), m_files->importDdlAction(),
+                      m_files->openAction()});
     file->addMenu(m_files->recentMenu());
     QAction *start = file->addAction(Icons::app(), tr("Start &Page"));
     start->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
