@@ -131,6 +131,35 @@ private:
     }
 };
 
+// Stores v field by field. A Value built piece by piece on the stack and then copied whole is
+// read back with wider loads than it was written with, which stalls store forwarding on every
+// value; hot batch loops store through this instead.
+inline void putValue(Value *dst, const Value &v)
+{
+    dst->kind = v.kind;
+    dst->scale = v.scale;
+    dst->len = v.len;
+    dst->i = v.i;
+    dst->u = v.u;
+}
+
+// n copies of v, copied once into registers first (see putValue).
+inline void fillValues(Value *dst, size_t n, const Value &v)
+{
+    const ValueKind kind = v.kind;
+    const uint8_t scale = v.scale;
+    const uint32_t len = v.len;
+    const int64_t i = v.i;
+    const uint64_t u = v.u;
+    for (size_t k = 0; k < n; ++k) {
+        dst[k].kind = kind;
+        dst[k].scale = scale;
+        dst[k].len = len;
+        dst[k].i = i;
+        dst[k].u = u;
+    }
+}
+
 // Copies a short run of bytes with a few fixed-size moves instead of a call to memcpy: words
 // and pattern pieces are mostly under 32 bytes, and the call dominated their cost.
 inline void copyShort(char *dst, const char *src, size_t n)

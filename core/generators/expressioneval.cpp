@@ -22,7 +22,7 @@ public:
     }
     const Value *eval(const EvalFrame &frame, Value *out) const override
     {
-        std::fill(out, out + frame.count, m_value);
+        fillValues(out, frame.count, m_value);
         return out;
     }
     const Value *constant() const override { return &m_value; }
@@ -32,29 +32,30 @@ private:
     Value m_value;
 };
 
-bool hasKind(const Value &v, ExprType t)
+// The value kinds a column read as `t` can give without a conversion (bit k: ValueKind k).
+uint32_t acceptedKinds(ExprType t)
 {
-    switch (v.kind) {
-    case ValueKind::Null:
-        return true;
-    case ValueKind::Int:
-        return t == ExprType::Int || t == ExprType::Decimal;
-    case ValueKind::Decimal:
-        return t == ExprType::Decimal && v.scale <= kMaxScale;
-    case ValueKind::Float:
-        return t == ExprType::Float;
-    case ValueKind::Bool:
-        return t == ExprType::Bool;
-    case ValueKind::Text:
-        return t == ExprType::Text;
-    case ValueKind::Date:
-        return t == ExprType::Date;
-    case ValueKind::Timestamp:
-        return t == ExprType::Timestamp;
-    case ValueKind::TimestampTz:
-        return t == ExprType::TimestampTz;
+    const auto bit = [](ValueKind k) { return uint32_t(1) << unsigned(k); };
+    uint32_t mask = bit(ValueKind::Null);
+    switch (t) {
+    case ExprType::Int:
+        return mask | bit(ValueKind::Int);
+    case ExprType::Decimal:
+        return mask | bit(ValueKind::Int) | bit(ValueKind::Decimal);
+    case ExprType::Float:
+        return mask | bit(ValueKind::Float);
+    case ExprType::Bool:
+        return mask | bit(ValueKind::Bool);
+    case ExprType::Text:
+        return mask | bit(ValueKind::Text);
+    case ExprType::Date:
+        return mask | bit(ValueKind::Date);
+    case ExprType::Timestamp:
+        return mask | bit(ValueKind::Timestamp);
+    case ExprType::TimestampTz:
+        return mask | bit(ValueKind::TimestampTz);
     default:
-        return false;
+        return mask;
     }
 }
 
@@ -65,23 +66,31 @@ public:
     SlotNode(int slot, ExprType type)
         : m_slot(slot)
         , m_type(type)
+        , m_accepted(acceptedKinds(type))
     {}
     const Value *eval(const EvalFrame &frame, Value *out) const override
     {
         const Value *in = frame.inputs[m_slot];
-        uint32_t i = 0;
-        while (i < frame.count && hasKind(in[i], m_type))
-            ++i;
-        if (i == frame.count)
+        // One pass without branches: the kinds are nearly always right, and a decimal of
+        // more digits than expressions keep is rescaled.
+        const uint32_t accepted = m_accepted;
+        bool fine = true;
+        for (uint32_t i = 0; i < frame.count; ++i) {
+            const Value &v = in[i];
+            fine &= ((accepted >> unsigned(v.kind)) & 1) != 0;
+            fine &= v.kind != ValueKind::Decimal || v.scale <= kMaxScale;
+        }
+        if (fine)
             return in;
         for (uint32_t k = 0; k < frame.count; ++k)
-            out[k] = convertValue(in[k], m_type, -1, -1, false, *frame.arena);
+            putValue(out + k, convertValue(in[k], m_type, -1, -1, false, *frame.arena));
         return out;
     }
 
 private:
     int m_slot;
     ExprType m_type;
+    uint32_t m_accepted;
 };
 
 class CastNode final : public EvalNode
@@ -97,12 +106,48 @@ public:
     const Value *eval(const EvalFrame &frame, Value *out) const override
     {
         const Value *in = m_arg->eval(frame, out);
+        if (m_to == ExprType::Decimal)
+            return toDecimals(frame, in, out);
         for (uint32_t i = 0; i < frame.count; ++i)
-            out[i] = convertValue(in[i], m_to, m_scale, m_precision, m_real, *frame.arena);
+            putValue(out + i,
+                     convertValue(in[i], m_to, m_scale, m_precision, m_real, *frame.arena));
         return out;
     }
 
 private:
+    // Integers and decimals to numeric(p,s) in 64 bits; anything else (and an overflow) the
+    // general conversion, which gives the same results more slowly.
+    const Value *toDecimals(const EvalFrame &frame, const Value *in, Value *out) const
+    {
+        const int scale = m_scale, precision = m_precision;
+        const bool bounded = precision > 0 && precision <= 18;
+        const int64_t limit = bounded ? int64_t(kPowersOf10[precision]) : 0;
+        for (uint32_t i = 0; i < frame.count; ++i) {
+            const Value v = in[i];
+            int64_t r = v.i;
+            uint8_t s = v.scale;
+            bool fast =
+                (v.kind == ValueKind::Int || v.kind == ValueKind::Decimal) && v.scale <= kMaxScale;
+            if (fast && scale >= 0 && v.scale <= scale)
+                fast = scale - v.scale <= 18 &&
+                       !__builtin_mul_overflow(v.i, int64_t(kPowersOf10[scale - v.scale]), &r);
+            else if (fast && scale >= 0)
+                r = roundToPow10(v.i, v.scale - scale);
+            s = scale >= 0 ? uint8_t(scale) : s;
+            fast = fast && (!bounded || (r < limit && r > -limit));
+            if (!fast) {
+                putValue(out + i, convertValue(v, m_to, scale, precision, false, *frame.arena));
+                continue;
+            }
+            out[i].kind = ValueKind::Decimal;
+            out[i].scale = s;
+            out[i].len = 0;
+            out[i].i = r;
+            out[i].u = 0;
+        }
+        return out;
+    }
+
     std::unique_ptr<EvalNode> m_arg;
     ExprType m_to;
     int m_scale, m_precision;
@@ -126,21 +171,21 @@ public:
             const Value *a = m_a->eval(frame, out);
             const Value b = *c;
             for (uint32_t i = 0; i < count; ++i)
-                out[i] = a[i].isNull() ? Value::null() : f(a[i], b);
+                putValue(out + i, a[i].isNull() ? Value::null() : f(a[i], b));
             return out;
         }
         if (const Value *c = m_a->constant()) {
             const Value a = *c;
             const Value *b = m_b->eval(frame, out);
             for (uint32_t i = 0; i < count; ++i)
-                out[i] = b[i].isNull() ? Value::null() : f(a, b[i]);
+                putValue(out + i, b[i].isNull() ? Value::null() : f(a, b[i]));
             return out;
         }
         Scratch sa(frame);
         const Value *a = m_a->eval(frame, sa.get());
         const Value *b = m_b->eval(frame, out);
         for (uint32_t i = 0; i < count; ++i)
-            out[i] = a[i].isNull() || b[i].isNull() ? Value::null() : f(a[i], b[i]);
+            putValue(out + i, a[i].isNull() || b[i].isNull() ? Value::null() : f(a[i], b[i]));
         return out;
     }
 
@@ -243,7 +288,7 @@ public:
         const EvalNode *last = m_hasElse ? m_args.back().get() : nullptr;
         const Value *k = last ? last->constant() : nullptr;
         if (!last || k) {
-            std::fill(out, out + frame.count, k ? *k : Value::null());
+            fillValues(out, frame.count, k ? *k : Value::null());
         } else {
             const Value *otherwise = last->eval(frame, out);
             if (otherwise != out)
@@ -281,50 +326,70 @@ public:
     {}
     const Value *eval(const EvalFrame &frame, Value *out) const override
     {
-        if (m_type != ExprType::Decimal && m_type != ExprType::Text &&
-            m_type != ExprType::Interval && m_type != ExprType::Float) {
+        switch (m_type) {
+        case ExprType::Decimal:
+            return compareLoop(frame, out, [](const Value &x, const Value &y) {
+                if (x.scale != y.scale)
+                    return compareAs(ExprType::Decimal, x, y);
+                return x.i < y.i ? -1 : x.i > y.i ? 1 : 0;
+            });
+        case ExprType::Float:
+            return compareLoop(frame, out, [](const Value &x, const Value &y) {
+                return x.f < y.f ? -1 : x.f > y.f ? 1 : 0;
+            });
+        case ExprType::Text:
+        case ExprType::Interval: {
+            const ExprType type = m_type;
+            return compareLoop(frame, out, [type](const Value &x, const Value &y) {
+                return compareAs(type, x, y);
+            });
+        }
+        default:
             // Booleans, integers, dates and timestamps compare their 64-bit payload.
             return compareLoop(frame, out, [](const Value &x, const Value &y) {
                 return x.i < y.i ? -1 : x.i > y.i ? 1 : 0;
             });
         }
-        const ExprType type = m_type;
-        return compareLoop(
-            frame, out, [type](const Value &x, const Value &y) { return compareAs(type, x, y); });
     }
 
 private:
+    // Bit c + 1 set: a comparison result c (-1, 0 or 1) makes the operator true.
+    static uint32_t truthMask(ExprOp op)
+    {
+        switch (op) {
+        case ExprOp::Eq:
+            return 0b010;
+        case ExprOp::Ne:
+            return 0b101;
+        case ExprOp::Lt:
+            return 0b001;
+        case ExprOp::Le:
+            return 0b011;
+        case ExprOp::Gt:
+            return 0b100;
+        default:
+            return 0b110;
+        }
+    }
     template<class Cmp> const Value *compareLoop(const EvalFrame &frame, Value *out, Cmp cmp) const
     {
         Scratch sa(frame);
         const Value *a = m_a->eval(frame, sa.get());
         const Value *c = m_b->constant();
         const Value *b = c ? nullptr : m_b->eval(frame, out);
-        const ExprOp op = m_op; // a local: stores into out could alias the member
+        const uint32_t truth = truthMask(m_op);
         const uint32_t count = frame.count;
         for (uint32_t i = 0; i < count; ++i) {
             const Value &y = c ? *c : b[i];
-            out[i] = a[i].isNull() || y.isNull() ? Value::null()
-                                                 : Value::boolean(test(op, cmp(a[i], y)));
+            const bool null = a[i].isNull() || y.isNull();
+            const int64_t result = null ? 0 : int64_t((truth >> (cmp(a[i], y) + 1)) & 1);
+            out[i].kind = null ? ValueKind::Null : ValueKind::Bool;
+            out[i].scale = 0;
+            out[i].len = 0;
+            out[i].i = result;
+            out[i].u = 0;
         }
         return out;
-    }
-    static bool test(ExprOp op, int c)
-    {
-        switch (op) {
-        case ExprOp::Eq:
-            return c == 0;
-        case ExprOp::Ne:
-            return c != 0;
-        case ExprOp::Lt:
-            return c < 0;
-        case ExprOp::Le:
-            return c <= 0;
-        case ExprOp::Gt:
-            return c > 0;
-        default:
-            return c >= 0;
-        }
     }
 
     std::unique_ptr<EvalNode> m_a, m_b;
@@ -411,7 +476,7 @@ class NullNode final : public EvalNode
 public:
     const Value *eval(const EvalFrame &frame, Value *out) const override
     {
-        std::fill(out, out + frame.count, Value::null());
+        fillValues(out, frame.count, Value::null());
         return out;
     }
 };
@@ -604,7 +669,7 @@ public:
         if (m_to == ExprType::Int) {
             for (uint32_t i = 0; i < count; ++i) {
                 const Value v = in[i];
-                out[i] = limit == 0 || (v.i >= -limit && v.i < limit) ? v : Value::null();
+                putValue(out + i, limit == 0 || (v.i >= -limit && v.i < limit) ? v : Value::null());
             }
             return out;
         }
@@ -619,9 +684,11 @@ public:
             const bool fits = v.kind == ValueKind::Decimal &&
                               (scale < 0 ? v.scale <= kMaxScale : v.scale == scale) &&
                               (limit == 0 ? precision < 0 : v.i > -limit && v.i < limit);
-            out[i] = fits || v.isNull() ? v
-                                        : convertValue(v, ExprType::Decimal, scale, precision,
-                                                       false, *frame.arena);
+            if (fits || v.isNull())
+                putValue(out + i, v);
+            else
+                putValue(out + i,
+                         convertValue(v, ExprType::Decimal, scale, precision, false, *frame.arena));
         }
         return out;
     }

@@ -196,7 +196,7 @@ void LookupSet::readOne(const Lookup &l, const BatchContext &ctx, uint32_t offse
         rows = drawn;
     if (!rows) { // an empty referenced table, or no parent rows: nothing to read
         for (const Input &in : l.inputs) {
-            std::fill(batch.column(in.column), batch.column(in.column) + n, Value::null());
+            fillValues(batch.column(in.column), n, Value::null());
             inputs[in.slot] = batch.column(in.column);
         }
         return;

@@ -104,7 +104,7 @@ public:
             if (drawRows(ctx.slice(offset, n), rows))
                 read(rows, n, *ctx.arena, out + offset);
             else
-                std::fill(out + offset, out + offset + n, Value::null());
+                fillValues(out + offset, n, Value::null());
         }
     }
     bool generateAt(const BatchContext &ctx, const uint32_t *positions, uint32_t n,
@@ -243,10 +243,17 @@ public:
     {
         if (m_rows == 0 || !ctx.parentRows || !ctx.ordinals)
             return false;
+        const uint64_t base = m_rows / m_k;
         for (uint32_t i = 0; i < ctx.count; ++i) {
             const uint64_t p = ctx.parentRows[i];
-            const unsigned __int128 step = m_rows / m_k + p / m_rows;
-            rows[i] = uint64_t((p + 1 + step * ctx.ordinals[i]) % m_rows);
+            const uint64_t step = base + p / m_rows;
+            uint64_t at = 0;
+            // 64 bits nearly always suffice; 128 when the product would overflow them.
+            if (__builtin_mul_overflow(step, uint64_t(ctx.ordinals[i]), &at) ||
+                __builtin_add_overflow(at, p + 1, &at))
+                at = uint64_t((p + 1 + static_cast<unsigned __int128>(step) * ctx.ordinals[i]) %
+                              m_rows);
+            rows[i] = at % m_rows;
         }
         return true;
     }

@@ -69,6 +69,10 @@ public:
             m_afterOther->evaluate(ctx, {}, other.data());
         }
         const Value *base = m_afterOther ? other.data() : ctx.batch->column(m_afterIndex);
+        if (m_kind == ValueKind::Date && m_unit == kMicrosPerDay) {
+            afterDates(ctx, base, out);
+            return;
+        }
         for (uint32_t i = 0; i < ctx.count; ++i) {
             const Value &b = base[i];
             if (b.isNull()) {
@@ -115,6 +119,20 @@ public:
     }
 
 private:
+    // A date after a date or a timestamp: whole days, without dividing microseconds.
+    void afterDates(const BatchContext &ctx, const Value *base, Value *out) const
+    {
+        for (uint32_t i = 0; i < ctx.count; ++i) {
+            const Value &b = base[i];
+            if (b.isNull()) {
+                putValue(out + i, Value::null());
+                continue;
+            }
+            const int64_t days =
+                b.kind == ValueKind::Date ? b.i : floorTo(b.i, kMicrosPerDay) / kMicrosPerDay;
+            putValue(out + i, Value::date(days + m_interval.sampleInt(m_rng, ctx.row(i), 0)));
+        }
+    }
     static int64_t floorTo(int64_t v, int64_t unit)
     {
         const int64_t q = v / unit - (v % unit < 0 ? 1 : 0);
@@ -188,7 +206,10 @@ void readAfter(GeneratorArgs &a, Temporal &g, int64_t unit)
     std::optional<RowExpression> other;
     if (column.contains(QLatin1Char('.'))) {
         QList<ExprProblem> problems;
-        other = RowExpression::compile(a, column, QStringLiteral("timestamp"), &problems);
+        // Read as the column's own kind of value: a date column adds whole days to a date.
+        const QString as =
+            unit == kMicrosPerDay ? QStringLiteral("date") : QStringLiteral("timestamp");
+        other = RowExpression::compile(a, column, as, &problems);
         for (const ExprProblem &problem : std::as_const(problems))
             reader.error(QStringLiteral("column"), problem.message);
     }

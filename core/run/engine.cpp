@@ -199,7 +199,14 @@ bool Engine::generate(const ChunkSpec &spec, EncodedChunk &out, RowBatch &batch)
     out.table = spec.table;
     out.firstRow = spec.firstRow;
     out.rows = spec.rowCount;
-    out.data.reserve(size_t(double(spec.rowCount) * (tp ? tp->bytesPerRow : 64) * 1.25) + 4096);
+    // Room for the whole chunk up front: the plan's estimate, or once chunks of the table have
+    // been delivered their measured width (child tables have no estimate, and growing a
+    // buffer of megabytes copies it).
+    const uint64_t doneRows = m_tableRows[size_t(spec.table)].load(std::memory_order_relaxed);
+    const uint64_t doneBytes = m_tableBytes[size_t(spec.table)].load(std::memory_order_relaxed);
+    const double perRow =
+        doneRows && doneBytes ? double(doneBytes) / double(doneRows) : (tp ? tp->bytesPerRow : 64);
+    out.data.reserve(size_t(double(spec.rowCount) * perRow * 1.25) + 4096);
     std::vector<uint32_t> *ends = m_sink->needsRowEnds() ? &out.rowEnds : nullptr;
     if (ends)
         ends->reserve(spec.rowCount);

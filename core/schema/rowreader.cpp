@@ -89,9 +89,17 @@ void RowReader::read(const uint64_t *rows, uint32_t n, const uint64_t *parentRow
     if (m_table->isChild()) {
         if (!parentRows || !ordinals) {
             const uint64_t k = std::max<uint64_t>(m_table->constantFanOut, 1);
-            for (uint32_t i = 0; i < n; ++i) {
-                out.parentRows[i] = rows[i] / k;
-                out.ordinals[i] = uint32_t(rows[i] % k);
+            if ((k & (k - 1)) == 0) { // a power of two, as fan-outs often are: no division
+                const int shift = __builtin_ctzll(k);
+                for (uint32_t i = 0; i < n; ++i) {
+                    out.parentRows[i] = rows[i] >> shift;
+                    out.ordinals[i] = uint32_t(rows[i] & (k - 1));
+                }
+            } else {
+                for (uint32_t i = 0; i < n; ++i) {
+                    out.parentRows[i] = rows[i] / k;
+                    out.ordinals[i] = uint32_t(rows[i] % k);
+                }
             }
             parentRows = out.parentRows.data();
             ordinals = out.ordinals.data();
