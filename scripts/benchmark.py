@@ -239,7 +239,7 @@ def main():
     if "import" in sections:
         lines += importbench.import_section(cli, args.runs)
     if "tpch" in sections:
-        lines += tpch.tpch_section(cli, min(args.runs, 3), args.tpch_scale)
+        lines += tpch.tpch_section(cli, args.runs, args.tpch_scale)
     report = "\n".join(lines) + "\n"
     print(report)
     out = ROOT / "bench-results"

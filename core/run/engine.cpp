@@ -168,6 +168,7 @@ void Engine::workerLoop(int worker)
                 batchColumns = columns;
             }
             auto chunk = std::make_unique<EncodedChunk>();
+            chunk->data = takeBuffer();
             chunk->sequence = seq;
             if (!generate(spec, *chunk, batch))
                 break;
@@ -237,11 +238,35 @@ void Engine::deliver(std::unique_ptr<EncodedChunk> chunk, int worker)
             m_bytesDone += chunk->data.size();
             chunkFinished(chunk->table);
         }
+        recycle(std::move(chunk));
         return;
     }
     std::lock_guard lock(m_mutex);
     m_pending.emplace(chunk->sequence, std::move(chunk));
     m_chunkReady.notify_one();
+}
+
+ByteBuffer Engine::takeBuffer()
+{
+    std::lock_guard lock(m_spareMutex);
+    if (m_spare.empty())
+        return {};
+    ByteBuffer b = std::move(m_spare.back());
+    m_spare.pop_back();
+    return b;
+}
+
+void Engine::recycle(std::unique_ptr<EncodedChunk> chunk)
+{
+    constexpr size_t kLargestKept = size_t(64) << 20; // an unusually wide chunk's goes back
+    ByteBuffer &b = chunk->data;
+    if (b.capacity() == 0 || b.capacity() > kLargestKept)
+        return;
+    b.clear();
+    std::lock_guard lock(m_spareMutex);
+    // As many as can be in flight: the window of written-out chunks and one per worker.
+    if (m_spare.size() < size_t(m_options.window + m_options.workers))
+        m_spare.push_back(std::move(b));
 }
 
 void Engine::writerLoop()
@@ -270,7 +295,7 @@ void Engine::writerLoop()
             m_rowsDone += next->rows;
             m_bytesDone += next->data.size();
         }
-        next.reset();
+        recycle(std::move(next));
         lock.lock();
         if (!e.isEmpty()) {
             m_failed = true;
@@ -388,6 +413,10 @@ void Engine::complete()
         std::lock_guard lock(m_mutex);
         result.error = m_error.isEmpty() ? finishError : m_error;
         m_pending.clear();
+    }
+    {
+        std::lock_guard lock(m_spareMutex);
+        m_spare.clear(); // the memory goes back between runs
     }
     if (result.cancelled && result.error.isEmpty())
         result.error = QStringLiteral("the run was cancelled");

@@ -67,6 +67,8 @@ private:
     void workerLoop(int worker);
     bool generate(const ChunkSpec &chunk, EncodedChunk &out, RowBatch &batch);
     void deliver(std::unique_ptr<EncodedChunk> chunk, int worker);
+    ByteBuffer takeBuffer();
+    void recycle(std::unique_ptr<EncodedChunk> chunk);
     bool waitForWindow(uint64_t sequence);
     bool waitWhilePaused();
     bool waitForEarlierTables(const ChunkSpec &chunk);
@@ -110,6 +112,11 @@ private:
     uint64_t m_nextToWrite = 0;
     bool m_writerActive = false;
     bool m_completionQueued = false;
+
+    // Buffers of chunks already written, reused by the next chunks: fresh megabytes would cost
+    // a page fault per page, and faults of several workers queue on the process's memory map.
+    std::mutex m_spareMutex;
+    std::vector<ByteBuffer> m_spare;
 
     RateMeter m_rate; // owner thread only
 };
