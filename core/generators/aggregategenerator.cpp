@@ -115,6 +115,14 @@ public:
     void generate(const BatchContext &ctx, Value *out) const override;
     bool neverNull() const override { return m_spec.function == Function::Count; }
     void prepare() override;
+    std::vector<RowRead> otherRowReads() const override
+    {
+        std::vector<RowRead> reads;
+        const TableRuntime *child = m_schema->table(m_spec.child);
+        for (qsizetype s = 0; child && s < m_spec.inputs.size(); ++s)
+            reads.push_back({child, child->columnIndex(m_spec.inputs[s])});
+        return reads;
+    }
 
 private:
     void foldParents(const BatchContext &ctx, uint32_t begin, uint32_t end, Fold *folds) const;

@@ -68,6 +68,15 @@ public:
         bindNestedDependencies(m_fields, indexes);
     }
     bool needsParent() const override { return nestedNeedsParent(m_fields); }
+    std::vector<RowRead> otherRowReads() const override
+    {
+        std::vector<RowRead> reads;
+        for (const NestedField &f : m_fields) {
+            for (const RowRead &r : f.generator->otherRowReads())
+                reads.push_back(r);
+        }
+        return reads;
+    }
     void prepare() override { prepareNested(m_fields); }
     uint64_t valuesPerRow() const override
     {
@@ -147,6 +156,10 @@ public:
         }
     }
     void prepare() override { m_element.generator->prepare(); }
+    std::vector<RowRead> otherRowReads() const override
+    {
+        return m_element.generator->otherRowReads();
+    }
     uint64_t valuesPerRow() const override { return saturatingProduct(m_max, elementValues()); }
     uint64_t elementValues() const { return m_element.generator->valuesPerRow(); }
 

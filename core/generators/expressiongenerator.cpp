@@ -130,6 +130,12 @@ public:
     QString dependencyKey(int) const override { return QStringLiteral("expression"); }
     void bindDependencies(const QList<int> &indexes) override { m_indexes = indexes; }
     bool needsParent() const override { return m_expression.needsParent(); }
+    std::vector<RowRead> otherRowReads() const override
+    {
+        std::vector<RowRead> reads;
+        m_expression.addReads(reads);
+        return reads;
+    }
     void bindTable(const TableRuntime &table) override { m_expression.bindTable(table); }
 
 private:
@@ -179,6 +185,12 @@ std::optional<RowExpression> RowExpression::compile(const GeneratorArgs &args, c
 bool RowExpression::needsParent() const
 {
     return m_lookup && m_lookup->needsParent();
+}
+
+void RowExpression::addReads(std::vector<Generator::RowRead> &out) const
+{
+    if (m_lookup)
+        m_lookup->addReads(out);
 }
 
 void RowExpression::bindTable(const TableRuntime &table)

@@ -5,6 +5,7 @@
 // generators embed one through RowExpression (a template's {format(...)} placeholder).
 
 #include "schema/expression.h"
+#include "schema/generator.h"
 
 #include <QList>
 #include <QStringList>
@@ -38,6 +39,8 @@ public:
     void evaluate(const BatchContext &ctx, const QList<int> &indexes, Value *out) const;
     // True when a value needs the row's parent row (it reads parent.x).
     bool needsParent() const;
+    // The columns of other tables it looks up (Generator::otherRowReads), appended to `out`.
+    void addReads(std::vector<Generator::RowRead> &out) const;
     // Called through Generator::bindTable: finds the reference columns it looks up through.
     void bindTable(const TableRuntime &table);
 

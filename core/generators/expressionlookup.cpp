@@ -169,6 +169,14 @@ void LookupSet::bind(const TableRuntime &table)
     }
 }
 
+void LookupSet::addReads(std::vector<Generator::RowRead> &out) const
+{
+    for (const Lookup &l : m_lookups) {
+        for (const Input &in : l.inputs)
+            out.push_back({l.table, in.column});
+    }
+}
+
 bool LookupSet::needsParent() const
 {
     return std::any_of(m_lookups.begin(), m_lookups.end(),

@@ -31,6 +31,8 @@ public:
     bool empty() const { return m_lookups.empty(); }
     // True when a value needs the row's parent (parent.x, or a `parent` column's row).
     bool needsParent() const;
+    // The columns of other tables read (Generator::otherRowReads), appended to `out`.
+    void addReads(std::vector<Generator::RowRead> &out) const;
 
     // Per batch slice: the looked-up values of rows [offset, offset + n) of ctx into
     // inputs[slot]; they live in batches borrowed from the thread's pool, held by `held` until

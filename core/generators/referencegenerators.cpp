@@ -96,6 +96,7 @@ public:
         , m_column(column)
         , m_width(int(table->columns.size()))
     {}
+    std::vector<RowRead> otherRowReads() const override { return {{m_reader.table(), m_column}}; }
     void generate(const BatchContext &ctx, Value *out) const override
     {
         uint64_t rows[RowBatch::kCapacity];

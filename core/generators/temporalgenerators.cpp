@@ -106,6 +106,13 @@ public:
         return {m_afterColumn};
     }
     bool needsParent() const override { return m_afterOther && m_afterOther->needsParent(); }
+    std::vector<RowRead> otherRowReads() const override
+    {
+        std::vector<RowRead> reads;
+        if (m_afterOther)
+            m_afterOther->addReads(reads);
+        return reads;
+    }
     void bindTable(const TableRuntime &table) override
     {
         if (m_afterOther)
@@ -281,6 +288,11 @@ public:
     {
         m_inner->bindDependencies(indexes);
     }
+    // An `after` that reads another row is the inner generator's: it binds and reads through it.
+    bool needsParent() const override { return m_inner->needsParent(); }
+    void bindTable(const TableRuntime &table) override { m_inner->bindTable(table); }
+    void prepare() override { m_inner->prepare(); }
+    std::vector<RowRead> otherRowReads() const override { return m_inner->otherRowReads(); }
 
 private:
     std::unique_ptr<Generator> m_inner;

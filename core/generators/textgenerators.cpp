@@ -358,6 +358,13 @@ public:
         for (TemplateSpec::Computed &c : m_spec.computed)
             c.expression.bindTable(table);
     }
+    std::vector<RowRead> otherRowReads() const override
+    {
+        std::vector<RowRead> reads;
+        for (const TemplateSpec::Computed &c : m_spec.computed)
+            c.expression.addReads(reads);
+        return reads;
+    }
 
     void generate(const BatchContext &ctx, Value *out) const override
     {

@@ -2,9 +2,11 @@
 
 #include "schema/expression.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <functional>
 
 namespace spillway {
@@ -116,9 +118,127 @@ void checkAggregate(const CompiledSchema &schema, const TableRuntime &parent, in
     }
 }
 
-} // namespace
+// Every column of every table is a node; a column points at the columns of its own row it reads
+// and at the other tables' columns it computes at other rows (Generator::otherRowReads).
+class ReadGraph
+{
+public:
+    explicit ReadGraph(const CompiledSchema &schema)
+        : m_tables(schema.tables())
+    {
+        for (size_t t = 0; t < m_tables.size(); ++t) {
+            m_first.push_back(m_size);
+            m_index.insert(m_tables[t].get(), int(t));
+            m_size += int(m_tables[t]->columns.size());
+        }
+    }
+    int size() const { return m_size; }
+    int node(int table, int column) const { return m_first[size_t(table)] + column; }
+    std::pair<int, int> at(int node) const
+    {
+        const auto it = std::upper_bound(m_first.begin(), m_first.end(), node) - 1;
+        const int t = int(it - m_first.begin());
+        return {t, node - *it};
+    }
+    std::vector<int> edges(int n) const
+    {
+        const auto [t, c] = at(n);
+        const ColumnRuntime &column = m_tables[size_t(t)]->columns[size_t(c)];
+        std::vector<int> out;
+        for (int d : column.dependencies)
+            out.push_back(node(t, d));
+        if (!column.generator)
+            return out;
+        for (const Generator::RowRead &r : column.generator->otherRowReads()) {
+            const int other = m_index.value(r.table, -1);
+            if (other >= 0 && r.column >= 0 &&
+                size_t(r.column) < m_tables[size_t(other)]->columns.size())
+                out.push_back(node(other, r.column));
+        }
+        return out;
+    }
+    QString name(int n) const
+    {
+        const auto [t, c] = at(n);
+        return m_tables[size_t(t)]->name + QLatin1Char('.') +
+               m_tables[size_t(t)]->columns[size_t(c)].name;
+    }
+    QString path(int n) const
+    {
+        const auto [t, c] = at(n);
+        return QStringLiteral("tables[%1].columns[%2].generator")
+            .arg(m_tables[size_t(t)]->schemaIndex)
+            .arg(c);
+    }
 
-void checkAggregateCycles(const CompiledSchema &schema, Diagnostics &diagnostics)
+private:
+    const std::vector<std::unique_ptr<TableRuntime>> &m_tables;
+    std::vector<int> m_first;
+    QHash<const TableRuntime *, int> m_index;
+    int m_size = 0;
+};
+
+void reportCircle(const ReadGraph &graph, const std::vector<int> &circle, Diagnostics &diagnostics)
+{
+    QString chain;
+    for (size_t i = 1; i < circle.size(); ++i)
+        chain += (i == 1 ? QStringLiteral("it reads ") : QStringLiteral(", which reads ")) +
+                 graph.name(circle[i]);
+    chain += (circle.size() == 1 ? QStringLiteral("it reads ") : QStringLiteral(", which reads ")) +
+             graph.name(circle.front()) + QStringLiteral(" again");
+    diagnostics.add(graph.path(circle.front()),
+                    QStringLiteral("%1 is circular: %2, through other tables' rows, so generating "
+                                   "it would never end: compute one of these columns without "
+                                   "the next")
+                        .arg(graph.name(circle.front()), chain));
+}
+
+// Depth-first, without recursion (schemas can be large): a column met again while it is still
+// on the path closes a circle.
+void checkReadCircles(const CompiledSchema &schema, Diagnostics &diagnostics)
+{
+    const ReadGraph graph(schema);
+    enum : char { Unseen, OnPath, Done };
+    std::vector<char> state(size_t(graph.size()), Unseen);
+    struct Frame
+    {
+        int node;
+        std::vector<int> next;
+        size_t at = 0;
+    };
+    for (int start = 0; start < graph.size(); ++start) {
+        if (state[size_t(start)] != Unseen)
+            continue;
+        std::vector<Frame> path{{start, graph.edges(start)}};
+        state[size_t(start)] = OnPath;
+        while (!path.empty()) {
+            Frame &top = path.back();
+            if (top.at == top.next.size()) {
+                state[size_t(top.node)] = Done;
+                path.pop_back();
+                continue;
+            }
+            const int n = top.next[top.at++];
+            if (state[size_t(n)] == OnPath) {
+                std::vector<int> circle;
+                auto from = std::find_if(path.begin(), path.end(),
+                                         [n](const Frame &f) { return f.node == n; });
+                for (; from != path.end(); ++from)
+                    circle.push_back(from->node);
+                reportCircle(graph, circle, diagnostics);
+                return; // one circle at a time: breaking it may break the others
+            }
+            if (state[size_t(n)] == Unseen) {
+                state[size_t(n)] = OnPath;
+                path.push_back({n, graph.edges(n)});
+            }
+        }
+    }
+}
+
+// An aggregate whose child columns read the parent row's column computed from the aggregate:
+// named with the columns that close the circle.
+void checkParentCircles(const CompiledSchema &schema, Diagnostics &diagnostics)
 {
     for (const auto &table : schema.tables()) {
         if (table->aggregatedChildren.isEmpty() || table->schemaIndex < 0)
@@ -130,6 +250,17 @@ void checkAggregateCycles(const CompiledSchema &schema, Diagnostics &diagnostics
                 checkAggregate(schema, *table, c, diagnostics);
         }
     }
+}
+
+} // namespace
+
+void checkAggregateCycles(const CompiledSchema &schema, Diagnostics &diagnostics)
+{
+    const qsizetype before = diagnostics.size();
+    checkParentCircles(schema, diagnostics);
+    // What the parent check cannot name: circles through a third table.
+    if (diagnostics.size() == before)
+        checkReadCircles(schema, diagnostics);
 }
 
 } // namespace spillway

@@ -101,6 +101,16 @@ public:
     virtual void bindDependencies(const QList<int> &columnIndexes) { Q_UNUSED(columnIndexes) }
     // True when the value depends on the row's parent (child tables only).
     virtual bool needsParent() const { return false; }
+    // A column of another table whose values at other rows this generator computes.
+    struct RowRead
+    {
+        const TableRuntime *table = nullptr;
+        int column = -1;
+    };
+    // Every such column: a reference's target column, a lookup's columns, an aggregate's child
+    // columns. The compiler refuses a circle through them (schema/aggregatecheck.h): computing
+    // a value from itself through other rows would never end.
+    virtual std::vector<RowRead> otherRowReads() const { return {}; }
     // Generators that draw a row of another table (reference, parent): the index of the row each
     // of ctx.count rows draws, into rows[0 .. ctx.count); the column's value is read from that
     // row. False (rows untouched) for generators that draw no row.

@@ -8,6 +8,7 @@
 #include "schema/ddl.h"
 #include "schema/schemaio.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
@@ -165,6 +166,7 @@ class TestLookups : public QObject
 private slots:
     void valuesOfOtherRows();
     void compositeForeignKeyIntoChild();
+    void zonedTimestampAfterOtherRows();
     void problems_data();
     void problems();
 };
@@ -213,6 +215,44 @@ void TestLookups::valuesOfOtherRows()
                           l.value(QStringLiteral("l_suppkey")), name));
     }
     QVERIFY(supplierNames.size() > 5);
+}
+
+// A timestamptz `after` reads through its time-zone wrapper: the parent row's and a reference's.
+void TestLookups::zonedTimestampAfterOtherRows()
+{
+    const QByteArray json = R"js({"tables": [
+      {"name": "orders", "rows": 50, "columns": [
+        {"name": "id", "type": "integer", "primaryKey": true, "generator": {"kind": "sequence"}},
+        {"name": "at", "type": "timestamptz", "generator": {"kind": "timestamptz"}}]},
+      {"name": "lines", "rowsPerParent": {"parent": "orders", "count": {"kind": "constant", "value": 2}},
+       "columns": [
+        {"name": "order_id", "type": "integer", "generator": {"kind": "parent", "column": "id"}},
+        {"name": "shipped", "type": "timestamptz", "generator": {"kind": "timestamptz",
+          "after": {"column": "parent.at", "min": "1 day", "max": "2 days"}}},
+        {"name": "o", "type": "integer", "generator": {"kind": "reference", "table": "orders", "column": "id"}},
+        {"name": "seen", "type": "timestamptz", "generator": {"kind": "timestamptz",
+          "after": {"column": "o.at", "min": "1 hour", "max": "2 hours"}}}]}]})js";
+    Diagnostics d;
+    const auto schema = planned(json, d);
+    QVERIFY2(schema, qPrintable(d.toString()));
+    const auto orders = byKey(allRows(*schema, QStringLiteral("orders")), QStringLiteral("id"));
+    const auto instant = [](const QString &text) {
+        return QDateTime::fromString(text.left(19), QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+            .toSecsSinceEpoch();
+    };
+    const Rows lines = allRows(*schema, QStringLiteral("lines"));
+    QCOMPARE(lines.size(), 100);
+    for (const auto &l : lines) {
+        const auto parent = orders.value(l.value(QStringLiteral("order_id")));
+        const auto drawn = orders.value(l.value(QStringLiteral("o")));
+        const qint64 shipped = instant(l.value(QStringLiteral("shipped"))) -
+                               instant(parent.value(QStringLiteral("at")));
+        QVERIFY2(shipped >= 86400 && shipped <= 2 * 86400,
+                 qPrintable(l.value(QStringLiteral("shipped"))));
+        const qint64 seen =
+            instant(l.value(QStringLiteral("seen"))) - instant(drawn.value(QStringLiteral("at")));
+        QVERIFY2(seen >= 3600 && seen <= 7200, qPrintable(l.value(QStringLiteral("seen"))));
+    }
 }
 
 void TestLookups::compositeForeignKeyIntoChild()
