@@ -4,6 +4,7 @@
 #include "schema/compiledschema.h"
 #include "schema/expressioncheck.h"
 #include "schema/generatorregistry.h"
+#include "schema/rowreader.h"
 #include "schema/schemacompiler.h"
 
 #include <algorithm>
@@ -183,7 +184,9 @@ void AggregateGenerator::foldParents(const BatchContext &ctx, uint32_t begin, ui
             folds[i].count = m_child->fanOutOf(ctx.row(i), scratch);
         return;
     }
-    RowBatch children(int(m_child->columns.size()));
+    // The thread's pooled batch: a fresh one per call would allocate and clear every column.
+    const RowReader::Scratch pooled(int(m_child->columns.size()));
+    RowBatch &children = pooled.batch();
     uint32_t owner[RowBatch::kCapacity];
     uint64_t next = m_child->firstChildRow(ctx.row(begin));
     uint32_t filled = 0;
