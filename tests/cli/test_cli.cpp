@@ -3,6 +3,8 @@
 // standard output streaming, JSON summaries, preview tables, quoted DDL, every command's help,
 // and memory that does not grow with rows. Signals and closed pipes: test_exits.cpp.
 
+#include "../processsupport.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -15,6 +17,8 @@
 #include <QThread>
 
 #include <sys/resource.h>
+
+using namespace spillway::test;
 
 namespace {
 
@@ -29,43 +33,15 @@ QProcessEnvironment cliEnvironment()
     return env;
 }
 
-struct Result
+// Runs spillway-cli with `input` on its standard input; `stdoutFile` redirects its standard
+// output to a file (e.g. /dev/full).
+CliResult run(const QStringList &args, const QByteArray &input = {}, int timeoutMs = 60000,
+              const QString &stdoutFile = QString())
 {
-    int code = -1;
-    bool crashed = false;
-    QByteArray out;
-    QByteArray err;
-
-    QString text() const { return QString::fromUtf8(out + err); }
-};
-
-// Runs spillway-cli; `stdoutFile` redirects standard output to a file (e.g. /dev/full).
-Result run(const QStringList &args, const QString &stdoutFile = QString(), int timeoutMs = 60000)
-{
-    QProcess process;
-    process.setProcessEnvironment(cliEnvironment());
-    if (!stdoutFile.isEmpty())
-        process.setStandardOutputFile(stdoutFile);
-    process.start(kCli, args);
-    Result r;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        r.crashed = true;
-    }
-    r.crashed = r.crashed || process.exitStatus() != QProcess::NormalExit;
-    r.code = process.exitCode();
-    r.out = process.readAllStandardOutput();
-    r.err = process.readAllStandardError();
-    return r;
-}
-
-QString describe(const Result &r)
-{
-    return QStringLiteral("exit %1%2\nstdout: %3\nstderr: %4")
-        .arg(r.code)
-        .arg(r.crashed ? QStringLiteral(" (crashed or timed out)") : QString())
-        .arg(QString::fromUtf8(r.out.left(2000)), QString::fromUtf8(r.err.left(2000)));
+    return runCli(args, input, cliEnvironment(), timeoutMs, [&stdoutFile](QProcess &process) {
+        if (!stdoutFile.isEmpty())
+            process.setStandardOutputFile(stdoutFile);
+    });
 }
 
 bool writeFile(const QString &name, const QByteArray &bytes)
@@ -241,10 +217,10 @@ void TestCli::exitCodes()
     QFETCH(QStringList, args);
     QFETCH(int, code);
     QFETCH(QString, message);
-    const Result r = run(args);
-    QVERIFY2(!r.crashed, qPrintable(describe(r)));
-    QVERIFY2(r.code == code, qPrintable(describe(r)));
-    QVERIFY2(r.text().contains(message), qPrintable(describe(r)));
+    const CliResult r = run(args);
+    QVERIFY2(!r.crashed(), qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == code, qPrintable(describe(r)));
+    QVERIFY2(r.bothOutputs().contains(message), qPrintable(describe(r)));
     if (code == 2 && args.value(0) == QLatin1String("generate"))
         QVERIFY2(r.out.isEmpty(), "a usage error writes no data to standard output");
     QCOMPARE(QDir(path(QStringLiteral("exit-codes"))).entryList(QDir::Files), QStringList());
@@ -254,9 +230,9 @@ void TestCli::validateBadJson()
 {
     const QString file = path(QStringLiteral("bad.json"));
     QVERIFY(writeFile(file, "{\n  \"tables\": [\n    {\"name\": \"t\",, }\n  ]\n}\n"));
-    const Result r = run({QStringLiteral("validate"), file});
-    QVERIFY2(r.code == 2, qPrintable(describe(r)));
-    const QString err = QString::fromUtf8(r.err);
+    const CliResult r = run({QStringLiteral("validate"), file});
+    QVERIFY2(r.exitCode == 2, qPrintable(describe(r)));
+    const QString err = r.err;
     QVERIFY2(err.contains(file), qPrintable(err));
     QVERIFY2(err.contains(QRegularExpression(QStringLiteral("line 3, column \\d+"))),
              qPrintable(err));
@@ -279,13 +255,13 @@ void TestCli::validateUnknownGenerator()
         writeUnknownGeneratorSchema(path(QStringLiteral("unknown-generator.json")));
     QVERIFY(!file.isEmpty());
     const QString where = QStringLiteral("tables[0].columns[1].generator.kind");
-    const Result r = run({QStringLiteral("validate"), file});
-    QVERIFY2(r.code == 2, qPrintable(describe(r)));
-    QVERIFY2(r.text().contains(where) && r.text().contains(QStringLiteral("'nope'")),
+    const CliResult r = run({QStringLiteral("validate"), file});
+    QVERIFY2(r.exitCode == 2, qPrintable(describe(r)));
+    QVERIFY2(r.bothOutputs().contains(where) && r.bothOutputs().contains(QStringLiteral("'nope'")),
              qPrintable(describe(r)));
 
-    const Result json = run({QStringLiteral("validate"), QStringLiteral("--json"), file});
-    QCOMPARE(json.code, 2);
+    const CliResult json = run({QStringLiteral("validate"), QStringLiteral("--json"), file});
+    QCOMPARE(json.exitCode, 2);
     const QJsonObject report = QJsonDocument::fromJson(json.out).object();
     QCOMPARE(report.value(QStringLiteral("valid")).toBool(true), false);
     const QJsonArray problems = report.value(QStringLiteral("problems")).toArray();
@@ -303,10 +279,10 @@ void TestCli::validateListsEveryProblem()
                                      {QStringLiteral("min"), 10},
                                      {QStringLiteral("max"), 1}})};
     QVERIFY(writeFile(file, schemaJson(QStringLiteral("t"), columns)));
-    const Result r = run({QStringLiteral("validate"), file});
-    QVERIFY2(r.code == 2, qPrintable(describe(r)));
-    QVERIFY2(r.text().contains(QStringLiteral("tables[0].columns[0]")) &&
-                 r.text().contains(QStringLiteral("tables[0].columns[1]")),
+    const CliResult r = run({QStringLiteral("validate"), file});
+    QVERIFY2(r.exitCode == 2, qPrintable(describe(r)));
+    QVERIFY2(r.bothOutputs().contains(QStringLiteral("tables[0].columns[0]")) &&
+                 r.bothOutputs().contains(QStringLiteral("tables[0].columns[1]")),
              qPrintable(describe(r)));
 }
 
@@ -315,9 +291,9 @@ void TestCli::generateInvalidSchema()
     const QString file = writeUnknownGeneratorSchema(path(QStringLiteral("invalid.json")));
     QVERIFY(!file.isEmpty());
     const QString out = path(QStringLiteral("invalid-out"));
-    const Result r = run({QStringLiteral("generate"), file, QStringLiteral("--out"), out});
-    QVERIFY2(r.code == 2, qPrintable(describe(r)));
-    QVERIFY2(r.text().contains(QStringLiteral("tables[0].columns[1].generator.kind")),
+    const CliResult r = run({QStringLiteral("generate"), file, QStringLiteral("--out"), out});
+    QVERIFY2(r.exitCode == 2, qPrintable(describe(r)));
+    QVERIFY2(r.bothOutputs().contains(QStringLiteral("tables[0].columns[1].generator.kind")),
              qPrintable(describe(r)));
     QVERIFY(!QFileInfo::exists(out) || QDir(out).isEmpty());
 }
@@ -341,12 +317,13 @@ void TestCli::streamOneTable()
                              QStringLiteral("--table"),  table,
                              QStringLiteral("--rows"),   QStringLiteral("500"),
                              QStringLiteral("--format"), format};
-    const Result streamed = run(common + QStringList{QStringLiteral("--out"), QStringLiteral("-")});
-    QVERIFY2(streamed.code == 0, qPrintable(describe(streamed)));
+    const CliResult streamed =
+        run(common + QStringList{QStringLiteral("--out"), QStringLiteral("-")});
+    QVERIFY2(streamed.exitCode == 0, qPrintable(describe(streamed)));
     const QString folder = path(QStringLiteral("stream-") + table);
-    const Result written =
+    const CliResult written =
         run(common + QStringList{QStringLiteral("--out"), folder, QStringLiteral("--quiet")});
-    QVERIFY2(written.code == 0, qPrintable(describe(written)));
+    QVERIFY2(written.exitCode == 0, qPrintable(describe(written)));
     const QString ext = format == QLatin1String("pgcopy") ? QStringLiteral("copy") : format;
     QCOMPARE(QDir(folder).entryList(QDir::Files), QStringList{table + QLatin1Char('.') + ext});
     QVERIFY(streamed.out == readFile(QDir(folder).filePath(table + QLatin1Char('.') + ext)));
@@ -362,21 +339,22 @@ void TestCli::streamOneTable()
 void TestCli::streamEmptyTable()
 {
     // No rows is still a valid table: its header, and exit 0.
-    const Result r = run({QStringLiteral("generate"), QStringLiteral("example:ecommerce"),
-                          QStringLiteral("--table"), QStringLiteral("products"),
-                          QStringLiteral("--rows"), QStringLiteral("0"), QStringLiteral("--out"),
-                          QStringLiteral("-"), QStringLiteral("--quiet")});
-    QVERIFY2(r.code == 0, qPrintable(describe(r)));
+    const CliResult r = run({QStringLiteral("generate"), QStringLiteral("example:ecommerce"),
+                             QStringLiteral("--table"), QStringLiteral("products"),
+                             QStringLiteral("--rows"), QStringLiteral("0"), QStringLiteral("--out"),
+                             QStringLiteral("-"), QStringLiteral("--quiet")});
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
     QCOMPARE(r.out, QByteArray("id,sku,name,category,price,in_stock\n"));
 }
 
 void TestCli::streamTwoTablesRefused()
 {
-    const Result r = run({QStringLiteral("generate"), QStringLiteral("example:ecommerce"),
-                          QStringLiteral("--out"), QStringLiteral("-"), QStringLiteral("--rows"),
-                          QStringLiteral("10")});
-    QVERIFY2(r.code == 1 || r.code == 2, qPrintable(describe(r)));
-    QVERIFY2(r.err.contains("--table") && r.err.contains("one table"), qPrintable(describe(r)));
+    const CliResult r = run({QStringLiteral("generate"), QStringLiteral("example:ecommerce"),
+                             QStringLiteral("--out"), QStringLiteral("-"), QStringLiteral("--rows"),
+                             QStringLiteral("10")});
+    QVERIFY2(r.exitCode == 1 || r.exitCode == 2, qPrintable(describe(r)));
+    QVERIFY2(r.err.contains(QLatin1String("--table")) && r.err.contains(QLatin1String("one table")),
+             qPrintable(describe(r)));
     QVERIFY(r.out.isEmpty());
 }
 
@@ -384,33 +362,35 @@ void TestCli::fullDisk()
 {
     if (!QFile::exists(QStringLiteral("/dev/full")))
         QSKIP("no /dev/full here");
-    const Result r = run({QStringLiteral("generate"), QStringLiteral("example:lineitem"),
-                          QStringLiteral("--rows"), QStringLiteral("20000"),
-                          QStringLiteral("--out"), QStringLiteral("-"), QStringLiteral("--quiet")},
-                         QStringLiteral("/dev/full"));
-    QVERIFY2(!r.crashed && r.code == 1, qPrintable(describe(r)));
-    QVERIFY2(r.err.contains("No space left") || r.err.contains("cannot write"),
+    const CliResult r =
+        run({QStringLiteral("generate"), QStringLiteral("example:lineitem"),
+             QStringLiteral("--rows"), QStringLiteral("20000"), QStringLiteral("--out"),
+             QStringLiteral("-"), QStringLiteral("--quiet")},
+            {}, 60000, QStringLiteral("/dev/full"));
+    QVERIFY2(!r.crashed() && r.exitCode == 1, qPrintable(describe(r)));
+    QVERIFY2(r.err.contains(QLatin1String("No space left")) ||
+                 r.err.contains(QLatin1String("cannot write")),
              qPrintable(describe(r)));
-    QVERIFY2(r.err.contains("standard output"), qPrintable(describe(r)));
+    QVERIFY2(r.err.contains(QLatin1String("standard output")), qPrintable(describe(r)));
 }
 
 void TestCli::unwritableFolder()
 {
     const QString out = QStringLiteral("/proc/spillway-test/out");
-    const Result r =
+    const CliResult r =
         run({QStringLiteral("generate"), QStringLiteral("example:lineitem"),
              QStringLiteral("--rows"), QStringLiteral("10"), QStringLiteral("--out"), out});
-    QVERIFY2(r.code == 1, qPrintable(describe(r)));
-    QVERIFY2(r.err.contains(out.toUtf8()), qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 1, qPrintable(describe(r)));
+    QVERIFY2(r.err.contains(out), qPrintable(describe(r)));
 }
 
 void TestCli::jsonSummary()
 {
     const QString out = path(QStringLiteral("json"));
-    const Result r = run({QStringLiteral("generate"), QStringLiteral("example:ecommerce"),
-                          QStringLiteral("--scale"), QStringLiteral("0.001"),
-                          QStringLiteral("--out"), out, QStringLiteral("--json")});
-    QVERIFY2(r.code == 0, qPrintable(describe(r)));
+    const CliResult r = run({QStringLiteral("generate"), QStringLiteral("example:ecommerce"),
+                             QStringLiteral("--scale"), QStringLiteral("0.001"),
+                             QStringLiteral("--out"), out, QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
     const QStringList outLines = lines(r.out);
     QVERIFY(!outLines.isEmpty());
     QJsonParseError error;
@@ -435,21 +415,21 @@ void TestCli::jsonSummary()
     QVERIFY(rows > 1100); // 100 customers, 10 products, 1000 orders and their lines
     QCOMPARE(summary.value(QStringLiteral("outputs")).toArray().size(), 4);
     // Progress events go to standard error, each a JSON object.
-    for (const QString &line : lines(r.err))
+    for (const QString &line : lines(r.err.toUtf8()))
         QVERIFY2(QJsonDocument::fromJson(line.toUtf8()).isObject(), qPrintable(line));
 }
 
 void TestCli::formatOptionsReachTheFiles()
 {
     const QString out = path(QStringLiteral("options"));
-    const Result r =
+    const CliResult r =
         run({QStringLiteral("generate"), QStringLiteral("example:ecommerce"),
              QStringLiteral("--table"), QStringLiteral("customers"), QStringLiteral("--rows"),
              QStringLiteral("2000"), QStringLiteral("--delimiter"), QStringLiteral(";"),
              QStringLiteral("--quote"), QStringLiteral("'"), QStringLiteral("--null"),
              QStringLiteral("NULL"), QStringLiteral("--no-header"), QStringLiteral("--split-rows"),
              QStringLiteral("600"), QStringLiteral("--out"), out, QStringLiteral("--quiet")});
-    QVERIFY2(r.code == 0, qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
     QStringList expected;
     for (int part = 1; part <= 4; ++part)
         expected.append(QStringLiteral("customers_%1.csv").arg(part, 5, 10, QLatin1Char('0')));
@@ -474,9 +454,9 @@ void TestCli::seedIsDeterministic()
                     QStringLiteral("--chunk-rows"), QStringLiteral("7"), QStringLiteral("--out"),
                     QStringLiteral("-")});
     };
-    const Result a = generate(QStringLiteral("1")), b = generate(QStringLiteral("1")),
-                 c = generate(QStringLiteral("2"));
-    QVERIFY2(a.code == 0, qPrintable(describe(a)));
+    const CliResult a = generate(QStringLiteral("1")), b = generate(QStringLiteral("1")),
+                    c = generate(QStringLiteral("2"));
+    QVERIFY2(a.exitCode == 0, qPrintable(describe(a)));
     QCOMPARE(lines(a.out).size(), 301);
     QVERIFY(a.out == b.out);
     QVERIFY(a.out != c.out);
@@ -484,9 +464,9 @@ void TestCli::seedIsDeterministic()
 
 void TestCli::previewTable()
 {
-    const Result r = run({QStringLiteral("preview"), QStringLiteral("example:ecommerce"),
-                          QStringLiteral("--rows"), QStringLiteral("3")});
-    QVERIFY2(r.code == 0, qPrintable(describe(r)));
+    const CliResult r = run({QStringLiteral("preview"), QStringLiteral("example:ecommerce"),
+                             QStringLiteral("--rows"), QStringLiteral("3")});
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
     const QStringList out = lines(r.out);
     const QStringList expectedHeaders{
         QStringLiteral(
@@ -529,8 +509,8 @@ void TestCli::previewAlignsNulls()
                                      {QStringLiteral("min"), 1},
                                      {QStringLiteral("max"), 9}})};
     QVERIFY(writeFile(file, schemaJson(QStringLiteral("t"), columns)));
-    const Result r = run({QStringLiteral("preview"), file});
-    QVERIFY2(r.code == 0, qPrintable(describe(r)));
+    const CliResult r = run({QStringLiteral("preview"), file});
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
     const QStringList out = lines(r.out);
     QVERIFY(out.size() >= 13);
     QVERIFY(r.out.contains("NULL"));
@@ -548,9 +528,9 @@ void TestCli::ddlQuotesIdentifiers()
                                     {{QStringLiteral("kind"), QStringLiteral("constant")},
                                      {QStringLiteral("value"), QStringLiteral("q")}})};
     QVERIFY(writeFile(file, schemaJson(QStringLiteral("x\"; DROP TABLE y; --"), columns)));
-    const Result r = run({QStringLiteral("ddl"), file, QStringLiteral("--drop"),
-                          QStringLiteral("--db-schema"), QStringLiteral("s\"s")});
-    QVERIFY2(r.code == 0, qPrintable(describe(r)));
+    const CliResult r = run({QStringLiteral("ddl"), file, QStringLiteral("--drop"),
+                             QStringLiteral("--db-schema"), QStringLiteral("s\"s")});
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
     const QString ddl = QString::fromUtf8(r.out);
     QVERIFY2(ddl.contains(QStringLiteral("\"x\"\"; DROP TABLE y; --\"")), qPrintable(ddl));
     QVERIFY2(ddl.contains(QStringLiteral("\"s\"\"s\".\"x\"\"; DROP TABLE y; --\"")),
@@ -563,8 +543,8 @@ void TestCli::ddlQuotesIdentifiers()
                  !outside.contains(QLatin1Char('"')),
              qPrintable(outside));
     // The bundled shop quotes its names and keys too.
-    const Result shop = run({QStringLiteral("ddl"), QStringLiteral("example:ecommerce")});
-    QCOMPARE(shop.code, 0);
+    const CliResult shop = run({QStringLiteral("ddl"), QStringLiteral("example:ecommerce")});
+    QCOMPARE(shop.exitCode, 0);
     QVERIFY(shop.out.contains("CREATE TABLE \"customers\""));
     QVERIFY(shop.out.contains("PRIMARY KEY (\"id\")"));
 }
@@ -597,8 +577,8 @@ void TestCli::help()
     for (const QStringList &call : {QStringList{command, QStringLiteral("--help")},
                                     QStringList{command, QStringLiteral("-h")},
                                     QStringList{QStringLiteral("help"), command}}) {
-        const Result r = run(call);
-        QVERIFY2(r.code == 0, qPrintable(describe(r)));
+        const CliResult r = run(call);
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
         const QString text = QString::fromUtf8(r.out);
         QVERIFY2(text.contains(QStringLiteral("Usage: spillway-cli ") + command), qPrintable(text));
         for (const QString &option : options)
@@ -613,44 +593,37 @@ void TestCli::help()
 void TestCli::versionFlags()
 {
     for (const QString &flag : {QStringLiteral("-V"), QStringLiteral("--version")}) {
-        const Result r = run({flag});
-        QVERIFY2(r.code == 0 && r.out.startsWith("spillway-cli "), qPrintable(describe(r)));
+        const CliResult r = run({flag});
+        QVERIFY2(r.exitCode == 0 && r.out.startsWith("spillway-cli "), qPrintable(describe(r)));
     }
-    QCOMPARE(run({QStringLiteral("-v")}).code, 2);
+    QCOMPARE(run({QStringLiteral("-v")}).exitCode, 2);
 }
 
 // "-" reads the schema from standard input, for validate and for commands that compile it.
 void TestCli::schemaFromStandardInput()
 {
     for (const QString &command : {QStringLiteral("validate"), QStringLiteral("ddl")}) {
-        QProcess process;
-        process.setProcessEnvironment(cliEnvironment());
-        process.start(kCli, {command, QStringLiteral("-")});
-        QVERIFY(process.waitForStarted());
         const QByteArray schema = R"({"tables": [{"name": "t", "rows": 5, "columns": [
             {"name": "id", "type": "bigint", "generator": {"kind": "sequence"}}]}]})";
-        process.write(schema);
-        process.closeWriteChannel();
-        QVERIFY(process.waitForFinished(30000));
-        const QByteArray out = process.readAllStandardOutput();
-        QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
-        QVERIFY2(command == QLatin1String("validate") ? out.contains("-: valid")
-                                                      : out.contains("CREATE TABLE \"t\""),
-                 out.constData());
+        const CliResult r = run({command, QStringLiteral("-")}, schema, 30000);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(command == QLatin1String("validate") ? r.out.contains("-: valid")
+                                                      : r.out.contains("CREATE TABLE \"t\""),
+                 r.out.constData());
     }
 }
 
 void TestCli::examples()
 {
-    const Result r = run({QStringLiteral("examples")});
-    QCOMPARE(r.code, 0);
+    const CliResult r = run({QStringLiteral("examples")});
+    QCOMPARE(r.exitCode, 0);
     const QStringList names = QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QVERIFY(names.size() >= 2);
     QVERIFY(r.out.contains("example:ecommerce") && r.out.contains("example:lineitem"));
     for (const QString &line : names) {
         const QString name = line.section(QLatin1Char(' '), 0, 0);
-        const Result v = run({QStringLiteral("validate"), name});
-        QVERIFY2(v.code == 0, qPrintable(name + QLatin1Char('\n') + describe(v)));
+        const CliResult v = run({QStringLiteral("validate"), name});
+        QVERIFY2(v.exitCode == 0, qPrintable(name + QLatin1Char('\n') + describe(v)));
     }
 }
 
@@ -658,8 +631,8 @@ void TestCli::examples()
 // defaults, the source the designer's forms read too.
 void TestCli::generators()
 {
-    const Result r = run({QStringLiteral("generators")});
-    QVERIFY2(r.code == 0, qPrintable(describe(r)));
+    const CliResult r = run({QStringLiteral("generators")});
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
     const QStringList lines = QString::fromUtf8(r.out).split(QLatin1Char('\n'));
     QVERIFY(lines.value(0).startsWith(QLatin1String("KIND")));
     QStringList kinds;
@@ -675,11 +648,11 @@ void TestCli::generators()
     for (const char *kind : {"uniform", "reference", "email", "card_number", "json"})
         QVERIFY2(kinds.contains(QLatin1String(kind)), kind);
     for (const QString &kind : std::as_const(kinds)) {
-        const Result k = run({QStringLiteral("generators"), kind});
-        QVERIFY2(k.code == 0 && k.out.startsWith((kind + QStringLiteral(" (")).toUtf8()),
+        const CliResult k = run({QStringLiteral("generators"), kind});
+        QVERIFY2(k.exitCode == 0 && k.out.startsWith((kind + QStringLiteral(" (")).toUtf8()),
                  qPrintable(kind + QLatin1Char('\n') + describe(k)));
     }
-    const Result decimal = run({QStringLiteral("generators"), QStringLiteral("decimal")});
+    const CliResult decimal = run({QStringLiteral("generators"), QStringLiteral("decimal")});
     const QString text = QString::fromUtf8(decimal.out);
     static const QRegularExpression min(QStringLiteral("\nmin +number +yes\n"));
     static const QRegularExpression distribution(
@@ -691,14 +664,13 @@ void TestCli::memoryStaysBounded()
 {
     // 2M rows (about 280 MB of CSV) streamed out: the process's peak RSS stays small. Measured
     // from the kernel's accounting of waited-for children, so nothing is timed.
-    QProcess process;
-    process.setProcessEnvironment(cliEnvironment());
-    process.setStandardOutputFile(QProcess::nullDevice());
-    process.start(kCli, {QStringLiteral("generate"), QStringLiteral("example:lineitem"),
-                         QStringLiteral("--rows"), QStringLiteral("2M"), QStringLiteral("--out"),
-                         QStringLiteral("-"), QStringLiteral("--quiet")});
-    QVERIFY(process.waitForFinished(120000));
-    QCOMPARE(process.exitCode(), 0);
+    const CliResult r =
+        run({QStringLiteral("generate"), QStringLiteral("example:lineitem"),
+             QStringLiteral("--rows"), QStringLiteral("2M"), QStringLiteral("--out"),
+             QStringLiteral("-"), QStringLiteral("--quiet")},
+            {}, 120000, QProcess::nullDevice());
+    QVERIFY(r.finished);
+    QCOMPARE(r.exitCode, 0);
     rusage usage{};
     QCOMPARE(getrusage(RUSAGE_CHILDREN, &usage), 0);
     QVERIFY2(usage.ru_maxrss > 0 && usage.ru_maxrss < 200 * 1024,

@@ -2,32 +2,15 @@
 // expression at its path and column, `preview` shows the computed columns, and `generate`
 // writes values that follow the expressions.
 
-#include <QProcess>
+#include "../processsupport.h"
+
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace spillway::test;
+
 namespace {
-
-const QString kCli = QStringLiteral(SPILLWAY_CLI);
-
-struct Result
-{
-    int code = -1;
-    QString out, err;
-};
-
-Result runCli(const QStringList &args, const QString &runsDir)
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("SPILLWAY_RUNS_DIR"), runsDir);
-    process.setProcessEnvironment(env);
-    process.start(kCli, args);
-    process.waitForFinished(60000);
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
 
 // TPC-H-like customers and line items with the rules of the issue written as expressions.
 QByteArray schema(const char *nameExpression)
@@ -61,6 +44,12 @@ private slots:
     void previewAndGenerate();
 
 private:
+    CliResult cli(const QStringList &arguments)
+    {
+        return runCli(arguments, {},
+                      environmentWith({{QStringLiteral("SPILLWAY_RUNS_DIR"), m_dir.path()}}),
+                      60000);
+    }
     QString write(const QByteArray &json)
     {
         const QString path = m_dir.filePath(QStringLiteral("schema.json"));
@@ -77,8 +66,8 @@ private:
 void TestCliExpression::validateNamesThePlace()
 {
     const QString path = write(schema("format('Customer#%09d', c_custkey + c_nam)"));
-    const Result r = runCli({QStringLiteral("validate"), path}, m_dir.path());
-    QCOMPARE(r.code, 2);
+    const CliResult r = cli({QStringLiteral("validate"), path});
+    QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral(
                  "tables[0].columns[1].generator.expression: at column 37 of the expression: "
                  "column 'c_nam' is not in table 'customer'; did you mean 'c_name'?")),
@@ -92,18 +81,18 @@ void TestCliExpression::validateNamesThePlace()
 void TestCliExpression::previewAndGenerate()
 {
     const QString path = write(schema("format('Customer#%09d', c_custkey)"));
-    const Result preview =
-        runCli({QStringLiteral("preview"), path, QStringLiteral("--rows"), QStringLiteral("3")},
-               m_dir.path());
-    QCOMPARE(preview.code, 0);
-    QVERIFY2(preview.out.contains(QStringLiteral("Customer#000000001")), qPrintable(preview.out));
-    QVERIFY(preview.out.contains(QStringLiteral("Customer#000000003")));
+    const CliResult preview =
+        cli({QStringLiteral("preview"), path, QStringLiteral("--rows"), QStringLiteral("3")});
+    QCOMPARE(preview.exitCode, 0);
+    QVERIFY2(preview.outText().contains(QStringLiteral("Customer#000000001")),
+             qPrintable(preview.outText()));
+    QVERIFY(preview.outText().contains(QStringLiteral("Customer#000000003")));
 
-    const Result csv = runCli({QStringLiteral("generate"), path, QStringLiteral("--format"),
-                               QStringLiteral("csv"), QStringLiteral("--out"), QStringLiteral("-")},
-                              m_dir.path());
-    QCOMPARE(csv.code, 0);
-    const QStringList lines = csv.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const CliResult csv =
+        cli({QStringLiteral("generate"), path, QStringLiteral("--format"), QStringLiteral("csv"),
+             QStringLiteral("--out"), QStringLiteral("-")});
+    QCOMPARE(csv.exitCode, 0);
+    const QStringList lines = csv.outText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QVERIFY2(lines.size() >= 50, qPrintable(csv.err));
     const QRegularExpression number(QStringLiteral("^\\d+$"));
     int checked = 0;

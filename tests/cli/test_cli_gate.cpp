@@ -3,62 +3,37 @@
 // accepts, they run. A run's row override that makes a unique column impossible is refused by
 // the plan step with one message in generate and ingest, before any server is started.
 
+#include "../processsupport.h"
+
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <sys/resource.h>
 
+using namespace spillway::test;
+
 namespace {
 
-const QString kCli = QStringLiteral(SPILLWAY_CLI);
 const QString kReproducers = QStringLiteral(SPILLWAY_REPRODUCERS);
 
-struct Result
+// spillway-cli that may reach no server; `addressSpaceMb` > 0 runs it under that address-space
+// limit (ulimit -v).
+CliResult run(const QStringList &args, int timeoutMs = 30000, int addressSpaceMb = 0)
 {
-    int code = -1;
-    bool crashed = false; // crashed, killed by a signal or timed out
-    QString out;
-    QString err;
-};
-
-// `addressSpaceMb` > 0 runs the CLI under that address-space limit (ulimit -v).
-Result run(const QStringList &args, int timeoutMs = 30000, int addressSpaceMb = 0)
-{
-    QProcess process;
-    if (addressSpaceMb > 0)
-        process.setChildProcessModifier([addressSpaceMb] {
-            const rlimit limit{rlim_t(addressSpaceMb) << 20, rlim_t(addressSpaceMb) << 20};
-            setrlimit(RLIMIT_AS, &limit);
-        });
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     if (!env.contains(QStringLiteral("SPILLWAY_RUNS_DIR")))
         env.insert(QStringLiteral("SPILLWAY_RUNS_DIR"), QDir::tempPath());
     // No server may be reached: ingest must refuse before connecting.
     env.insert(QStringLiteral("PGHOST"), QStringLiteral("/nonexistent"));
-    process.setProcessEnvironment(env);
-    process.start(kCli, args);
-    Result r;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        r.crashed = true;
-    }
-    r.crashed = r.crashed || process.exitStatus() != QProcess::NormalExit;
-    r.code = process.exitCode();
-    r.out = QString::fromUtf8(process.readAllStandardOutput());
-    r.err = QString::fromUtf8(process.readAllStandardError());
-    return r;
-}
-
-QString describe(const Result &r)
-{
-    return QStringLiteral("exit %1%2\nstdout: %3\nstderr: %4")
-        .arg(r.code)
-        .arg(r.crashed ? QStringLiteral(" (crashed or timed out)") : QString())
-        .arg(r.out.left(2000), r.err.left(2000));
+    return runCli(args, {}, env, timeoutMs, [addressSpaceMb](QProcess &process) {
+        if (addressSpaceMb > 0)
+            process.setChildProcessModifier([addressSpaceMb] {
+                const rlimit limit{rlim_t(addressSpaceMb) << 20, rlim_t(addressSpaceMb) << 20};
+                setrlimit(RLIMIT_AS, &limit);
+            });
+    });
 }
 
 QString reproducer(const QString &name)
@@ -127,8 +102,8 @@ void TestCliGate::reproducersAreRefusedEverywhere()
          QStringLiteral("--quiet")},
     };
     for (const QStringList &command : commands) {
-        const Result r = run(command);
-        QVERIFY2(!r.crashed && r.code == 2,
+        const CliResult r = run(command);
+        QVERIFY2(!r.crashed() && r.exitCode == 2,
                  qPrintable(command.first() + QStringLiteral(": ") + describe(r)));
         QVERIFY2(r.err.contains(path) && r.err.contains(advice),
                  qPrintable(command.first() + QStringLiteral(": ") + describe(r)));
@@ -172,22 +147,22 @@ void TestCliGate::rowOverrideIsRefusedAlike()
                   .arg(unique)
                   .toUtf8());
     QVERIFY(!file.isEmpty());
-    const Result preview = run({QStringLiteral("preview"), file});
-    QVERIFY2(preview.code == 0, qPrintable(describe(preview)));
+    const CliResult preview = run({QStringLiteral("preview"), file});
+    QVERIFY2(preview.exitCode == 0, qPrintable(describe(preview)));
     const QString out =
         m_tmp.filePath(QStringLiteral("gen-%1").arg(QString::fromUtf8(QTest::currentDataTag())));
-    const Result generate =
+    const CliResult generate =
         run(QStringList{QStringLiteral("generate"), file, QStringLiteral("--out"), out,
                         QStringLiteral("--quiet")} +
             options);
     if (message.isEmpty()) {
-        QVERIFY2(generate.code == 0, qPrintable(describe(generate)));
+        QVERIFY2(generate.exitCode == 0, qPrintable(describe(generate)));
         return;
     }
-    const Result ingest =
+    const CliResult ingest =
         run(QStringList{QStringLiteral("ingest"), file, QStringLiteral("--quiet")} + options);
-    for (const Result &r : {generate, ingest}) {
-        QVERIFY2(!r.crashed && r.code == 2, qPrintable(describe(r)));
+    for (const CliResult &r : {generate, ingest}) {
+        QVERIFY2(!r.crashed() && r.exitCode == 2, qPrintable(describe(r)));
         QVERIFY2(r.err.contains(message), qPrintable(describe(r)));
     }
     QCOMPARE(ingest.err, generate.err);
@@ -218,8 +193,8 @@ void TestCliGate::outOfMemoryIsReported()
     args.insert(1, file);
     if (command.first() == QLatin1String("generate"))
         args << QStringLiteral("--out") << m_tmp.filePath(QStringLiteral("blobs-out"));
-    const Result r = run(args, 60000, 1500);
-    QVERIFY2(!r.crashed && r.code == 1, qPrintable(describe(r)));
+    const CliResult r = run(args, 60000, 1500);
+    QVERIFY2(!r.crashed() && r.exitCode == 1, qPrintable(describe(r)));
     QVERIFY2(r.err.contains(QLatin1String("ran out of memory while generating table 'blobs'")),
              qPrintable(describe(r)));
     QVERIFY2(!r.err.contains(QLatin1String("bad_alloc")), qPrintable(describe(r)));

@@ -3,42 +3,26 @@
 // not there (exit 1), the report on standard error and the document on standard output or in
 // --out.
 
+#include "../processsupport.h"
 #include "pgfixture.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
 
-using spillway::test::PgFixture;
+using namespace spillway::test;
 
 namespace {
 
-struct CliResult
+// spillway-cli import with `arguments`.
+CliResult runImport(const QStringList &arguments)
 {
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
-
-CliResult runCli(const QStringList &arguments, const QByteArray &input = {})
-{
-    QProcess process;
-    process.start(QStringLiteral(SPILLWAY_CLI), QStringList{QStringLiteral("import")} + arguments);
-    process.write(input);
-    process.closeWriteChannel();
-    CliResult result;
-    if (!process.waitForFinished(120000))
-        return result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return runCli(QStringList{QStringLiteral("import")} + arguments);
 }
 
 const QByteArray kDdl = "-- two tables\n"
@@ -81,7 +65,7 @@ private slots:
 
     void help()
     {
-        const CliResult r = runCli({QStringLiteral("--help")});
+        const CliResult r = runImport({QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
         for (const char *option : {"--db", "--db-schema", "--table", "--profile", "--rows-from",
                                    "--out", "--json", "FILE.sql"})
@@ -117,7 +101,7 @@ private slots:
     {
         QFETCH(QStringList, arguments);
         QFETCH(QString, message);
-        const CliResult r = runCli(arguments);
+        const CliResult r = runImport(arguments);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
         QVERIFY(r.out.isEmpty());
@@ -125,22 +109,22 @@ private slots:
 
     void unreachableServerIsARuntimeFailure()
     {
-        const CliResult r =
-            runCli({QStringLiteral("--db"), QStringLiteral("host=/nonexistent-folder dbname=x")});
+        const CliResult r = runImport(
+            {QStringLiteral("--db"), QStringLiteral("host=/nonexistent-folder dbname=x")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QLatin1String("cannot connect to PostgreSQL")), qPrintable(r.err));
     }
 
     void unknownSchemaOrTable()
     {
-        CliResult r = runCli({QStringLiteral("--db"), m_pg->connectionString(),
-                              QStringLiteral("--db-schema"), QStringLiteral("sales")});
+        CliResult r = runImport({QStringLiteral("--db"), m_pg->connectionString(),
+                                 QStringLiteral("--db-schema"), QStringLiteral("sales")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QLatin1String("schema \"sales\" does not exist in database "
                                               "\"spillway\"")),
                  qPrintable(r.err));
-        r = runCli({QStringLiteral("--db"), m_pg->connectionString(), QStringLiteral("--table"),
-                    QStringLiteral("invoices")});
+        r = runImport({QStringLiteral("--db"), m_pg->connectionString(), QStringLiteral("--table"),
+                       QStringLiteral("invoices")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QLatin1String("table \"invoices\" not found")), qPrintable(r.err));
     }
@@ -150,7 +134,7 @@ private slots:
         const QString file = writeFile(QStringLiteral("broken.sql"),
                                        "CREATE TABLE a (id int);\n\nCREATE TABLE b (\n  id int,\n"
                                        "  x nosuchtype\n);\n");
-        const CliResult r = runCli({file, QStringLiteral("--server-dir"), m_pg->serverDir()});
+        const CliResult r = runImport({file, QStringLiteral("--server-dir"), m_pg->serverDir()});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(file + QStringLiteral(":5: type \"nosuchtype\" does not exist")),
                  qPrintable(r.err));
@@ -161,9 +145,9 @@ private slots:
     {
         const QString file = writeFile(QStringLiteral("library.sql"), kDdl);
         const QString out = m_dir.filePath(QStringLiteral("library.json"));
-        const CliResult r = runCli({file, QStringLiteral("--server-dir"), m_pg->serverDir(),
-                                    QStringLiteral("--out"), out, QStringLiteral("--json"),
-                                    QStringLiteral("--rows-from"), QStringLiteral("10k")});
+        const CliResult r = runImport({file, QStringLiteral("--server-dir"), m_pg->serverDir(),
+                                       QStringLiteral("--out"), out, QStringLiteral("--json"),
+                                       QStringLiteral("--rows-from"), QStringLiteral("10k")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.isEmpty());
         QFile written(out);
@@ -188,16 +172,13 @@ private slots:
     void liveDatabaseToStdoutWithTextReport()
     {
         const QString conninfo = m_pg->connectionString();
-        QProcess psql;
-        psql.start(QStringLiteral("psql"),
-                   {conninfo, QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
-                    QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-c"),
-                    QString::fromUtf8(kDdl).section(QStringLiteral("ALTER TABLE"), 0, 0)});
-        QVERIFY(psql.waitForFinished(60000));
-        QVERIFY2(psql.exitCode() == 0, psql.readAllStandardError().constData());
-        const CliResult r = runCli({QStringLiteral("--db"), conninfo, QStringLiteral("--table"),
-                                    QStringLiteral("public.books"), QStringLiteral("--table"),
-                                    QStringLiteral("authors")});
+        const QString error =
+            psql(conninfo, {QStringLiteral("-c"),
+                            QString::fromUtf8(kDdl).section(QStringLiteral("ALTER TABLE"), 0, 0)});
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const CliResult r = runImport({QStringLiteral("--db"), conninfo, QStringLiteral("--table"),
+                                       QStringLiteral("public.books"), QStringLiteral("--table"),
+                                       QStringLiteral("authors")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonObject document = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(document.value(QLatin1String("tables")).toArray().size(), 2);

@@ -2,6 +2,7 @@
 // python3) run on the generated files, measured, stopped and verified; the run record keeps
 // the commands, their output and the samples. The binary is run as users run it (QProcess).
 
+#include "../processsupport.h"
 #include "pgfixture.h"
 
 #include <QDir>
@@ -17,26 +18,16 @@
 #include <csignal>
 #include <sys/types.h>
 
+using namespace spillway::test;
+
 namespace {
 
 const QString kCli = QStringLiteral(SPILLWAY_CLI);
 
-struct Result
+struct Result : CliResult
 {
-    int code = -1;
-    bool crashed = false;
-    QByteArray out;
-    QByteArray err;
     QString id; // the run record's, from "Run recorded as ID"
 };
-
-QString describe(const Result &r)
-{
-    return QStringLiteral("exit %1%2\nstdout: %3\nstderr: %4")
-        .arg(r.code)
-        .arg(r.crashed ? QStringLiteral(" (crashed or timed out)") : QString())
-        .arg(QString::fromUtf8(r.out.right(3000)), QString::fromUtf8(r.err.right(3000)));
-}
 
 QByteArray readFile(const QString &name)
 {
@@ -109,29 +100,17 @@ void TestPipeline::initTestCase()
 
 Result TestPipeline::pipeline(const QStringList &args, int timeoutMs)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("SPILLWAY_RUNS_DIR"), m_runs);
-    // What environmentAndNoPassword's command compares PGPASSWORD with (not on its command
-    // line, which the record keeps).
-    env.insert(QStringLiteral("EXPECTED_PASSWORD"), QStringLiteral("sekret42"));
-    process.setProcessEnvironment(env);
+    // EXPECTED_PASSWORD: what environmentAndNoPassword's command compares PGPASSWORD with (not on
+    // its command line, which the record keeps).
+    const QProcessEnvironment env =
+        environmentWith({{QStringLiteral("SPILLWAY_RUNS_DIR"), m_runs},
+                         {QStringLiteral("EXPECTED_PASSWORD"), QStringLiteral("sekret42")}});
     QStringList all{QStringLiteral("pipeline"), m_schema};
     if (!args.contains(QStringLiteral("--db")))
         all += {QStringLiteral("--db"), m_pg.connectionString()};
-    process.start(kCli, all + args);
-    Result r;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        r.crashed = true;
-    }
-    r.crashed = r.crashed || process.exitStatus() != QProcess::NormalExit;
-    r.code = process.exitCode();
-    r.out = process.readAllStandardOutput();
-    r.err = process.readAllStandardError();
+    Result r{runCli(all + args, {}, env, timeoutMs), {}};
     static const QRegularExpression recorded(QStringLiteral("Run recorded as (\\S+)"));
-    r.id = recorded.match(QString::fromUtf8(r.err)).captured(1);
+    r.id = recorded.match(r.err).captured(1);
     return r;
 }
 
@@ -143,11 +122,11 @@ QJsonObject TestPipeline::record(const QString &id)
 
 void TestPipeline::helpAndUsageErrors()
 {
-    QProcess help;
-    help.start(kCli, {QStringLiteral("help"), QStringLiteral("pipeline")});
-    QVERIFY(help.waitForFinished(30000));
-    QCOMPARE(help.exitCode(), 0);
-    const QString text = QString::fromUtf8(help.readAllStandardOutput());
+    const CliResult help =
+        runCli({QStringLiteral("help"), QStringLiteral("pipeline")}, {}, {}, 30000);
+    QVERIFY(help.finished);
+    QCOMPARE(help.exitCode, 0);
+    const QString text = help.outText();
     for (const char *option :
          {"--run",    "--name",   "--db",          "--db-schema", "--files",      "--workdir",
           "--map",    "--dirty",  "--dirty-kinds", "--rejects",   "--timeout",    "--repeat",
@@ -155,14 +134,15 @@ void TestPipeline::helpAndUsageErrors()
           "--rows",   "--seed",   "--table"})
         QVERIFY2(text.contains(QLatin1String(option)), option);
     const Result noRun = pipeline({});
-    QVERIFY2(noRun.code == 2 && noRun.err.contains("--run"), qPrintable(describe(noRun)));
+    QVERIFY2(noRun.exitCode == 2 && noRun.err.contains(QLatin1String("--run")),
+             qPrintable(describe(noRun)));
     const Result badTimeout = pipeline({QStringLiteral("--run"), QStringLiteral("true"),
                                         QStringLiteral("--timeout"), QStringLiteral("soon")});
-    QVERIFY2(badTimeout.code == 2 && badTimeout.err.contains("--timeout"),
+    QVERIFY2(badTimeout.exitCode == 2 && badTimeout.err.contains(QLatin1String("--timeout")),
              qPrintable(describe(badTimeout)));
     const Result badRepeat = pipeline({QStringLiteral("--run"), QStringLiteral("true"),
                                        QStringLiteral("--repeat"), QStringLiteral("0")});
-    QVERIFY2(badRepeat.code == 2, qPrintable(describe(badRepeat)));
+    QVERIFY2(badRepeat.exitCode == 2, qPrintable(describe(badRepeat)));
 }
 
 // A psql \copy of the generated CSV: exit 0, the output lines in the record with their times,
@@ -174,8 +154,8 @@ void TestPipeline::loadsVerifiesAndRecords()
                   QString::fromLatin1(kCopy) + QStringLiteral(" && sleep 2.5 && "
                                                               "echo loaded"),
                   QStringLiteral("--name"), QStringLiteral("etl")});
-    QVERIFY2(r.code == 0, qPrintable(describe(r)));
-    QVERIFY2(r.err.contains("[etl] loaded"), qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QVERIFY2(r.err.contains(QLatin1String("[etl] loaded")), qPrintable(describe(r)));
     QVERIFY2(r.out.contains("All 1 table(s) match"), qPrintable(describe(r)));
     const QJsonObject rec = record(r.id);
     QCOMPARE(rec.value(QLatin1String("kind")).toString(), QStringLiteral("pipeline"));
@@ -213,8 +193,8 @@ void TestPipeline::failingCommandExitsOne()
 {
     const Result r = pipeline({QStringLiteral("--run"), QStringLiteral("echo broken >&2; exit 3"),
                                QStringLiteral("--name"), QStringLiteral("bad")});
-    QVERIFY2(r.code == 1, qPrintable(describe(r)));
-    QVERIFY2(r.err.contains("[bad:err] broken"), qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 1, qPrintable(describe(r)));
+    QVERIFY2(r.err.contains(QLatin1String("[bad:err] broken")), qPrintable(describe(r)));
     const QJsonObject rec = record(r.id);
     QCOMPARE(rec.value(QLatin1String("status")).toString(), QStringLiteral("failed"));
     const QJsonObject c = rec.value(QLatin1String("pipeline"))
@@ -240,7 +220,7 @@ void TestPipeline::timeoutStopsTheProcessGroup()
     const Result r = pipeline(
         {QStringLiteral("--run"), QStringLiteral("sleep 1000 & echo $! > '%1'; wait").arg(pidFile),
          QStringLiteral("--timeout"), QStringLiteral("2s"), QStringLiteral("--no-verify")});
-    QVERIFY2(r.code == 1, qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 1, qPrintable(describe(r)));
     const qint64 grandchild = readFile(pidFile).trimmed().toLongLong();
     QVERIFY(grandchild > 0);
     QTRY_VERIFY_WITH_TIMEOUT(!processExists(grandchild), 10000);
@@ -264,7 +244,7 @@ void TestPipeline::concurrentCommandsMeasuredApart()
          QStringLiteral("--name"), QStringLiteral("busy"), QStringLiteral("--run"),
          QStringLiteral("sleep 3.5"), QStringLiteral("--name"), QStringLiteral("idle"),
          QStringLiteral("--no-verify")});
-    QVERIFY2(r.code == 0, qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
     const QJsonArray series = record(r.id)
                                   .value(QLatin1String("pipeline"))
                                   .toObject()
@@ -293,7 +273,7 @@ void TestPipeline::repeatGivesMedianAndSpread()
     const Result r =
         pipeline({QStringLiteral("--run"), QStringLiteral("sleep 0.3"), QStringLiteral("--repeat"),
                   QStringLiteral("3"), QStringLiteral("--no-verify")});
-    QVERIFY2(r.code == 0, qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
     const QJsonObject p = record(r.id).value(QLatin1String("pipeline")).toObject();
     QCOMPARE(p.value(QLatin1String("iterations")).toArray().size(), 3);
     const QJsonObject d = p.value(QLatin1String("duration_s")).toObject();
@@ -302,7 +282,7 @@ void TestPipeline::repeatGivesMedianAndSpread()
     QVERIFY(d.value(QLatin1String("min")).toDouble() <= median);
     QVERIFY(d.value(QLatin1String("max")).toDouble() >= median);
     QVERIFY(p.value(QLatin1String("rows_per_s")).toObject().contains(QLatin1String("median")));
-    QVERIFY2(r.err.contains("3 iterations: median"), qPrintable(describe(r)));
+    QVERIFY2(r.err.contains(QLatin1String("3 iterations: median")), qPrintable(describe(r)));
 }
 
 void TestPipeline::assertionFailureExitsFour()
@@ -310,12 +290,12 @@ void TestPipeline::assertionFailureExitsFour()
     const Result r = pipeline({QStringLiteral("--run"), QStringLiteral("sleep 0.1"),
                                QStringLiteral("--no-verify"), QStringLiteral("--assert"),
                                QStringLiteral("duration_s<=0.001")});
-    QVERIFY2(r.code == 4, qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 4, qPrintable(describe(r)));
     const Result ok =
         pipeline({QStringLiteral("--run"), QStringLiteral("true"), QStringLiteral("--no-verify"),
                   QStringLiteral("--assert"), QStringLiteral("max_rss_mb<=100000"),
                   QStringLiteral("--assert"), QStringLiteral("cpu_percent<=1000")});
-    QVERIFY2(ok.code == 0, qPrintable(describe(ok)));
+    QVERIFY2(ok.exitCode == 0, qPrintable(describe(ok)));
 }
 
 // The command sees the files, the run and the connection in its environment; the password
@@ -330,10 +310,10 @@ void TestPipeline::environmentAndNoPassword()
                         "[ \"$PGPASSWORD\" = \"$EXPECTED_PASSWORD\" ] && echo password-given; echo "
                         "\"W=$PGPASSWORD\""),
          QStringLiteral("--no-verify")});
-    QVERIFY2(r.code == 0, qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
     const QJsonObject rec = record(r.id);
     const QString id = rec.value(QLatin1String("id")).toString();
-    const QString text = QString::fromUtf8(r.err);
+    const QString text = r.err;
     QVERIFY2(text.contains(QStringLiteral("R=%1 ").arg(id)), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("A=spillway/%1/0 ").arg(id)), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral(" H=/")), qPrintable(text)); // the private socket
@@ -358,17 +338,17 @@ void TestPipeline::reusesFiles()
     const QStringList args{QStringLiteral("--files"), files, QStringLiteral("--run"),
                            QStringLiteral("ls \"$SPILLWAY_FILES\""), QStringLiteral("--no-verify")};
     const Result first = pipeline(args);
-    QVERIFY2(first.code == 0, qPrintable(describe(first)));
-    QVERIFY2(!first.err.contains("reusing files"), qPrintable(describe(first)));
-    QVERIFY2(first.err.contains("items.csv"), qPrintable(describe(first)));
+    QVERIFY2(first.exitCode == 0, qPrintable(describe(first)));
+    QVERIFY2(!first.err.contains(QLatin1String("reusing files")), qPrintable(describe(first)));
+    QVERIFY2(first.err.contains(QLatin1String("items.csv")), qPrintable(describe(first)));
     const Result second = pipeline(args);
-    QVERIFY2(second.code == 0, qPrintable(describe(second)));
-    QVERIFY2(second.err.contains("eusing files in"), qPrintable(describe(second)));
+    QVERIFY2(second.exitCode == 0, qPrintable(describe(second)));
+    QVERIFY2(second.err.contains(QLatin1String("eusing files in")), qPrintable(describe(second)));
     // Other settings: written again.
     const Result third =
         pipeline(args + QStringList{QStringLiteral("--rows"), QStringLiteral("7")});
-    QVERIFY2(third.code == 0, qPrintable(describe(third)));
-    QVERIFY2(!third.err.contains("eusing files in"), qPrintable(describe(third)));
+    QVERIFY2(third.exitCode == 0, qPrintable(describe(third)));
+    QVERIFY2(!third.err.contains(QLatin1String("eusing files in")), qPrintable(describe(third)));
 }
 
 // The pipeline loads one row twice (a restart without dedup): verify's differences exit 3.
@@ -381,7 +361,7 @@ void TestPipeline::verifyDifferencesExitThree()
         {QStringLiteral("--before"), create, QStringLiteral("--run"),
          QString::fromLatin1(kCopy) + QStringLiteral(" && psql -X -q -c \"INSERT INTO items SELECT "
                                                      "* FROM items WHERE id = 7\"")});
-    QVERIFY2(r.code == 3, qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 3, qPrintable(describe(r)));
     QCOMPARE(record(r.id).value(QLatin1String("status")).toString(), QStringLiteral("failed"));
 }
 
@@ -394,8 +374,9 @@ void TestPipeline::dirtyRowsManifestInTheEnvironment()
                   QStringLiteral("test -s \"$SPILLWAY_MANIFEST\" && echo manifest "
                                  "\"$(basename \"$SPILLWAY_MANIFEST\")\""),
                   QStringLiteral("--no-verify")});
-    QVERIFY2(r.code == 0, qPrintable(describe(r)));
-    QVERIFY2(r.err.contains("manifest spillway-dirty.jsonl"), qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QVERIFY2(r.err.contains(QLatin1String("manifest spillway-dirty.jsonl")),
+             qPrintable(describe(r)));
     const QJsonObject p = record(r.id).value(QLatin1String("pipeline")).toObject();
     QVERIFY(p.value(QLatin1String("manifest"))
                 .toString()

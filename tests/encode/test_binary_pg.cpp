@@ -3,13 +3,12 @@
 // supported type, for values converted from another kind, and for generated tables. A value
 // the encoder cannot convert must stop the COPY.
 
+#include "copysupport.h"
 #include "encode/binaryencoder.h"
 #include "pgfixture.h"
 #include "schema/ddl.h"
 #include "valuespec.h"
 
-#include <QFile>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -17,29 +16,6 @@ using namespace spillway;
 using namespace spillway::test;
 
 namespace {
-
-struct Encoded
-{
-    QByteArray binary;
-    QByteArray csv;
-};
-
-// Encodes `batches` with both encoders, as whole COPY streams.
-Encoded encodeBoth(const BinaryCopyEncoder &binary, const TableRuntime &table,
-                   const std::vector<const RowBatch *> &batches)
-{
-    FormatOptions csvOptions;
-    csvOptions.header = false;
-    const auto csv = Encoder::create(csvOptions);
-    ByteBuffer b, c;
-    binary.writeHeader(table, b);
-    for (const RowBatch *batch : batches) {
-        binary.encode(table, *batch, b, nullptr);
-        csv->encode(table, *batch, c, nullptr);
-    }
-    BinaryCopyEncoder::trailer(b);
-    return {QByteArray(b.data(), qsizetype(b.size())), QByteArray(c.data(), qsizetype(c.size()))};
-}
 
 QString createTable(const QString &name, const TableRuntime &table)
 {
@@ -64,39 +40,8 @@ class TestBinaryPg : public QObject
     // Runs psql commands in one session (UTC, UTF-8); returns psql's error output, or empty.
     QString psql(const QStringList &commands, QString *output = nullptr)
     {
-        QStringList args{m_pg->connectionString(),
-                         QStringLiteral("-X"),
-                         QStringLiteral("-At"),
-                         QStringLiteral("-v"),
-                         QStringLiteral("ON_ERROR_STOP=1"),
-                         QStringLiteral("-P"),
-                         QStringLiteral("null=<null>"),
-                         QStringLiteral("-c"),
-                         QStringLiteral("SET TimeZone = 'UTC'")};
-        for (const QString &command : commands)
-            args << QStringLiteral("-c") << command;
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("PGCLIENTENCODING"), QStringLiteral("UTF8"));
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral("psql"), args);
-        if (!process.waitForFinished(120000))
-            return QStringLiteral("psql did not finish: %1").arg(process.errorString());
-        if (output)
-            *output = QString::fromUtf8(process.readAllStandardOutput());
-        if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-            return QStringLiteral("psql failed: %1")
-                .arg(QString::fromUtf8(process.readAllStandardError()));
-        return {};
-    }
-
-    QString writeFile(const QString &name, const QByteArray &bytes)
-    {
-        const QString path = m_files.filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-            return {};
-        return path;
+        return psqlCommands(m_pg->connectionString(),
+                            QStringList{QStringLiteral("SET TimeZone = 'UTC'")} + commands, output);
     }
 
     // Loads the rows both ways into two new tables; returns their names, or fails the test.
@@ -106,8 +51,8 @@ class TestBinaryPg : public QObject
         const int n = ++m_tables;
         binaryTable = QStringLiteral("bin_%1").arg(n);
         csvTable = QStringLiteral("csv_%1").arg(n);
-        const QString binFile = writeFile(QStringLiteral("%1.bin").arg(n), encoded.binary);
-        const QString csvFile = writeFile(QStringLiteral("%1.csv").arg(n), encoded.csv);
+        const QString binFile = writeFile(m_files, QStringLiteral("%1.bin").arg(n), encoded.binary);
+        const QString csvFile = writeFile(m_files, QStringLiteral("%1.csv").arg(n), encoded.csv);
         QVERIFY(!binFile.isEmpty() && !csvFile.isEmpty());
         const QString error =
             psql({createTable(binaryTable, table), createTable(csvTable, table),
@@ -142,18 +87,9 @@ class TestBinaryPg : public QObject
         QVERIFY(schema);
         const TableRuntime &table = *schema->tables()[0];
         QCOMPARE(BinaryCopyEncoder::checkTable(table), QString());
-        std::vector<std::unique_ptr<RowBatch>> batches;
-        std::vector<const RowBatch *> pointers;
-        for (uint32_t first = 0; first < rows; first += RowBatch::kCapacity) {
-            auto batch = std::make_unique<RowBatch>(int(table.columns.size()));
-            batch->firstRow = first;
-            batch->count = std::min(RowBatch::kCapacity, rows - first);
-            table.generate(*batch);
-            pointers.push_back(batch.get());
-            batches.push_back(std::move(batch));
-        }
+        const auto batches = generateBatches(table, rows);
         BinaryCopyEncoder encoder;
-        const Encoded encoded = encodeBoth(encoder, table, pointers);
+        const Encoded encoded = encodeBoth(encoder, table, pointersTo(batches));
         QVERIFY2(!encoder.hasError(), qPrintable(encoder.error()));
         QString binaryTable, csvTable;
         loadBoth(table, encoded, binaryTable, csvTable);
@@ -360,7 +296,7 @@ private slots:
         BinaryCopyEncoder encoder;
         const Encoded encoded = encodeBoth(encoder, table, {&batch});
         QVERIFY(encoder.hasError());
-        const QString path = writeFile(QStringLiteral("bad.bin"), encoded.binary);
+        const QString path = writeFile(m_files, QStringLiteral("bad.bin"), encoded.binary);
         const QString error =
             psql({createTable(QStringLiteral("bad"), table),
                   QStringLiteral("\\copy bad from '%1' (format binary)").arg(path)});

@@ -2,13 +2,12 @@
 // the same through binary COPY (EWKB) and CSV (EWKT), every geometry is valid (ST_IsValid), and
 // verify's text form of each value is exactly what the server prints for it.
 
+#include "copysupport.h"
 #include "encode/binaryencoder.h"
 #include "pgfixture.h"
 #include "valuespec.h"
 #include "verify/pgtextform.h"
 
-#include <QFile>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -47,33 +46,7 @@ class TestGeometryPg : public QObject
 
     QString psql(const QStringList &commands, QString *output = nullptr)
     {
-        QStringList args{m_pg->connectionString(),
-                         QStringLiteral("-X"),
-                         QStringLiteral("-At"),
-                         QStringLiteral("-v"),
-                         QStringLiteral("ON_ERROR_STOP=1"),
-                         QStringLiteral("-P"),
-                         QStringLiteral("null=<null>")};
-        for (const QString &command : commands)
-            args << QStringLiteral("-c") << command;
-        QProcess process;
-        process.start(QStringLiteral("psql"), args);
-        if (!process.waitForFinished(120000))
-            return QStringLiteral("psql did not finish: %1").arg(process.errorString());
-        if (output)
-            *output = QString::fromUtf8(process.readAllStandardOutput());
-        if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-            return QString::fromUtf8(process.readAllStandardError());
-        return {};
-    }
-
-    QString writeFile(const QString &name, const ByteBuffer &bytes)
-    {
-        QFile file(m_files.filePath(name));
-        if (!file.open(QIODevice::WriteOnly) ||
-            file.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()))
-            return {};
-        return file.fileName();
+        return psqlCommands(m_pg->connectionString(), commands, output);
     }
 
 private slots:
@@ -95,26 +68,18 @@ private slots:
         QVERIFY(schema);
         const TableRuntime &table = *schema->tables().front();
         QCOMPARE(BinaryCopyEncoder::checkTable(table), QString());
-        FormatOptions csvOptions;
-        csvOptions.header = false;
-        const auto csv = Encoder::create(csvOptions);
+        const auto batches = generateBatches(table, kRows);
         BinaryCopyEncoder binary;
-        ByteBuffer b, c;
-        binary.writeHeader(table, b);
+        const Encoded encoded = encodeBoth(binary, table, pointersTo(batches));
+        QVERIFY2(!binary.hasError(), qPrintable(binary.error()));
+        // What verify predicts the server prints for each value, column by column.
         std::vector<std::vector<std::string>> expected(table.outputColumns.size());
-        RowBatch batch(int(table.columns.size()));
-        for (uint32_t first = 0; first < kRows; first += RowBatch::kCapacity) {
-            batch.arena.reset();
-            batch.firstRow = first;
-            batch.count = std::min(RowBatch::kCapacity, kRows - first);
-            table.generate(batch);
-            binary.encode(table, batch, b, nullptr);
-            csv->encode(table, batch, c, nullptr);
+        for (const auto &batch : batches) {
             for (size_t k = 0; k < table.outputColumns.size(); ++k) {
                 const int column = table.outputColumns[k];
                 const PgTextForm form = PgTextForm::forType(table.columns[size_t(column)].sqlType);
-                for (uint32_t i = 0; i < batch.count; ++i) {
-                    const Value &v = batch.column(column)[i];
+                for (uint32_t i = 0; i < batch->count; ++i) {
+                    const Value &v = batch->column(column)[i];
                     std::string text = "<null>";
                     if (!v.isNull())
                         form.render(v, text);
@@ -122,10 +87,8 @@ private slots:
                 }
             }
         }
-        BinaryCopyEncoder::trailer(b);
-        QVERIFY2(!binary.hasError(), qPrintable(binary.error()));
-        const QString binFile = writeFile(QStringLiteral("g.bin"), b);
-        const QString csvFile = writeFile(QStringLiteral("g.csv"), c);
+        const QString binFile = writeFile(m_files, QStringLiteral("g.bin"), encoded.binary);
+        const QString csvFile = writeFile(m_files, QStringLiteral("g.csv"), encoded.csv);
         QVERIFY(!binFile.isEmpty() && !csvFile.isEmpty());
         const QString ddl = QStringLiteral(
             "CREATE TABLE %1 (id bigint, at geometry(Point,4326), at_geog geography(Point), area "

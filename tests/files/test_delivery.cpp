@@ -3,13 +3,13 @@
 // split) through Python's gzip module and the gzip and zstd command-line tools, which must give
 // back the uncompressed output byte for byte; and compressed bytes streamed to standard output.
 
+#include "../processsupport.h"
 #include "../run/runsupport.h"
 #include "../testsupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,42 +25,12 @@ const QString kDecoder = QStringLiteral(SPILLWAY_TEST_DATA "/../decode.py");
 const QString kPython = QStringLiteral("/usr/bin/python3");
 const QString kCli = QStringLiteral(SPILLWAY_CLI);
 
-struct Process
+// Runs a program to its end, feeding `input`, with Python's standard streams in UTF-8.
+ProcessResult run(const QString &program, const QStringList &args, const QByteArray &input = {})
 {
-    bool ok = false;
-    QByteArray out;
-    QString error;
-};
-
-// Runs a program to its end, feeding `input`; ok only on a clean exit 0.
-Process run(const QString &program, const QStringList &args, const QByteArray &input = {})
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("PYTHONIOENCODING"), QStringLiteral("utf-8"));
-    process.setProcessEnvironment(env);
-    process.start(program, args);
-    Process r;
-    if (!process.waitForStarted(30000)) {
-        r.error = program + QStringLiteral(" did not start: ") + process.errorString();
-        return r;
-    }
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit) {
-        process.kill();
-        process.waitForFinished();
-        r.error = program + QStringLiteral(" did not finish");
-        return r;
-    }
-    r.out = process.readAllStandardOutput();
-    r.ok = process.exitCode() == 0;
-    if (!r.ok)
-        r.error = QStringLiteral("%1 %2 exited with %3: %4")
-                      .arg(program, args.join(QLatin1Char(' ')))
-                      .arg(process.exitCode())
-                      .arg(QString::fromUtf8(process.readAllStandardError()));
-    return r;
+    return runProcess(
+        program, args, input,
+        environmentWith({{QStringLiteral("PYTHONIOENCODING"), QStringLiteral("utf-8")}}));
 }
 
 struct Decoded
@@ -76,9 +46,9 @@ Decoded decode(const QString &file, const QString &format)
     QStringList args{kDecoder, QStringLiteral("--format"), format};
     if (format == QLatin1String("csv"))
         args << QStringLiteral("--header");
-    const Process p = run(kPython, args << file);
-    if (!p.ok) {
-        d.error = p.error;
+    const ProcessResult p = run(kPython, args << file);
+    if (p.exitCode != 0) {
+        d.error = describe(p);
         return d;
     }
     const QJsonObject doc = QJsonDocument::fromJson(p.out).object();
@@ -268,7 +238,7 @@ void TestDelivery::compressedFiles()
         const QString packed = QDir(packedDir).filePath(expected[i]);
         QVERIFY(!original.isEmpty());
         QVERIFY(readFile(packed).size() < original.size());
-        QList<Process> readers;
+        QList<ProcessResult> readers;
         if (compression == Compression::Gzip) {
             readers << run(kPython, {QStringLiteral("-c"),
                                      QStringLiteral(
@@ -279,8 +249,8 @@ void TestDelivery::compressedFiles()
         } else {
             readers << run(QStringLiteral("zstd"), {QStringLiteral("-dcq"), packed});
         }
-        for (const Process &p : readers) {
-            QVERIFY2(p.ok, qPrintable(p.error));
+        for (const ProcessResult &p : readers) {
+            QVERIFY2(p.exitCode == 0, qPrintable(describe(p)));
             QVERIFY2(p.out == original, qPrintable(expected[i]));
         }
     }
@@ -302,18 +272,18 @@ void TestDelivery::compressedStdout()
     const QStringList common{QStringLiteral("generate"), kTyped,
                              QStringLiteral("--format"), format,
                              QStringLiteral("--quiet"),  QStringLiteral("--no-record")};
-    const Process files = run(kCli, QStringList(common) << QStringLiteral("--out") << dir);
-    QVERIFY2(files.ok, qPrintable(files.error));
+    const ProcessResult files = run(kCli, QStringList(common) << QStringLiteral("--out") << dir);
+    QVERIFY2(files.exitCode == 0, qPrintable(describe(files)));
     const QByteArray original = readFile(QDir(dir).filePath(QStringLiteral("typed.") + format));
     QVERIFY(!original.isEmpty());
-    const Process streamed =
+    const ProcessResult streamed =
         run(kCli, QStringList(common) << QStringLiteral("--out") << QStringLiteral("-")
                                       << QStringLiteral("--compress") << compression
                                       << QStringLiteral("--compress-level") << QStringLiteral("3"));
-    QVERIFY2(streamed.ok, qPrintable(streamed.error));
+    QVERIFY2(streamed.exitCode == 0, qPrintable(describe(streamed)));
     QVERIFY(streamed.out.size() < original.size());
-    const Process back = run(compression, {QStringLiteral("-dc")}, streamed.out);
-    QVERIFY2(back.ok, qPrintable(back.error));
+    const ProcessResult back = run(compression, {QStringLiteral("-dc")}, streamed.out);
+    QVERIFY2(back.exitCode == 0, qPrintable(describe(back)));
     QVERIFY(back.out == original);
 }
 
@@ -334,12 +304,10 @@ void TestDelivery::badCompressionOptions()
         {{QStringLiteral("--compress-level"), QStringLiteral("3")}, QStringLiteral("--compress")},
     };
     for (const auto &c : cases) {
-        QProcess process;
-        process.start(kCli, QStringList(common) + c.args);
-        QVERIFY(process.waitForFinished(60000));
-        QVERIFY(process.exitCode() != 0);
-        const QString err = QString::fromUtf8(process.readAllStandardError());
-        QVERIFY2(err.contains(c.message), qPrintable(err));
+        const ProcessResult r = run(kCli, QStringList(common) + c.args);
+        QVERIFY(r.finished);
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains(c.message), qPrintable(r.err));
     }
 }
 

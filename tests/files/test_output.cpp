@@ -4,13 +4,13 @@
 // the engine and file sink, and come back unchanged through an independent decoder written in
 // Python (decode.py: the csv module, and a COPY text decoder written from PostgreSQL's manual).
 
+#include "../processsupport.h"
 #include "../run/runsupport.h"
 #include "../testsupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -43,22 +43,16 @@ Decoded decode(const QString &file, const FormatOptions &format)
     if (format.header && format.format != OutputFormat::PgCopy)
         args << QStringLiteral("--header");
     args << file;
-    QProcess python;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("PYTHONIOENCODING"), QStringLiteral("utf-8"));
-    python.setProcessEnvironment(env);
-    python.start(kPython, args);
+    const ProcessResult python = runProcess(
+        kPython, args, {},
+        environmentWith({{QStringLiteral("PYTHONIOENCODING"), QStringLiteral("utf-8")}}), 60000);
     Decoded out;
-    if (!python.waitForFinished(60000) || python.exitStatus() != QProcess::NormalExit) {
-        out.error = QStringLiteral("decode.py did not finish: ") + python.errorString();
-        return out;
-    }
-    if (python.exitCode() != 0) {
-        out.error = QString::fromUtf8(python.readAllStandardError());
+    if (python.exitCode != 0) {
+        out.error = QStringLiteral("decode.py failed: ") + describe(python);
         return out;
     }
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(python.readAllStandardOutput(), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(python.out, &parseError);
     if (doc.isNull()) {
         out.error = QStringLiteral("decode.py printed no JSON: ") + parseError.errorString();
         return out;

@@ -1,13 +1,13 @@
 // The HTML report: self-contained, escaped, charts as well-formed inline SVG; and
 // `spillway-cli runs report`, which writes it.
 
+#include "../processsupport.h"
 #include "history/htmlreport.h"
 #include "history/runstore.h"
 #include "history/svgchart.h"
 #include "runfixtures.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -37,17 +37,6 @@ QStringList svgElements(const QString &html)
             out.append(svg);
     }
     return out;
-}
-
-int runCli(const QStringList &arguments, QString *out = nullptr)
-{
-    QProcess process;
-    process.start(QStringLiteral(SPILLWAY_CLI), arguments);
-    if (!process.waitForFinished(60000))
-        return -1;
-    if (out)
-        *out = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
 }
 
 } // namespace
@@ -174,10 +163,9 @@ void TestReport::cliWritesReport()
     QCOMPARE(store.save(makeRun(sb)), QString());
 
     const QString one = dir.filePath(QStringLiteral("one.html"));
-    QString out;
     QCOMPARE(runCli({QStringLiteral("runs"), QStringLiteral("report"), QStringLiteral("latest"),
-                     QStringLiteral("--runs-dir"), store.directory(), QStringLiteral("--out"), one},
-                    &out),
+                     QStringLiteral("--runs-dir"), store.directory(), QStringLiteral("--out"), one})
+                 .exitCode,
              0);
     QFile file(one);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -188,7 +176,8 @@ void TestReport::cliWritesReport()
     const QString two = dir.filePath(QStringLiteral("two.html"));
     QCOMPARE(runCli({QStringLiteral("runs"), QStringLiteral("report"), sa.id,
                      QStringLiteral("--compare"), sb.id, QStringLiteral("--runs-dir"),
-                     store.directory(), QStringLiteral("--out"), two}),
+                     store.directory(), QStringLiteral("--out"), two})
+                 .exitCode,
              0);
     QFile compared(two);
     QVERIFY(compared.open(QIODevice::ReadOnly));
@@ -200,12 +189,11 @@ void TestReport::cliWritesReport()
 void TestReport::cliRejectsUnknownRun()
 {
     QTemporaryDir dir;
-    QString out;
-    QCOMPARE(runCli({QStringLiteral("runs"), QStringLiteral("report"), QStringLiteral("nosuchrun"),
-                     QStringLiteral("--runs-dir"), dir.path()},
-                    &out),
-             2);
-    QVERIFY(out.contains(QLatin1String("error:")));
+    const CliResult r =
+        runCli({QStringLiteral("runs"), QStringLiteral("report"), QStringLiteral("nosuchrun"),
+                QStringLiteral("--runs-dir"), dir.path()});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY((r.outText() + r.err).contains(QLatin1String("error:")));
 }
 
 QTEST_GUILESS_MAIN(TestReport)

@@ -6,40 +6,20 @@
 #include "history/runstore.h"
 #include "history/secrets.h"
 
+#include "../processsupport.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
 
 using namespace spillway;
+using spillway::test::CliResult;
+using spillway::test::runCli;
 
 namespace {
-
-struct CliResult
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliResult runCli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(SPILLWAY_CLI), arguments);
-    CliResult r;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return r;
-    }
-    r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    r.out = QString::fromUtf8(process.readAllStandardOutput());
-    r.err = QString::fromUtf8(process.readAllStandardError());
-    return r;
-}
 
 RunSnapshot snapshotAt(double seconds, uint64_t rows)
 {
@@ -516,33 +496,33 @@ void TestRuns::cliListsShowsAndComparesRuns()
     const CliResult list = runCli(
         {QStringLiteral("runs"), QStringLiteral("list"), QStringLiteral("--runs-dir"), runs});
     QVERIFY2(list.exitCode == 0, qPrintable(list.err));
-    QVERIFY(list.out.contains(ids[0]) && list.out.contains(ids[1]));
-    QVERIFY(list.out.contains(QLatin1String("ROWS/S")));
-    QVERIFY(list.out.contains(QLatin1String("20,000")));
+    QVERIFY(list.outText().contains(ids[0]) && list.outText().contains(ids[1]));
+    QVERIFY(list.outText().contains(QLatin1String("ROWS/S")));
+    QVERIFY(list.outText().contains(QLatin1String("20,000")));
 
     const CliResult listJson =
         runCli({QStringLiteral("runs"), QStringLiteral("list"), QStringLiteral("--runs-dir"), runs,
                 QStringLiteral("--json")});
-    QCOMPARE(QJsonDocument::fromJson(listJson.out.toUtf8()).array().size(), 2);
+    QCOMPARE(QJsonDocument::fromJson(listJson.out).array().size(), 2);
 
     const CliResult show = runCli({QStringLiteral("runs"), QStringLiteral("show"), ids[1].left(22),
                                    QStringLiteral("--runs-dir"), runs});
     QVERIFY2(show.exitCode == 0, qPrintable(show.err));
     for (const char *part : {"Settings", "Summary", "Tables", "rows_per_s", "lineitem", "Machine"})
-        QVERIFY2(show.out.contains(QLatin1String(part)), part);
+        QVERIFY2(show.outText().contains(QLatin1String(part)), part);
 
     const CliResult compare =
         runCli({QStringLiteral("runs"), QStringLiteral("compare"), QStringLiteral("latest~1"),
                 QStringLiteral("latest"), QStringLiteral("--runs-dir"), runs});
     QVERIFY2(compare.exitCode == 0, qPrintable(compare.err));
-    QVERIFY2(compare.out.contains(QLatin1String("+300.0%")), qPrintable(compare.out));
-    QVERIFY(compare.out.contains(QLatin1String("Settings that differ")));
-    QVERIFY(compare.out.contains(QLatin1String("5,000")));
+    QVERIFY2(compare.outText().contains(QLatin1String("+300.0%")), qPrintable(compare.outText()));
+    QVERIFY(compare.outText().contains(QLatin1String("Settings that differ")));
+    QVERIFY(compare.outText().contains(QLatin1String("5,000")));
 
     const CliResult compareJson =
         runCli({QStringLiteral("runs"), QStringLiteral("compare"), ids[0], ids[1],
                 QStringLiteral("--runs-dir"), runs, QStringLiteral("--json")});
-    const QJsonObject o = QJsonDocument::fromJson(compareJson.out.toUtf8()).object();
+    const QJsonObject o = QJsonDocument::fromJson(compareJson.out).object();
     QCOMPARE(o.value(QLatin1String("a")).toString(), ids[0]);
     bool rowsDiffer = false;
     for (const QJsonValue &v : o.value(QLatin1String("settings_differ")).toArray())

@@ -3,40 +3,25 @@
 // Helpers for the ingest and load tests: run spillway-cli, query the test server with psql's
 // library (libpqxx through Database), and compute the rows a plan must produce.
 
+#include "../processsupport.h"
 #include "pg/database.h"
 #include "run/plan.h"
 #include "schema/compiledschema.h"
 #include "schema/schemaio.h"
 
 #include <QElapsedTimer>
-#include <QProcess>
 #include <QTest>
 #include <QThread>
 
 namespace spillway::test {
 
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+// An ingest, a load or a resume of these tests may take minutes on a slow machine.
+constexpr int kCliTimeoutMs = 240000;
 
-inline CliRun runCli(const QStringList &arguments, int timeoutMs = 240000)
+// spillway-cli as the ingest and load tests run it (runCli with their time limit).
+inline CliResult cli(const QStringList &arguments)
 {
-    QProcess p;
-    p.start(QStringLiteral(SPILLWAY_CLI), arguments);
-    CliRun r;
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = QStringLiteral("timed out");
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return runCli(arguments, {}, {}, kCliTimeoutMs);
 }
 
 inline QString queryValue(const QString &conninfo, const QString &sql)

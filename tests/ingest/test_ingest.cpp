@@ -180,10 +180,10 @@ private slots:
 
     void ecommerceExactCountsAndForeignKeys()
     {
-        const CliRun r =
-            runCli({QStringLiteral("ingest"), QStringLiteral("example:ecommerce"),
-                    QStringLiteral("--db"), m_db, QStringLiteral("--scale"), QStringLiteral("0.02"),
-                    QStringLiteral("--workers"), QStringLiteral("2"), QStringLiteral("--quiet")});
+        const CliResult r =
+            cli({QStringLiteral("ingest"), QStringLiteral("example:ecommerce"),
+                 QStringLiteral("--db"), m_db, QStringLiteral("--scale"), QStringLiteral("0.02"),
+                 QStringLiteral("--workers"), QStringLiteral("2"), QStringLiteral("--quiet")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         PlanOptions o;
         o.scale = 0.02;
@@ -198,7 +198,7 @@ private slots:
                                                  "('orders', 'order_lines')")),
                  QStringLiteral("3"));
         // A second create refuses to touch existing tables.
-        const CliRun again = runCli({QStringLiteral("ingest"), QStringLiteral("example:ecommerce"),
+        const CliResult again = cli({QStringLiteral("ingest"), QStringLiteral("example:ecommerce"),
                                      QStringLiteral("--db"), m_db, QStringLiteral("--scale"),
                                      QStringLiteral("0.01"), QStringLiteral("--quiet")});
         QCOMPARE(again.exitCode, 1);
@@ -220,10 +220,10 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(kEveryType.toUtf8());
         f.close();
-        const CliRun r =
-            runCli({QStringLiteral("ingest"), file, QStringLiteral("--db"), m_db,
-                    QStringLiteral("--db-schema"), format, QStringLiteral("--copy-format"), format,
-                    QStringLiteral("--quiet")});
+        const CliResult r =
+            cli({QStringLiteral("ingest"), file, QStringLiteral("--db"), m_db,
+                 QStringLiteral("--db-schema"), format, QStringLiteral("--copy-format"), format,
+                 QStringLiteral("--quiet")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(
             queryValue(m_db, QStringLiteral("SELECT count(*) FROM \"%1\".every_type").arg(format)),
@@ -356,12 +356,12 @@ private slots:
             QString::number(partial));
         QStringList args = lineitemArgs(m_db, run);
         args << QStringLiteral("--resume");
-        const CliRun r = runCli(args);
+        const CliResult r = cli(args);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(queryValue(m_db, QStringLiteral("SELECT count(*) FROM lineitem")),
                  QStringLiteral("400000"));
         const QJsonObject summary =
-            QJsonDocument::fromJson(r.out.trimmed().split(QLatin1Char('\n')).last().toUtf8())
+            QJsonDocument::fromJson(r.outText().trimmed().split(QLatin1Char('\n')).last().toUtf8())
                 .object();
         QCOMPARE(qlonglong(summary.value(QStringLiteral("rows_skipped")).toDouble()), partial);
     }
@@ -378,10 +378,10 @@ private slots:
                                   "l_commitdate date, l_receiptdate date, l_shipinstruct "
                                   "varchar(25), l_shipmode varchar(10), l_comment varchar(44))"))
                     .isEmpty());
-        const CliRun r =
-            runCli({QStringLiteral("ingest"), QStringLiteral("example:lineitem"),
-                    QStringLiteral("--db"), m_db, QStringLiteral("--rows"), QStringLiteral("1000"),
-                    QStringLiteral("--mode"), QStringLiteral("append"), QStringLiteral("--quiet")});
+        const CliResult r =
+            cli({QStringLiteral("ingest"), QStringLiteral("example:lineitem"),
+                 QStringLiteral("--db"), m_db, QStringLiteral("--rows"), QStringLiteral("1000"),
+                 QStringLiteral("--mode"), QStringLiteral("append"), QStringLiteral("--quiet")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("lineitem")) &&
                      r.err.contains(QStringLiteral("chunk")) &&
@@ -400,7 +400,7 @@ private slots:
                 "{\"name\": \"a\\\"b\", \"type\": \"int\", \"generator\": {\"kind\": "
                 "\"sequence\"}}]}]}");
         f.close();
-        const CliRun r = runCli({QStringLiteral("ingest"), file, QStringLiteral("--db"), m_db,
+        const CliResult r = cli({QStringLiteral("ingest"), file, QStringLiteral("--db"), m_db,
                                  QStringLiteral("--quiet")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(
@@ -414,14 +414,14 @@ private slots:
     {
         // Local trust authentication ignores the password, so the run succeeds with one given.
         const QString db = m_db + QStringLiteral(" password=sup3rsecret");
-        const CliRun r = runCli({QStringLiteral("ingest"), QStringLiteral("example:lineitem"),
-                                 QStringLiteral("--db"), db, QStringLiteral("--rows"),
-                                 QStringLiteral("100"), QStringLiteral("--mode"),
-                                 QStringLiteral("recreate"), QStringLiteral("--json")});
+        const CliResult r =
+            cli({QStringLiteral("ingest"), QStringLiteral("example:lineitem"),
+                 QStringLiteral("--db"), db, QStringLiteral("--rows"), QStringLiteral("100"),
+                 QStringLiteral("--mode"), QStringLiteral("recreate"), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QVERIFY(!r.out.contains(QStringLiteral("sup3rsecret")));
+        QVERIFY(!r.outText().contains(QStringLiteral("sup3rsecret")));
         QVERIFY(!r.err.contains(QStringLiteral("sup3rsecret")));
-        const CliRun bad = runCli(
+        const CliResult bad = cli(
             {QStringLiteral("ingest"), QStringLiteral("example:lineitem"), QStringLiteral("--db"),
              QStringLiteral("host=/nonexistent port=1 password=sup3rsecret"),
              QStringLiteral("--rows"), QStringLiteral("10"), QStringLiteral("--quiet")});
@@ -435,15 +435,15 @@ private:
     QStringList loadArgs(const QString &runId)
     {
         const QString csv = m_dir.filePath(QStringLiteral("lineitem-csv"));
-        const CliRun files =
-            runCli({QStringLiteral("generate"), QStringLiteral("example:lineitem"),
-                    QStringLiteral("--rows"), QStringLiteral("400000"), QStringLiteral("--out"),
-                    csv, QStringLiteral("--quiet"), QStringLiteral("--no-record")});
-        const CliRun ddl = runCli({QStringLiteral("ddl"), QStringLiteral("example:lineitem"),
+        const CliResult files =
+            cli({QStringLiteral("generate"), QStringLiteral("example:lineitem"),
+                 QStringLiteral("--rows"), QStringLiteral("400000"), QStringLiteral("--out"), csv,
+                 QStringLiteral("--quiet"), QStringLiteral("--no-record")});
+        const CliResult ddl = cli({QStringLiteral("ddl"), QStringLiteral("example:lineitem"),
                                    QStringLiteral("--db-schema"), QStringLiteral("faults"),
                                    QStringLiteral("--drop")});
         if (files.exitCode != 0 || ddl.exitCode != 0 ||
-            !execute(m_db, QStringLiteral("CREATE SCHEMA IF NOT EXISTS faults; ") + ddl.out)
+            !execute(m_db, QStringLiteral("CREATE SCHEMA IF NOT EXISTS faults; ") + ddl.outText())
                  .isEmpty())
             return {};
         return {QStringLiteral("load"),

@@ -47,9 +47,9 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(kSchema);
         f.close();
-        const CliRun ddl = runCli({QStringLiteral("ddl"), m_schema});
+        const CliResult ddl = cli({QStringLiteral("ddl"), m_schema});
         QCOMPARE(ddl.exitCode, 0);
-        m_ddl = ddl.out;
+        m_ddl = ddl.outText();
         for (const QString &format :
              {QStringLiteral("csv"), QStringLiteral("tsv"), QStringLiteral("pgcopy")}) {
             // TSV's default null (empty) cannot tell NULL from '': use \N as COPY does.
@@ -60,7 +60,7 @@ private slots:
                              QStringLiteral("--quiet")};
             if (format == QLatin1String("tsv"))
                 args << QStringLiteral("--null") << QStringLiteral("\\N");
-            const CliRun g = runCli(args);
+            const CliResult g = cli(args);
             QVERIFY2(g.exitCode == 0, qPrintable(g.err));
         }
         // The reference: psql's own \copy of the CSV files into "reference".
@@ -69,14 +69,13 @@ private slots:
         QVERIFY(execute(m_db, ddlRef).isEmpty());
         for (const QString &file :
              QDir(m_dir.filePath(QStringLiteral("csv"))).entryList(QDir::Files, QDir::Name)) {
-            QProcess psql;
-            psql.start(QStringLiteral("psql"),
-                       {m_db, QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
-                        QStringLiteral("-c"),
-                        QStringLiteral("\\copy reference from '%1' (format csv, header true)")
-                            .arg(m_dir.filePath(QStringLiteral("csv/") + file))});
-            QVERIFY(psql.waitForFinished(60000));
-            QVERIFY2(psql.exitCode() == 0, psql.readAllStandardError().constData());
+            const QString error =
+                psql(m_db,
+                     {QStringLiteral("-c"),
+                      QStringLiteral("\\copy reference from '%1' (format csv, header true)")
+                          .arg(m_dir.filePath(QStringLiteral("csv/") + file))},
+                     nullptr, 60000);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
         }
         m_reference = queryValue(m_db, kDigest.arg(QStringLiteral("reference")));
         QVERIFY(m_reference.startsWith(QStringLiteral("20000:")));
@@ -113,7 +112,7 @@ private slots:
             args << QStringLiteral("--header");
         if (format == QLatin1String("tsv"))
             args << QStringLiteral("--null") << QStringLiteral("\\N");
-        const CliRun r = runCli(args);
+        const CliResult r = cli(args);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(queryValue(m_db, kDigest.arg(QStringLiteral("messy"))), m_reference);
     }
@@ -137,28 +136,28 @@ private slots:
         const qlonglong partial =
             queryValue(m_db, QStringLiteral("SELECT count(*) FROM messy")).toLongLong();
         QVERIFY(partial > 0 && partial < 20000);
-        const CliRun r =
-            runCli(QStringList(args) << QStringLiteral("--resume") << QStringLiteral("--quiet"));
+        const CliResult r =
+            cli(QStringList(args) << QStringLiteral("--resume") << QStringLiteral("--quiet"));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(queryValue(m_db, kDigest.arg(QStringLiteral("messy"))), m_reference);
     }
 
     void missingTableAndFiles()
     {
-        const CliRun noTable =
-            runCli({QStringLiteral("load"), m_dir.filePath(QStringLiteral("csv")),
-                    QStringLiteral("--db"), m_db, QStringLiteral("--table"),
-                    QStringLiteral("nosuch"), QStringLiteral("--header")});
+        const CliResult noTable =
+            cli({QStringLiteral("load"), m_dir.filePath(QStringLiteral("csv")),
+                 QStringLiteral("--db"), m_db, QStringLiteral("--table"), QStringLiteral("nosuch"),
+                 QStringLiteral("--header")});
         QCOMPARE(noTable.exitCode, 1);
         QVERIFY2(noTable.err.contains(QStringLiteral("does not exist")), qPrintable(noTable.err));
-        const CliRun noFile = runCli(
-            {QStringLiteral("load"), QStringLiteral("/nonexistent/file.csv"),
-             QStringLiteral("--db"), m_db, QStringLiteral("--table"), QStringLiteral("messy")});
+        const CliResult noFile =
+            cli({QStringLiteral("load"), QStringLiteral("/nonexistent/file.csv"),
+                 QStringLiteral("--db"), m_db, QStringLiteral("--table"), QStringLiteral("messy")});
         QCOMPARE(noFile.exitCode, 1);
         QVERIFY2(noFile.err.contains(QStringLiteral("/nonexistent/file.csv")),
                  qPrintable(noFile.err));
-        const CliRun noTableFlag =
-            runCli({QStringLiteral("load"), m_dir.filePath(QStringLiteral("csv"))});
+        const CliResult noTableFlag =
+            cli({QStringLiteral("load"), m_dir.filePath(QStringLiteral("csv"))});
         QCOMPARE(noTableFlag.exitCode, 2);
     }
 

@@ -105,9 +105,9 @@ private slots:
         QVERIFY(m_dir.isValid());
         const QString schema = m_dir.filePath(QStringLiteral("messy.json"));
         QVERIFY(writeFile(schema, kSchema));
-        const CliRun ddl = runCli({QStringLiteral("ddl"), schema});
+        const CliResult ddl = cli({QStringLiteral("ddl"), schema});
         QCOMPARE(ddl.exitCode, 0);
-        m_ddl = ddl.out;
+        m_ddl = ddl.outText();
         for (const QString &format : {QStringLiteral("csv"), QStringLiteral("tsv"),
                                       QStringLiteral("pgcopy"), QStringLiteral("pgbinary")})
             for (const QString &compress :
@@ -125,7 +125,7 @@ private slots:
                                  QStringLiteral("--quiet")};
                 if (format == QLatin1String("tsv"))
                     args << QStringLiteral("--null") << QStringLiteral("\\N");
-                const CliRun g = runCli(args);
+                const CliResult g = cli(args);
                 QVERIFY2(g.exitCode == 0, qPrintable(g.err));
             }
         // Parts concatenated: one multi-member gzip / multi-frame zstd file per format.
@@ -148,14 +148,13 @@ private slots:
         QVERIFY(execute(m_db, ddlRef).isEmpty());
         const QDir plain(m_dir.filePath(QStringLiteral("csv-none")));
         for (const QString &file : plain.entryList(QDir::Files, QDir::Name)) {
-            QProcess psql;
-            psql.start(QStringLiteral("psql"),
-                       {m_db, QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
-                        QStringLiteral("-c"),
-                        QStringLiteral("\\copy reference from '%1' (format csv, header true)")
-                            .arg(plain.filePath(file))});
-            QVERIFY(psql.waitForFinished(60000));
-            QVERIFY2(psql.exitCode() == 0, psql.readAllStandardError().constData());
+            const QString error =
+                psql(m_db,
+                     {QStringLiteral("-c"),
+                      QStringLiteral("\\copy reference from '%1' (format csv, header true)")
+                          .arg(plain.filePath(file))},
+                     nullptr, 60000);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
         }
         m_reference = queryValue(m_db, kDigest.arg(QStringLiteral("reference")));
         QVERIFY(m_reference.startsWith(QStringLiteral("30000:")));
@@ -203,7 +202,7 @@ private slots:
             args << QStringLiteral("--header");
         if (format == QLatin1String("tsv"))
             args << QStringLiteral("--null") << QStringLiteral("\\N");
-        const CliRun r = runCli(args);
+        const CliResult r = cli(args);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(queryValue(m_db, kDigest.arg(QStringLiteral("messy"))), m_reference);
     }
@@ -228,8 +227,8 @@ private slots:
         const qlonglong partial =
             queryValue(m_db, QStringLiteral("SELECT count(*) FROM messy")).toLongLong();
         QVERIFY(partial > 0 && partial < 30000);
-        const CliRun r =
-            runCli(QStringList(args) << QStringLiteral("--resume") << QStringLiteral("--quiet"));
+        const CliResult r =
+            cli(QStringList(args) << QStringLiteral("--resume") << QStringLiteral("--quiet"));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(queryValue(m_db, kDigest.arg(QStringLiteral("messy"))), m_reference);
     }
@@ -238,7 +237,7 @@ private slots:
     {
         const QString path = m_dir.filePath(QStringLiteral("bad.csv.gz"));
         QVERIFY(writeFile(path, compress(numsCsv(20000, 12345, "oops"), Compression::Gzip)));
-        const CliRun r = runCli(numsArgs(path, QStringLiteral("csv"), QStringLiteral("gz")));
+        const CliResult r = cli(numsArgs(path, QStringLiteral("csv"), QStringLiteral("gz")));
         QCOMPARE(r.exitCode, 1);
         const QString where = QStringLiteral("'%1' line 12346 (record 12345), column n").arg(path);
         QVERIFY2(r.err.contains(where), qPrintable(r.err));
@@ -246,7 +245,7 @@ private slots:
             queryValue(m_db, QStringLiteral("SELECT count(*) FROM nums")).toLongLong();
         QVERIFY(partial > 0 && partial < 20000);
         QVERIFY(writeFile(path, compress(numsCsv(20000, 12345, "1234567"), Compression::Gzip)));
-        const CliRun resumed = runCli(numsArgs(path, QStringLiteral("csv"), QStringLiteral("gz"))
+        const CliResult resumed = cli(numsArgs(path, QStringLiteral("csv"), QStringLiteral("gz"))
                                       << QStringLiteral("--resume"));
         QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
         QCOMPARE(
@@ -259,7 +258,7 @@ private slots:
     {
         const QString path = m_dir.filePath(QStringLiteral("bad.bin.zst"));
         QVERIFY(writeFile(path, compress(numsBinary(20000, 777), Compression::Zstd)));
-        const CliRun r = runCli(numsArgs(path, QStringLiteral("binary"), QStringLiteral("bin")));
+        const CliResult r = cli(numsArgs(path, QStringLiteral("binary"), QStringLiteral("bin")));
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("'%1' tuple 777, column n").arg(path)),
                  qPrintable(r.err));
@@ -268,9 +267,9 @@ private slots:
         // stopped the load depends on scheduling, but the bad chunk never did.
         QVERIFY(queryValue(m_db, QStringLiteral("SELECT count(*) FROM nums")).toInt() < 20000);
         QVERIFY(writeFile(path, compress(numsBinary(20000, -1), Compression::Zstd))); // fixed
-        const CliRun resumed =
-            runCli(numsArgs(path, QStringLiteral("binary"), QStringLiteral("bin"))
-                   << QStringLiteral("--resume"));
+        const CliResult resumed =
+            cli(numsArgs(path, QStringLiteral("binary"), QStringLiteral("bin"))
+                << QStringLiteral("--resume"));
         QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
         QCOMPARE(queryValue(m_db, QStringLiteral("SELECT count(*) || ':' || count(DISTINCT id) || "
                                                  "':' || sum(n) FROM nums")),
@@ -279,10 +278,10 @@ private slots:
         QVERIFY(writeFile(path, compress(numsBinary(20000, 777), Compression::Zstd)));
         QVERIFY(execute(m_db, QStringLiteral("TRUNCATE nums")).isEmpty());
         const QString rejects = m_dir.filePath(QStringLiteral("bin.rejects.csv"));
-        const CliRun skip =
-            runCli(numsArgs(path, QStringLiteral("binary"), QStringLiteral("bin-skip"))
-                   << QStringLiteral("--on-error") << QStringLiteral("skip")
-                   << QStringLiteral("--reject-file") << rejects);
+        const CliResult skip =
+            cli(numsArgs(path, QStringLiteral("binary"), QStringLiteral("bin-skip"))
+                << QStringLiteral("--on-error") << QStringLiteral("skip")
+                << QStringLiteral("--reject-file") << rejects);
         QVERIFY2(skip.exitCode == 0, qPrintable(skip.err));
         QCOMPARE(queryValue(m_db, QStringLiteral("SELECT count(*) || ':' || count(DISTINCT id) "
                                                  "FROM nums")),
@@ -319,7 +318,7 @@ private slots:
         else
             bytes.replace(bytes.size() / 2, 64, QByteArray(64, '\x55'));
         QVERIFY(writeFile(path, bytes));
-        const CliRun r = runCli(numsArgs(path, QStringLiteral("csv"), QStringLiteral("damaged")));
+        const CliResult r = cli(numsArgs(path, QStringLiteral("csv"), QStringLiteral("damaged")));
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("'%1' ").arg(path) + words), qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("byte")), qPrintable(r.err));
@@ -356,7 +355,7 @@ private slots:
         QFETCH(QString, words);
         const QString path = m_dir.filePath(name);
         QVERIFY(writeFile(path, bytes));
-        const CliRun r = runCli(numsArgs(path, format, QStringLiteral("mismatch")));
+        const CliResult r = cli(numsArgs(path, format, QStringLiteral("mismatch")));
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("'%1'").arg(path)), qPrintable(r.err));
         QVERIFY2(r.err.contains(words), qPrintable(r.err));

@@ -111,7 +111,7 @@ private slots:
         QList<QByteArray> list = records(format, {{bad, "oops"}});
         QVERIFY(writeFile(path, format, list));
         const QString runId = QStringLiteral("stop-%1-%2").arg(format).arg(bad);
-        const CliRun r = runCli(loadArgs(path, format, runId));
+        const CliResult r = cli(loadArgs(path, format, runId));
         QCOMPARE(r.exitCode, 1);
         const QString where = QStringLiteral("'%1' line %2 (record %3), column n")
                                   .arg(path)
@@ -126,7 +126,7 @@ private slots:
 
         list[bad - 1] = record(format, bad, "1234567"); // another byte length
         QVERIFY(writeFile(path, format, list));
-        const CliRun resumed = runCli(loadArgs(path, format, runId) << QStringLiteral("--resume"));
+        const CliResult resumed = cli(loadArgs(path, format, runId) << QStringLiteral("--resume"));
         QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
         QCOMPARE(count(QStringLiteral("count(*)")), qlonglong(kRecords));
         QCOMPARE(count(QStringLiteral("count(DISTINCT id)")), qlonglong(kRecords));
@@ -151,7 +151,7 @@ private slots:
         QList<QByteArray> list = records(format, {{10001, "oops"}});
         QVERIFY(writeFile(path, format, list));
         const QString runId = QStringLiteral("changed-%1-%2").arg(removed).arg(added);
-        QCOMPARE(runCli(loadArgs(path, format, runId)).exitCode, 1);
+        QCOMPARE(cli(loadArgs(path, format, runId)).exitCode, 1);
         const qlonglong partial = count(QStringLiteral("count(*)"));
 
         list[10000] = record(format, 10001, "7");
@@ -161,7 +161,7 @@ private slots:
         if (added >= 0)
             changed.insert(added, record(format, 30000, "1"));
         QVERIFY(writeFile(path, format, changed));
-        const CliRun refused = runCli(loadArgs(path, format, runId) << QStringLiteral("--resume"));
+        const CliResult refused = cli(loadArgs(path, format, runId) << QStringLiteral("--resume"));
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains(QStringLiteral("'%1'").arg(path)), qPrintable(refused.err));
         QVERIFY2(refused.err.contains(QStringLiteral("added or removed")), qPrintable(refused.err));
@@ -169,7 +169,7 @@ private slots:
         QCOMPARE(count(QStringLiteral("count(*)")), partial);
 
         QVERIFY(writeFile(path, format, list)); // restored: the resume goes on
-        const CliRun resumed = runCli(loadArgs(path, format, runId) << QStringLiteral("--resume"));
+        const CliResult resumed = cli(loadArgs(path, format, runId) << QStringLiteral("--resume"));
         QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
         QCOMPARE(count(QStringLiteral("count(*)")), qlonglong(kRecords));
         QCOMPARE(count(QStringLiteral("count(DISTINCT id)")), qlonglong(kRecords));
@@ -188,7 +188,7 @@ private slots:
         const QList<QByteArray> list = records(format, values);
         QVERIFY(writeFile(path, format, list));
         const QString rejects = m_dir.filePath(QStringLiteral("skip-%1.rejects.csv").arg(format));
-        const CliRun r = runCli(loadArgs(path, format, QStringLiteral("skip-") + format)
+        const CliResult r = cli(loadArgs(path, format, QStringLiteral("skip-") + format)
                                 << QStringLiteral("--on-error") << QStringLiteral("skip")
                                 << QStringLiteral("--reject-file") << rejects);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -219,15 +219,15 @@ private slots:
         QStringList args = loadArgs(path, format, QStringLiteral("max"))
                            << QStringLiteral("--on-error") << QStringLiteral("skip");
         const QString first = m_dir.filePath(QStringLiteral("max1.rejects.csv"));
-        const CliRun stopped =
-            runCli(QStringList(args) << QStringLiteral("--max-rejects") << QStringLiteral("1")
-                                     << QStringLiteral("--reject-file") << first);
+        const CliResult stopped =
+            cli(QStringList(args) << QStringLiteral("--max-rejects") << QStringLiteral("1")
+                                  << QStringLiteral("--reject-file") << first);
         QCOMPARE(stopped.exitCode, 1);
         QVERIFY2(stopped.err.contains(QStringLiteral("more than 1 records were refused")),
                  qPrintable(stopped.err));
         const QString second = m_dir.filePath(QStringLiteral("max2.rejects.csv"));
-        const CliRun resumed =
-            runCli(args << QStringLiteral("--resume") << QStringLiteral("--reject-file") << second);
+        const CliResult resumed =
+            cli(args << QStringLiteral("--resume") << QStringLiteral("--reject-file") << second);
         QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
         QCOMPARE(count(QStringLiteral("count(*)")), qlonglong(kRecords - 3));
         QCOMPARE(count(QStringLiteral("count(DISTINCT id)")), qlonglong(kRecords - 3));
@@ -256,7 +256,7 @@ private slots:
         QVERIFY(p.waitForFinished(30000));
         const qlonglong partial = count(QStringLiteral("count(*)"));
         QVERIFY(partial > 0 && partial < kRecords - bad.size());
-        const CliRun resumed = runCli(args << QStringLiteral("--resume"));
+        const CliResult resumed = cli(args << QStringLiteral("--resume"));
         QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
         QCOMPARE(count(QStringLiteral("count(*)")), qlonglong(kRecords - bad.size()));
         QCOMPARE(count(QStringLiteral("count(DISTINCT id)")), qlonglong(kRecords - bad.size()));
@@ -268,7 +268,7 @@ private slots:
         const QString path = m_dir.filePath(QStringLiteral("beside.csv"));
         QVERIFY(writeFile(path, format, records(format, {{7, "bad"}})));
         QTemporaryDir runs;
-        const CliRun r = runCli(loadArgs(path, format, QStringLiteral("beside"))
+        const CliResult r = cli(loadArgs(path, format, QStringLiteral("beside"))
                                 << QStringLiteral("--on-error") << QStringLiteral("skip")
                                 << QStringLiteral("--runs-dir") << runs.path());
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -320,13 +320,13 @@ private:
         execute(m_db, QStringLiteral("DROP TABLE IF EXISTS rejects; CREATE TABLE rejects (file "
                                      "text, line int, record int, col text, sqlstate text, "
                                      "message text, row text)"));
-        QProcess psql;
-        psql.start(
-            QStringLiteral("psql"),
-            {m_db, QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-c"),
-             QStringLiteral("\\copy rejects from '%1' (format csv, header true)").arg(path)});
-        if (!psql.waitForFinished(60000) || psql.exitCode() != 0)
-            return {QString::fromUtf8(psql.readAllStandardError())};
+        const QString error =
+            psql(m_db,
+                 {QStringLiteral("-c"),
+                  QStringLiteral("\\copy rejects from '%1' (format csv, header true)").arg(path)},
+                 nullptr, 60000);
+        if (!error.isEmpty())
+            return {error};
         const QString all = queryValue(
             m_db, QStringLiteral("SELECT string_agg(concat_ws('|', file, line, record, col, "
                                  "sqlstate, row), E'\\x01' ORDER BY record) FROM rejects"));

@@ -5,6 +5,7 @@
 // load, and the server must read the inet, macaddr, jsonb, arrays, bytea, interval,
 // timestamptz, point and uuid columns as meant.
 
+#include "../processsupport.h"
 #include "pgfixture.h"
 
 #include <QDir>
@@ -12,36 +13,15 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
 
-using spillway::test::PgFixture;
+using namespace spillway::test;
 
 namespace {
-
-struct CliResult
-{
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
-
-CliResult runCli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(SPILLWAY_CLI), arguments);
-    CliResult result;
-    if (!process.waitForFinished(120000))
-        return result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
-}
 
 // The 48-bit Unix milliseconds at the start of a uuid column's values (UUIDv7, RFC 9562).
 QString uuidMillis(const QString &column)
@@ -64,34 +44,7 @@ class TestExamplesPg : public QObject
     std::unique_ptr<PgFixture> m_pg;
     QTemporaryDir m_dir;
 
-    // Runs psql on one session (-X, ON_ERROR_STOP); returns its error output, or empty.
-    QString psql(const QStringList &arguments, QString *output = nullptr)
-    {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("PGCLIENTENCODING"), QStringLiteral("UTF8"));
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral("psql"),
-                      QStringList{m_pg->connectionString(), QStringLiteral("-X"),
-                                  QStringLiteral("-At"), QStringLiteral("-v"),
-                                  QStringLiteral("ON_ERROR_STOP=1")} +
-                          arguments);
-        if (!process.waitForFinished(120000))
-            return QStringLiteral("psql did not finish: %1").arg(process.errorString());
-        if (output)
-            *output = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
-        if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-            return QStringLiteral("psql failed: %1")
-                .arg(QString::fromUtf8(process.readAllStandardError()));
-        return {};
-    }
-
-    QString query(const QString &sql)
-    {
-        QString out;
-        const QString error = psql({QStringLiteral("-c"), sql}, &out);
-        return error.isEmpty() ? out : error;
-    }
+    QString query(const QString &sql) { return psqlQuery(m_pg->connectionString(), sql); }
 
     // Runs a file of SQL statements with psql -f.
     QString runSql(const QString &name, const QByteArray &sql)
@@ -101,7 +54,7 @@ class TestExamplesPg : public QObject
         if (!file.open(QIODevice::WriteOnly) || file.write(sql) != sql.size())
             return QStringLiteral("cannot write %1").arg(path);
         file.close();
-        return psql({QStringLiteral("-f"), path});
+        return psql(m_pg->connectionString(), {QStringLiteral("-f"), path});
     }
 
     // Creates the tables `spillway-cli ddl` prints for `schema`, loads the CSV files `generate`
@@ -138,7 +91,8 @@ class TestExamplesPg : public QObject
             const QString csv = QDir(out).filePath(table + QStringLiteral(".csv"));
             // psql names the failing line and column: the message is the report.
             const QString error =
-                psql({QStringLiteral("-c"),
+                psql(m_pg->connectionString(),
+                     {QStringLiteral("-c"),
                       QStringLiteral("\\copy \"%1\" from '%2' (format csv, header true)")
                           .arg(table, csv)});
             QVERIFY2(error.isEmpty(), qPrintable(QStringLiteral("%1: %2").arg(table, error)));
@@ -345,7 +299,8 @@ private slots:
              QStringLiteral("--quiet"), QStringLiteral("--no-record")});
         QVERIFY2(generated.exitCode == 0, qPrintable(generated.err));
         const QString error =
-            psql({QStringLiteral("-c"), QStringLiteral("CREATE TABLE wide_copy (LIKE wide)"),
+            psql(m_pg->connectionString(),
+                 {QStringLiteral("-c"), QStringLiteral("CREATE TABLE wide_copy (LIKE wide)"),
                   QStringLiteral("-c"),
                   QStringLiteral("\\copy wide_copy from '%1'")
                       .arg(QDir(out).filePath(QStringLiteral("wide.copy")))});

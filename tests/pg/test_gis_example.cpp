@@ -5,44 +5,27 @@
 // naming the table and column once a geometry moved; the CSV files load with psql \copy into
 // the tables `spillway-cli ddl` prints.
 
+#include "../processsupport.h"
 #include "pgfixture.h"
 
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
 
-using spillway::test::PgFixture;
+using namespace spillway::test;
 
 namespace {
 
 const QString kScale = QStringLiteral("0.1");
 
-struct CliResult
-{
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
-
-CliResult runCli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(SPILLWAY_CLI), arguments);
-    CliResult result;
-    if (!process.waitForFinished(240000))
-        return result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
-}
+// Ingest, verify and generate at kScale take longer than the default timeout on a slow machine.
+constexpr int kCliTimeoutMs = 240000;
 
 struct GeoColumn
 {
@@ -67,30 +50,7 @@ class TestGisExample : public QObject
     std::unique_ptr<PgFixture> m_pg;
     QTemporaryDir m_dir;
 
-    QString psql(const QStringList &arguments, QString *output = nullptr)
-    {
-        QProcess process;
-        process.start(QStringLiteral("psql"),
-                      QStringList{m_pg->connectionString(), QStringLiteral("-X"),
-                                  QStringLiteral("-At"), QStringLiteral("-v"),
-                                  QStringLiteral("ON_ERROR_STOP=1")} +
-                          arguments);
-        if (!process.waitForFinished(120000))
-            return QStringLiteral("psql did not finish: %1").arg(process.errorString());
-        if (output)
-            *output = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
-        if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-            return QStringLiteral("psql failed: %1")
-                .arg(QString::fromUtf8(process.readAllStandardError()));
-        return {};
-    }
-
-    QString query(const QString &sql)
-    {
-        QString out;
-        const QString error = psql({QStringLiteral("-c"), sql}, &out);
-        return error.isEmpty() ? out : error;
-    }
+    QString query(const QString &sql) { return psqlQuery(m_pg->connectionString(), sql); }
 
     CliResult verify(const QString &dbSchema)
     {
@@ -98,7 +58,8 @@ class TestGisExample : public QObject
                        QStringLiteral("--db"), m_pg->connectionString(),
                        QStringLiteral("--db-schema"), dbSchema, QStringLiteral("--scale"), kScale,
                        QStringLiteral("--attach"), QStringLiteral("none"),
-                       QStringLiteral("--no-record")});
+                       QStringLiteral("--no-record")},
+                      {}, {}, kCliTimeoutMs);
     }
 
 private slots:
@@ -133,7 +94,8 @@ private slots:
                     m_pg->connectionString(), QStringLiteral("--db-schema"),
                     QStringLiteral("gis_") + format, QStringLiteral("--copy-format"), format,
                     QStringLiteral("--scale"), kScale, QStringLiteral("--quiet"),
-                    QStringLiteral("--no-record")});
+                    QStringLiteral("--no-record")},
+                   {}, {}, kCliTimeoutMs);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(query(QStringLiteral("SELECT count(*) FROM pg_extension WHERE extname = "
                                       "'postgis'")),
@@ -260,7 +222,8 @@ private slots:
     // The files generate writes load with psql \copy into the tables the DDL declares.
     void psqlCopyIntoDdl()
     {
-        const CliResult ddl = runCli({QStringLiteral("ddl"), QStringLiteral("example:gis")});
+        const CliResult ddl =
+            runCli({QStringLiteral("ddl"), QStringLiteral("example:gis")}, {}, {}, kCliTimeoutMs);
         QVERIFY2(ddl.exitCode == 0, qPrintable(ddl.err));
         QVERIFY(ddl.out.contains("geometry(Polygon,4326)"));
         const QString script = m_dir.filePath(QStringLiteral("gis.sql"));
@@ -268,12 +231,13 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("CREATE EXTENSION IF NOT EXISTS postgis;\n" + ddl.out);
         file.close();
-        QCOMPARE(psql({QStringLiteral("-f"), script}), QString());
+        QCOMPARE(psql(m_pg->connectionString(), {QStringLiteral("-f"), script}), QString());
         const QString out = m_dir.filePath(QStringLiteral("csv"));
         const CliResult generated = runCli(
             {QStringLiteral("generate"), QStringLiteral("example:gis"), QStringLiteral("--out"),
              out, QStringLiteral("--scale"), kScale, QStringLiteral("--format"),
-             QStringLiteral("csv"), QStringLiteral("--quiet"), QStringLiteral("--no-record")});
+             QStringLiteral("csv"), QStringLiteral("--quiet"), QStringLiteral("--no-record")},
+            {}, {}, kCliTimeoutMs);
         QVERIFY2(generated.exitCode == 0, qPrintable(generated.err));
         const QStringList tables{QStringLiteral("sites"), QStringLiteral("parcels"),
                                  QStringLiteral("vehicles"), QStringLiteral("tracks"),
@@ -281,7 +245,8 @@ private slots:
         for (const QString &table : tables) {
             const QString csv = QDir(out).filePath(table + QStringLiteral(".csv"));
             const QString error =
-                psql({QStringLiteral("-c"),
+                psql(m_pg->connectionString(),
+                     {QStringLiteral("-c"),
                       QStringLiteral("\\copy public.%1 from '%2' (format csv, header true)")
                           .arg(table, csv)});
             QVERIFY2(error.isEmpty(), qPrintable(QStringLiteral("%1: %2").arg(table, error)));

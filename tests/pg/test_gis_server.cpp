@@ -3,6 +3,7 @@
 // whose installation has no PostGIS: its programs copied beside a share folder without the
 // postgis files) or the user may not create it (a real role without superuser rights).
 
+#include "../processsupport.h"
 #include "pg/conninfo.h"
 #include "pg/database.h"
 #include "pg/localserver.h"
@@ -12,7 +13,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,7 +22,7 @@
 #include <memory>
 
 using namespace spillway;
-using spillway::test::PgFixture;
+using namespace spillway::test;
 
 namespace {
 
@@ -241,14 +241,13 @@ private slots:
         const QString where =
             QStringLiteral("server on %1 port %2").arg(server.socketDir()).arg(server.port());
         // The same from `spillway-cli ingest`: it stops before creating any table.
-        QProcess cli;
-        cli.start(QStringLiteral(SPILLWAY_CLI),
-                  {QStringLiteral("ingest"), QStringLiteral("example:gis"), QStringLiteral("--db"),
-                   server.connectionString(), QStringLiteral("--scale"), QStringLiteral("0.01"),
-                   QStringLiteral("--quiet"), QStringLiteral("--no-record")});
-        QVERIFY(cli.waitForFinished(120000));
-        const QString err = QString::fromUtf8(cli.readAllStandardError());
-        QVERIFY2(cli.exitCode() != 0, qPrintable(err));
+        const CliResult cli =
+            runCli({QStringLiteral("ingest"), QStringLiteral("example:gis"), QStringLiteral("--db"),
+                    server.connectionString(), QStringLiteral("--scale"), QStringLiteral("0.01"),
+                    QStringLiteral("--quiet"), QStringLiteral("--no-record")});
+        QVERIFY(cli.finished);
+        const QString err = cli.err;
+        QVERIFY2(cli.exitCode != 0, qPrintable(err));
         QVERIFY2(err.contains(QLatin1String("PostGIS is not installed on the PostgreSQL")) &&
                      err.contains(QLatin1String("sites.location, sites.position, parcels.shape, "
                                                 "tracks.path, zones.area need it")),

@@ -329,7 +329,7 @@ private slots:
         QCOMPARE(result.errorText(QStringLiteral("shop.sql")),
                  QStringLiteral("shop.sql:8: type \"nosuchtype\" does not exist"));
         // The scratch database is gone again.
-        QCOMPARE(psqlValue(m_pg->connectionString(),
+        QCOMPARE(psqlQuery(m_pg->connectionString(),
                            QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE "
                                           "'spillway_import_%'")),
                  QStringLiteral("0"));

@@ -21,9 +21,12 @@ using namespace spillway::test;
 
 namespace {
 
-ProcessResult cli(const QStringList &arguments)
+// spillway-cli in UTF-8 (its libpq reads PGCLIENTENCODING); an ingest may take minutes.
+CliResult cli(const QStringList &arguments)
 {
-    return runProcess(QStringLiteral(SPILLWAY_CLI), arguments);
+    return runCli(arguments, {},
+                  environmentWith({{QStringLiteral("PGCLIENTENCODING"), QStringLiteral("UTF8")}}),
+                  300000);
 }
 
 QString dataFile(const QString &name)
@@ -138,8 +141,8 @@ private slots:
              {QStringLiteral("customers"), QStringLiteral("products"), QStringLiteral("orders"),
               QStringLiteral("order_items"), QStringLiteral("favourites")}) {
             const QString count = QStringLiteral("SELECT count(*) FROM %1").arg(table);
-            const double source = psqlValue(m_shop, count).toDouble();
-            const double copy = psqlValue(target, count).toDouble();
+            const double source = psqlQuery(m_shop, count).toDouble();
+            const double copy = psqlQuery(target, count).toDouble();
             QVERIFY2(qAbs(copy - source) <= 0.15 * source,
                      qPrintable(QStringLiteral("%1: %2 rows, the source has %3")
                                     .arg(table)

@@ -1,6 +1,7 @@
 // The private local PostgreSQL server: start, connect, settings, privacy, idempotence, restart,
 // errors, and `spillway-cli server`. Runs real servers in temporary folders.
 
+#include "../processsupport.h"
 #include "pg/localserver.h"
 #include "pgfixture.h"
 
@@ -17,7 +18,7 @@
 #include <unistd.h>
 
 using namespace spillway;
-using spillway::test::PgFixture;
+using namespace spillway::test;
 
 namespace {
 
@@ -32,26 +33,6 @@ QString queryValue(const QString &conninfo, const char *sql)
     } catch (const std::exception &e) {
         return QStringLiteral("error: ") + QString::fromUtf8(e.what());
     }
-}
-
-struct CliResult
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliResult runCli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(SPILLWAY_CLI), arguments);
-    CliResult result;
-    if (!process.waitForFinished(120000))
-        return result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
 }
 
 int modeOf(const QString &path)
@@ -280,14 +261,15 @@ void TestLocalServer::cliStartStatusStop()
 
     const CliResult again = runCli(start.mid(0, 4)); // text output, already running
     QCOMPARE(again.exitCode, 0);
-    QVERIFY2(again.out.contains(QStringLiteral("already running")), qPrintable(again.out));
-    QVERIFY2(again.out.contains(QStringLiteral("psql \"host=")), qPrintable(again.out));
+    QVERIFY2(again.outText().contains(QStringLiteral("already running")),
+             qPrintable(again.outText()));
+    QVERIFY2(again.outText().contains(QStringLiteral("psql \"host=")), qPrintable(again.outText()));
 
     const QStringList status = {QStringLiteral("server"), QStringLiteral("status"),
                                 QStringLiteral("--server-dir"), folder};
     CliResult s = runCli(status + QStringList{QStringLiteral("--json")});
     QCOMPARE(s.exitCode, 0);
-    const QJsonObject state = QJsonDocument::fromJson(s.out.toUtf8()).object();
+    const QJsonObject state = QJsonDocument::fromJson(s.out).object();
     QVERIFY(state.value(QLatin1String("running")).toBool());
     QCOMPARE(queryValue(state.value(QLatin1String("connectionString")).toString(), "SELECT 1"),
              QStringLiteral("1"));
@@ -297,7 +279,7 @@ void TestLocalServer::cliStartStatusStop()
     QCOMPARE(stop.exitCode, 0);
     s = runCli(status);
     QCOMPARE(s.exitCode, 1); // not running
-    QVERIFY2(s.out.startsWith(QStringLiteral("not running")), qPrintable(s.out));
+    QVERIFY2(s.outText().startsWith(QStringLiteral("not running")), qPrintable(s.outText()));
 }
 
 void TestLocalServer::cliRejectsUnknownAction()

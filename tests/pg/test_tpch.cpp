@@ -5,6 +5,7 @@
 // too), every column rule of clause 4.2.3 (tests/pg/tpch/rules.sql) must find no violation, and
 // the 22 TPC-H queries (tests/pg/tpch/qNN.sql, the validation parameters) must run.
 
+#include "../processsupport.h"
 #include "pgfixture.h"
 
 #include <QDir>
@@ -12,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -20,31 +20,14 @@
 
 #include <memory>
 
-using spillway::test::PgFixture;
+using namespace spillway::test;
 
 namespace {
 
 const QString kScale = QStringLiteral("0.01");
 
-struct CliResult
-{
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
-
-CliResult runCli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(SPILLWAY_CLI), arguments);
-    CliResult result;
-    if (!process.waitForFinished(300000))
-        return result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
-}
+// The load at kScale and TPC-H's queries take minutes on a slow machine.
+constexpr int kTimeoutMs = 300000;
 
 QByteArray readFile(const QString &path)
 {
@@ -94,30 +77,13 @@ class TestTpch : public QObject
     QTemporaryDir m_dir;
     QHash<QString, qint64> m_rows; // rows generate reported, per table
 
-    // Runs psql on one session (-X, ON_ERROR_STOP); returns its error output, or empty.
     QString psql(const QStringList &arguments, QString *output = nullptr)
     {
-        QProcess process;
-        process.start(QStringLiteral("psql"),
-                      QStringList{m_pg->connectionString(), QStringLiteral("-X"),
-                                  QStringLiteral("-At"), QStringLiteral("-v"),
-                                  QStringLiteral("ON_ERROR_STOP=1")} +
-                          arguments);
-        if (!process.waitForFinished(300000))
-            return QStringLiteral("psql did not finish: %1").arg(process.errorString());
-        if (output)
-            *output = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
-        if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-            return QStringLiteral("psql failed: %1")
-                .arg(QString::fromUtf8(process.readAllStandardError()));
-        return {};
+        return spillway::test::psql(m_pg->connectionString(), arguments, output, kTimeoutMs);
     }
-
     QString query(const QString &sql)
     {
-        QString out;
-        const QString error = psql({QStringLiteral("-c"), sql}, &out);
-        return error.isEmpty() ? out : error;
+        return psqlQuery(m_pg->connectionString(), sql, kTimeoutMs);
     }
 
     QString runSql(const QString &name, const QByteArray &sql)
@@ -134,7 +100,8 @@ class TestTpch : public QObject
     // DDL's constraints: the load a user of the example does.
     void load()
     {
-        const CliResult ddl = runCli({QStringLiteral("ddl"), QStringLiteral("example:tpch")});
+        const CliResult ddl =
+            runCli({QStringLiteral("ddl"), QStringLiteral("example:tpch")}, {}, {}, kTimeoutMs);
         QVERIFY2(ddl.exitCode == 0, qPrintable(ddl.err));
         const qsizetype split = ddl.out.indexOf("-- Constraints");
         QVERIFY(split > 0);
@@ -144,7 +111,8 @@ class TestTpch : public QObject
         const CliResult generated = runCli(
             {QStringLiteral("generate"), QStringLiteral("example:tpch"), QStringLiteral("--out"),
              out, QStringLiteral("--scale"), kScale, QStringLiteral("--format"),
-             QStringLiteral("csv"), QStringLiteral("--json"), QStringLiteral("--no-record")});
+             QStringLiteral("csv"), QStringLiteral("--json"), QStringLiteral("--no-record")},
+            {}, {}, kTimeoutMs);
         QVERIFY2(generated.exitCode == 0, qPrintable(generated.err));
         QJsonArray tables;
         for (const QByteArray &line : generated.out.split('\n')) {

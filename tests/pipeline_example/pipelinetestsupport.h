@@ -1,8 +1,9 @@
 #pragma once
 
-// Helpers for the worked example's end-to-end tests: run a program as a user does (its exit
-// status and both outputs), read the run record a command left, read JSON Lines files.
+// Helpers for the worked example's end-to-end tests: the programs it runs (run with
+// processsupport.h), read the run record a command left, read JSON Lines files.
 
+#include "../processsupport.h"
 #include "base/shellquote.h"
 
 #include <QDir>
@@ -10,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -22,38 +22,8 @@ const QString kPython = QStringLiteral(SPILLWAY_PYTHON);
 const QString kExampleDir = QStringLiteral(SPILLWAY_EXAMPLE_DIR);
 const QString kManifestChecker = QStringLiteral(SPILLWAY_MANIFEST_CHECKER);
 
-struct ProgramRun
-{
-    int exitCode = -1; // -1: crashed or timed out
-    QString out;
-    QString err;
-    QString describe() const
-    {
-        return QStringLiteral("exit %1\n--- stdout:\n%2\n--- stderr:\n%3")
-            .arg(exitCode)
-            .arg(out.right(6000), err.right(6000));
-    }
-};
-
-inline ProgramRun runProgram(const QString &program, const QStringList &arguments,
-                             int timeoutMs = 240000, const QProcessEnvironment &environment = {})
-{
-    QProcess p;
-    if (!environment.isEmpty())
-        p.setProcessEnvironment(environment);
-    p.start(program, arguments);
-    ProgramRun r;
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = QStringLiteral("timed out after %1 ms").arg(timeoutMs);
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+// Generate, the example's ETL and the checker may take minutes on a slow machine.
+constexpr int kProgramTimeoutMs = 240000;
 
 // The records of `kind` a command left in the runs folder `dir`.
 inline QList<QJsonObject> records(const QString &dir, const QString &kind)

@@ -25,9 +25,10 @@ private slots:
 private:
     // Generates `schema` with dirty rows into a new folder; returns it (empty on failure).
     QString generate(const QString &schema, const QStringList &extra, const QString &name);
-    ProgramRun check(const QString &schemaFile, const QString &files)
+    ProcessResult check(const QString &schemaFile, const QString &files)
     {
-        return runProgram(kPython, {kManifestChecker, schemaFile, files});
+        return runProcess(kPython, {kManifestChecker, schemaFile, files}, {}, {},
+                          kProgramTimeoutMs);
     }
 
     QTemporaryDir m_tmp;
@@ -37,12 +38,14 @@ QString TestExampleDirtyManifest::generate(const QString &schema, const QStringL
                                            const QString &name)
 {
     const QString out = m_tmp.filePath(name);
-    const ProgramRun g = runProgram(
-        kCli, QStringList{QStringLiteral("generate"), schema, QStringLiteral("--out"), out,
-                          QStringLiteral("--quiet"), QStringLiteral("--no-record")} +
-                  extra);
+    const ProcessResult g =
+        runProcess(kCli,
+                   QStringList{QStringLiteral("generate"), schema, QStringLiteral("--out"), out,
+                               QStringLiteral("--quiet"), QStringLiteral("--no-record")} +
+                       extra,
+                   {}, {}, kProgramTimeoutMs);
     if (g.exitCode != 0) {
-        qWarning("%s", qPrintable(g.describe()));
+        qWarning("%s", qPrintable(describe(g)));
         return {};
     }
     return out;
@@ -93,9 +96,9 @@ void TestExampleDirtyManifest::manifestMatchesFiles()
     const QList<QJsonObject> manifest =
         jsonLines(QDir(files).filePath(QStringLiteral("spillway-dirty.jsonl")));
     QVERIFY2(!manifest.isEmpty(), "no dirty rows were listed");
-    const ProgramRun r = check(schema, files);
-    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-    QVERIFY2(r.out.contains(QStringLiteral(" 0 disagreements")), qPrintable(r.out));
+    const ProcessResult r = check(schema, files);
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QVERIFY2(r.outText().contains(QStringLiteral(" 0 disagreements")), qPrintable(r.outText()));
     if (everyKind) {
         QSet<QString> kinds;
         for (const QJsonObject &entry : manifest)
@@ -122,12 +125,12 @@ void TestExampleDirtyManifest::checkerNoticesAnUnlistedDirtyLine()
     QVERIFY(manifest.resize(0));
     manifest.write(lines.join('\n'));
     manifest.close();
-    const ProgramRun r = check(shop, files);
+    const ProcessResult r = check(shop, files);
     QCOMPARE(r.exitCode, 1);
     const QString where = QStringLiteral("%1:%2: not in the manifest")
                               .arg(first.value(QStringLiteral("file")).toString())
                               .arg(first.value(QStringLiteral("line")).toInteger());
-    QVERIFY2(r.out.contains(where), qPrintable(r.describe()));
+    QVERIFY2(r.outText().contains(where), qPrintable(describe(r)));
 }
 
 void TestExampleDirtyManifest::checkerNoticesAListedCleanLine()
@@ -145,10 +148,10 @@ void TestExampleDirtyManifest::checkerNoticesAListedCleanLine()
                    R"("column":"total","kind":"number","text":"ten"})"
                    "\n");
     manifest.close();
-    const ProgramRun r = check(shop, files);
+    const ProcessResult r = check(shop, files);
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.out.contains(QStringLiteral("orders.csv:2: listed as number, found valid")),
-             qPrintable(r.describe()));
+    QVERIFY2(r.outText().contains(QStringLiteral("orders.csv:2: listed as number, found valid")),
+             qPrintable(describe(r)));
 }
 
 QTEST_GUILESS_MAIN(TestExampleDirtyManifest)

@@ -78,7 +78,7 @@ private slots:
 private:
     struct PipelineRun
     {
-        ProgramRun program;
+        ProcessResult program;
         QJsonObject record; // the pipeline run record (empty when there is not exactly one)
         QString files;      // the input files' folder
         QJsonObject pipeline() const { return record.value(QStringLiteral("pipeline")).toObject(); }
@@ -124,7 +124,7 @@ TestPipelineExample::PipelineRun TestPipelineExample::pipeline(const QString &na
                           QStringLiteral("--runs-dir"), runs};
     for (const QString &command : commands)
         arguments << QStringLiteral("--run") << command;
-    run.program = runProgram(kCli, arguments + extra);
+    run.program = runProcess(kCli, arguments + extra, {}, {}, kProgramTimeoutMs);
     const QList<QJsonObject> found = records(runs, QStringLiteral("pipeline"));
     if (found.size() == 1)
         run.record = found.first();
@@ -147,13 +147,13 @@ void TestPipelineExample::correctEtlPasses()
     const PipelineRun run = pipeline(QStringLiteral("correct"),
                                      {etl({QStringLiteral("--rate"), QStringLiteral("2000")})},
                                      {QStringLiteral("--name"), QStringLiteral("etl")});
-    QVERIFY2(run.program.exitCode == 0, qPrintable(run.program.describe()));
+    QVERIFY2(run.program.exitCode == 0, qPrintable(describe(run.program)));
     QCOMPARE(count(QStringLiteral("shop.customer")), 1000);
     QCOMPARE(count(QStringLiteral("shop.orders_clean")), 3000);
     // The ETL's own logging, live on the terminal and kept in the record.
-    QVERIFY2((run.program.out + run.program.err)
-                 .contains(QStringLiteral("shop_etl: done: 8 batches committed")),
-             qPrintable(run.program.describe()));
+    QVERIFY2(
+        run.program.bothOutputs().contains(QStringLiteral("shop_etl: done: 8 batches committed")),
+        qPrintable(describe(run.program)));
     QVERIFY(!run.record.isEmpty());
     const QStringList texts = logTexts(run.pipeline());
     QVERIFY2(texts.filter(QStringLiteral("shop_etl: done: 8 batches committed")).size() == 1,
@@ -181,14 +181,14 @@ void TestPipelineExample::brokenEtlNamesMissingAndDuplicatedRows()
         etl({QStringLiteral("--broken"), QStringLiteral("--crash-after"), QStringLiteral("3")}) +
         QStringLiteral("; ") + etl({QStringLiteral("--broken")});
     const PipelineRun run = pipeline(QStringLiteral("broken"), {restarts});
-    QVERIFY2(run.program.exitCode == 3, qPrintable(run.program.describe()));
+    QVERIFY2(run.program.exitCode == 3, qPrintable(describe(run.program)));
     QCOMPARE(count(QStringLiteral("shop.customer")), 500);
     QCOMPARE(count(QStringLiteral("shop.orders_clean")), 3500);
-    const QString said = run.program.out + run.program.err;
+    const QString said = run.program.bothOutputs();
     QVERIFY2(said.contains(QStringLiteral("missing"), Qt::CaseInsensitive),
-             qPrintable(run.program.describe()));
+             qPrintable(describe(run.program)));
     QVERIFY2(said.contains(QStringLiteral("duplicate"), Qt::CaseInsensitive),
-             qPrintable(run.program.describe()));
+             qPrintable(describe(run.program)));
     QVERIFY(said.contains(QStringLiteral("shop.customer")));
     QVERIFY(said.contains(QStringLiteral("shop.orders_clean")));
 }
@@ -200,7 +200,7 @@ void TestPipelineExample::dirtyRowsAreRejectedByTheCorrectEtl()
         QStringLiteral("dirty"),
         {QStringLiteral("SHOP_REJECTS=") + shellQuote(rejects) + QLatin1Char(' ') + etl()},
         {QStringLiteral("--dirty"), QStringLiteral("0.01"), QStringLiteral("--rejects"), rejects});
-    QVERIFY2(run.program.exitCode == 0, qPrintable(run.program.describe()));
+    QVERIFY2(run.program.exitCode == 0, qPrintable(describe(run.program)));
     const QList<QJsonObject> manifest =
         jsonLines(QDir(run.files).filePath(QStringLiteral("spillway-dirty.jsonl")));
     QSet<QString> kinds;
@@ -210,9 +210,10 @@ void TestPipelineExample::dirtyRowsAreRejectedByTheCorrectEtl()
     // The ETL rejected exactly the dirty lines, by the input's own line numbers.
     QCOMPARE(fileLines(jsonLines(rejects)), fileLines(manifest));
     // And the manifest is what the files hold, says a reader that is not Spillway.
-    const ProgramRun checked = runProgram(
-        kPython, {kManifestChecker, kExampleDir + QStringLiteral("/shop.json"), run.files});
-    QVERIFY2(checked.exitCode == 0, qPrintable(checked.describe()));
+    const ProcessResult checked = runProcess(
+        kPython, {kManifestChecker, kExampleDir + QStringLiteral("/shop.json"), run.files}, {}, {},
+        kProgramTimeoutMs);
+    QVERIFY2(checked.exitCode == 0, qPrintable(describe(checked)));
 }
 
 void TestPipelineExample::laxEtlLetsDirtyKindsIn()
@@ -223,13 +224,12 @@ void TestPipelineExample::laxEtlLetsDirtyKindsIn()
         {QStringLiteral("SHOP_REJECTS=") + shellQuote(rejects) + QLatin1Char(' ') +
          etl({QStringLiteral("--lax")})},
         {QStringLiteral("--dirty"), QStringLiteral("0.01"), QStringLiteral("--rejects"), rejects});
-    QVERIFY2(run.program.exitCode == 3, qPrintable(run.program.describe()));
+    QVERIFY2(run.program.exitCode == 3, qPrintable(describe(run.program)));
     // Bad numbers, dates and lengths were coerced and loaded; verify names each kind.
-    const QString said = run.program.out + run.program.err;
+    const QString said = run.program.bothOutputs();
     for (const QString &kind :
          {QStringLiteral("number"), QStringLiteral("date"), QStringLiteral("overflow")})
-        QVERIFY2(said.contains(kind),
-                 qPrintable(kind + QLatin1Char('\n') + run.program.describe()));
+        QVERIFY2(said.contains(kind), qPrintable(kind + QLatin1Char('\n') + describe(run.program)));
 }
 
 void TestPipelineExample::concurrentCommandsAreMeasuredApart()
@@ -241,7 +241,7 @@ void TestPipelineExample::concurrentCommandsAreMeasuredApart()
                                            QStringLiteral("--rate"), QStringLiteral("1500")})},
                                      {QStringLiteral("--name"), QStringLiteral("customers"),
                                       QStringLiteral("--name"), QStringLiteral("orders")});
-    QVERIFY2(run.program.exitCode == 0, qPrintable(run.program.describe()));
+    QVERIFY2(run.program.exitCode == 0, qPrintable(describe(run.program)));
     QCOMPARE(count(QStringLiteral("shop.customer")), 1000);
     QCOMPARE(count(QStringLiteral("shop.orders_clean")), 3000);
     const QJsonObject p = run.pipeline();
@@ -285,9 +285,9 @@ void TestPipelineExample::timeoutStopsTheProcessGroup()
                                      {QStringLiteral("--timeout"), QStringLiteral("3s")});
     QCOMPARE(run.program.exitCode, 1);
     QVERIFY2(clock.elapsed() < 60000, "the timeout did not stop the command");
-    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("background (\\d+)"))
-                                          .match(run.program.out + run.program.err);
-    QVERIFY2(m.hasMatch(), qPrintable(run.program.describe()));
+    const QRegularExpressionMatch m =
+        QRegularExpression(QStringLiteral("background (\\d+)")).match(run.program.bothOutputs());
+    QVERIFY2(m.hasMatch(), qPrintable(describe(run.program)));
     const qint64 child = m.captured(1).toLongLong();
     QTRY_VERIFY_WITH_TIMEOUT(!running(child), 10000);
     const QJsonArray commands = run.pipeline().value(QStringLiteral("commands")).toArray();

@@ -2,6 +2,7 @@
 // tables loaded with psql \copy of Spillway's CSV verify clean, and a deleted row, a changed
 // value, an extra row and a NULLed value are each caught and named.
 
+#include "../processsupport.h"
 #include "base/valueformat.h"
 #include "pg/verifier.h"
 #include "pgfixture.h"
@@ -15,7 +16,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,7 +26,7 @@
 #include <cmath>
 
 using namespace spillway;
-using spillway::test::PgFixture;
+using namespace spillway::test;
 
 Q_DECLARE_METATYPE(spillway::Value)
 
@@ -34,14 +34,6 @@ namespace {
 
 const QString kEcommerce = QStringLiteral(SPILLWAY_SOURCE_DIR "/resources/examples/ecommerce.json");
 const QString kAllTypes = QStringLiteral(SPILLWAY_SOURCE_DIR "/tests/verify/data/alltypes.json");
-
-struct CliResult
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QJsonObject json;
-};
 
 std::shared_ptr<CompiledSchema> compileFile(const QString &path)
 {
@@ -121,20 +113,9 @@ private:
 
 CliResult TestVerify::cli(const QStringList &arguments)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("SPILLWAY_RUNS_DIR"), m_dir.filePath(QStringLiteral("runs")));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(SPILLWAY_CLI), arguments);
-    CliResult result;
-    if (!process.waitForFinished(120000))
-        return result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    if (result.out.startsWith(QLatin1Char('{')))
-        result.json = QJsonDocument::fromJson(result.out.toUtf8()).object();
-    return result;
+    return runCli(arguments, {},
+                  environmentWith({{QStringLiteral("SPILLWAY_RUNS_DIR"),
+                                    m_dir.filePath(QStringLiteral("runs"))}}));
 }
 
 CliResult TestVerify::verify(const QString &schema, const QStringList &extra)
@@ -206,14 +187,12 @@ void TestVerify::copyTable(const QString &schemaPath, const QString &table)
 {
     const QString csv = QDir(m_dir.filePath(QFileInfo(schemaPath).completeBaseName()))
                             .filePath(table + QStringLiteral(".csv"));
-    QProcess psql;
-    psql.start(QStringLiteral("psql"),
-               {m_pg->connectionString(), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
-                QStringLiteral("-c"),
-                QStringLiteral("\\copy %1 from '%2' (format csv, header true)")
-                    .arg(Ddl::quoteIdentifier(table), csv)});
-    QVERIFY(psql.waitForFinished(60000));
-    QVERIFY2(psql.exitCode() == 0, psql.readAllStandardError().constData());
+    const QString error =
+        psql(m_pg->connectionString(),
+             {QStringLiteral("-c"), QStringLiteral("\\copy %1 from '%2' (format csv, header true)")
+                                        .arg(Ddl::quoteIdentifier(table), csv)},
+             nullptr, 60000);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 
 void TestVerify::reloadTable(const QString &schemaPath, const QString &table)
@@ -375,9 +354,9 @@ void TestVerify::ecommerceMatches()
     const CliResult r =
         verify(QStringLiteral("example:ecommerce"),
                {QStringLiteral("--scale"), QStringLiteral("0.01"), QStringLiteral("--json")});
-    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
-    QCOMPARE(r.json.value(QStringLiteral("ok")).toBool(), true);
-    const QJsonObject orders = tableOf(r.json, QStringLiteral("orders"));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.outText() + r.err));
+    QCOMPARE(r.json().value(QStringLiteral("ok")).toBool(), true);
+    const QJsonObject orders = tableOf(r.json(), QStringLiteral("orders"));
     QCOMPARE(orders.value(QStringLiteral("expected_rows")).toInteger(), 10000);
     QCOMPARE(orders.value(QStringLiteral("found_rows")).toInteger(), 10000);
     const QJsonArray columns = orders.value(QStringLiteral("columns")).toArray();
@@ -386,7 +365,8 @@ void TestVerify::ecommerceMatches()
         QVERIFY(c.toObject().value(QStringLiteral("checksum_compared")).toBool());
         QVERIFY(c.toObject().value(QStringLiteral("match")).toBool());
     }
-    QVERIFY(tableOf(r.json, QStringLiteral("order_lines")).value(QStringLiteral("match")).toBool());
+    QVERIFY(
+        tableOf(r.json(), QStringLiteral("order_lines")).value(QStringLiteral("match")).toBool());
 }
 
 void TestVerify::embeddedServerWithoutDb()
@@ -396,9 +376,9 @@ void TestVerify::embeddedServerWithoutDb()
         cli({QStringLiteral("verify"), kEcommerce, QStringLiteral("--scale"),
              QStringLiteral("0.01"), QStringLiteral("--server-dir"), m_pg->serverDir(),
              QStringLiteral("--table"), QStringLiteral("products")});
-    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
-    QVERIFY(r.out.contains(QStringLiteral("\u2713 products  100 rows")));
-    QVERIFY(r.out.contains(QStringLiteral("All 1 table(s) match")));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.outText() + r.err));
+    QVERIFY(r.outText().contains(QStringLiteral("\u2713 products  100 rows")));
+    QVERIFY(r.outText().contains(QStringLiteral("All 1 table(s) match")));
     QVERIFY(m_pg->server().status().running);
 }
 
@@ -412,14 +392,14 @@ void TestVerify::deletedRowIsNamed()
     QCOMPARE(sql(QStringLiteral("INSERT INTO orders SELECT * FROM saved; DROP TABLE saved")),
              QString());
     QCOMPARE(r.exitCode, 3);
-    QCOMPARE(r.json.value(QStringLiteral("ok")).toBool(), false);
-    const QJsonObject orders = tableOf(r.json, QStringLiteral("orders"));
+    QCOMPARE(r.json().value(QStringLiteral("ok")).toBool(), false);
+    const QJsonObject orders = tableOf(r.json(), QStringLiteral("orders"));
     QCOMPARE(orders.value(QStringLiteral("found_rows")).toInteger(), 9999);
     QCOMPARE(orders.value(QStringLiteral("key_column")).toString(), QStringLiteral("id"));
     const QJsonObject missing = differenceOf(orders, QStringLiteral("missing_row"));
     QCOMPARE(missing.value(QStringLiteral("key")).toString(), QStringLiteral("17"));
     QCOMPARE(orders.value(QStringLiteral("differences")).toArray().size(), 1);
-    QVERIFY(tableOf(r.json, QStringLiteral("customers")).value(QStringLiteral("match")).toBool());
+    QVERIFY(tableOf(r.json(), QStringLiteral("customers")).value(QStringLiteral("match")).toBool());
 }
 
 void TestVerify::changedValueIsNamed()
@@ -432,13 +412,13 @@ void TestVerify::changedValueIsNamed()
     QCOMPARE(sql(QStringLiteral("UPDATE orders SET total = total - 0.01 WHERE id = 42")),
              QString());
     QCOMPARE(r.exitCode, 3);
-    QVERIFY2(r.out.contains(QStringLiteral("\u2717 orders")), qPrintable(r.out));
-    QVERIFY2(r.out.contains(QStringLiteral("changed      id = 42: total expected")),
-             qPrintable(r.out));
-    QVERIFY(r.out.contains(QStringLiteral("1 of 4 table(s) differ (orders)")));
+    QVERIFY2(r.outText().contains(QStringLiteral("\u2717 orders")), qPrintable(r.outText()));
+    QVERIFY2(r.outText().contains(QStringLiteral("changed      id = 42: total expected")),
+             qPrintable(r.outText()));
+    QVERIFY(r.outText().contains(QStringLiteral("1 of 4 table(s) differ (orders)")));
     const QJsonObject changed =
-        differenceOf(tableOf(json.json, QStringLiteral("orders")), QStringLiteral("changed_value"),
-                     QStringLiteral("total"));
+        differenceOf(tableOf(json.json(), QStringLiteral("orders")),
+                     QStringLiteral("changed_value"), QStringLiteral("total"));
     QCOMPARE(changed.value(QStringLiteral("key")).toString(), QStringLiteral("42"));
     const double expected = changed.value(QStringLiteral("expected")).toString().toDouble();
     QCOMPARE(changed.value(QStringLiteral("found")).toString(),
@@ -455,7 +435,7 @@ void TestVerify::extraRowIsNamed()
                                             QStringLiteral("orders")});
     QCOMPARE(sql(QStringLiteral("DELETE FROM orders WHERE id = 100005")), QString());
     QCOMPARE(r.exitCode, 3);
-    const QJsonObject orders = tableOf(r.json, QStringLiteral("orders"));
+    const QJsonObject orders = tableOf(r.json(), QStringLiteral("orders"));
     QCOMPARE(orders.value(QStringLiteral("found_rows")).toInteger(), 10001);
     const QJsonObject extra = differenceOf(orders, QStringLiteral("extra_row"));
     QCOMPARE(extra.value(QStringLiteral("key")).toString(), QStringLiteral("100005"));
@@ -474,7 +454,7 @@ void TestVerify::nulledValueIsNamed()
                      .arg(Ddl::quoteLiteral(tier))),
              QString());
     QCOMPARE(r.exitCode, 3);
-    const QJsonObject customers = tableOf(r.json, QStringLiteral("customers"));
+    const QJsonObject customers = tableOf(r.json(), QStringLiteral("customers"));
     const QJsonObject changed =
         differenceOf(customers, QStringLiteral("changed_value"), QStringLiteral("tier"));
     QCOMPARE(changed.value(QStringLiteral("key")).toString(), QStringLiteral("7"));
@@ -501,7 +481,7 @@ void TestVerify::childTableKeyedByParent()
                                 "3 AND line_no = 1")),
              QString());
     QCOMPARE(r.exitCode, 3);
-    const QJsonObject lines = tableOf(r.json, QStringLiteral("order_lines"));
+    const QJsonObject lines = tableOf(r.json(), QStringLiteral("order_lines"));
     QCOMPARE(lines.value(QStringLiteral("key_column")).toString(),
              QStringLiteral("order_id, line_no"));
     const QJsonObject changed =
@@ -521,7 +501,7 @@ void TestVerify::tableWithoutKeyCountsOnly()
         kAllTypes, {QStringLiteral("--json"), QStringLiteral("--table"), QStringLiteral("events")});
     reloadTable(kAllTypes, QStringLiteral("events"));
     QCOMPARE(r.exitCode, 3);
-    const QJsonObject events = tableOf(r.json, QStringLiteral("events"));
+    const QJsonObject events = tableOf(r.json(), QStringLiteral("events"));
     QCOMPARE(events.value(QStringLiteral("expected_rows")),
              events.value(QStringLiteral("found_rows")));
     QVERIFY(events.value(QStringLiteral("key_column")).isNull());
@@ -551,7 +531,7 @@ void TestVerify::valuesMovedBetweenRows()
         kAllTypes, {QStringLiteral("--table"), QStringLiteral("events"), QStringLiteral("--json")});
     reloadTable(kAllTypes, QStringLiteral("events"));
     QCOMPARE(r.exitCode, 3);
-    const QJsonObject events = tableOf(r.json, QStringLiteral("events"));
+    const QJsonObject events = tableOf(r.json(), QStringLiteral("events"));
     QCOMPARE(events.value(QStringLiteral("row_checksum_match")).toBool(), false);
     for (const QJsonValue &c : events.value(QStringLiteral("columns")).toArray())
         QVERIFY(c.toObject().value(QStringLiteral("match")).toBool());
@@ -608,8 +588,8 @@ void TestVerify::smallRangesNarrowTheColumnPass()
 void TestVerify::allTypesMatch()
 {
     const CliResult r = verify(kAllTypes, {QStringLiteral("--json")});
-    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
-    const QJsonObject types = tableOf(r.json, QStringLiteral("types"));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.outText() + r.err));
+    const QJsonObject types = tableOf(r.json(), QStringLiteral("types"));
     QCOMPARE(types.value(QStringLiteral("found_rows")).toInteger(), 3000);
     for (const QJsonValue &c : types.value(QStringLiteral("columns")).toArray()) {
         const QJsonObject column = c.toObject();
@@ -641,7 +621,7 @@ void TestVerify::allTypesChangedValues()
                 .arg(Ddl::quoteLiteral(code), Ddl::quoteLiteral(at), Ddl::quoteLiteral(doc), id)),
         QString());
     QCOMPARE(r.exitCode, 3);
-    const QJsonObject types = tableOf(r.json, QStringLiteral("types"));
+    const QJsonObject types = tableOf(r.json(), QStringLiteral("types"));
     const QJsonObject codeChange =
         differenceOf(types, QStringLiteral("changed_value"), QStringLiteral("code"));
     QCOMPARE(codeChange.value(QStringLiteral("key")).toString(), id);
@@ -664,7 +644,7 @@ void TestVerify::missingTableDiffers()
                                             QStringLiteral("--json"), QStringLiteral("--db-schema"),
                                             QStringLiteral("nowhere")});
     QCOMPARE(r.exitCode, 3);
-    const QJsonObject customers = tableOf(r.json, QStringLiteral("customers"));
+    const QJsonObject customers = tableOf(r.json(), QStringLiteral("customers"));
     QCOMPARE(customers.value(QStringLiteral("exists")).toBool(), false);
     QCOMPARE(customers.value(QStringLiteral("relation")).toString(),
              QStringLiteral("\"nowhere\".\"customers\""));

@@ -3,6 +3,7 @@
 // that gets in is named by kind; a reject file that misses a dirty row is reported; manifest
 // errors name the file and line.
 
+#include "../processsupport.h"
 #include "pgfixture.h"
 #include "schema/compiledschema.h"
 #include "schema/ddl.h"
@@ -11,7 +12,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,19 +19,11 @@
 #include <pqxx/pqxx>
 
 using namespace spillway;
-using spillway::test::PgFixture;
+using namespace spillway::test;
 
 namespace {
 
 const QString kEcommerce = QStringLiteral(SPILLWAY_SOURCE_DIR "/resources/examples/ecommerce.json");
-
-struct CliResult
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QJsonObject json;
-};
 
 struct Record
 {
@@ -91,20 +83,9 @@ private:
 
 CliResult TestVerifyDirty::cli(const QStringList &arguments)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("SPILLWAY_RUNS_DIR"), m_dir.filePath(QStringLiteral("runs")));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(SPILLWAY_CLI), arguments);
-    CliResult result;
-    if (!process.waitForFinished(120000))
-        return result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    if (result.out.startsWith(QLatin1Char('{')))
-        result.json = QJsonDocument::fromJson(result.out.toUtf8()).object();
-    return result;
+    return runCli(arguments, {},
+                  environmentWith({{QStringLiteral("SPILLWAY_RUNS_DIR"),
+                                    m_dir.filePath(QStringLiteral("runs"))}}));
 }
 
 CliResult TestVerifyDirty::verify(const QStringList &extra, bool dirty)
@@ -178,14 +159,12 @@ void TestVerifyDirty::generateAndLoad(const QString &table, const QString &scale
             clean += text;
     }
     const QString cleanPath = writeFile(table + QStringLiteral("-clean.csv"), clean);
-    QProcess psql;
-    psql.start(
-        QStringLiteral("psql"),
-        {m_pg->connectionString(), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
-         QStringLiteral("-c"),
-         QStringLiteral("\\copy %1 from '%2' (format csv, header true)").arg(table, cleanPath)});
-    QVERIFY(psql.waitForFinished(60000));
-    QVERIFY2(psql.exitCode() == 0, psql.readAllStandardError().constData());
+    const QString error = psql(
+        m_pg->connectionString(),
+        {QStringLiteral("-c"),
+         QStringLiteral("\\copy %1 from '%2' (format csv, header true)").arg(table, cleanPath)},
+        nullptr, 60000);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 
 void TestVerifyDirty::initTestCase()
@@ -219,7 +198,7 @@ void TestVerifyDirty::childRowsNamedByParentKey()
                            QStringLiteral("--attach"),   QStringLiteral("none"),
                            QStringLiteral("--json")};
     const CliResult clean = cli(args);
-    QVERIFY2(clean.exitCode == 0, qPrintable(clean.out + clean.err));
+    QVERIFY2(clean.exitCode == 0, qPrintable(clean.outText() + clean.err));
     // The first dirty record's line as written, minus its damage: load the generated row.
     const Record &first = records.first();
     QVERIFY(first.kind != QLatin1String("duplicate"));
@@ -247,7 +226,7 @@ void TestVerifyDirty::childRowsNamedByParentKey()
                      .arg(key)),
              QString());
     QCOMPARE(r.exitCode, 3);
-    const QJsonObject lines = productsOf(r.json);
+    const QJsonObject lines = productsOf(r.json());
     const auto [count, example] = kindCount(
         lines.value(QStringLiteral("dirty")).toObject().value(QStringLiteral("loaded")).toArray(),
         first.kind);
@@ -259,13 +238,14 @@ void TestVerifyDirty::cleanRowsVerify()
 {
     const CliResult r =
         verify({QStringLiteral("--manifest"), m_manifest, QStringLiteral("--json")});
-    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
-    QCOMPARE(r.json.value(QStringLiteral("manifest"))
+    QVERIFY2(r.exitCode == 0, qPrintable(r.outText() + r.err));
+    QCOMPARE(r.json()
+                 .value(QStringLiteral("manifest"))
                  .toObject()
                  .value(QStringLiteral("dirty_rows"))
                  .toInteger(),
              m_records.size());
-    const QJsonObject products = productsOf(r.json);
+    const QJsonObject products = productsOf(r.json());
     QCOMPARE(products.value(QStringLiteral("expected_rows")).toInteger(), 1000 - m_records.size());
     QCOMPARE(products.value(QStringLiteral("dirty"))
                  .toObject()
@@ -274,9 +254,9 @@ void TestVerifyDirty::cleanRowsVerify()
              m_records.size());
     const CliResult text = verify({QStringLiteral("--manifest"), m_manifest});
     QVERIFY2(
-        text.out.contains(
+        text.outText().contains(
             QStringLiteral("dirty rows: %1 in the manifest, none got in").arg(m_records.size())),
-        qPrintable(text.out));
+        qPrintable(text.outText()));
 }
 
 void TestVerifyDirty::dirtyRowThatGotInIsNamedByKind()
@@ -299,7 +279,7 @@ void TestVerifyDirty::dirtyRowThatGotInIsNamedByKind()
     const CliResult text = verify({QStringLiteral("--manifest"), m_manifest});
     QCOMPARE(sql(QStringLiteral("DELETE FROM products WHERE id = %1").arg(id)), QString());
     QCOMPARE(r.exitCode, 3);
-    const QJsonArray loaded = productsOf(r.json)
+    const QJsonArray loaded = productsOf(r.json())
                                   .value(QStringLiteral("dirty"))
                                   .toObject()
                                   .value(QStringLiteral("loaded"))
@@ -309,16 +289,16 @@ void TestVerifyDirty::dirtyRowThatGotInIsNamedByKind()
     QCOMPARE(count, 1);
     QCOMPARE(example, QStringLiteral("%1 (%2:%3)").arg(id).arg(dirty.file).arg(dirty.line));
     const QJsonObject extra =
-        productsOf(r.json).value(QStringLiteral("differences")).toArray().first().toObject();
+        productsOf(r.json()).value(QStringLiteral("differences")).toArray().first().toObject();
     QCOMPARE(extra.value(QStringLiteral("kind")).toString(), QStringLiteral("extra_row"));
     QCOMPARE(extra.value(QStringLiteral("note")).toString(),
              QStringLiteral("a dirty row that got in: %1, written at %2:%3")
                  .arg(dirty.kind, dirty.file)
                  .arg(dirty.line));
-    QVERIFY2(text.out.contains(
+    QVERIFY2(text.outText().contains(
                  QStringLiteral("1 got in, by kind (key, where it was written):\n    %1 1: %2\n")
                      .arg(dirty.kind, example)),
-             qPrintable(text.out));
+             qPrintable(text.outText()));
 }
 
 void TestVerifyDirty::duplicateThatGotInIsNamed()
@@ -353,7 +333,7 @@ void TestVerifyDirty::duplicateThatGotInIsNamed()
                      .arg(id)),
              QString());
     QCOMPARE(r.exitCode, 3);
-    const auto [count, example] = kindCount(productsOf(r.json)
+    const auto [count, example] = kindCount(productsOf(r.json())
                                                 .value(QStringLiteral("dirty"))
                                                 .toObject()
                                                 .value(QStringLiteral("loaded"))
@@ -382,7 +362,7 @@ void TestVerifyDirty::rejectsMissingADirtyRow()
     const CliResult r = verify({QStringLiteral("--manifest"), m_manifest,
                                 QStringLiteral("--rejects"), partial, QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 3);
-    const QJsonObject report = r.json.value(QStringLiteral("rejects")).toObject();
+    const QJsonObject report = r.json().value(QStringLiteral("rejects")).toObject();
     QCOMPARE(report.value(QStringLiteral("dirty_rows_reported")).toInteger(), m_records.size() - 1);
     QCOMPARE(report.value(QStringLiteral("unknown_lines")).toInteger(), 1);
     const Record &last = m_records.last();
@@ -391,16 +371,16 @@ void TestVerifyDirty::rejectsMissingADirtyRow()
     QCOMPARE(count, 1);
     QCOMPARE(example,
              QStringLiteral("%1:%2 (products row %3)").arg(last.file).arg(last.line).arg(last.row));
-    QVERIFY(productsOf(r.json).value(QStringLiteral("match")).toBool());
+    QVERIFY(productsOf(r.json()).value(QStringLiteral("match")).toBool());
     // With the last one too, everything is reported.
     rejects += QStringLiteral("%1:%2\n").arg(last.file).arg(last.line).toUtf8();
     const QString full = writeFile(QStringLiteral("rejects-full.txt"), rejects);
     const CliResult ok =
         verify({QStringLiteral("--manifest"), m_manifest, QStringLiteral("--rejects"), full});
-    QVERIFY2(ok.exitCode == 0, qPrintable(ok.out + ok.err));
-    QVERIFY2(
-        ok.out.contains(QStringLiteral("%1 of %1 dirty row(s) reported").arg(m_records.size())),
-        qPrintable(ok.out));
+    QVERIFY2(ok.exitCode == 0, qPrintable(ok.outText() + ok.err));
+    QVERIFY2(ok.outText().contains(
+                 QStringLiteral("%1 of %1 dirty row(s) reported").arg(m_records.size())),
+             qPrintable(ok.outText()));
 }
 
 void TestVerifyDirty::manifestErrorsNameFileAndLine()

@@ -3,6 +3,7 @@
 // duplicated row and a changed value are each named; casts and upper() on the expected side
 // compute what the server computes; a target value that does not convert is named clearly.
 
+#include "../processsupport.h"
 #include "pgfixture.h"
 #include "schema/compiledschema.h"
 #include "schema/ddl.h"
@@ -12,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTest>
@@ -20,19 +20,11 @@
 #include <pqxx/pqxx>
 
 using namespace spillway;
-using spillway::test::PgFixture;
+using namespace spillway::test;
 
 namespace {
 
 const QString kEcommerce = QStringLiteral(SPILLWAY_SOURCE_DIR "/resources/examples/ecommerce.json");
-
-struct CliResult
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QJsonObject json;
-};
 
 QJsonObject tableOf(const QJsonObject &report, const QString &name)
 {
@@ -114,20 +106,9 @@ private:
 
 CliResult TestVerifyMapped::cli(const QStringList &arguments)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("SPILLWAY_RUNS_DIR"), m_dir.filePath(QStringLiteral("runs")));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(SPILLWAY_CLI), arguments);
-    CliResult result;
-    if (!process.waitForFinished(120000))
-        return result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    if (result.out.startsWith(QLatin1Char('{')))
-        result.json = QJsonDocument::fromJson(result.out.toUtf8()).object();
-    return result;
+    return runCli(arguments, {},
+                  environmentWith({{QStringLiteral("SPILLWAY_RUNS_DIR"),
+                                    m_dir.filePath(QStringLiteral("runs"))}}));
 }
 
 CliResult TestVerifyMapped::verify(const QStringList &extra)
@@ -156,14 +137,12 @@ QString TestVerifyMapped::sql(const QString &statement)
 void TestVerifyMapped::copyTable(const QString &table)
 {
     const QString csv = m_dir.filePath(QStringLiteral("ecommerce/%1.csv").arg(table));
-    QProcess psql;
-    psql.start(QStringLiteral("psql"),
-               {m_pg->connectionString(), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
-                QStringLiteral("-c"),
-                QStringLiteral("\\copy %1 from '%2' (format csv, header true)")
-                    .arg(Ddl::quoteIdentifier(table), csv)});
-    QVERIFY(psql.waitForFinished(60000));
-    QVERIFY2(psql.exitCode() == 0, psql.readAllStandardError().constData());
+    const QString error =
+        psql(m_pg->connectionString(),
+             {QStringLiteral("-c"), QStringLiteral("\\copy %1 from '%2' (format csv, header true)")
+                                        .arg(Ddl::quoteIdentifier(table), csv)},
+             nullptr, 60000);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 
 void TestVerifyMapped::initTestCase()
@@ -199,8 +178,8 @@ void TestVerifyMapped::mappedTablesMatch()
     const CliResult r =
         verify({QStringLiteral("--map"), m_map, QStringLiteral("--json"), QStringLiteral("--table"),
                 QStringLiteral("orders"), QStringLiteral("--table"), QStringLiteral("products")});
-    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
-    const QJsonObject orders = tableOf(r.json, QStringLiteral("orders"));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.outText() + r.err));
+    const QJsonObject orders = tableOf(r.json(), QStringLiteral("orders"));
     QCOMPARE(orders.value(QStringLiteral("relation")).toString(),
              QStringLiteral("\"staging\".\"orders_clean\""));
     QCOMPARE(orders.value(QStringLiteral("found_rows")).toInteger(), 10000);
@@ -221,7 +200,7 @@ void TestVerifyMapped::mappedTablesMatch()
     QVERIFY2(notes.contains(QStringLiteral("\\\"loaded_at\\\" (timestamp with time zone) is not "
                                            "in the schema nor in the map: not compared")),
              qPrintable(notes));
-    const QJsonObject products = tableOf(r.json, QStringLiteral("products"));
+    const QJsonObject products = tableOf(r.json(), QStringLiteral("products"));
     QVERIFY(products.value(QStringLiteral("match")).toBool());
     QVERIFY(columnOf(products, QStringLiteral("sku"))
                 .value(QStringLiteral("note"))
@@ -233,11 +212,12 @@ void TestVerifyMapped::textOutputNamesTargets()
 {
     const CliResult r = verify(
         {QStringLiteral("--map"), m_map, QStringLiteral("--table"), QStringLiteral("orders")});
-    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
-    QVERIFY2(r.out.contains(QStringLiteral("\u2713 orders (\"staging\".\"orders_clean\")  10000 "
-                                           "rows")),
-             qPrintable(r.out));
-    QVERIFY2(r.out.contains(QStringLiteral("id \u2192 order_id")), qPrintable(r.out));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.outText() + r.err));
+    QVERIFY2(
+        r.outText().contains(QStringLiteral("\u2713 orders (\"staging\".\"orders_clean\")  10000 "
+                                            "rows")),
+        qPrintable(r.outText()));
+    QVERIFY2(r.outText().contains(QStringLiteral("id \u2192 order_id")), qPrintable(r.outText()));
 }
 
 void TestVerifyMapped::missingRowIsNamed()
@@ -252,7 +232,7 @@ void TestVerifyMapped::missingRowIsNamed()
                                 "TABLE saved")),
              QString());
     QCOMPARE(r.exitCode, 3);
-    const QJsonObject orders = tableOf(r.json, QStringLiteral("orders"));
+    const QJsonObject orders = tableOf(r.json(), QStringLiteral("orders"));
     const QList<QJsonObject> differences = differencesOf(orders);
     QCOMPARE(differences.size(), 1);
     QCOMPARE(differences.front().value(QStringLiteral("kind")).toString(),
@@ -280,7 +260,7 @@ void TestVerifyMapped::duplicatedRowIsCountedApart()
                                 "order_id)")),
              QString());
     QCOMPARE(r.exitCode, 3);
-    const QJsonObject orders = tableOf(r.json, QStringLiteral("orders"));
+    const QJsonObject orders = tableOf(r.json(), QStringLiteral("orders"));
     QCOMPARE(orders.value(QStringLiteral("found_rows")).toInteger(), 10002);
     const QJsonObject duplicates = orders.value(QStringLiteral("duplicates")).toObject();
     QCOMPARE(duplicates.value(QStringLiteral("count")).toInteger(), 2);
@@ -288,9 +268,9 @@ void TestVerifyMapped::duplicatedRowIsCountedApart()
              QJsonArray({QStringLiteral("42"), QStringLiteral("43")}));
     QVERIFY2(differencesOf(orders).isEmpty(),
              QJsonDocument(orders).toJson().constData()); // not listed again as extra rows
-    QVERIFY2(text.out.contains(QStringLiteral("duplicates: 2 row(s) repeat another row whole "
-                                              "(id 42; 43)")),
-             qPrintable(text.out));
+    QVERIFY2(text.outText().contains(QStringLiteral("duplicates: 2 row(s) repeat another row whole "
+                                                    "(id 42; 43)")),
+             qPrintable(text.outText()));
 }
 
 void TestVerifyMapped::changedValueIsNamed()
@@ -304,7 +284,8 @@ void TestVerifyMapped::changedValueIsNamed()
                                 "order_id = 42")),
              QString());
     QCOMPARE(r.exitCode, 3);
-    const QList<QJsonObject> differences = differencesOf(tableOf(r.json, QStringLiteral("orders")));
+    const QList<QJsonObject> differences =
+        differencesOf(tableOf(r.json(), QStringLiteral("orders")));
     QCOMPARE(differences.size(), 1);
     const QJsonObject d = differences.front();
     QCOMPARE(d.value(QStringLiteral("column")).toString(), QStringLiteral("total"));
@@ -332,7 +313,7 @@ void TestVerifyMapped::duplicatesWithoutKey()
                                 "staging.products_nokey))")),
              QString());
     QCOMPARE(r.exitCode, 3);
-    const QJsonObject products = tableOf(r.json, QStringLiteral("products"));
+    const QJsonObject products = tableOf(r.json(), QStringLiteral("products"));
     const QJsonObject duplicates = products.value(QStringLiteral("duplicates")).toObject();
     QCOMPARE(duplicates.value(QStringLiteral("count")).toInteger(), 1);
     QVERIFY(duplicates.value(QStringLiteral("keys")).toArray().isEmpty());
@@ -354,7 +335,7 @@ void TestVerifyMapped::duplicatesKeyedByParent()
                                 "order_lines ADD PRIMARY KEY (order_id, line_no)")),
              QString());
     QCOMPARE(r.exitCode, 3);
-    const QJsonObject lines = tableOf(r.json, QStringLiteral("order_lines"));
+    const QJsonObject lines = tableOf(r.json(), QStringLiteral("order_lines"));
     QCOMPARE(lines.value(QStringLiteral("duplicates"))
                  .toObject()
                  .value(QStringLiteral("keys"))

@@ -3,6 +3,7 @@
 // schema's or the settings' reason, the overwrite check and its confirmation, and the Run bar
 // in view in a small window.
 
+#include "../../processsupport.h"
 #include "history/runstore.h"
 #include "monitortestsupport.h"
 #include "run/runestimate.h"
@@ -18,7 +19,6 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QMessageBox>
-#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
@@ -379,10 +379,9 @@ void TestRunPanel::recordKeepsTheCommand()
         made.insert(name, digest(out.filePath(name)));
     QVERIFY(!made.isEmpty());
     QVERIFY(out.removeRecursively());
-    QProcess cli;
-    cli.start(QStringLiteral(SPILLWAY_CLI), record->commandLine.mid(1));
-    QVERIFY(cli.waitForFinished(120000));
-    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    const test::CliResult cli = test::runCli(record->commandLine.mid(1));
+    QVERIFY(cli.finished);
+    QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
     QCOMPARE(out.entryList(QDir::Files).size(), made.size());
     for (auto it = made.cbegin(); it != made.cend(); ++it)
         QCOMPARE(digest(out.filePath(it.key())), it.value());
