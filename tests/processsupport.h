@@ -139,4 +139,15 @@ inline QString psqlQuery(const QString &conninfo, const QString &sql,
     return error.isEmpty() ? out : error;
 }
 
+// psql's \copy of a CSV file with a header row into `table` (an SQL identifier, quoted as
+// needed), as a user's script loads one; empty, or the error text.
+inline QString psqlCopyCsv(const QString &conninfo, const QString &table, const QString &csv,
+                           int timeoutMs = kProcessTimeoutMs)
+{
+    return psql(conninfo,
+                {QStringLiteral("-c"),
+                 QStringLiteral("\\copy %1 from '%2' (format csv, header true)").arg(table, csv)},
+                nullptr, timeoutMs);
+}
+
 } // namespace spillway::test

@@ -69,12 +69,8 @@ private slots:
         QVERIFY(execute(m_db, ddlRef).isEmpty());
         for (const QString &file :
              QDir(m_dir.filePath(QStringLiteral("csv"))).entryList(QDir::Files, QDir::Name)) {
-            const QString error =
-                psql(m_db,
-                     {QStringLiteral("-c"),
-                      QStringLiteral("\\copy reference from '%1' (format csv, header true)")
-                          .arg(m_dir.filePath(QStringLiteral("csv/") + file))},
-                     nullptr, 60000);
+            const QString error = psqlCopyCsv(m_db, QStringLiteral("reference"),
+                                              m_dir.filePath(QStringLiteral("csv/") + file), 60000);
             QVERIFY2(error.isEmpty(), qPrintable(error));
         }
         m_reference = queryValue(m_db, kDigest.arg(QStringLiteral("reference")));

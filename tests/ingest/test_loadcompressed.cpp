@@ -149,11 +149,7 @@ private slots:
         const QDir plain(m_dir.filePath(QStringLiteral("csv-none")));
         for (const QString &file : plain.entryList(QDir::Files, QDir::Name)) {
             const QString error =
-                psql(m_db,
-                     {QStringLiteral("-c"),
-                      QStringLiteral("\\copy reference from '%1' (format csv, header true)")
-                          .arg(plain.filePath(file))},
-                     nullptr, 60000);
+                psqlCopyCsv(m_db, QStringLiteral("reference"), plain.filePath(file), 60000);
             QVERIFY2(error.isEmpty(), qPrintable(error));
         }
         m_reference = queryValue(m_db, kDigest.arg(QStringLiteral("reference")));

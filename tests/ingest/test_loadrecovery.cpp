@@ -320,11 +320,7 @@ private:
         execute(m_db, QStringLiteral("DROP TABLE IF EXISTS rejects; CREATE TABLE rejects (file "
                                      "text, line int, record int, col text, sqlstate text, "
                                      "message text, row text)"));
-        const QString error =
-            psql(m_db,
-                 {QStringLiteral("-c"),
-                  QStringLiteral("\\copy rejects from '%1' (format csv, header true)").arg(path)},
-                 nullptr, 60000);
+        const QString error = psqlCopyCsv(m_db, QStringLiteral("rejects"), path, 60000);
         if (!error.isEmpty())
             return {error};
         const QString all = queryValue(

@@ -91,10 +91,7 @@ class TestExamplesPg : public QObject
             const QString csv = QDir(out).filePath(table + QStringLiteral(".csv"));
             // psql names the failing line and column: the message is the report.
             const QString error =
-                psql(m_pg->connectionString(),
-                     {QStringLiteral("-c"),
-                      QStringLiteral("\\copy \"%1\" from '%2' (format csv, header true)")
-                          .arg(table, csv)});
+                psqlCopyCsv(m_pg->connectionString(), QStringLiteral("\"%1\"").arg(table), csv);
             QVERIFY2(error.isEmpty(), qPrintable(QStringLiteral("%1: %2").arg(table, error)));
             QCOMPARE(query(QStringLiteral("SELECT count(*) FROM \"%1\"").arg(table)),
                      QString::number(rows));

@@ -245,10 +245,7 @@ private slots:
         for (const QString &table : tables) {
             const QString csv = QDir(out).filePath(table + QStringLiteral(".csv"));
             const QString error =
-                psql(m_pg->connectionString(),
-                     {QStringLiteral("-c"),
-                      QStringLiteral("\\copy public.%1 from '%2' (format csv, header true)")
-                          .arg(table, csv)});
+                psqlCopyCsv(m_pg->connectionString(), QStringLiteral("public.") + table, csv);
             QVERIFY2(error.isEmpty(), qPrintable(QStringLiteral("%1: %2").arg(table, error)));
             QCOMPARE(query(QStringLiteral("SELECT count(*) FROM public.%1").arg(table)),
                      query(QStringLiteral("SELECT count(*) FROM gis_binary.%1").arg(table)));

@@ -125,9 +125,7 @@ class TestTpch : public QObject
             const QString table = t.toObject().value(QLatin1String("name")).toString();
             m_rows.insert(table, t.toObject().value(QLatin1String("rows")).toInteger());
             const QString csv = QDir(out).filePath(table + QStringLiteral(".csv"));
-            const QString error = psql(
-                {QStringLiteral("-c"),
-                 QStringLiteral("\\copy %1 from '%2' (format csv, header true)").arg(table, csv)});
+            const QString error = psqlCopyCsv(m_pg->connectionString(), table, csv, kTimeoutMs);
             QVERIFY2(error.isEmpty(), qPrintable(QStringLiteral("%1: %2").arg(table, error)));
         }
         QCOMPARE(runSql(QStringLiteral("constraints.sql"), ddl.out.mid(split)), QString());

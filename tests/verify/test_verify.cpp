@@ -188,10 +188,7 @@ void TestVerify::copyTable(const QString &schemaPath, const QString &table)
     const QString csv = QDir(m_dir.filePath(QFileInfo(schemaPath).completeBaseName()))
                             .filePath(table + QStringLiteral(".csv"));
     const QString error =
-        psql(m_pg->connectionString(),
-             {QStringLiteral("-c"), QStringLiteral("\\copy %1 from '%2' (format csv, header true)")
-                                        .arg(Ddl::quoteIdentifier(table), csv)},
-             nullptr, 60000);
+        psqlCopyCsv(m_pg->connectionString(), Ddl::quoteIdentifier(table), csv, 60000);
     QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 

@@ -159,11 +159,7 @@ void TestVerifyDirty::generateAndLoad(const QString &table, const QString &scale
             clean += text;
     }
     const QString cleanPath = writeFile(table + QStringLiteral("-clean.csv"), clean);
-    const QString error = psql(
-        m_pg->connectionString(),
-        {QStringLiteral("-c"),
-         QStringLiteral("\\copy %1 from '%2' (format csv, header true)").arg(table, cleanPath)},
-        nullptr, 60000);
+    const QString error = psqlCopyCsv(m_pg->connectionString(), table, cleanPath, 60000);
     QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 

@@ -138,10 +138,7 @@ void TestVerifyMapped::copyTable(const QString &table)
 {
     const QString csv = m_dir.filePath(QStringLiteral("ecommerce/%1.csv").arg(table));
     const QString error =
-        psql(m_pg->connectionString(),
-             {QStringLiteral("-c"), QStringLiteral("\\copy %1 from '%2' (format csv, header true)")
-                                        .arg(Ddl::quoteIdentifier(table), csv)},
-             nullptr, 60000);
+        psqlCopyCsv(m_pg->connectionString(), Ddl::quoteIdentifier(table), csv, 60000);
     QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 
