@@ -200,7 +200,8 @@ void LookupSet::readOne(const Lookup &l, const BatchContext &ctx, uint32_t offse
     const BatchContext sub = ctx.slice(offset, n);
     if (l.parentRow)
         rows = sub.parentRows;
-    else if (l.viaColumn && l.viaColumn->generator && l.viaColumn->generator->drawRows(sub, drawn))
+    else if (l.viaColumn && l.viaColumn->generator &&
+             drawnRows(*l.viaColumn->generator, sub, drawn))
         rows = drawn;
     if (!rows) { // an empty referenced table, or no parent rows: nothing to read
         for (const Input &in : l.inputs) {
@@ -209,6 +210,11 @@ void LookupSet::readOne(const Lookup &l, const BatchContext &ctx, uint32_t offse
         }
         return;
     }
+    // Parent rows' columns are kept for the rest of the batch's fill; values read before are
+    // used as they are (their text is in ctx.arena, which outlives the fill).
+    const bool keep = l.parentRow && ctx.batch && !(l.viaColumn && l.viaColumn->nullThreshold);
+    if (keep && readBefore(l, sub, inputs))
+        return;
     l.reader.read(rows, n, nullptr, nullptr, batch, ctx.arena);
     const ColumnRuntime *via = l.viaColumn;
     for (const Input &in : l.inputs) {
@@ -221,6 +227,44 @@ void LookupSet::readOne(const Lookup &l, const BatchContext &ctx, uint32_t offse
             }
         }
         inputs[in.slot] = values;
+    }
+    if (keep)
+        remember(l, sub, inputs);
+}
+
+bool LookupSet::readBefore(const Lookup &l, const BatchContext &sub, const Value **inputs) const
+{
+    const RowBatch &b = *sub.batch;
+    for (const Input &in : l.inputs) {
+        const Value *found = nullptr;
+        for (size_t i = 0; i < b.lookedUsed && !found; ++i) {
+            const RowBatch::Looked &k = b.looked[i];
+            if (k.table == l.table && k.column == in.column && k.at == sub.parentRows &&
+                k.count == sub.count)
+                found = k.values.data();
+        }
+        if (!found)
+            return false;
+        inputs[in.slot] = found;
+    }
+    return true;
+}
+
+void LookupSet::remember(const Lookup &l, const BatchContext &sub, const Value **inputs) const
+{
+    constexpr size_t kKept = 8;
+    const RowBatch &b = *sub.batch;
+    for (const Input &in : l.inputs) {
+        if (b.lookedUsed == kKept)
+            return;
+        if (b.looked.size() == b.lookedUsed)
+            b.looked.emplace_back();
+        RowBatch::Looked &k = b.looked[b.lookedUsed++];
+        k.table = l.table;
+        k.column = in.column;
+        k.at = sub.parentRows;
+        k.count = sub.count;
+        k.values.assign(inputs[in.slot], inputs[in.slot] + sub.count);
     }
 }
 

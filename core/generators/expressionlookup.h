@@ -57,6 +57,9 @@ private:
     };
     void readOne(const Lookup &l, const BatchContext &ctx, uint32_t offset, uint32_t n,
                  const Value **inputs, RowBatch &batch) const;
+    // The parent-row columns of `l` another lookup read in this fill (RowBatch::looked).
+    bool readBefore(const Lookup &l, const BatchContext &sub, const Value **inputs) const;
+    void remember(const Lookup &l, const BatchContext &sub, const Value **inputs) const;
 
     std::vector<Lookup> m_lookups;
 };

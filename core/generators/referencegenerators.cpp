@@ -102,7 +102,7 @@ public:
         uint64_t rows[RowBatch::kCapacity];
         for (uint32_t offset = 0; offset < ctx.count; offset += RowBatch::kCapacity) {
             const uint32_t n = std::min(RowBatch::kCapacity, ctx.count - offset);
-            if (drawRows(ctx.slice(offset, n), rows))
+            if (drawnRows(*this, ctx.slice(offset, n), rows))
                 read(rows, n, *ctx.arena, out + offset);
             else
                 fillValues(out + offset, n, Value::null());
@@ -116,7 +116,7 @@ public:
         Value values[RowBatch::kCapacity];
         if (ctx.count > RowBatch::kCapacity)
             return false;
-        const bool drawn = drawRows(ctx, all);
+        const bool drawn = drawnRows(*this, ctx, all);
         for (uint32_t k = 0; drawn && k < n; ++k)
             rows[k] = all[positions[k]];
         if (drawn)
@@ -172,6 +172,15 @@ public:
         for (uint32_t i = 0; i < ctx.count; ++i)
             rows[i] = draw(ctx.row(i));
         return true;
+    }
+    // Columns sharing this draw ("row") are built with the same stream, table and shape.
+    uint64_t drawKey() const override
+    {
+        uint64_t s = 0;
+        std::memcpy(&s, &m_s, sizeof s);
+        return combineKey(combineKey(m_rng.key(), reinterpret_cast<uintptr_t>(m_table)),
+                          s ^ (m_scatter ? 1 : 0)) |
+               1;
     }
 
 private:

@@ -50,6 +50,37 @@ Value ColumnRuntime::valueForRow(uint64_t row, Arena &arena) const
     return v;
 }
 
+bool drawnRows(const Generator &g, const BatchContext &ctx, uint64_t *rows)
+{
+    const uint64_t key = g.drawKey();
+    if (key == 0 || !ctx.batch)
+        return g.drawRows(ctx, rows);
+    const RowBatch &b = *ctx.batch;
+    const void *at =
+        ctx.rows ? static_cast<const void *>(ctx.rows) : static_cast<const void *>(ctx.parentRows);
+    for (size_t i = 0; i < b.drawnUsed; ++i) {
+        const RowBatch::Drawn &d = b.drawn[i];
+        if (d.key == key && d.firstRow == ctx.firstRow && d.at == at && d.count == ctx.count) {
+            std::copy_n(d.rows.data(), ctx.count, rows);
+            return true;
+        }
+    }
+    if (!g.drawRows(ctx, rows))
+        return false;
+    constexpr size_t kKept = 8; // a few references per table share draws
+    if (b.drawnUsed < kKept) {
+        if (b.drawn.size() == b.drawnUsed)
+            b.drawn.emplace_back();
+        RowBatch::Drawn &d = b.drawn[b.drawnUsed++];
+        d.key = key;
+        d.firstRow = ctx.firstRow;
+        d.at = at;
+        d.count = ctx.count;
+        d.rows.assign(rows, rows + ctx.count);
+    }
+    return true;
+}
+
 RowBatch::RowBatch(int columnCount)
     : parentRows(kCapacity)
     , ordinals(kCapacity)
@@ -112,6 +143,7 @@ void TableRuntime::generate(RowBatch &batch, const std::vector<int> &only) const
         ctx.parentRows = batch.parentRows.data();
         ctx.ordinals = batch.ordinals.data();
     }
+    batch.startFill();
     for (int c : only)
         columns[size_t(c)].fill(ctx, batch.column(c));
 }

@@ -48,6 +48,10 @@ struct ColumnRuntime
     Value valueForRow(uint64_t row, Arena &arena) const;
 };
 
+// g.drawRows(ctx, rows), drawn once per fill of ctx.batch for generators with a drawKey():
+// the next caller with the same key and rows gets a copy.
+bool drawnRows(const Generator &g, const BatchContext &ctx, uint64_t *rows);
+
 class RowBatch
 {
 public:
@@ -61,6 +65,36 @@ public:
     Arena arena;
     std::vector<uint64_t> parentRows;
     std::vector<uint32_t> ordinals;
+
+    // Rows drawn during one fill of the batch, by Generator::drawKey (see drawnRows()); cleared
+    // when a fill starts (TableRuntime::generate, RowReader::read).
+    struct Drawn
+    {
+        uint64_t key = 0;
+        uint64_t firstRow = 0;
+        const void *at = nullptr; // ctx.rows or ctx.parentRows
+        uint32_t count = 0;
+        std::vector<uint64_t> rows;
+    };
+    mutable std::vector<Drawn> drawn;
+    mutable size_t drawnUsed = 0;
+    // Columns of the parent rows read during one fill (LookupSet): the columns that read the
+    // same parent column (two dates `after` parent.x) compute it once.
+    struct Looked
+    {
+        const TableRuntime *table = nullptr;
+        int column = -1;
+        const void *at = nullptr; // ctx.parentRows
+        uint32_t count = 0;
+        std::vector<Value> values;
+    };
+    mutable std::vector<Looked> looked;
+    mutable size_t lookedUsed = 0;
+    void startFill() const
+    {
+        drawnUsed = 0;
+        lookedUsed = 0;
+    }
 
     Value *column(int c) { return m_values.data() + size_t(c) * kCapacity; }
     const Value *column(int c) const { return m_values.data() + size_t(c) * kCapacity; }

@@ -114,6 +114,10 @@ public:
     // Generators that draw a row of another table (reference, parent): the index of the row each
     // of ctx.count rows draws, into rows[0 .. ctx.count); the column's value is read from that
     // row. False (rows untouched) for generators that draw no row.
+    // Non-zero when drawRows() gives the same rows as every other generator of the table with
+    // the same key (a reference and the columns sharing its row through "row"): a batch then
+    // draws once (drawnRows(), RowBatch's memo) for the column and the lookups through it.
+    virtual uint64_t drawKey() const { return 0; }
     virtual bool drawRows(const BatchContext &ctx, uint64_t *rows) const
     {
         Q_UNUSED(ctx)

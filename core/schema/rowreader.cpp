@@ -107,6 +107,7 @@ void RowReader::read(const uint64_t *rows, uint32_t n, const uint64_t *parentRow
         ctx.parentRows = parentRows;
         ctx.ordinals = ordinals;
     }
+    out.startFill();
     for (int c : m_order)
         m_table->columns[size_t(c)].fill(ctx, out.column(c));
 }
