@@ -387,31 +387,58 @@ ValueList::Target ValueList::targetOf(const QString &sqlType)
         QStringLiteral("^(?:numeric|decimal)\\s*(?:\\(\\s*\\d+\\s*(?:,\\s*(\\d+)\\s*)?\\))?$"));
     static const std::pair<const char *, Target> kTypes[] = {
         {"smallint int2",
-         {Target::Integer, INT16_MIN, INT16_MAX, -1,
-          QStringLiteral("a whole number from -32768 to 32767")}},
+         {Target::Integer,
+          INT16_MIN,
+          INT16_MAX,
+          -1,
+          QStringLiteral("a whole number from -32768 to 32767"),
+          {}}},
         {"integer int int4",
-         {Target::Integer, INT32_MIN, INT32_MAX, -1,
-          QStringLiteral("a whole number from -2147483648 to 2147483647")}},
+         {Target::Integer,
+          INT32_MIN,
+          INT32_MAX,
+          -1,
+          QStringLiteral("a whole number from -2147483648 to 2147483647"),
+          {}}},
         {"bigint int8",
-         {Target::Integer, INT64_MIN, INT64_MAX, -1, QStringLiteral("a whole number")}},
+         {Target::Integer, INT64_MIN, INT64_MAX, -1, QStringLiteral("a whole number"), {}}},
         {"real float4 float8 double_precision float",
-         {Target::Float, 0, 0, -1, QStringLiteral("a number")}},
-        {"boolean bool", {Target::Boolean, 0, 0, -1, QStringLiteral("true or false")}},
-        {"date", {Target::Date, 0, 0, -1, QStringLiteral("a date written YYYY-MM-DD")}},
+         {Target::Float, 0, 0, -1, QStringLiteral("a number"), {}}},
+        {"boolean bool", {Target::Boolean, 0, 0, -1, QStringLiteral("true or false"), {}}},
+        {"date", {Target::Date, 0, 0, -1, QStringLiteral("a date written YYYY-MM-DD"), {}}},
         {"timestamp timestamp_without_time_zone",
-         {Target::Timestamp, 0, 0, -1, QStringLiteral("a timestamp written YYYY-MM-DD HH:MM:SS")}},
+         {Target::Timestamp,
+          0,
+          0,
+          -1,
+          QStringLiteral("a timestamp written YYYY-MM-DD HH:MM:SS"),
+          {}}},
     };
+    if (const auto geometry = parseGeometryType(sqlType)) {
+        Target target{Target::Geometry,
+                      0,
+                      0,
+                      -1,
+                      QStringLiteral("a geometry of the column's shape and SRID, as WKT, EWKT "
+                                     "(SRID=4326;POINT(1 2)) or hex EWKB"),
+                      *geometry};
+        return target;
+    }
     const QString t = sqlType.simplified().toLower();
     if (const auto m = numeric.match(t); m.hasMatch())
-        return {Target::Decimal, 0, 0, t.contains(QLatin1Char('(')) ? m.captured(1).toInt() : -1,
-                QStringLiteral("a decimal number")};
+        return {Target::Decimal,
+                0,
+                0,
+                t.contains(QLatin1Char('(')) ? m.captured(1).toInt() : -1,
+                QStringLiteral("a decimal number"),
+                {}};
     QString key = t;
     key.replace(QLatin1Char(' '), QLatin1Char('_'));
     for (const auto &[names, target] : kTypes) {
         if (QString::fromLatin1(names).split(QLatin1Char(' ')).contains(key))
             return target;
     }
-    return {Target::Text, 0, 0, -1, QStringLiteral("a string, number or boolean")};
+    return {Target::Text, 0, 0, -1, QStringLiteral("a string, number or boolean"), {}};
 }
 
 std::optional<Value> ValueList::typed(const QJsonValue &v, const Target &target)
@@ -459,6 +486,19 @@ std::optional<Value> ValueList::typed(const QJsonValue &v, const Target &target)
         if (const auto micros = ParamReader::parseTimestamp(v.toString()); v.isString() && micros)
             return Value::timestamp(*micros);
         return std::nullopt;
+    case Target::Geometry: {
+        // What PostGIS would store in the column: text it reads, of the column's shape, with
+        // the column's SRID (geography assumes its own when the text gives none).
+        Geometry g;
+        const QByteArray text = v.toString().toUtf8();
+        const GeometryType &type = target.geometry;
+        if (!v.isString() || !readGeometryText({text.constData(), size_t(text.size())}, g) ||
+            !type.accepts(g.shape))
+            return std::nullopt;
+        if (type.srid != 0 && g.srid != type.srid && !(type.geography && g.srid == 0))
+            return std::nullopt;
+        return Value::string({}); // placed by add()
+    }
     }
     return std::nullopt;
 }

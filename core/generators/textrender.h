@@ -5,6 +5,7 @@
 // type (choice, constant). Rendering allocates nothing; the CSV and COPY encoders have their
 // own escaping and do not depend on this.
 
+#include "base/geometry.h"
 #include "base/value.h"
 
 #include <QJsonValue>
@@ -65,11 +66,12 @@ public:
 private:
     struct Target
     {
-        enum Kind { Text, Integer, Decimal, Float, Boolean, Date, Timestamp } kind = Text;
+        enum Kind { Text, Integer, Decimal, Float, Boolean, Date, Timestamp, Geometry } kind = Text;
         int64_t lo = INT64_MIN; // integers: the type's range
         int64_t hi = INT64_MAX;
-        int scale = -1;   // decimals: the declared scale, or -1 to keep each value's own
-        QString expected; // for messages
+        int scale = -1;        // decimals: the declared scale, or -1 to keep each value's own
+        QString expected;      // for messages
+        GeometryType geometry; // geometry and geography columns: the shape and SRID they take
     };
     static Target targetOf(const QString &sqlType);
     static std::optional<Value> typed(const QJsonValue &v, const Target &target);

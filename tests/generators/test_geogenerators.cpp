@@ -163,6 +163,7 @@ private slots:
     void tracksWalk();
     void trackTimesMatchTheVertices();
     void deterministic();
+    void valuesOfTheColumnsType();
     void refusals_data();
     void refusals();
 };
@@ -396,6 +397,34 @@ void TestGeoGenerators::refusals_data()
     QTest::newRow("expression") << column("g", "geometry(Point,4326)",
                                           "{'kind':'expression','expression':'1'}")
                                 << gen << "geometry";
+    const QString fit = QStringLiteral("does not fit the column's type: give a geometry");
+    QTest::newRow("choice of unreadable hex")
+        << column("g", "geometry",
+                  "{'kind':'choice','values':['POINT(1 "
+                  "2)','0101000021e3080000000000000000F03F0000000000000040']}")
+        << gen + QLatin1String(".values[1]") << fit;
+    QTest::newRow("choice of another shape")
+        << column("g", "geometry(Point)", "{'kind':'choice','values':['LINESTRING(0 0,1 1)']}")
+        << gen + QLatin1String(".values[0]") << fit;
+    QTest::newRow("choice without the column's SRID")
+        << column("g", "geometry(Point,4326)", "{'kind':'choice','values':['POINT(1 2)']}")
+        << gen + QLatin1String(".values[0]") << fit;
+    QTest::newRow("constant of another SRID")
+        << column("g", "geography(Point)", "{'kind':'constant','value':'SRID=3857;POINT(1 2)'}")
+        << gen << fit;
+}
+
+// Geometry text a choice or constant may hold: what PostGIS stores in the column.
+void TestGeoGenerators::valuesOfTheColumnsType()
+{
+    Diagnostics d;
+    const auto schema = SchemaIO::parse(
+        table(column("g", "geography(Point)",
+                     "{'kind':'choice','values':['POINT(1 2)','SRID=4326;POINT(3 4)',"
+                     "'0101000020E6100000000000000000F03F0000000000000040']}")),
+        d);
+    QVERIFY(schema);
+    QVERIFY2(CompiledSchema::compile(*schema, d), qPrintable(d.toString()));
 }
 
 void TestGeoGenerators::refusals()
